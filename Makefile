@@ -1,0 +1,43 @@
+# Two commands matter: `make run` (the product) and `make test` (the tests). Both install what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KB := knowledge/kb.sqlite
+
+.PHONY: run test install kb locales lint bench browse eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,browse]'
+	touch $@
+
+install: $(VENV)/.installed
+
+locales: install
+	$(BIN)/komekshi locales compile
+
+kb: install
+	$(BIN)/komekshi kb build --if-changed
+
+run: kb locales
+	$(BIN)/komekshi run
+
+test: kb locales
+	$(BIN)/ruff check knowledge bot tests benchmarks
+	$(BIN)/komekshi kb check
+	$(BIN)/python -m pytest -q
+
+eval: kb
+	$(BIN)/komekshi eval tests/data/questions.jsonl
+
+bench: kb locales
+	$(BIN)/python benchmarks/run.py
+
+browse: kb
+	$(BIN)/komekshi browse
+
+clean:
+	rm -rf $(VENV) $(KB) build *.egg-info

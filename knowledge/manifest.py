@@ -1,0 +1,91 @@
+"""The source manifest: what each legal text is, who issued it, its status, and what its annexes hold."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge import SOURCES_DIR
+
+
+class ManifestError(ValueError):
+    """The manifest or a source named in it is unusable; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class Annex:
+    number: int
+    holds: str
+    setting: str | None = None
+    unit: str | None = None
+    rates: str | None = None  # city_rural | single
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    file: str
+    kind: str  # tariffs | rules | criteria
+    layout: str  # pdf | tab | prose
+    title_kk: str
+    title_ru: str
+    title_en: str
+    issuer_kk: str
+    issuer_ru: str
+    issuer_en: str
+    act_type: str
+    number: str
+    date: str
+    jurisdiction: str
+    status: str  # in_force | repealed | superseded
+    effective: str = ""
+    year: int | None = None
+    repealed_by_kk: str = ""
+    repealed_by_ru: str = ""
+    repealed_by_en: str = ""
+    repealed_on: str = ""
+    superseded_by: str = ""
+    annexes: tuple[Annex, ...] = field(default_factory=tuple)
+
+    def title(self, lang: str) -> str:
+        return getattr(self, f"title_{lang}", "") or self.title_kk
+
+    def issuer(self, lang: str) -> str:
+        return getattr(self, f"issuer_{lang}", "") or self.issuer_kk
+
+    def repealed_by(self, lang: str) -> str:
+        return getattr(self, f"repealed_by_{lang}", "") or self.repealed_by_kk
+
+    def annex(self, number: int) -> Annex | None:
+        return next((a for a in self.annexes if a.number == number), None)
+
+
+def load_manifest(sources_dir: Path = SOURCES_DIR) -> list[Document]:
+    path = sources_dir / "manifest.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ManifestError(f"{path}: missing; restore it from git (git checkout -- {path.name})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ManifestError(f"{path}: not valid TOML ({error}); fix that line") from error
+    documents = []
+    for entry in data.get("document", []):
+        entry = dict(entry)
+        annexes = tuple(Annex(**a) for a in entry.pop("annex", []))
+        try:
+            document = Document(**entry, annexes=annexes)
+        except TypeError as error:
+            raise ManifestError(f"{path}: document {entry.get('id')!r}: {error}; fix its fields") from error
+        if not (sources_dir / document.file).is_file():
+            raise ManifestError(f"{path}: document {document.id} names {document.file}, which is not in {sources_dir}")
+        documents.append(document)
+    return documents
+
+
+def read_source(document: Document, sources_dir: Path = SOURCES_DIR) -> str:
+    path = sources_dir / document.file
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ManifestError(f"{path}: not UTF-8 text ({error}); re-save it as UTF-8") from error

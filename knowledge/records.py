@@ -1,0 +1,106 @@
+"""Plain records the parsers produce and the ingest writes, one data class per table."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SETTINGS = ("stationary", "semi_stationary", "home", "temporary")
+JURISDICTIONS = ("oblast", "borli", "baiterek", "national")
+DEGREES = ("gross", "significant", "minor")
+DEGREE_KK = {"gross": "өрескел", "significant": "елеулі", "minor": "болмашы"}
+
+# The exact fields of `komekshi kb export tariffs` (and of tariff results in answers).
+TARIFF_EXPORT_FIELDS = (
+    "jurisdiction", "setting", "annex", "category", "item", "service", "position",
+    "rate_city", "rate_rural", "rate", "unit", "flagged",
+)
+CRITERION_EXPORT_FIELDS = ("item", "section", "criterion", "degree", "degree_kk")
+
+
+@dataclass
+class TariffRow:
+    """One (document, annex, item, position) line of a tariff table."""
+
+    document: str  # manifest id, e.g. "000"
+    jurisdiction: str  # oblast | borli | baiterek
+    setting: str  # stationary | semi_stationary | home | temporary
+    annex: int
+    category: str  # section header the row sits under, clean text
+    item: int  # item number as printed (or inferred, see item_inferred)
+    service: str  # clean service name
+    position: str  # clean position name
+    rate_city: float | None = None  # two-rate tables
+    rate_rural: float | None = None
+    rate: float | None = None  # one-rate tables
+    unit: str = "month"  # month | day
+    line_start: int = 0  # 1-based source line span, for citation and review
+    line_end: int = 0
+    flagged: bool = False
+    flag_reason: str = ""  # why the layout was ambiguous (split_rates, item_inferred, no_rates, ...)
+    item_inferred: bool = False
+    service_raw: str = ""  # the service cell as printed (lines joined with \n), for citation
+
+    def export(self) -> dict:
+        data = asdict(self)
+        return {name: data[name] for name in TARIFF_EXPORT_FIELDS}
+
+
+@dataclass
+class Criterion:
+    """One risk-assessment criterion of `004` annex 1."""
+
+    item: int
+    section: str
+    criterion: str
+    degree: str  # gross | significant | minor
+    degree_kk: str  # as printed
+    document: str = "004"
+    annex: int = 1
+    line_start: int = 0
+    line_end: int = 0
+
+    def export(self) -> dict:
+        data = asdict(self)
+        return {name: data[name] for name in CRITERION_EXPORT_FIELDS}
+
+
+@dataclass
+class ChecklistItem:
+    """One numbered requirement of an inspection checklist (`004` annexes 2..7)."""
+
+    document: str
+    annex: int
+    title: str  # checklist title as printed, clean
+    item: int
+    requirement: str
+    line_start: int = 0
+    line_end: int = 0
+
+
+@dataclass
+class StaffingNorm:
+    """One cell of a staffing-norm table (`003`): how many staff units of a position per number of recipients."""
+
+    document: str
+    table: str  # which organisation type / table the norm belongs to
+    position: str
+    recipients: str  # the column header as printed, e.g. "100 қызмет алушыға"
+    value: str  # as printed: "1", "0,5", "1 (1 per 25)" ...
+    item: str = ""  # row number as printed
+    line_start: int = 0
+    line_end: int = 0
+
+
+@dataclass
+class Passage:
+    """A citable piece of a document: a paragraph, sub-paragraph or item."""
+
+    document: str
+    annex: int | None  # None for the body of the act
+    item: str  # paragraph / item label as printed, e.g. "2", "10-1", "7"
+    kind: str  # paragraph | definition | rule | criterion | checklist | tariff_note
+    text: str  # clean text
+    line_start: int = 0
+    line_end: int = 0
+    title: str = ""  # optional heading the passage sits under
+    extra: dict = field(default_factory=dict)
