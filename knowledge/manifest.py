@@ -20,6 +20,7 @@ class Annex:
     setting: str | None = None
     unit: str | None = None
     rates: str | None = None  # city_rural | single
+    items: int | None = None  # how many numbered items the annex prints (checked by `kb check`)
 
 
 @dataclass(frozen=True)

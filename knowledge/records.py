@@ -39,6 +39,7 @@ class TariffRow:
     flag_reason: str = ""  # why the layout was ambiguous (split_rates, item_inferred, no_rates, ...)
     item_inferred: bool = False
     service_raw: str = ""  # the service cell as printed (lines joined with \n), for citation
+    override_reason: str = ""  # set when a reviewed override changed this row
 
     def export(self) -> dict:
         data = asdict(self)

@@ -1,0 +1,171 @@
+"""`komekshi`: the one command-line entry point (ask, console, eval, kb build/check/export, run, locales)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from knowledge import SOURCES_DIR
+from knowledge.kb import KnowledgeBaseError, open_kb, resolve_path
+
+
+def kb_path_from(args: argparse.Namespace) -> Path:
+    return resolve_path(getattr(args, "kb", None) or os.environ.get("KB_PATH") or None)
+
+
+def open_engine(args: argparse.Namespace):
+    from knowledge.engine import Engine
+
+    return Engine.open(kb_path_from(args))
+
+
+def read_questions(stream) -> list[str]:
+    # Bytes in, replacement characters for anything that is not UTF-8: bad input never crashes the batch.
+    return stream.buffer.read().decode("utf-8", errors="replace").splitlines()
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = open_engine(args)
+    questions = read_questions(sys.stdin) if args.question == "-" else [args.question]
+    for question in questions:
+        answer = engine.ask(question, args.lang)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            from knowledge.console import render_plain
+
+            print(render_plain(answer) + ("\n" if args.question == "-" else ""), flush=True)
+    return 0
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    from knowledge.console import chat
+
+    chat(open_engine(args), args.lang)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from knowledge.evaluate import run_eval
+
+    report = run_eval(Path(args.file), open_engine(args))
+    print(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_kb_build(args: argparse.Namespace) -> int:
+    from knowledge.ingest import build
+
+    started = time.perf_counter()
+    path = kb_path_from(args)
+    built = build(path, Path(args.sources), if_changed=args.if_changed)
+    seconds = time.perf_counter() - started
+    state = "built" if built else "already current"
+    print(f"knowledge base {path}: {state} in {seconds:.2f} s ({path.stat().st_size / 1024:.0f} KiB)")
+    return 0
+
+
+def cmd_kb_check(args: argparse.Namespace) -> int:
+    from knowledge.check import check
+    from knowledge.manifest import load_manifest
+
+    report = check(open_kb(kb_path_from(args)), load_manifest(Path(args.sources)))
+    print(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_kb_export(args: argparse.Namespace) -> int:
+    from knowledge.export import write_export
+
+    write_export(open_kb(kb_path_from(args)), args.table, args.format, sys.stdout)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.config import load_config
+
+    config = load_config()
+    if not config.bot_token:
+        print("BOT_TOKEN is not set: starting the console chat (set BOT_TOKEN in .env to run the Telegram bot).")
+        return cmd_console(args)
+    from bot.main import run
+
+    run(config)
+    return 0
+
+
+def cmd_locales_compile(args: argparse.Namespace) -> int:
+    from bot.i18n import compile_catalogues
+
+    for path in compile_catalogues():
+        print(f"compiled {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="komekshi", description=__doc__)
+    parser.add_argument("--kb", help="knowledge base file (default: $KB_PATH or knowledge/kb.sqlite)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ask = commands.add_parser("ask", help="answer one question, or one per line from stdin with -")
+    ask.add_argument("question", help='the question, or "-" to read one question per line from standard input')
+    ask.add_argument("--lang", choices=("kk", "ru", "en"), help="reply language")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.set_defaults(func=cmd_ask)
+
+    console = commands.add_parser("console", help="chat in the terminal")
+    console.add_argument("--lang", choices=("kk", "ru", "en"))
+    console.set_defaults(func=cmd_console)
+
+    evaluate = commands.add_parser("eval", help="run a question set (JSON lines) and print accuracy")
+    evaluate.add_argument("file")
+    evaluate.set_defaults(func=cmd_eval)
+
+    kb = commands.add_parser("kb", help="build, check and export the knowledge base").add_subparsers(
+        dest="kb_command", required=True)
+    build = kb.add_parser("build", help="parse the sources into the SQLite knowledge base")
+    build.add_argument("--if-changed", action="store_true", help="skip when sources and code are unchanged")
+    build.set_defaults(func=cmd_kb_build)
+    check = kb.add_parser("check", help="report rows, gaps, flags and overrides; non-zero exit on a gap")
+    check.set_defaults(func=cmd_kb_check)
+    export = kb.add_parser("export", help="print a table")
+    export.add_argument("table", choices=("tariffs", "criteria"))
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.set_defaults(func=cmd_kb_export)
+    for sub in (build, check):
+        sub.add_argument("--sources", default=str(SOURCES_DIR), help="sources folder (default: the package's)")
+
+    run = commands.add_parser("run", help="the Telegram bot when BOT_TOKEN is set, else the console chat")
+    run.add_argument("--lang", choices=("kk", "ru", "en"))
+    run.set_defaults(func=cmd_run)
+
+    locales = commands.add_parser("locales", help="message catalogues").add_subparsers(dest="locales_command",
+                                                                                       required=True)
+    locales.add_parser("compile", help="compile locales/*/LC_MESSAGES/messages.po to .mo").set_defaults(
+        func=cmd_locales_compile)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KnowledgeBaseError as error:
+        print(f"komekshi: {error}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError) as error:
+        # Manifest, overrides and source errors carry their file and fix in the message.
+        print(f"komekshi: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Build the knowledge base: sources → parsers → one SQLite file, written atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from knowledge import PACKAGE_DIR, SOURCES_DIR
+from knowledge.kb import resolve_path
+from knowledge.manifest import Document, ManifestError, load_manifest, read_source
+from knowledge.normalise import search_key
+from knowledge.overrides import Override, apply_overrides, load_overrides
+from knowledge.parse_criteria import parse_criteria
+from knowledge.parse_pdf_tariffs import parse_pdf_tariffs
+from knowledge.parse_rules import parse_rules
+from knowledge.parse_tab_tariffs import parse_tab_tariffs
+from knowledge.records import ChecklistItem, Criterion, Passage, StaffingNorm, TariffRow
+
+
+class SourceError(ValueError):
+    """A source text could not be parsed into what its manifest promises; names the file and the fix."""
+
+
+@dataclass
+class Parsed:
+    """Everything the parsers produced, before it is written."""
+
+    documents: list[Document]
+    tariffs: list[TariffRow] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    checklist_items: list[ChecklistItem] = field(default_factory=list)
+    staffing_norms: list[StaffingNorm] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    overrides: dict[Override, int] = field(default_factory=dict)
+
+
+def sources_fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
+    """A hash of the sources and of the code that reads them: the base is rebuilt when either changes."""
+    digest = hashlib.sha256()
+    files = sorted(sources_dir.glob("*.txt")) + sorted(sources_dir.glob("*.toml"))
+    files += sorted(PACKAGE_DIR.glob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def parse_sources(sources_dir: Path = SOURCES_DIR) -> Parsed:
+    documents = load_manifest(sources_dir)
+    parsed = Parsed(documents=documents)
+    for document in documents:
+        text = read_source(document, sources_dir)
+        try:
+            parse_document(document, text, parsed)
+        except (ValueError, IndexError, KeyError) as error:
+            raise SourceError(
+                f"{sources_dir / document.file}: could not be parsed as {document.kind}/{document.layout} "
+                f"({type(error).__name__}: {error}); check the file against the official text or its manifest entry"
+            ) from error
+    parsed.overrides = apply_overrides(parsed.tariffs, load_overrides(sources_dir / "overrides.toml"))
+    return parsed
+
+
+def parse_document(document: Document, text: str, parsed: Parsed) -> None:
+    if document.kind == "tariffs":
+        parser = parse_tab_tariffs if document.layout == "tab" else parse_pdf_tariffs
+        parsed.tariffs += parser(text, document)
+    elif document.kind == "criteria":
+        criteria, checklist_items, passages = parse_criteria(text, document)
+        parsed.criteria += criteria
+        parsed.checklist_items += checklist_items
+        parsed.passages += passages
+    elif document.kind == "rules":
+        norms, passages = parse_rules(text, document)
+        parsed.staffing_norms += norms
+        parsed.passages += passages
+    else:
+        raise ValueError(f"unknown document kind {document.kind!r}")
+
+
+def document_row(document: Document, sources_dir: Path) -> dict:
+    row = asdict(document)
+    row["annexes"] = json.dumps(row["annexes"], ensure_ascii=False)
+    row["sha256"] = hashlib.sha256((sources_dir / document.file).read_bytes()).hexdigest()
+    return row
+
+
+TABLES = {
+    # table: (columns, primary key); created up front so an empty table still exists with its schema
+    "documents": ({"id": str, "file": str, "kind": str, "layout": str, "title_kk": str, "title_ru": str,
+                   "title_en": str, "issuer_kk": str, "issuer_ru": str, "issuer_en": str, "act_type": str,
+                   "number": str, "date": str, "jurisdiction": str, "status": str, "effective": str, "year": int,
+                   "repealed_by_kk": str, "repealed_by_ru": str, "repealed_by_en": str, "repealed_on": str,
+                   "superseded_by": str, "annexes": str, "sha256": str}, "id"),
+    "tariffs": ({"id": int, "document": str, "jurisdiction": str, "setting": str, "annex": int, "category": str,
+                 "item": int, "service": str, "position": str, "rate_city": float, "rate_rural": float,
+                 "rate": float, "unit": str, "line_start": int, "line_end": int, "flagged": int,
+                 "flag_reason": str, "item_inferred": int, "service_raw": str, "override_reason": str,
+                 "status": str}, "id"),
+    "criteria": ({"item": int, "section": str, "criterion": str, "degree": str, "degree_kk": str,
+                  "document": str, "annex": int, "line_start": int, "line_end": int}, "item"),
+    "checklist_items": ({"id": int, "document": str, "annex": int, "title": str, "item": int,
+                         "requirement": str, "line_start": int, "line_end": int}, "id"),
+    "staffing_norms": ({"id": int, "document": str, "table_name": str, "position": str, "recipients": str,
+                        "value": str, "item": str, "line_start": int, "line_end": int}, "id"),
+    "passages": ({"id": int, "document": str, "annex": int, "item": str, "kind": str, "title": str,
+                  "text": str, "key": str, "line_start": int, "line_end": int, "extra": str}, "id"),
+    "meta": ({"key": str, "value": str}, "key"),
+}
+
+
+def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
+    db = sqlite_utils.Database(path)
+    for name, (columns, pk) in TABLES.items():
+        db[name].create(columns, pk=pk)
+    status = {d.id: d.status for d in parsed.documents}
+    db["documents"].insert_all(document_row(d, sources_dir) for d in parsed.documents)
+    db["tariffs"].insert_all(
+        {"id": n, **asdict(row), "status": status[row.document]} for n, row in enumerate(parsed.tariffs, 1))
+    db["criteria"].insert_all(asdict(c) for c in parsed.criteria)
+    db["checklist_items"].insert_all({"id": n, **asdict(c)} for n, c in enumerate(parsed.checklist_items, 1))
+    db["staffing_norms"].insert_all(
+        {"id": n, "table_name": s.table, **{k: v for k, v in asdict(s).items() if k != "table"}}
+        for n, s in enumerate(parsed.staffing_norms, 1))
+    db["passages"].insert_all(
+        {"id": n, **{k: v for k, v in asdict(p).items() if k != "extra"},
+         "extra": json.dumps(p.extra, ensure_ascii=False), "key": search_key(p.text)}
+        for n, p in enumerate(parsed.passages, 1))
+    db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
+    db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
+    db["meta"].insert_all([
+        {"key": "sources_hash", "value": fingerprint},
+        {"key": "built_at", "value": time.strftime("%Y-%m-%dT%H:%M:%S")},
+        {"key": "overrides", "value": json.dumps(
+            [{**asdict(o), "rows": n} for o, n in parsed.overrides.items()], ensure_ascii=False)},
+    ])
+    db.conn.commit()
+    db.close()
+
+
+def current_fingerprint(path: Path) -> str | None:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("select value from meta where key = 'sources_hash'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def build(path: Path | str | None = None, sources_dir: Path = SOURCES_DIR, *, if_changed: bool = False) -> bool:
+    """Build the knowledge base at `path`. Returns False when `if_changed` and it was already current.
+
+    The new base is written to a temporary file beside the target and renamed over it, so a failed build
+    never leaves a half-written database.
+    """
+    path = resolve_path(path)
+    fingerprint = sources_fingerprint(sources_dir)
+    if if_changed and path.is_file() and current_fingerprint(path) == fingerprint:
+        return False
+    parsed = parse_sources(sources_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        temp.unlink()
+        write_database(parsed, temp, sources_dir, fingerprint)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return True
+
+
+__all__ = ["build", "parse_sources", "Parsed", "SourceError", "ManifestError"]

@@ -1,0 +1,37 @@
+"""Opening the built knowledge base: read-only, with one clear error naming the fix."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from knowledge import DEFAULT_KB_PATH
+
+REQUIRED_TABLES = ("documents", "tariffs", "criteria", "checklist_items", "staffing_norms", "passages", "meta")
+FIX = "run `komekshi kb build` (or `make kb`) to rebuild it"
+
+
+class KnowledgeBaseError(RuntimeError):
+    """The knowledge base file is missing, unreadable or incomplete."""
+
+
+def resolve_path(path: Path | str | None = None) -> Path:
+    return Path(path) if path else DEFAULT_KB_PATH
+
+
+def open_kb(path: Path | str | None = None) -> sqlite3.Connection:
+    """Open the knowledge base read-only; raise KnowledgeBaseError naming the file and the fix."""
+    path = resolve_path(path)
+    if not path.is_file():
+        raise KnowledgeBaseError(f"knowledge base {path} is missing: {FIX}")
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        tables = {row[0] for row in db.execute("select name from sqlite_master where type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        raise KnowledgeBaseError(f"knowledge base {path} is not a readable SQLite file ({error}): {FIX}") from error
+    missing = [name for name in REQUIRED_TABLES if name not in tables]
+    if missing:
+        db.close()
+        raise KnowledgeBaseError(f"knowledge base {path} lacks tables {', '.join(missing)}: {FIX}")
+    return db
