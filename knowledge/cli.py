@@ -106,6 +106,15 @@ def cmd_locales_compile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_browse(args: argparse.Namespace) -> int:
+    from knowledge.browse import serve
+
+    path = kb_path_from(args)
+    open_kb(path).close()  # a clear error before Datasette starts
+    print(f"Serving {path} read-only on http://{args.host}:{args.port}/kb (Ctrl+C stops)")
+    return serve(path, args.host, args.port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="komekshi", description=__doc__)
     parser.add_argument("--kb", help="knowledge base file (default: $KB_PATH or knowledge/kb.sqlite)")
@@ -138,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(func=cmd_kb_export)
     for sub in (build, check):
         sub.add_argument("--sources", default=str(SOURCES_DIR), help="sources folder (default: the package's)")
+
+    browse = commands.add_parser("browse", help="browse the knowledge base in a browser (Datasette, read-only)")
+    browse.add_argument("--host", default="127.0.0.1")
+    browse.add_argument("--port", type=int, default=8001)
+    browse.set_defaults(func=cmd_browse)
 
     run = commands.add_parser("run", help="the Telegram bot when BOT_TOKEN is set, else the console chat")
     run.add_argument("--lang", choices=("kk", "ru", "en"))

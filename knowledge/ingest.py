@@ -117,6 +117,40 @@ TABLES = {
 }
 
 
+# Views department staff ask for; Datasette shows them beside the tables (`komekshi browse`).
+VIEWS = {
+    "tariffs_city_vs_rural": """
+        select document, jurisdiction, setting, annex, item, service, position, unit,
+               rate_city, rate_rural, round(rate_rural - rate_city, 2) as difference,
+               case when rate_city > 0 then round(100.0 * (rate_rural - rate_city) / rate_city, 2) end
+                   as difference_percent,
+               flagged
+        from tariffs where rate_city is not null or rate_rural is not null
+        order by document, annex, item""",
+    "tariffs_across_settings": """
+        select service, position,
+               max(case when document = '000' and setting = 'stationary' then rate_city end) as oblast_stationary_city,
+               max(case when document = '000' and setting = 'stationary' then rate_rural end) as oblast_stationary_rural,
+               max(case when document = '000' and setting = 'semi_stationary' then rate_city end) as oblast_semi_city,
+               max(case when document = '000' and setting = 'semi_stationary' then rate_rural end) as oblast_semi_rural,
+               max(case when document = '001' and setting = 'home' then rate_city end) as borli_home_city,
+               max(case when document = '001' and setting = 'home' then rate_rural end) as borli_home_rural,
+               max(case when document = '001' and setting = 'semi_stationary' then rate end) as borli_semi,
+               max(case when document = '001' and setting = 'temporary' then rate end) as borli_temporary,
+               max(case when document = '002' and setting = 'home' then rate end) as baiterek_home,
+               count(distinct setting) as settings
+        from tariffs group by lower(service), lower(position) order by settings desc, service""",
+    "criteria_by_degree": """
+        select degree, degree_kk, count(*) as criteria, group_concat(item, ', ') as items
+        from criteria group by degree, degree_kk
+        order by case degree when 'gross' then 1 when 'significant' then 2 else 3 end""",
+    "documents_status": """
+        select id, title_kk, title_ru, title_en, act_type, number, date, jurisdiction, status,
+               repealed_by_ru, repealed_on, superseded_by
+        from documents order by id""",
+}
+
+
 def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
     db = sqlite_utils.Database(path)
     for name, (columns, pk) in TABLES.items():
@@ -136,6 +170,10 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
         for n, p in enumerate(parsed.passages, 1))
     db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
     db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
+    db["tariffs"].enable_fts(["service", "position", "category"], tokenize="unicode61 remove_diacritics 0")
+    db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql)
     db["meta"].insert_all([
         {"key": "sources_hash", "value": fingerprint},
         {"key": "built_at", "value": time.strftime("%Y-%m-%dT%H:%M:%S")},

@@ -62,7 +62,7 @@ def _is_cell_opener(line: str) -> bool:
 
 
 def _split_rows(numbered: list[tuple[int, str]]) -> list[Row]:
-    """Cells open at tab-only lines; a row ends at a blank line that closes a non-empty cell before the next opener."""
+    """Cells open at tab-only lines; a row ends at the blank line that follows its last cell, before the next opener."""
     rows: list[Row] = []
     row: Row = []
     for index, (number, line) in enumerate(numbered):
@@ -73,7 +73,8 @@ def _split_rows(numbered: list[tuple[int, str]]) -> list[Row]:
             continue  # text before the first cell opener
         cell = row[-1]
         next_line = numbered[index + 1][1] if index + 1 < len(numbered) else "\t"
-        closes_row = not line.strip() and _is_cell_opener(next_line) and cell.content
+        # an empty cell is one blank line; a second blank (or a blank after text) ends the row
+        closes_row = not line.strip() and _is_cell_opener(next_line) and bool(cell.lines)
         if closes_row:
             rows.append(row)
             row = []

@@ -1,0 +1,138 @@
+"""Languages: gettext catalogues (locales/<lang>/LC_MESSAGES/messages.po), the user's choice, the middleware.
+
+The UI language is the user's stored choice, else Telegram's language_code mapped to kk/ru/en, else Kazakh.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
+from aiogram.types import TelegramObject, User
+from aiogram.utils.i18n import I18n, I18nMiddleware
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from bot.config import ROOT
+
+LANGS = ("kk", "ru", "en")
+DEFAULT_LANG = "kk"
+DOMAIN = "messages"
+LANG_NAMES = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
+
+
+def compile_catalogues(locales_dir: Path | None = None) -> list[Path]:
+    """Compile every locales/*/LC_MESSAGES/messages.po to .mo; return the files written."""
+    written = []
+    for po_path in sorted(Path(locales_dir or ROOT / "locales").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=po_path.parent.parent.name)
+        mo_path = po_path.with_suffix(".mo")
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+        written.append(mo_path)
+    return written
+
+
+def make_i18n(locales_dir: Path) -> I18n:
+    """Load the compiled catalogues, compiling them first when the .mo files are missing (fresh clone)."""
+    if any(not po.with_suffix(".mo").exists() for po in locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        compile_catalogues(locales_dir)
+    return I18n(path=locales_dir, default_locale=DEFAULT_LANG, domain=DOMAIN)
+
+
+def telegram_lang(language_code: str | None) -> str | None:
+    """Telegram's IETF code ("ru", "kk", "en-US", "uk") → one of ours, or None."""
+    base = (language_code or "").lower().replace("_", "-").split("-")[0]
+    return base if base in LANGS else None
+
+
+class LanguageStore(Protocol):
+    async def get(self, user_id: int) -> str | None: ...
+    async def set(self, user_id: int, lang: str) -> None: ...
+
+
+class MemoryLanguageStore:
+    def __init__(self) -> None:
+        self.choices: dict[int, str] = {}
+
+    async def get(self, user_id: int) -> str | None:
+        return self.choices.get(user_id)
+
+    async def set(self, user_id: int, lang: str) -> None:
+        self.choices[user_id] = lang
+
+
+class SqliteLanguageStore:
+    """Language choices in a small SQLite file: kept across restarts of a single bot process."""
+
+    def __init__(self, path: Path) -> None:
+        self.lock = threading.Lock()
+        self.db = sqlite3.connect(path, check_same_thread=False)
+        self.db.execute("create table if not exists language (user_id integer primary key, lang text not null)")
+        self.db.commit()
+
+    async def get(self, user_id: int) -> str | None:
+        with self.lock:
+            row = self.db.execute("select lang from language where user_id = ?", (user_id,)).fetchone()
+        return row[0] if row else None
+
+    async def set(self, user_id: int, lang: str) -> None:
+        with self.lock:
+            self.db.execute("insert or replace into language (user_id, lang) values (?, ?)", (user_id, lang))
+            self.db.commit()
+
+
+class StorageLanguageStore:
+    """Language choices in the FSM storage (Redis): shared by every replica."""
+
+    def __init__(self, storage: BaseStorage, bot_id: int) -> None:
+        self.storage = storage
+        self.bot_id = bot_id
+
+    def key(self, user_id: int) -> StorageKey:
+        return StorageKey(bot_id=self.bot_id, chat_id=user_id, user_id=user_id, destiny="lang")
+
+    async def get(self, user_id: int) -> str | None:
+        return (await self.storage.get_data(self.key(user_id))).get("lang")
+
+    async def set(self, user_id: int, lang: str) -> None:
+        await self.storage.update_data(self.key(user_id), {"lang": lang})
+
+
+class LanguageMiddleware(I18nMiddleware):
+    """Sets the gettext locale per update; puts `lang` and `lang_chosen` (bool) into handler data."""
+
+    def __init__(self, i18n: I18n, store: LanguageStore) -> None:
+        super().__init__(i18n)
+        self.store = store
+
+    async def resolve(self, user: User | None) -> tuple[str, bool]:
+        if user is None:
+            return DEFAULT_LANG, False
+        chosen = await self.store.get(user.id)
+        if chosen in LANGS:
+            return chosen, True
+        return telegram_lang(user.language_code) or DEFAULT_LANG, False
+
+    async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
+        lang, chosen = await self.resolve(data.get("event_from_user"))
+        data["lang"] = lang
+        data["lang_chosen"] = chosen
+        return lang
+
+    async def set_locale(self, user_id: int, lang: str) -> None:
+        await self.store.set(user_id, lang)
+        self.i18n.current_locale = lang
+
+
+def catalogue_msgids(po_path: Path) -> Iterable[tuple[str, str]]:
+    """(msgid, msgstr) pairs of a catalogue, for the completeness test."""
+    with po_path.open("rb") as po_file:
+        for message in read_po(po_file):
+            if message.id:
+                yield str(message.id), str(message.string or "")

@@ -1,0 +1,172 @@
+"""Answer → Telegram HTML for a phone screen: short lines, bold figures, the citation in small print.
+
+Everything that comes from the user or the knowledge base goes through `esc`; messages are packed from
+self-contained blocks so a split never cuts a tag, each chunk under Telegram's 4096 characters.
+"""
+
+from __future__ import annotations
+
+import html
+
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import get_i18n
+from babel.numbers import format_decimal
+
+from bot.labels import area_name, degree_name, jurisdiction_name, setting_name, status_name, unit_name
+from knowledge.answers import Answer, Citation, Result
+
+LIMIT = 4000  # under Telegram's 4096, leaving room for nothing to go wrong
+MAX_CARDS = 5  # result cards in one reply; the rest is counted, the buttons narrow it down
+LONG_TEXT = 700  # a raw line longer than this is cut before escaping (escaping grows it at most ~5x)
+BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_KZ", "en": "en"}
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def current_lang() -> str:
+    return get_i18n().current_locale
+
+
+def money(value: float | int | None, lang: str | None = None) -> str:
+    """A rate for the locale: 842.4 → "842,40 ₸" (kk, ru) / "842.40 ₸" (en); 0 → "no tariff set"."""
+    if value is None:
+        return "—"
+    if float(value) == 0:
+        return _("no tariff set")
+    number = format_decimal(value, format="#,##0.00", locale=BABEL_LOCALES.get(lang or current_lang(), "kk_KZ"))
+    return f"{number}\u00a0₸"
+
+
+def cite(citation: Citation) -> str:
+    """The citation in small print: title, annex, item."""
+    parts = [esc(citation.title)]
+    if citation.annex is not None:
+        parts.append(_("annex {annex}").format(annex=citation.annex))
+    if citation.item:
+        parts.append(_("item {item}").format(item=esc(citation.item)))
+    return f"<i>📄 {', '.join(parts)}</i>"
+
+
+def shorten(text: str, limit: int = LONG_TEXT) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tariff_card(result: Result, area: str | None = None) -> str:
+    fields = result.fields
+    lines = [f"<b>{esc(shorten(fields.get('service', '')))}</b>"]
+    if fields.get("position"):
+        lines.append(f"👤 {esc(shorten(fields['position'], 200))}")
+    context = [setting_name(fields.get("setting")), jurisdiction_name(fields.get("jurisdiction"))]
+    lines.append("🏷 " + esc(" · ".join(part for part in context if part)))
+    rates = []
+    if fields.get("rate_city") is not None or fields.get("rate_rural") is not None:
+        rates = [("city", "🏙", fields.get("rate_city")), ("rural", "🌾", fields.get("rate_rural"))]
+        rates.sort(key=lambda rate: rate[0] != area)  # the asked area first
+        for code, icon, value in rates:
+            lines.append(f"{icon} {esc(area_name(code)).capitalize()}: <b>{esc(money(value))}</b>")
+    else:
+        lines.append(f"💰 {esc(_('Tariff'))}: <b>{esc(money(fields.get('rate')))}</b>")
+    if unit_name(fields.get("unit")):
+        lines.append(esc(unit_name(fields.get("unit"))))
+    if fields.get("flagged"):
+        lines.append("⚠️ " + esc(_("This row was reconstructed from a damaged table layout: check the source.")))
+    lines.append(cite(result.citation))
+    return "\n".join(lines)
+
+
+def criterion_card(result: Result) -> str:
+    fields = result.fields
+    lines = [f"<b>{esc(fields.get('item', ''))}.</b> {esc(shorten(fields.get('criterion', '')))}"]
+    if fields.get("degree"):
+        lines.append(f"⚖️ {esc(_('Degree'))}: <b>{esc(degree_name(fields['degree']))}</b>")
+    lines.append(cite(result.citation))
+    return "\n".join(lines)
+
+
+def document_card(result: Result) -> str:
+    fields = result.fields
+    icon = "✅" if fields.get("status") == "in_force" else "⚠️"
+    lines = [f"<b>{esc(fields.get('title') or result.citation.title)}</b>"]
+    details = [f"№ {esc(fields['number'])}" if fields.get("number") else "", esc(fields.get("date") or "")]
+    lines.append(", ".join(part for part in details if part))
+    lines.append(f"{icon} {esc(status_name(fields.get('status') or result.citation.status))}")
+    return "\n".join(lines)
+
+
+def result_card(result: Result, area: str | None = None) -> str:
+    """One result as a self-contained HTML block (also the message an inline result posts)."""
+    if result.type == "tariff":
+        return tariff_card(result, area)
+    if result.type == "criterion":
+        return criterion_card(result)
+    if result.type == "document":
+        return document_card(result)
+    text = result.fields.get("text") or result.fields.get("requirement") or result.fields.get("position") or ""
+    return "\n".join(part for part in (esc(shorten(text)) if text else "", cite(result.citation)) if part)
+
+
+def warning_blocks(answer: Answer) -> list[str]:
+    warnings = [f"⚠️ {esc(shorten(warning))}" for warning in dict.fromkeys(answer.warnings) if warning.strip()]
+    if not warnings and any(result.citation.status == "repealed" for result in answer.results):
+        warnings.append("⚠️ " + esc(_("The cited act has been repealed: check the rules in force.")))
+    return warnings
+
+
+def text_blocks(text: str) -> list[str]:
+    """The engine's plain text, escaped, one block per paragraph (long paragraphs cut into several blocks)."""
+    blocks = []
+    for paragraph in text.strip().split("\n\n"):
+        lines: list[str] = []
+        for line in paragraph.splitlines():
+            line = esc(shorten(line)) if line.strip() else ""
+            if lines and sum(len(kept) + 1 for kept in lines) + len(line) > LIMIT // 2:
+                blocks.append("\n".join(lines))
+                lines = []
+            lines.append(line)
+        if any(lines):
+            blocks.append("\n".join(lines).strip("\n"))
+    return blocks
+
+
+def answer_blocks(answer: Answer) -> list[str]:
+    tariffs = [result for result in answer.results if result.type == "tariff"]
+    blocks: list[str] = []
+    if answer.status == "answer" and tariffs:
+        blocks += [tariff_card(result, answer.filters.area) for result in tariffs[:MAX_CARDS]]
+        if len(tariffs) > MAX_CARDS:
+            blocks.append(esc(_("…and {count} more rows: use the buttons or name the position.").format(
+                count=len(tariffs) - MAX_CARDS)))
+    else:
+        blocks += text_blocks(answer.text)
+        if answer.status == "answer":
+            citations = dict.fromkeys(
+                (r.citation.document, r.citation.title, r.citation.annex, r.citation.item) for r in answer.results)
+            blocks += [cite(Citation(document, title, annex, item, "")) for document, title, annex, item in citations]
+    if answer.status == "not_found":
+        blocks.append("<i>" + esc(_("Try other words, or see /help for examples.")) + "</i>")
+    return warning_blocks(answer) + blocks if answer.status == "answer" else blocks + warning_blocks(answer)
+
+
+def pack(blocks: list[str], limit: int = LIMIT) -> list[str]:
+    """Join blocks with blank lines into as few messages as fit under `limit`."""
+    chunks: list[str] = []
+    current = ""
+    for block in blocks:
+        candidate = f"{current}\n\n{block}" if current else block
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            chunks.append(current)
+        current = block[:limit]  # a single block is bounded by construction; the cut is a last resort
+    if current:
+        chunks.append(current)
+    return chunks or [esc(_("No answer."))]
+
+
+def render_answer(answer: Answer) -> list[str]:
+    """The reply messages (HTML) for an answer, in the current gettext locale."""
+    return pack(answer_blocks(answer))

@@ -1,0 +1,93 @@
+"""`komekshi browse`: the knowledge base in a browser, read-only, through Datasette with bilingual metadata."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+CITATION = "Дереккөз / Источник: document, annex, item (құжат, қосымша, тармақ / документ, приложение, пункт)"
+
+TARIFF_COLUMNS = {
+    "document": "Құжат (манифест id) / Документ",
+    "jurisdiction": "Аумақ / Территория: oblast (БҚО), borli (Бөрлі), baiterek (Бәйтерек)",
+    "setting": "Қызмет көрсету нысаны / Форма: stationary, semi_stationary, home, temporary",
+    "annex": "Қосымша / Приложение",
+    "category": "Қызметтер тобы / Группа услуг",
+    "item": "Тармақ (басылғандай) / Пункт (как напечатан)",
+    "service": "Қызмет түрі / Вид услуги",
+    "position": "Лауазым / Должность",
+    "rate_city": "Қала тарифі, ₸ (unit бойынша: айына / күніне) / Городской тариф, ₸ за месяц или день (см. unit)",
+    "rate_rural": "Ауыл тарифі, ₸ / Сельский тариф, ₸ (за unit)",
+    "rate": "Бірыңғай тариф, ₸ / Единый тариф, ₸ (за unit)",
+    "unit": "Кезең / Период: month (айына) | day (күніне)",
+    "flagged": "1 = кесте пішімі қалпына келтірілді, ресми жарияланымды тексеріңіз / "
+               "1 = разметка восстановлена, сверьте с официальной публикацией",
+    "flag_reason": "Неліктен белгіленген / Почему помечено",
+    "line_start": "Бастапқы мәтін жолы / Строка исходного текста",
+    "line_end": "Соңғы жол / Последняя строка",
+    "status": "Актінің мәртебесі / Статус акта",
+    "override_reason": "Тексерілген түзету себебі / Причина проверенной правки",
+}
+
+
+def metadata() -> dict:
+    tariffs = {
+        "title": "Тарифтер / Тарифы",
+        "description": "Арнаулы әлеуметтік қызметтер тарифтері, 2026 / Тарифы на специальные социальные услуги, 2026. "
+                       "0 = тариф белгіленбеген / тариф не установлен. " + CITATION,
+        "columns": TARIFF_COLUMNS,
+        "facets": ["jurisdiction", "setting", "category", "position"],
+        "sort": "item",
+        "fts_table": "tariffs_fts",
+        "fts_pk": "id",
+        "searchmode": "raw",
+        "label_column": "service",
+    }
+    return {
+        "title": "Көмекші: білім қоры / Кёмекши: база знаний",
+        "description": "Арнаулы әлеуметтік қызметтер: тарифтер, тәуекел өлшемшарттары, тексеру парақтары, нормалар. "
+                       "Специальные социальные услуги: тарифы, критерии риска, проверочные листы, нормативы.",
+        "databases": {"kb": {"tables": {
+            "tariffs": tariffs,
+            "tariffs_city_vs_rural": {
+                "title": "Қала мен ауыл / Город и село",
+                "description": "Қала және ауыл тарифтері қатар, айырмасымен / Городской и сельский тариф рядом, с разницей",
+                "facets": ["jurisdiction", "setting"]},
+            "tariffs_across_settings": {
+                "title": "Нысандар бойынша салыстыру / Сравнение по формам обслуживания",
+                "description": "Бір қызметтің барлық нысандағы тарифі / Тариф одной услуги во всех формах, ₸"},
+            "criteria": {
+                "title": "Тәуекел өлшемшарттары / Критерии оценки риска",
+                "description": "004, 1-қосымша: бұзушылық дәрежесі (өрескел, елеулі, болмашы) / "
+                               "степень нарушения (грубое, значительное, незначительное)",
+                "facets": ["degree", "section"], "fts_table": "criteria_fts", "fts_pk": "item",
+                "columns": {"item": "Тармақ / Пункт", "criterion": "Өлшемшарт / Критерий",
+                            "degree": "gross | significant | minor", "degree_kk": "Дәреже (басылғандай) / Степень"}},
+            "criteria_by_degree": {"title": "Дәреже бойынша / По степени"},
+            "checklist_items": {"title": "Тексеру парақтары / Проверочные листы", "facets": ["annex", "title"]},
+            "staffing_norms": {"title": "Штат нормативтері (күшін жойған акт) / Штатные нормативы (утратил силу)",
+                               "facets": ["table_name", "position"]},
+            "passages": {"title": "Мәтін үзінділері / Фрагменты текста", "facets": ["document", "kind"],
+                         "searchmode": "raw"},
+            "documents": {"title": "Құжаттар / Документы", "facets": ["status", "jurisdiction"]},
+            "documents_status": {"title": "Құжаттардың мәртебесі / Статус документов"},
+            "meta": {"hidden": True},
+        }}},
+    }
+
+
+def serve(kb_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
+    """Run Datasette over the base (immutable: read-only, no locks) in place of this process."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
+        json.dump(metadata(), handle, ensure_ascii=False)
+    # The database is named "kb" in URLs whatever the file is called, so links stay stable.
+    link = Path(tempfile.mkdtemp()) / "kb.sqlite"
+    link.symlink_to(kb_path.resolve())
+    command = [sys.executable, "-m", "datasette", "serve", "--immutable", str(link), "--metadata", handle.name,
+               "--host", host, "--port", str(port), "--setting", "default_facet_size", "20"]
+    # exec, not a child process: a signal to `komekshi browse` reaches the server itself.
+    os.execv(sys.executable, command)
+    return 0  # not reached

@@ -1,0 +1,203 @@
+"""The glossary (knowledge/data/glossary.toml) as a matcher: question words → settings, areas, jurisdictions,
+positions and intent cues, with the language each matched term belongs to.
+
+Matching works on "loose" keys (see `loose`) so missing Kazakh letters and Latin/Cyrillic look-alikes do not matter;
+stems ("стационар*") match word beginnings, other terms whole words; long stems also match with small typos.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from knowledge import PACKAGE_DIR
+
+GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
+CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues")
+
+# Kazakh-specific letters folded to their Russian look-alikes; Latin homoglyphs inside Cyrillic words fixed.
+_LOOSE = str.maketrans({"ә": "а", "і": "и", "ң": "н", "ғ": "г", "ү": "у", "ұ": "у", "қ": "к", "ө": "о", "һ": "х",
+                        "й": "и", "ё": "е", "э": "е", "ъ": "", "ь": ""})
+_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
+                             "k": "к", "m": "м", "t": "т", "h": "н", "b": "в"})
+_CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]")
+_LATIN = re.compile(r"[a-zäöüğışñūçéá]")
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Latin → Cyrillic for Latin-script Kazakh (and transliterated Russian); digraphs first.
+_DIGRAPHS = (("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ya", "я"),
+             ("yu", "ю"), ("yo", "е"), ("gh", "ғ"), ("ng", "ң"))
+_LETTERS = str.maketrans({"a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
+                          "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ", "r": "р",
+                          "s": "с", "t": "т", "u": "у", "v": "в", "w": "у", "x": "кс", "y": "й", "z": "з",
+                          "ä": "ә", "ö": "ө", "ü": "ү", "ğ": "ғ", "ı": "ы", "ş": "ш", "ñ": "ң", "ū": "ұ", "ç": "ч",
+                          "é": "е", "á": "ә"})
+
+
+def tokens(text: str) -> list[str]:
+    """Case-folded word tokens of any script (letters and digits; punctuation splits words)."""
+    return _TOKEN.findall(text.casefold())
+
+
+def loose(token: str) -> str:
+    """The loose key of one token: Kazakh letters folded, mixed-script look-alikes made Cyrillic."""
+    token = token.casefold()
+    if _CYRILLIC.search(token) and _LATIN.search(token):
+        token = token.translate(_HOMOGLYPHS)
+    return token.translate(_LOOSE)
+
+
+def _fallback_to_cyrillic(token: str) -> str:
+    for latin, cyrillic in _DIGRAPHS:
+        token = token.replace(latin, cyrillic)
+    return token.translate(_LETTERS)
+
+
+try:  # the shared transliteration, when normalise.py has it
+    from knowledge.normalise import to_cyrillic as _shared_to_cyrillic  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on another helper's progress
+    _shared_to_cyrillic = None
+
+
+def latin_to_cyrillic(token: str) -> str:
+    """A Cyrillic reading of a Latin-script token ("meyirger" → "мейиргер"), for matching Kazakh names."""
+    if _shared_to_cyrillic is not None:
+        try:
+            converted = _shared_to_cyrillic(token)
+            if converted and not _LATIN.search(converted.casefold()):
+                return converted.casefold()
+        except Exception:  # noqa: BLE001 - the fallback below is always usable
+            pass
+    return _fallback_to_cyrillic(token.casefold())
+
+
+def is_latin(token: str) -> bool:
+    return bool(_LATIN.search(token)) and not _CYRILLIC.search(token)
+
+
+@dataclass(frozen=True)
+class Term:
+    category: str  # settings | areas | jurisdictions | positions | cues
+    key: str  # e.g. "semi_stationary", "nurse", "degree_gross"
+    lang: str  # kk | ru | en
+    words: tuple[str, ...]  # loose words; the last may be a stem
+    prefix: bool  # last word is a stem
+
+
+@dataclass(frozen=True)
+class Match:
+    term: Term
+    start: int  # token span [start, end)
+    end: int
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    stopwords: dict[str, set[str]]  # lang → loose words
+    kk_latin: set[str]
+    position_kb: dict[str, tuple[str, ...]]  # position key → loose substrings of KB position names
+    labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
+    _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
+    _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for term in self.terms:
+            self._by_head.setdefault(term.words[0][:2], []).append(term)
+            # long single-word terms also match with a typo ("стацонар", "полустацинар")
+            word = term.words[0].rstrip("*")
+            if len(term.words) == 1 and len(word) >= 6:
+                group = self._fuzzy.setdefault(len(word) if term.prefix else 0, [])
+                group.append(term)
+        self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
+
+    def match(self, words: list[str]) -> list[Match]:
+        """Non-overlapping glossary matches in loose `words`, longest terms first."""
+        found: list[Match] = []
+        taken = [False] * len(words)
+        candidates: list[Match] = []
+        for start, word in enumerate(words):
+            for term in self._by_head.get(word[:2], ()):
+                if _matches(term, words, start):
+                    candidates.append(Match(term, start, start + len(term.words)))
+        candidates.sort(key=lambda m: (-(m.end - m.start), -sum(len(w) for w in m.term.words), m.start))
+        for match in candidates:
+            if not any(taken[match.start:match.end]):
+                found.append(match)
+                for index in range(match.start, match.end):
+                    taken[index] = True
+        for start, word in enumerate(words):
+            if taken[start] or len(word) < 6:
+                continue
+            term = self._fuzzy_term(word)
+            if term is not None:
+                found.append(Match(term, start, start + 1))
+                taken[start] = True
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _fuzzy_term(self, word: str) -> Term | None:
+        """The closest long term to a misspelt word (whole words compared whole, stems with the word's start)."""
+        best: tuple[float, Term] | None = None
+        for length, terms in self._fuzzy.items():
+            if length > len(word) + 1:
+                continue
+            probe = word[:length] if length else word
+            hit = process.extractOne(probe, self._fuzzy_choices[length], scorer=fuzz.ratio, score_cutoff=87)
+            if hit is not None and (best is None or hit[1] > best[0]):
+                best = (hit[1], terms[hit[2]])
+        return best[1] if best else None
+
+    def is_stopword(self, word: str) -> bool:
+        return any(word in words for words in self.stopwords.values())
+
+
+def _matches(term: Term, words: list[str], start: int) -> bool:
+    if start + len(term.words) > len(words):
+        return False
+    for offset, part in enumerate(term.words):
+        word = words[start + offset]
+        if part.endswith("*"):
+            if not word.startswith(part[:-1]):
+                return False
+        elif word != part:
+            return False
+    return True
+
+
+def _term(category: str, key: str, lang: str, text: str) -> Term | None:
+    """A glossary term; words ending in "*" are stems (kept with their star)."""
+    words: list[str] = []
+    for part in text.split():
+        subwords = [loose(w) for w in tokens(part)]
+        if subwords and part.endswith("*"):
+            subwords[-1] += "*"
+        words += subwords
+    if not words:
+        return None
+    return Term(category, key, lang, tuple(words), words[-1].endswith("*"))
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    terms: list[Term] = []
+    position_kb: dict[str, tuple[str, ...]] = {}
+    for category in CATEGORIES:
+        for key, entry in data.get(category, {}).items():
+            for lang in ("kk", "ru", "en"):
+                for text in entry.get(lang, []):
+                    term = _term(category, key, lang, text)
+                    if term is not None:
+                        terms.append(term)
+            if category == "positions":
+                position_kb[key] = tuple(" ".join(loose(w) for w in tokens(s)) for s in entry.get("kb", []))
+    stopwords = {lang: {loose(w) for w in words} for lang, words in data.get("stopwords", {}).items()}
+    kk_latin = {w.casefold() for w in data.get("kk_latin", {}).get("words", [])}
+    return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb)
