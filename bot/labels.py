@@ -29,6 +29,12 @@ def jurisdiction_name(code: str | None) -> str:
     return names.get(code or "", code or "")
 
 
+def jurisdiction_short(code: str | None) -> str:
+    """For buttons: a phone row holds three short names."""
+    names = {"oblast": _("Oblast"), "borli": _("Börli"), "baiterek": _("Bäyterek")}
+    return names.get(code or "", code or "")
+
+
 def degree_name(code: str | None) -> str:
     names = {"gross": _("gross"), "significant": _("significant"), "minor": _("minor")}
     return names.get(code or "", code or "")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import get_i18n
+from aiogram.utils.i18n import gettext as _
 from babel.numbers import format_decimal
 
 from bot.labels import area_name, degree_name, jurisdiction_name, setting_name, status_name, unit_name

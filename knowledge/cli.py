@@ -85,6 +85,42 @@ def cmd_kb_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_annex_flags(values: list[str]) -> dict[str, str]:
+    """--annex "2:setting=semi_stationary,unit=day,rates=single" → {"annex 2 setting": ..., ...}."""
+    answers = {}
+    for value in values:
+        number, _, pairs = value.partition(":")
+        for pair in filter(None, pairs.split(",")):
+            name, _, setting = pair.partition("=")
+            answers[f"annex {number.strip()} {name.strip()}"] = setting.strip()
+    return answers
+
+
+def cmd_kb_add(args: argparse.Namespace) -> int:
+    from knowledge.add import add_decree
+
+    answers = {name: getattr(args, name) for name in ("jurisdiction", "number", "date", "year") if getattr(args, name)}
+    answers.update(parse_annex_flags(args.annex))
+    interactive = sys.stdin.isatty() and not args.yes
+
+    def confirm(report: str) -> bool:
+        print(report)
+        if args.yes:
+            return True
+        if not interactive:
+            print("Not added: run again with --yes to confirm.")
+            return False
+        return input("Add this decree to the sources? [y/N] ").strip().lower() in ("y", "yes", "и", "иә", "да")
+
+    def ask(name: str) -> str:
+        return input(f"{name}? ").strip()
+
+    document = add_decree(Path(args.file), answers, confirm, ask if interactive else None, Path(args.sources))
+    if document:
+        print(f"Added {document.file} as {document.id}; run `komekshi kb build` to include it.")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.config import load_config
 
@@ -145,7 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("table", choices=("tariffs", "criteria"))
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     export.set_defaults(func=cmd_kb_export)
-    for sub in (build, check):
+    add = kb.add_parser("add", help="add a new tariff decree text to the sources (preview, then confirm)")
+    add.add_argument("file")
+    add.add_argument("--yes", action="store_true", help="add without asking for confirmation")
+    add.add_argument("--jurisdiction", choices=("oblast", "borli", "baiterek"))
+    add.add_argument("--number", help="act number, e.g. 286")
+    add.add_argument("--date", help="act date, YYYY-MM-DD")
+    add.add_argument("--year", help="tariff year, e.g. 2027")
+    add.add_argument("--annex", action="append", default=[],
+                     help='what an annex holds when the headings do not say: "2:setting=home,unit=day,rates=single"')
+    add.set_defaults(func=cmd_kb_add)
+    for sub in (build, check, add):
         sub.add_argument("--sources", default=str(SOURCES_DIR), help="sources folder (default: the package's)")
 
     browse = commands.add_parser("browse", help="browse the knowledge base in a browser (Datasette, read-only)")

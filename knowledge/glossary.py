@@ -84,7 +84,7 @@ def is_latin(token: str) -> bool:
 class Term:
     category: str  # settings | areas | jurisdictions | positions | cues
     key: str  # e.g. "semi_stationary", "nurse", "degree_gross"
-    lang: str  # kk | ru | en
+    lang: str  # the languages using this spelling, space-separated: "kk", "kk ru"...
     words: tuple[str, ...]  # loose words; the last may be a stem
     prefix: bool  # last word is a stem
 
@@ -191,11 +191,14 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     position_kb: dict[str, tuple[str, ...]] = {}
     for category in CATEGORIES:
         for key, entry in data.get(category, {}).items():
+            langs: dict[tuple[str, ...], list[str]] = {}  # one term per spelling, listing every language using it
             for lang in ("kk", "ru", "en"):
                 for text in entry.get(lang, []):
                     term = _term(category, key, lang, text)
-                    if term is not None:
-                        terms.append(term)
+                    if term is not None and lang not in langs.setdefault(term.words, []):
+                        langs[term.words].append(lang)
+            for words, term_langs in langs.items():
+                terms.append(Term(category, key, " ".join(term_langs), words, words[-1].endswith("*")))
             if category == "positions":
                 position_kb[key] = tuple(" ".join(loose(w) for w in tokens(s)) for s in entry.get("kb", []))
     stopwords = {lang: {loose(w) for w in words} for lang, words in data.get("stopwords", {}).items()}

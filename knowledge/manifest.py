@@ -90,3 +90,41 @@ def read_source(document: Document, sources_dir: Path = SOURCES_DIR) -> str:
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise ManifestError(f"{path}: not UTF-8 text ({error}); re-save it as UTF-8") from error
+
+
+MANIFEST_HEADER = """# The legal texts Kómekshi answers from. One [[document]] per source file.
+# `annex` tables say what each annex holds, so the parsers need no guessing about setting, unit or rate layout.
+# Written by `komekshi kb add` too: keep one field per line.
+"""
+
+
+def toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def dump_manifest(documents: list[Document]) -> str:
+    """The manifest as TOML text (round-trips through load_manifest)."""
+    out = [MANIFEST_HEADER]
+    for document in documents:
+        out.append("[[document]]")
+        for name, value in vars(document).items():
+            if name != "annexes" and value not in ("", None):
+                out.append(f"{name} = {toml_value(value)}")
+        for annex in document.annexes:
+            out.append("")
+            out.append("  [[document.annex]]")
+            out += [f"  {name} = {toml_value(value)}" for name, value in vars(annex).items() if value is not None]
+        out.append("")
+    return "\n".join(out)
+
+
+def write_manifest(documents: list[Document], sources_dir: Path = SOURCES_DIR) -> None:
+    path = sources_dir / "manifest.toml"
+    temp = path.with_suffix(".toml.tmp")
+    temp.write_text(dump_manifest(documents), encoding="utf-8")
+    temp.replace(path)

@@ -227,6 +227,8 @@ def _rows(lines: list[str], start: int, stop: int, with_degree: bool) -> tuple[l
         if number and number[2] is None:
             raise CriteriaLayoutError(f"line {chunk.first + 1}: row number {first} out of sequence")
         if with_degree and len(chunk.lines) == 1 and first in DEGREE_BY_KK:
+            if pending:
+                raise CriteriaLayoutError(f"line {pending[0][0] + 1}: text and degree without a row number")
             _set_degree(rows, first, chunk.first)
             continue
         opens_row = first[:1].isupper()

@@ -82,11 +82,13 @@ _BREAK_BLANKS = 3  # a run of this many blank lines is a page break; rows are se
 
 
 def _key(text: str) -> str:
-    """Letters and digits only, case-folded: wrapped, letter-spaced and re-punctuated titles compare equal."""
-    return re.sub(r"[\W_]", "", fold(text).casefold())
+    """Letters, digits and hyphens, case-folded: wrapped and letter-spaced titles compare equal, while
+    "Дефектолог-мұғалім" and "Дефектолог мұғалім" (both printed) stay apart."""
+    return re.sub(r"[^\w-]|_", "", fold(text).casefold())
 
 
 _POSITION_BY_KEY = {_key(p): p for p in POSITIONS}
+assert len(_POSITION_BY_KEY) == len(POSITIONS), "two POSITIONS entries differ only in spacing"
 
 
 def _number(text: str) -> float:

@@ -1,0 +1,132 @@
+"""Inline keyboards and their callback data: short ids and one-letter codes, always under 64 bytes.
+
+A question behind a button is kept in a small bounded in-memory map (`Tickets`) under an 8-character id;
+in groups the bot replies to the question, so an expired id can still be recovered from the replied message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import LANG_NAMES, LANGS
+from bot.labels import area_name, jurisdiction_short, setting_name
+from knowledge.answers import Answer
+
+AREAS = {"c": "city", "r": "rural"}
+SETTINGS = {"s": "stationary", "m": "semi_stationary", "h": "home", "t": "temporary"}
+JURISDICTIONS = {"o": "oblast", "b": "borli", "k": "baiterek"}
+NONE = "-"
+
+
+def code_of(table: dict[str, str], value: str | None) -> str:
+    return next((code for code, name in table.items() if name == value), NONE)
+
+
+class LangCb(CallbackData, prefix="l"):
+    code: str
+
+
+class PickCb(CallbackData, prefix="p"):
+    """A clarifying choice: ticket id + choice index."""
+
+    t: str
+    i: int
+
+
+class RefineCb(CallbackData, prefix="r"):
+    """Same question, other filters: ticket id + area, setting, jurisdiction codes."""
+
+    t: str
+    a: str
+    s: str
+    j: str
+
+
+class ExampleCb(CallbackData, prefix="x"):
+    i: int
+
+
+def ticket_id(question: str) -> str:
+    """Deterministic short id: the same question gets the same id in every replica."""
+    return hashlib.blake2b(question.encode("utf-8"), digest_size=6).hexdigest()[:8]
+
+
+@dataclass
+class Ticket:
+    question: str
+    choices: list[str] = field(default_factory=list)  # ready follow-up questions of a clarify answer
+
+
+class Tickets:
+    """Bounded LRU map short id → question (and its choices); old buttons simply expire."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.items: OrderedDict[str, Ticket] = OrderedDict()
+
+    def put(self, question: str, choices: list[str] | None = None) -> str:
+        key = ticket_id(question)
+        self.items[key] = Ticket(question, list(choices or []))
+        self.items.move_to_end(key)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> Ticket | None:
+        ticket = self.items.get(key)
+        if ticket:
+            self.items.move_to_end(key)
+        return ticket
+
+
+def language_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[
+        InlineKeyboardButton(text=LANG_NAMES[code], callback_data=LangCb(code=code).pack()) for code in LANGS]])
+
+
+def examples_keyboard(examples: list[str]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text=f"❓ {example[:60]}", callback_data=ExampleCb(i=index).pack())]
+        for index, example in enumerate(examples)])
+
+
+def current_filters(answer: Answer) -> tuple[str | None, str | None, str | None]:
+    """The answer's area, setting, jurisdiction; setting and jurisdiction fall back to the best result's."""
+    best = answer.results[0].fields if answer.results else {}
+    return (answer.filters.area, answer.filters.setting or best.get("setting"),
+            answer.filters.jurisdiction or best.get("jurisdiction"))
+
+
+def answer_keyboard(answer: Answer, tickets: Tickets) -> InlineKeyboardMarkup | None:
+    """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none."""
+    if answer.status == "clarify" and answer.choices:
+        ticket = tickets.put(answer.question, [choice.query for choice in answer.choices])
+        return InlineKeyboardMarkup(inline_keyboard=[
+            [InlineKeyboardButton(text=choice.label[:64], callback_data=PickCb(t=ticket, i=index).pack())]
+            for index, choice in enumerate(answer.choices[:20])])
+    if answer.status != "answer" or not any(result.type == "tariff" for result in answer.results):
+        return None
+    ticket = tickets.put(answer.question)
+    area, setting, jurisdiction = current_filters(answer)
+    a, s, j = code_of(AREAS, area), code_of(SETTINGS, setting), code_of(JURISDICTIONS, jurisdiction)
+
+    def button(label: str, chosen: bool, **codes: str) -> InlineKeyboardButton:
+        data = RefineCb(t=ticket, **{"a": a, "s": s, "j": j, **codes})
+        return InlineKeyboardButton(text=("✓ " if chosen else "") + label, callback_data=data.pack())
+
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [button(f"🏙 {area_name('city')}", a == "c", a="c"), button(f"🌾 {area_name('rural')}", a == "r", a="r")],
+        [button(setting_name(name), s == code, s=code) for code, name in list(SETTINGS.items())[:2]],
+        [button(setting_name(name), s == code, s=code) for code, name in list(SETTINGS.items())[2:]],
+        [button(jurisdiction_short(name), j == code, j=code) for code, name in JURISDICTIONS.items()],
+    ])
+
+
+def refine_filters(data: RefineCb) -> dict[str, str | None]:
+    return {"area": AREAS.get(data.a), "setting": SETTINGS.get(data.s), "jurisdiction": JURISDICTIONS.get(data.j)}
+

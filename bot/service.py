@@ -1,0 +1,71 @@
+"""The bridge to the engine: asks in one worker thread (the event loop never blocks on a search, and the
+engine's SQLite connection is used by one thread at a time), logs usage, and sends rendered answers."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+
+from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import get_i18n
+
+from bot.i18n import LANGS
+from bot.keyboards import Tickets, answer_keyboard
+from bot.render import render_answer
+from bot.usage import UsageLog
+from knowledge.answers import Answer, Result
+from knowledge.engine import Engine
+
+
+class Asker:
+    def __init__(self, engine: Engine, usage: UsageLog, tickets: Tickets | None = None) -> None:
+        self.engine = engine
+        self.usage = usage
+        self.tickets = tickets or Tickets()
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+
+    async def call(self, function, *args, **kwargs):
+        return await asyncio.get_running_loop().run_in_executor(self.executor, partial(function, *args, **kwargs))
+
+    async def ask(self, question: str, lang: str | None, *, user_id: int, source: str, setting: str | None = None,
+                  area: str | None = None, jurisdiction: str | None = None) -> Answer:
+        answer = await self.call(self.engine.ask, question, lang, setting=setting, area=area,
+                                 jurisdiction=jurisdiction)
+        self.usage.record(user_id=user_id, question=question, lang=answer.lang, intent=answer.intent,
+                          status=answer.status, source=source)
+        return answer
+
+    async def documents(self, lang: str) -> list[Result]:
+        return await self.call(self.engine.documents, lang)
+
+    async def reload(self) -> None:
+        await self.call(self.engine.reload)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False)
+
+
+def render_for_chat(answer: Answer, tickets: Tickets) -> tuple[list[str], InlineKeyboardMarkup | None]:
+    """Rendered in the answer's language (the engine may follow the question's language)."""
+    i18n = get_i18n()
+    with i18n.use_locale(answer.lang if answer.lang in LANGS else i18n.current_locale):
+        return render_answer(answer), answer_keyboard(answer, tickets)
+
+
+async def send_answer(message: Message, answer: Answer, tickets: Tickets, *, reply: bool) -> Message:
+    """Send the chunks; the keyboard goes on the last one. In groups the first chunk replies to the question."""
+    chunks, keyboard = render_for_chat(answer, tickets)
+    sent = message
+    for number, chunk in enumerate(chunks):
+        markup = keyboard if number == len(chunks) - 1 else None
+        if reply and number == 0:
+            sent = await message.reply(chunk, reply_markup=markup)
+        else:
+            sent = await message.answer(chunk, reply_markup=markup)
+    return sent
+
+
+def engine_lang(lang: str, chosen: bool) -> str | None:
+    """The reply language asked of the engine: the user's explicit choice, else let the question decide."""
+    return lang if chosen else None
