@@ -68,7 +68,8 @@ def tariff_card(result: Result, area: str | None = None) -> str:
         for code, icon, value in rates:
             lines.append(f"{icon} {esc(area_name(code)).capitalize()}: <b>{esc(money(value))}</b>")
     else:
-        lines.append(f"💰 {esc(_('Tariff'))}: <b>{esc(money(fields.get('rate')))}</b>")
+        label = esc(_("Tariff"))
+        lines.append(f"💰 {label}: <b>{esc(money(fields.get('rate')))}</b>")
     if unit_name(fields.get("unit")):
         lines.append(esc(unit_name(fields.get("unit"))))
     if fields.get("flagged"):
@@ -81,7 +82,8 @@ def criterion_card(result: Result) -> str:
     fields = result.fields
     lines = [f"<b>{esc(fields.get('item', ''))}.</b> {esc(shorten(fields.get('criterion', '')))}"]
     if fields.get("degree"):
-        lines.append(f"⚖️ {esc(_('Degree'))}: <b>{esc(degree_name(fields['degree']))}</b>")
+        label = esc(_("Degree"))
+        lines.append(f"⚖️ {label}: <b>{esc(degree_name(fields['degree']))}</b>")
     lines.append(cite(result.citation))
     return "\n".join(lines)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from functools import partial
 
 from aiogram.types import InlineKeyboardMarkup, Message
@@ -32,6 +33,7 @@ class Asker:
                   area: str | None = None, jurisdiction: str | None = None) -> Answer:
         answer = await self.call(self.engine.ask, question, lang, setting=setting, area=area,
                                  jurisdiction=jurisdiction)
+        answer = replace(answer, question=question)  # the ticket behind buttons keeps the text as asked
         self.usage.record(user_id=user_id, question=question, lang=answer.lang, intent=answer.intent,
                           status=answer.status, source=source)
         return answer

@@ -18,10 +18,11 @@ Numbers must run 1, 2, 3... without gaps; each criterion must carry exactly one 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.manifest import Document
-from knowledge.normalise import clean, join_cell
+from knowledge.normalise import join_cell
 from knowledge.records import DEGREE_KK, ChecklistItem, Criterion, Passage
 
 DEGREE_BY_KK = {kk: degree for degree, kk in DEGREE_KK.items()}
@@ -141,7 +142,7 @@ def _table_start(lines: list[str], start: int, end: int, last_header_line: str |
     raise CriteriaLayoutError(f"line {start + 1}: table header not found")
 
 
-def _first_line(lines: list[str], start: int, end: int, test) -> int:
+def _first_line(lines: list[str], start: int, end: int, test: Callable[[str], bool]) -> int:
     return next((index for index in range(start, end) if test(lines[index])), end)
 
 
@@ -307,13 +308,11 @@ def _parse_checklist(lines: list[str], annex: int, region: tuple[int, int], docu
 
 @dataclass
 class _Unit:
+    """An indented line and the unindented lines wrapped under it."""
+
     first: int
     last: int
     lines: list[str]
-
-    @property
-    def text(self) -> str:
-        return join_cell(self.lines)
 
 
 def _parse_order_body(lines: list[str], document: Document) -> list[Passage]:
@@ -348,20 +347,20 @@ def _parse_order_body(lines: list[str], document: Document) -> list[Passage]:
     order_paragraph = ""
     instruction = ""
     current: Passage | None = None
+    current_lines: list[str] = []
     for unit in units:
         body = unit.lines[0].strip()
         label = _LABEL.match(body)
         quoted = body.startswith('"')
-        last_line = unit.last + 1
         if label and not quoted and label[2] == ".":
             order_paragraph, instruction = label[1], ""
-        elif not label and not quoted and _INSTRUCTION.search(unit.text):
-            instruction = unit.text
-            current = None
+        elif not label and not quoted and _INSTRUCTION.search(join_cell(unit.lines)):
+            instruction, current = join_cell(unit.lines), None
             continue
         if label or quoted or current is None:
-            item = label[1] + (")" if label and label[2] == ")" else "") if label else ""
-            current = Passage(document.id, None, item, "paragraph", unit.text, unit.first + 1, last_line,
+            item = (label[1] + (")" if label[2] == ")" else "")) if label else ""
+            current_lines = []
+            current = Passage(document.id, None, item, "paragraph", "", unit.first + 1, unit.last + 1,
                               title=instruction, extra={"order_paragraph": order_paragraph})
             if instruction:
                 current.extra["amends"] = instruction
@@ -369,9 +368,9 @@ def _parse_order_body(lines: list[str], document: Document) -> list[Passage]:
                 if amended:
                     current.extra["paragraph"] = amended[1]
             passages.append(current)
-        else:
-            current.text = clean(f"{current.text} {unit.text}")
-            current.line_end = last_line
+        current_lines.extend(unit.lines)
+        current.text = join_cell(current_lines)
+        current.line_end = unit.last + 1
     for passage in passages:
         definition = _DEFINITION.match(passage.text)
         if definition:

@@ -43,7 +43,7 @@ def _kk(text: str) -> str:
 def _collapse_spaced(fragment: str) -> str:
     """ "е г і  " → "егі"; other fragments unchanged."""
     tokens = fragment.split()
-    if len(tokens) > 1 and all(len(t) == 1 or t in {",", ")", "("} or len(t) == 2 and not t.isalpha() for t in tokens):
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens) and sum(t.isalpha() for t in tokens) >= 2:
         return "".join(tokens)
     return fragment.strip()
 
@@ -64,29 +64,43 @@ def _prefixes() -> frozenset[str]:
     return frozenset(word[:n] for word in _vocabulary() for n in range(2, len(word) + 1))
 
 
+_STANDALONE = {"мен", "кем", "бар", "жоқ", "бас", "аға", "және", "үшін", "емес"}  # short words that do stand alone in position names
+
+
+def _continues(last: str, head: str) -> bool:
+    """Whether the fragment `head` continues the word `last` (a narrow cell broke the word)."""
+    if last.endswith("-") and head[:1].isalpha():
+        return True  # "Ыдыс-" / "аяқ": a compound broken at its hyphen
+    if not head or head[0].isdigit() or not last[-1:].isalpha():
+        return False  # footnote marks and numbers stand apart
+    joined = (last + head).casefold().strip("(),;")
+    if joined in _prefixes():
+        return True
+    core = re.match(r"[^\W\d_]+", head)
+    if core and len(core.group(0)) <= 4 and core.group(0).casefold() not in _STANDALONE:
+        return True  # a word tail such as "ор", "шы", "тер"
+    return last.casefold().strip("(),-") not in _vocabulary()
+
+
 def join_fragments(fragments: list[str]) -> str:
     """Re-join a narrow table cell cut into pieces: a trailing space ends a word; otherwise the prose vocabulary
-    decides whether the next piece continues the word (default) or starts a new one."""
+    decides whether the next piece continues the word or starts a new one."""
     words: list[str] = []
     open_word = False  # the last word may continue on the next fragment
     for raw in fragments:
         if not raw.strip():
             continue
         piece = _kk(_collapse_spaced(raw))
-        ends_word = raw.endswith((" ", "\u00a0")) or raw.strip() != raw.rstrip() or piece.endswith((",", ")", ";"))
+        ends_word = raw != raw.rstrip() or piece.endswith((",", ")", ";"))
         if open_word and words and not piece.startswith("("):
             head, _, rest = piece.partition(" ")
-            joined = (words[-1] + head).casefold()
-            last_word = words[-1].casefold().strip("(),-")
-            first = _WORD.match(head.casefold())
-            starts_word = bool(first) and first.group(0) in _prefixes()
-            if joined.strip("(),;") in _prefixes() or not (last_word in _vocabulary() and starts_word):
+            if _continues(words[-1], head):
                 words[-1] += head
                 piece = rest
         if piece:
-            words.extend(piece.split(" ") if " " in piece else [piece])
-        open_word = not ends_word and not piece.endswith(" ")
-    return clean(" ".join(words)).replace("( ", "(").replace(" )", ")")
+            words.extend(piece.split(" "))
+        open_word = not ends_word
+    return clean(" ".join(words)).replace("( ", "(").replace(" )", ")").replace(" ,", ",")
 
 
 @dataclass
@@ -96,6 +110,8 @@ class _Row:
     blocks: list[list[tuple[int, str]]] = field(default_factory=list)  # blank-separated blocks after the start
     line_start: int = 0
     line_end: int = 0
+    named: bool = False  # the position cell is complete (name and values shared the number line)
+    stray: list[list[tuple[int, str]]] = field(default_factory=list)  # value-like blocks after the value line
 
 
 @dataclass
@@ -106,7 +122,18 @@ class _Section:
 
 
 def _notes(lines: list[str], start: int) -> dict[str, str]:
-    return {m.group(1): clean(m.group(2)) for line in lines[start:] if (m := _NOTE.match(line))}
+    """Numbered footnotes of the table ("1 – ..."), each with its wrapped lines."""
+    notes: dict[str, str] = {}
+    current = None
+    for line in lines[start:]:
+        if (m := _NOTE.match(line)):
+            current = m.group(1)
+            notes[current] = clean(m.group(2))
+        elif current and line.strip() and not _INDENT.match(line):
+            notes[current] = clean(notes[current] + " " + line)
+        else:
+            current = None
+    return notes
 
 
 def _columns(header_text: str, notes: dict[str, str]) -> list[str]:
@@ -154,9 +181,8 @@ def _row_values(row: _Row, width: int) -> tuple[list[str] | None, str]:
     while first and _VALUE.match(first[0]):
         values.append(first.pop(0))
     merged = clean(" ".join(first + [text for _, text in block[1:]]))
-    extra = [b for b in row.blocks[1:] if any(_VALUE.match(t) for _, line in b for t in line.split())]
-    if extra:
-        return None, "values outside the value line (page break)"
+    if row.stray:
+        return None, "values or merged text outside the value line (page break)"
     if not merged:
         if len(values) != width:
             return None, f"{len(values)} values for {width} columns"
@@ -203,10 +229,11 @@ def _parse_table(lines: list[str], start: int, end: int) -> tuple[str, list[str]
             rest = start_match.group(2) or ""
             split = re.match(r"^(\D*?)\s+((?:-|\d)(?:\s|[.,\d]).*|-)$", rest)
             if split:  # "Вахтер - - - 1 мекемеге 1 бірлік": name and values on the number line
-                row.fragments.append(split.group(1))
+                row.fragments.append(split.group(1) + " ")
                 row.blocks.append([(number, split.group(2))])
+                row.named = True
             elif rest:
-                row.fragments.append(rest + (" " if line.endswith(" ") else ""))
+                block.append((number, rest + (" " if line.endswith(" ") else "")))
             continue
         if row is None:
             if text:
@@ -218,30 +245,40 @@ def _parse_table(lines: list[str], start: int, end: int) -> tuple[str, list[str]
                 block = []
             continue
         row.line_end = number
-        if not row.blocks and not block and _VALUE.match(text.split()[0]) is None:
-            row.fragments.append(line)  # still the position cell
-        elif not row.blocks and block == [] and row.fragments and _is_position_tail(text, notes):
-            row.fragments.append(line)
-        else:
-            block.append((number, line))
+        block.append((number, line))
     if row and block:
         row.blocks.append(block)
-    # blocks after the value block that hold only letters continue the position cell (page break)
     for section in sections:
         for item in section.rows:
-            value_blocks = item.blocks[:1]
-            for later in item.blocks[1:]:
-                if any(_VALUE.match(t) for _, line in later for t in line.split()):
-                    value_blocks.append(later)
-                else:
-                    item.fragments.extend(line for _, line in later)
-            item.blocks = value_blocks
+            _assign_blocks(item, notes)
     return title, _columns(" ".join(header), notes), sections, notes
 
 
 def _is_position_tail(text: str, notes: dict[str, str]) -> bool:
     """A footnote mark line ("2,3") inside the position cell, not a value line."""
     return bool(re.fullmatch(r"\d(?:\s*,\s*\d)*", text)) and all(d.strip() in notes for d in text.split(","))
+
+
+def _is_fragment_block(block: list[tuple[int, str]], notes: dict[str, str]) -> bool:
+    """Pieces of the narrow position column: short lines of letters, or footnote marks."""
+    return all(len(line.strip()) <= 12 and (not _VALUE.match(line.split()[0]) or _is_position_tail(line.strip(), notes))
+               for _, line in block)
+
+
+def _assign_blocks(row: _Row, notes: dict[str, str]) -> None:
+    """Blank-separated blocks of a row → position fragments, the value block, and stray blocks (page breaks)."""
+    blocks = list(row.blocks)
+    if not row.named and blocks:
+        row.fragments.extend(line for _, line in blocks.pop(0))
+    elif row.named:
+        blocks = blocks[:1] + blocks[1:]
+    values = blocks[:1]
+    for later in blocks[1:]:
+        if _is_fragment_block(later, notes):
+            row.fragments.extend(line for _, line in later)
+        else:
+            row.stray.append(later)
+    row.blocks = values
 
 
 def _passage(document: Document, annex: int | None, item: str, kind: str, lines: list[tuple[int, str]],
@@ -271,7 +308,7 @@ def _restore_label(text: str) -> str:
 
 def _body_passages(document: Document, lines: list[str], annex_start: int) -> list[Passage]:
     numbered = list(enumerate(lines[: annex_start - 1], start=1))
-    order_start = next(n for n, line in numbered if line.strip().startswith("БҰЙЫРАМЫН"))
+    order_start = next((n for n, line in numbered if line.strip().startswith("БҰЙЫРАМЫН")), 1)
     passages = [_passage(document, None, "preamble", "paragraph", [p for p in numbered[:order_start - 1] if p[1].strip()],
                          title="title and status")]
     instruction = ""
@@ -282,7 +319,8 @@ def _body_passages(document: Document, lines: list[str], annex_start: int) -> li
 
     def close_order() -> None:
         if order_item:
-            passages.append(_passage(document, None, order_label, "paragraph", order_item))
+            text = " ".join(_restore_label(join_cell([t for _, t in p])) for p in _paragraphs(order_item))
+            passages.append(_passage(document, None, order_label, "paragraph", order_item, text=text))
 
     for paragraph in _paragraphs(numbered[order_start:]):
         first = paragraph[0][1]
@@ -298,8 +336,12 @@ def _body_passages(document: Document, lines: list[str], annex_start: int) -> li
             instruction = join_cell([t for _, t in paragraph])
             continue
         else:
+            if first.strip()[:1].isupper():  # the signature block after the last order paragraph
+                close_order()
+                order_item, instruction = [], ""
+                continue
             instruction = _restore_label(join_cell([t for _, t in paragraph]))
-            if order_item and not _QUOTED_PARAGRAPH.match(first):
+            if order_item:
                 order_item.extend(paragraph)
             continue
         text = join_cell([t for _, t in rule])
@@ -311,9 +353,6 @@ def _body_passages(document: Document, lines: list[str], annex_start: int) -> li
             order_item.extend(rule)
             rule = None
     close_order()
-    for passage in passages:
-        if passage.kind == "paragraph" and passage.item != "preamble":
-            passage.text = " ".join(_restore_label(part) for part in [passage.text])
     return passages
 
 
@@ -336,7 +375,7 @@ def parse_rules(text: str, document: Document) -> tuple[list[StaffingNorm], list
         for row in section.rows:
             position, marks = _split_position(row.fragments, notes)
             values, reason = _row_values(row, len(columns))
-            printed = " / ".join(clean(t) for block in row.blocks for _, t in block)
+            printed = " / ".join(clean(t) for block in row.blocks + row.stray for _, t in block)
             rendered.append(f"{row.item}. {position}" + (f" ({marks}-ескертпе)" if marks else "") + f": {printed}")
             if values is None:
                 skipped.append(f"{row.item} {position}: {reason}")

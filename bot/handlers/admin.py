@@ -1,0 +1,48 @@
+"""Admin commands, only for ADMIN_IDS: /stats (usage) and /reload (reopen the knowledge base)."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.render import esc, pack
+from bot.service import Asker
+
+
+async def cmd_stats(message: Message, asker: Asker) -> None:
+    if not asker.usage.enabled:
+        await message.answer(esc(_("The usage log is off (USAGE_LOG=off).")))
+        return
+    stats = asker.usage.stats()
+    blocks = [
+        "<b>" + esc(_("Usage")) + "</b>\n" + esc(_("Questions: {total}, answered: {share:.0%}").format(
+            total=stats.total, share=stats.answered_share)),
+        "<b>" + esc(_("Per day")) + "</b>\n" + "\n".join(
+            f"{esc(day)}: {total} / {answered}" for day, total, answered in stats.days),
+    ]
+    if stats.unanswered:
+        blocks.append("<b>" + esc(_("Top unanswered")) + "</b>\n" + "\n".join(
+            f"{times}× {esc(question[:120])}" for question, times in stats.unanswered))
+    for chunk in pack(blocks):
+        await message.answer(chunk)
+
+
+async def cmd_reload(message: Message, asker: Asker, lang: str) -> None:
+    await asker.reload()
+    documents = await asker.documents(lang)
+    await message.answer(esc(_("Knowledge base reloaded: {count} documents.").format(count=len(documents))))
+
+
+async def not_admin(message: Message) -> None:
+    await message.answer(esc(_("This command is for administrators only.")))
+
+
+def router(admin_ids: frozenset[int]) -> Router:
+    r = Router(name="admin")
+    is_admin = F.from_user.id.in_(admin_ids)
+    r.message.register(cmd_stats, Command("stats"), is_admin)
+    r.message.register(cmd_reload, Command("reload"), is_admin)
+    r.message.register(not_admin, Command("stats", "reload"))
+    return r

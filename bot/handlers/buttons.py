@@ -1,0 +1,65 @@
+"""Answer buttons: a clarifying choice asks its follow-up question; a filter button re-asks with other filters."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.keyboards import PickCb, RefineCb, Ticket, refine_filters, ticket_id
+from bot.service import Asker, engine_lang, render_for_chat, send_answer
+
+
+def recover(ticket: str, message: Message | None) -> Ticket | None:
+    """An expired id: in groups the bot's answer replies to the question, so the question is still there."""
+    replied = getattr(message, "reply_to_message", None)
+    question = replied.text if replied is not None else None
+    if question:
+        from bot.handlers.questions import strip_mentions
+
+        for candidate in (question, strip_mentions(question, replied, None)):
+            if ticket_id(candidate) == ticket:
+                return Ticket(candidate)
+    return None
+
+
+async def on_pick(callback: CallbackQuery, callback_data: PickCb, asker: Asker, lang: str, lang_chosen: bool) -> None:
+    ticket = asker.tickets.get(callback_data.t)
+    if ticket is None or not 0 <= callback_data.i < len(ticket.choices) or callback.message is None:
+        await callback.answer(_("This button has expired: please ask again."), show_alert=True)
+        return
+    await callback.answer()
+    answer = await asker.ask(ticket.choices[callback_data.i], engine_lang(lang, lang_chosen),
+                             user_id=callback.from_user.id, source="button")
+    message = callback.message
+    await send_answer(message, answer, asker.tickets, reply=message.chat.type != ChatType.PRIVATE)
+
+
+async def on_refine(callback: CallbackQuery, callback_data: RefineCb, asker: Asker, lang: str,
+                    lang_chosen: bool) -> None:
+    ticket = asker.tickets.get(callback_data.t) or recover(callback_data.t, callback.message)
+    if ticket is None or callback.message is None:
+        await callback.answer(_("This button has expired: please ask again."), show_alert=True)
+        return
+    answer = await asker.ask(ticket.question, engine_lang(lang, lang_chosen), user_id=callback.from_user.id,
+                             source="button", **refine_filters(callback_data))
+    chunks, keyboard = render_for_chat(answer, asker.tickets)
+    await callback.answer()
+    message = callback.message
+    if len(chunks) == 1 and isinstance(message, Message):
+        try:
+            await message.edit_text(chunks[0], reply_markup=keyboard)
+        except TelegramBadRequest as error:
+            if "not modified" not in str(error):  # the same filters pressed again: nothing to change
+                raise
+        return
+    await send_answer(message, answer, asker.tickets, reply=False)
+
+
+def router() -> Router:
+    r = Router(name="buttons")
+    r.callback_query.register(on_pick, PickCb.filter())
+    r.callback_query.register(on_refine, RefineCb.filter())
+    return r
