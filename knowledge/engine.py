@@ -1,4 +1,4 @@
-"""The answer engine: question text → Answer. Placeholder interface, being written (issue 3).
+"""The answer engine: question text → Answer (issue 3).
 
 Contract used by the CLI, the console and the bot:
     engine = Engine.open(kb_path=None)       # loads the knowledge base once (read-only), fast
@@ -7,31 +7,559 @@ Contract used by the CLI, the console and the bot:
         setting/area/jurisdiction: explicit filters that override what the question says (buttons use them).
     engine.documents(lang) -> list[Result]   # every source document as a "document" result (for /sources)
     engine.reload() -> None                  # reopen the knowledge base file (after `kb build`)
+
+Everything searched per question is in memory (loaded at `open`); only the passage fallback queries SQLite (FTS5).
+Confidence rules: a service / criterion is answered only when its score is high and not tied with a different one;
+otherwise the engine asks back with ready follow-up questions, or says it does not know. No figure is ever made up.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-from knowledge.answers import Answer, Filters, Result
+from knowledge import compose
+from knowledge.answers import LANGS, Answer, Choice, Citation, Filters, Result
+from knowledge.compose import cite, label, money, short_title, truncate
+from knowledge.glossary import load_glossary, loose, tokens
+from knowledge.kb import open_kb
+from knowledge.records import SETTINGS, TARIFF_EXPORT_FIELDS
+from knowledge.search import Hit, Index, Target, coverage, fts_passages
+from knowledge.understand import Understood, understand
+
+try:  # the reviewed alias table (another helper's module); the engine works without it, with less ru/en recall
+    from knowledge.aliases import load_aliases
+except ImportError:  # pragma: no cover - depends on another helper's progress
+    load_aliases = None
+
+log = logging.getLogger(__name__)
+
+ANSWER_SCORE = 0.55  # at or above: confident enough to answer (when not tied)
+CLARIFY_SCORE = 0.34  # between: ask back with choices; below: not found
+TIE = 0.035  # two different things this close are a tie → ask
+COMPARE = 0.08  # other settings/jurisdictions this close to the best are shown side by side
+MAX_CHOICES = 5
+AREAS = ("city", "rural")
+JURISDICTIONS = ("oblast", "borli", "baiterek")
 
 
 class Engine:
     def __init__(self, kb_path: Path | None = None) -> None:
         self.kb_path = kb_path
+        self.glossary = load_glossary()
+        self.db: sqlite3.Connection | None = None
+        self._load()
 
     @classmethod
     def open(cls, kb_path: Path | None = None) -> Engine:
         return cls(kb_path)
 
+    def reload(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        self._load()
+
+    # ---------------------------------------------------------------- loading
+
+    def _load(self) -> None:
+        db = open_kb(self.kb_path)
+        self.db = db
+        self.docs: dict[str, dict] = {row["id"]: dict(row) for row in db.execute("select * from documents")}
+        aliases = _aliases()
+        services: dict[tuple, Target] = {}
+        for row in db.execute("select * from tariffs order by document, annex, item, id"):
+            row = dict(row)
+            ident = (row["document"], row["annex"], row["item"])
+            target = services.get(ident)
+            if target is None:
+                names = [row["service"]] + aliases.get(("service", *ident), [])
+                target = services[ident] = Target("service", ident, names, [], row["jurisdiction"], row["setting"])
+            target.rows.append(row)
+        self.services = list(services.values())
+        self.service_index = Index(self.services)
+        self.criteria = [Target("criterion", (row["item"],),
+                                [row["criterion"]] + aliases.get(("criterion", row["document"], row["annex"], row["item"]), []),
+                                [dict(row)])
+                         for row in db.execute("select * from criteria order by item")]
+        self.criterion_index = Index(self.criteria)
+        self.checklist = [Target("checklist", (row["annex"], row["item"]), [row["requirement"]], [dict(row)])
+                          for row in db.execute("select * from checklist_items order by annex, item")]
+        self.checklist_index = Index(self.checklist)
+        norms: dict[tuple, Target] = {}
+        for row in db.execute("select * from staffing_norms order by id"):
+            row = dict(row)
+            ident = (row["table_name"], row["position"])
+            if ident not in norms:
+                norms[ident] = Target("staffing", ident, [f"{row['position']} {row['table_name']}", row["position"]])
+            norms[ident].rows.append(row)
+        self.staffing = list(norms.values())
+        self.staffing_index = Index(self.staffing)
+        self.definitions = [dict(row) for row in db.execute(
+            "select * from passages where kind = 'definition' order by id")]
+        docs = [Target("document", (d["id"],), [d.get(f"title_{lang}") or "" for lang in LANGS]
+                       + [d.get(f"issuer_{lang}") or "" for lang in LANGS], [d]) for d in self.docs.values()]
+        self.document_index = Index(docs)
+
+    # ---------------------------------------------------------------- asking
+
     def ask(self, question: str, lang: str | None = None, *, setting: str | None = None,
             area: str | None = None, jurisdiction: str | None = None) -> Answer:
-        return Answer(question=question, lang=lang or "kk", intent="unknown",
-                      filters=Filters(setting=setting, area=area, jurisdiction=jurisdiction),
-                      status="not_found", text="…")
+        question = question if isinstance(question, str) else str(question or "")
+        try:
+            return self._ask(question, lang, setting, area, jurisdiction)
+        except Exception:  # a question must never crash the bot: log it and answer politely
+            log.exception("question failed: %r", question[:200])
+            reply = lang if lang in LANGS else "kk"
+            return Answer(question=question, lang=reply, intent="unknown", filters=Filters(), status="not_found",
+                          text=label("error", reply))
+
+    def _ask(self, question: str, lang: str | None, setting: str | None, area: str | None,
+             jurisdiction: str | None) -> Answer:
+        u = understand(question, self.glossary)
+        if setting in SETTINGS:
+            u.filters.setting = setting
+        if area in AREAS:
+            u.filters.area = area
+        if jurisdiction in JURISDICTIONS:
+            u.filters.jurisdiction = jurisdiction
+        reply = lang if lang in LANGS else u.lang
+        answer = Answer(question=question, lang=reply, intent=u.intent, filters=u.filters, status="not_found")
+        if u.empty or (not u.words and not u.cues and not _any_filter(u.filters) and not u.degree):
+            answer.text = label("empty" if u.empty else "not_found", reply)
+            answer.choices = self._suggestions(reply)
+            return answer
+        handlers: dict[str, Callable[[Understood, Answer], bool]] = {
+            "tariff": self._tariff, "violation": self._violation, "checklist": self._checklist,
+            "staffing": self._staffing, "document": self._document,
+        }
+        if u.intent in handlers and handlers[u.intent](u, answer):
+            return answer
+        if u.intent in ("unknown", "checklist", "violation") and self._best_of_all(u, answer):
+            return answer
+        if self._passage(u, answer):
+            return answer
+        answer.status = "not_found"
+        answer.results, answer.verdict = [], None
+        if not answer.text:
+            answer.text = label("not_found", reply)
+            answer.choices = self._suggestions(reply)
+        return answer
+
+    # ---------------------------------------------------------------- tariffs
+
+    def _tariff(self, u: Understood, answer: Answer) -> bool:
+        f, lang = u.filters, answer.lang
+        allowed = [t for t in self.services
+                   if (not f.setting or t.setting == f.setting) and (not f.jurisdiction or t.jurisdiction == f.jurisdiction)]
+        if not allowed:
+            if f.setting and f.jurisdiction and self.services:
+                answer.intent = "tariff"
+                answer.text = label("not_in_table", lang)
+                answer.choices = self._partition_choices(u, lang)
+                return True
+            return False
+        allowed_ids = {id(t) for t in allowed}
+        hits = self.service_index.search(u.words, lambda t: id(t) in allowed_ids, limit=40)
+        hits = self._prefer_position(hits, f.position)
+        if not hits or hits[0].score < CLARIFY_SCORE:
+            if not u.words and (f.setting or f.jurisdiction or f.position):
+                answer.intent, answer.status = "tariff", "clarify"
+                answer.text = label("clarify", lang)
+                answer.choices = [self._service_choice(t, lang) for t in self._examples(allowed, f.position)]
+                return True
+            return False
+        top = hits[0]
+        answer.intent = "tariff"
+        same_part = [h for h in hits[1:] if _partition(h.target) == _partition(top.target)]
+        rivals = [h for h in same_part if h.score >= top.score - TIE and _name(h.target) != _name(top.target)]
+        if top.score < ANSWER_SCORE or rivals:
+            answer.status = "clarify"
+            answer.text = label("clarify", lang)
+            answer.choices = self._distinct_choices(hits, lang)
+            return True
+        chosen = [top] + [h for h in same_part if h.score >= top.score - TIE and _name(h.target) == _name(top.target)]
+        if not (f.setting and f.jurisdiction):
+            seen = {_partition(top.target)}
+            for h in hits[1:]:
+                part = _partition(h.target)
+                if part not in seen and h.score >= max(top.score - COMPARE, ANSWER_SCORE):
+                    seen.add(part)
+                    chosen.append(h)
+        answer.status = "answer"
+        answer.results = [self._tariff_result(row, h.score, lang) for h in chosen for row in _rows(h.target, f.position)]
+        answer.text = self._tariff_text(answer, chosen, u)
+        if len({_partition(h.target) for h in chosen}) > 1:
+            answer.choices = [self._service_choice(h.target, lang) for h in chosen][:MAX_CHOICES]
+        return True
+
+    def _prefer_position(self, hits: list[Hit], position: str | None) -> list[Hit]:
+        """Services with a row for the asked position rank first among near-equals (a small, bounded bonus)."""
+        if not position:
+            return hits
+        for hit in hits:
+            if any(self._has_position(row, position) for row in hit.target.rows):
+                hit.score = min(1.0, hit.score + 0.04)
+        return sorted(hits, key=lambda h: -h.score)
+
+    def _has_position(self, row: dict, position: str) -> bool:
+        wanted = self.glossary.position_kb.get(position, ())
+        name = " ".join(loose(t) for t in tokens(row.get("position") or ""))
+        return any(w in name for w in wanted)
+
+    def _tariff_result(self, row: dict, score: float, lang: str) -> Result:
+        fields = {name: row.get(name) for name in TARIFF_EXPORT_FIELDS}
+        fields["flagged"] = bool(row.get("flagged"))
+        return Result(type="tariff", citation=self._citation(row["document"], row["annex"], row["item"], lang),
+                      score=score, fields=fields)
+
+    def _tariff_text(self, answer: Answer, chosen: list[Hit], u: Understood) -> str:
+        lang, area = answer.lang, u.filters.area
+        lines: list[str] = []
+        if len({_partition(h.target) for h in chosen}) > 1:
+            lines.append(label("compare", lang))
+        for hit in chosen:
+            target = hit.target
+            head = f"{label(target.jurisdiction, lang)}, {label(target.setting, lang)}:"
+            lines.append(head)
+            for row in _rows(target, u.filters.position):
+                lines.append("• " + compose.tariff_line(row, area, lang))
+                if row.get("flagged"):
+                    warning = "⚠ " + label("flagged", lang)
+                    lines.append(warning)
+                    if warning not in answer.warnings:
+                        answer.warnings.append(warning)
+            doc = target.rows[0]["document"]
+            lines.append(f"{label('source', lang)}: {cite(self._citation(doc, target.ident[1], target.ident[2], lang), lang)}")
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------- violations and checklists
+
+    def _violation(self, u: Understood, answer: Answer) -> bool:
+        lang = answer.lang
+        hits = self.criterion_index.search(u.words + u.filter_words, limit=10)
+        if not hits or hits[0].score < CLARIFY_SCORE:
+            return False
+        top = hits[0]
+        near = [h for h in hits[1:] if h.score >= top.score - TIE]
+        answer.intent = "violation"
+        degrees = {h.target.rows[0]["degree"] for h in [top] + near}
+        if top.score < ANSWER_SCORE or len(degrees) > 1:
+            answer.status = "clarify"
+            answer.text = label("clarify", lang)
+            answer.choices = [self._criterion_choice(h.target, lang) for h in hits[:MAX_CHOICES]]
+            return True
+        chosen = [top] + near[:2]
+        answer.status = "answer"
+        answer.results = [self._criterion_result(h, lang) for h in chosen]
+        degree = top.target.rows[0]["degree"]
+        lines = []
+        if u.degree:
+            answer.verdict = "yes" if degree == u.degree else "no"
+            lines.append(f"{label(answer.verdict, lang)}: {label(degree, lang)} ({top.target.rows[0]['degree_kk']}).")
+        for hit in chosen:
+            row = hit.target.rows[0]
+            lines.append(f"{label('criterion', lang)} {row['item']}: {truncate(row['criterion'], 300)} — "
+                         f"{label('degree', lang)}: {label(row['degree'], lang)} ({row['degree_kk']})")
+        definition = self._definition(degree)
+        if definition:
+            lines.append(f"{label('definition', lang)}: {truncate(definition, 400)}")
+        lines.append(f"{label('source', lang)}: "
+                     + "; ".join(cite(r.citation, lang) for r in answer.results))
+        answer.text = "\n".join(lines)
+        return True
+
+    def _definition(self, degree: str) -> str:
+        word = {"gross": "өрескел", "significant": "елеулі", "minor": "болмашы"}[degree]
+        for passage in self.definitions:
+            if passage["text"].casefold().lstrip("0123456789)\" ").startswith(word) or word in (passage.get("title") or ""):
+                return passage["text"]
+        for passage in self.definitions:
+            if word in passage["text"].casefold()[:60]:
+                return passage["text"]
+        return ""
+
+    def _criterion_result(self, hit: Hit, lang: str) -> Result:
+        row = hit.target.rows[0]
+        return Result(type="criterion", citation=self._citation(row.get("document", "004"), row.get("annex", 1),
+                                                                row["item"], lang),
+                      score=hit.score, fields={"item": row["item"], "criterion": row["criterion"],
+                                               "degree": row["degree"], "degree_kk": row["degree_kk"]})
+
+    def _checklist(self, u: Understood, answer: Answer) -> bool:
+        lang = answer.lang
+        hits = self.checklist_index.search(u.words + u.filter_words, limit=10)
+        if not hits or hits[0].score < CLARIFY_SCORE:
+            return False
+        top = hits[0]
+        answer.intent = "checklist"
+        rivals = [h for h in hits[1:] if h.score >= top.score - TIE and _name(h.target) != _name(top.target)]
+        if top.score < ANSWER_SCORE or rivals:
+            answer.status = "clarify"
+            answer.text = label("clarify", lang)
+            answer.choices = [Choice(truncate(h.target.names[0], 60), truncate(h.target.names[0], 200))
+                              for h in hits[:MAX_CHOICES]]
+            return True
+        row = top.target.rows[0]
+        citation = self._citation(row["document"], row["annex"], row["item"], lang)
+        answer.status = "answer"
+        answer.results = [Result(type="checklist", citation=citation, score=top.score,
+                                 fields={"annex": row["annex"], "title": row["title"], "item": row["item"],
+                                         "requirement": row["requirement"]})]
+        answer.text = (f"{label('checklist', lang)}: {truncate(row['title'], 200)}\n{row['item']}. {row['requirement']}"
+                       f"\n{label('source', lang)}: {cite(citation, lang)}")
+        return True
+
+    def _best_of_all(self, u: Understood, answer: Answer) -> bool:
+        """No clear intent: answer from whichever of services, criteria and requirements matches clearly best."""
+        scored = []
+        for kind, index in (("tariff", self.service_index), ("violation", self.criterion_index),
+                            ("checklist", self.checklist_index)):
+            words = u.words if kind == "tariff" else u.words + u.filter_words
+            hits = index.search(words, limit=1)
+            if hits:
+                scored.append((hits[0].score, kind))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < ANSWER_SCORE:
+            return False
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - TIE:
+            return False
+        handler = {"tariff": self._tariff, "violation": self._violation, "checklist": self._checklist}[scored[0][1]]
+        return handler(u, answer)
+
+    # ---------------------------------------------------------------- staffing, documents, passages
+
+    def _staffing(self, u: Understood, answer: Answer) -> bool:
+        lang = answer.lang
+        answer.intent = "staffing"
+        doc = self.docs.get("003") or next((d for d in self.docs.values() if d.get("kind") == "rules"), None)
+        if doc is None:
+            return False
+        hits = self.staffing_index.search(u.words + u.filter_words, limit=10)
+        warning = repealed = compose.repealed_line(doc, lang) if doc.get("status") == "repealed" else ""
+        if warning:
+            answer.warnings.append(warning)
+        if not hits or hits[0].score < CLARIFY_SCORE:
+            return False
+        top = hits[0]
+        rivals = [h for h in hits[1:] if h.score >= top.score - TIE]
+        if top.score < ANSWER_SCORE or rivals:
+            answer.status = "clarify"
+            answer.text = label("clarify", lang) + ("\n" + repealed if repealed else "")
+            answer.choices = [Choice(truncate(f"{h.target.ident[1]} — {h.target.ident[0]}", 60),
+                                     f"{h.target.ident[1]} {h.target.ident[0]} штат нормативі")
+                              for h in hits[:MAX_CHOICES]]
+            return True
+        answer.status = "answer"
+        rows = top.target.rows
+        lines = [f"{label('staffing', lang)}: {top.target.ident[1]} — {top.target.ident[0]}"]
+        for row in rows:
+            lines.append(f"• {row['recipients']}: {row['value']}")
+            answer.results.append(Result(
+                type="staffing", citation=self._citation(doc["id"], None, row.get("item") or None, lang),
+                score=top.score, fields={"table": row["table_name"], "position": row["position"],
+                                         "recipients": row["recipients"], "value": row["value"]}))
+        lines.append(f"{label('source', lang)}: {cite(answer.results[0].citation, lang)}")
+        if repealed:
+            lines.append("⚠ " + repealed)
+        answer.text = "\n".join(lines)
+        return True
+
+    def _document(self, u: Understood, answer: Answer) -> bool:
+        lang = answer.lang
+        scores: dict[str, float] = dict.fromkeys(self.docs, 0.0)
+        for hit in self.document_index.search(u.words, limit=10):
+            scores[hit.target.ident[0]] += 2 * hit.score
+        for doc_id, doc in self.docs.items():
+            parts = {p for p in "".join(c if c.isdigit() else " " for c in doc.get("number") or "").split()}
+            year = (doc.get("date") or "")[:4]
+            for number in u.numbers:
+                if number in parts:
+                    scores[doc_id] += 3
+                elif number == year or number == str(doc.get("year") or ""):
+                    scores[doc_id] += 1
+            if u.filters.jurisdiction and doc.get("jurisdiction") == u.filters.jurisdiction:
+                scores[doc_id] += 2
+            annexes = _json_list(doc.get("annexes"))
+            if u.filters.setting and any(a.get("setting") == u.filters.setting for a in annexes):
+                scores[doc_id] += 1
+            kind = doc.get("kind")
+            if kind == "tariffs" and ("tariff" in u.cues or u.filters.setting):
+                scores[doc_id] += 1
+            if kind == "criteria" and ({"violation", "checklist"} & u.cues or u.degree):
+                scores[doc_id] += 2
+            if kind == "rules" and "staffing" in u.cues:
+                scores[doc_id] += 2
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        answer.intent = "document"
+        if not ranked or ranked[0][1] < 1.0 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.25):
+            answer.status = "clarify"
+            answer.text = label("clarify", lang)
+            answer.choices = [Choice(truncate(short_title(self.docs[d], lang), 60),
+                                     f"{short_title(self.docs[d], lang)}?") for d, _ in ranked[:MAX_CHOICES]]
+            answer.results = self.documents(lang)
+            return True
+        doc = self.docs[ranked[0][0]]
+        result = self._document_result(doc, lang, min(1.0, ranked[0][1] / 5))
+        answer.status = "answer"
+        answer.results = [result]
+        lines = [doc.get(f"title_{lang}") or doc["title_kk"],
+                 f"{label('issuer', lang)}: {doc.get(f'issuer_{lang}') or doc['issuer_kk']}",
+                 f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {doc['date']}",
+                 f"{label('status', lang)}: {label(doc['status'], lang)}"]
+        if doc.get("status") == "repealed":
+            line = compose.repealed_line(doc, lang)
+            lines.append("⚠ " + line)
+            answer.warnings.append(line)
+        answer.text = "\n".join(lines)
+        return True
+
+    def _passage(self, u: Understood, answer: Answer) -> bool:
+        if not u.words or self.db is None:
+            return False
+        raw_words = [w for w in u.words if w.weight >= 1.0]
+        rows = fts_passages(self.db, _raw_forms(u.question, raw_words))
+        best, best_cov = None, 0.0
+        for row in rows:
+            cov = coverage(raw_words, row["text"])
+            if cov > best_cov:
+                best, best_cov = row, cov
+        if best is None or best_cov < 0.75 or len(raw_words) < 2:
+            return False
+        lang = answer.lang
+        answer.intent, answer.status = "passage", "answer"
+        citation = self._citation(best["document"], best.get("annex"), best.get("item") or None, lang)
+        answer.results = [Result(type="passage", citation=citation, score=best_cov,
+                                 fields={"kind": best.get("kind"), "text": best["text"]})]
+        answer.text = f"{truncate(best['text'], 700)}\n{label('source', lang)}: {cite(citation, lang)}"
+        if citation.status == "repealed":
+            line = compose.repealed_line(self.docs[best["document"]], lang)
+            answer.text += "\n⚠ " + line
+            answer.warnings.append(line)
+        return True
+
+    # ---------------------------------------------------------------- documents, citations, choices
 
     def documents(self, lang: str) -> list[Result]:
-        return []
+        lang = lang if lang in LANGS else "kk"
+        return [self._document_result(doc, lang, 1.0) for doc in sorted(self.docs.values(), key=lambda d: d["id"])]
 
-    def reload(self) -> None:
-        pass
+    def _document_result(self, doc: dict, lang: str, score: float) -> Result:
+        return Result(type="document", citation=self._citation(doc["id"], None, None, lang), score=score,
+                      fields={"id": doc["id"], "title": doc.get(f"title_{lang}") or doc["title_kk"],
+                              "jurisdiction": doc["jurisdiction"], "number": doc["number"], "date": doc["date"],
+                              "status": doc["status"]})
+
+    def _citation(self, document: str, annex: int | None, item, lang: str) -> Citation:
+        doc = self.docs.get(document, {})
+        status = "repealed" if doc.get("status") == "repealed" else "in_force"
+        return Citation(document=document, title=short_title(doc, lang) if doc else document,
+                        annex=annex or None, item=str(item) if item not in (None, "") else None, status=status)
+
+    def _service_choice(self, target: Target, lang: str) -> Choice:
+        name = _localised_name(target, lang)
+        where = f"{label(target.jurisdiction, lang)} {label(target.setting, lang)}"
+        return Choice(label=truncate(f"{name} ({where})", 60), query=f"{where} {name}")
+
+    def _distinct_choices(self, hits: list[Hit], lang: str) -> list[Choice]:
+        choices, seen = [], set()
+        for hit in hits:
+            choice = self._service_choice(hit.target, lang)
+            if choice.query not in seen:
+                seen.add(choice.query)
+                choices.append(choice)
+            if len(choices) == MAX_CHOICES:
+                break
+        return choices
+
+    def _criterion_choice(self, target: Target, lang: str) -> Choice:
+        row = target.rows[0]
+        name = _localised_name(target, lang)
+        ask = {"kk": "бұзушылық дәрежесі", "ru": "степень нарушения", "en": "violation degree"}[lang]
+        return Choice(label=truncate(f"{row['item']}. {name}", 60), query=f"{name} — {ask}?")
+
+    def _partition_choices(self, u: Understood, lang: str) -> list[Choice]:
+        parts = sorted({_partition(t) for t in self.services})
+        words = " ".join(w.text for w in u.words)
+        return [Choice(label=f"{label(j, lang)}, {label(s, lang)}", query=f"{label(j, lang)} {label(s, lang)} {words}".strip())
+                for j, s in parts][:MAX_CHOICES]
+
+    def _examples(self, targets: list[Target], position: str | None) -> list[Target]:
+        picked = [t for t in targets if not position or any(self._has_position(r, position) for r in t.rows)]
+        return (picked or targets)[:MAX_CHOICES]
+
+    def _suggestions(self, lang: str) -> list[Choice]:
+        """Generic follow-ups built from the base itself: one tariff per setting, one criterion, the documents."""
+        choices, seen = [], set()
+        for target in self.services:
+            if target.setting not in seen:
+                seen.add(target.setting)
+                choices.append(self._service_choice(target, lang))
+            if len(choices) == 3:
+                break
+        if self.criteria:
+            choices.append(self._criterion_choice(self.criteria[0], lang))
+        ask = {"kk": "Қандай құжаттар бар?", "ru": "Какие документы в базе?", "en": "Which documents are in the base?"}
+        choices.append(Choice(label=ask[lang], query={"kk": "қай бұйрықтар мен қаулылар бар",
+                                                       "ru": "какие приказы и постановления есть",
+                                                       "en": "which orders and decrees are there"}[lang]))
+        return choices[:MAX_CHOICES]
+
+
+def _aliases() -> dict:
+    if load_aliases is None:
+        return {}
+    try:
+        return load_aliases()
+    except Exception:  # noqa: BLE001 - a broken alias file must not stop the bot; it only lowers ru/en recall
+        log.exception("could not load aliases")
+        return {}
+
+
+def _any_filter(f: Filters) -> bool:
+    return bool(f.setting or f.area or f.jurisdiction or f.position)
+
+
+def _partition(target: Target) -> tuple[str | None, str | None]:
+    return (target.jurisdiction, target.setting)
+
+
+def _name(target: Target) -> str:
+    return " ".join(loose(t) for t in tokens(target.names[0]))
+
+
+def _rows(target: Target, position: str | None) -> list[dict]:
+    if not position:
+        return target.rows
+    glossary = load_glossary()
+    wanted = glossary.position_kb.get(position, ())
+    matching = [r for r in target.rows
+                if any(w in " ".join(loose(t) for t in tokens(r.get("position") or "")) for w in wanted)]
+    return matching + [r for r in target.rows if r not in matching]
+
+
+def _localised_name(target: Target, lang: str) -> str:
+    """The name to show in `lang`: Kazakh as printed, else the first alias (aliases list ru before en)."""
+    if lang == "kk" or len(target.names) == 1:
+        return truncate(target.names[0], 120)
+    return truncate(target.names[1], 120)
+
+
+def _json_list(value) -> list[dict]:
+    if isinstance(value, list):
+        return value
+    try:
+        data = json.loads(value or "[]")
+    except (TypeError, ValueError):
+        return []
+    return data if isinstance(data, list) else []
+
+
+def _raw_forms(question: str, words) -> list:
+    """Case-folded question words as printed (FTS keys keep Kazakh letters), for the words kept as content."""
+    from knowledge.understand import Word
+
+    kept = {w.text for w in words}
+    return [Word(t, None, 1.0) for t in tokens(question) if loose(t) in kept]

@@ -22,6 +22,7 @@ from knowledge.parse_criteria import parse_criteria
 from knowledge.parse_pdf_tariffs import parse_pdf_tariffs
 from knowledge.parse_rules import parse_rules
 from knowledge.parse_tab_tariffs import parse_tab_tariffs
+from knowledge.passages import decree_paragraphs, tariff_passages
 from knowledge.records import ChecklistItem, Criterion, Passage, StaffingNorm, TariffRow
 
 
@@ -72,7 +73,9 @@ def parse_sources(sources_dir: Path = SOURCES_DIR) -> Parsed:
 def parse_document(document: Document, text: str, parsed: Parsed) -> None:
     if document.kind == "tariffs":
         parser = parse_tab_tariffs if document.layout == "tab" else parse_pdf_tariffs
-        parsed.tariffs += parser(text, document)
+        rows = parser(text, document)
+        parsed.tariffs += rows
+        parsed.passages += decree_paragraphs(text, document) + tariff_passages(rows)
     elif document.kind == "criteria":
         criteria, checklist_items, passages = parse_criteria(text, document)
         parsed.criteria += criteria

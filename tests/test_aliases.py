@@ -9,7 +9,7 @@ import pytest
 from knowledge import SOURCES_DIR
 from knowledge.aliases import ALIASES_PATH, HEADER, aliases_by_lang, load_alias_rows, load_aliases
 
-# Every item of every tariff annex and of the risk criteria (004 annex 1), as printed in the sources.
+# Every item of every tariff annex, risk criterion (004 annex 1) and checklist requirement, as printed in the sources.
 COVERAGE = [
     ("service", "000", 1, 146),
     ("service", "000", 2, 103),
@@ -18,6 +18,13 @@ COVERAGE = [
     ("service", "001", 3, 48),
     ("service", "002", 1, 76),
     ("criterion", "004", 1, 90),
+    # inspection checklists of 004 (annexes 2..7), numbered requirements as printed
+    ("checklist", "004", 2, 3),
+    ("checklist", "004", 3, 20),
+    ("checklist", "004", 4, 20),
+    ("checklist", "004", 5, 18),
+    ("checklist", "004", 6, 8),
+    ("checklist", "004", 7, 16),
 ]
 
 
