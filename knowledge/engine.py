@@ -31,9 +31,9 @@ from knowledge.search import Hit, Index, Target, coverage, fts_passages
 from knowledge.understand import Understood, understand
 
 try:  # the reviewed alias table (another helper's module); the engine works without it, with less ru/en recall
-    from knowledge.aliases import load_aliases
+    from knowledge.aliases import aliases_by_lang
 except ImportError:  # pragma: no cover - depends on another helper's progress
-    load_aliases = None
+    aliases_by_lang = None
 
 log = logging.getLogger(__name__)
 
@@ -75,17 +75,17 @@ class Engine:
             ident = (row["document"], row["annex"], row["item"])
             target = services.get(ident)
             if target is None:
-                names = [row["service"]] + aliases.get(("service", *ident), [])
-                target = services[ident] = Target("service", ident, names, [], row["jurisdiction"], row["setting"])
+                target = services[ident] = _target("service", ident, row["service"], aliases.get(("service", *ident)),
+                                                   jurisdiction=row["jurisdiction"], setting=row["setting"])
             target.rows.append(row)
         self.services = list(services.values())
         self.service_index = Index(self.services)
-        self.criteria = [Target("criterion", (row["item"],),
-                                [row["criterion"]] + aliases.get(("criterion", row["document"], row["annex"], row["item"]), []),
-                                [dict(row)])
+        self.criteria = [_target("criterion", (row["item"],), row["criterion"],
+                                 aliases.get(("criterion", row["document"], row["annex"], row["item"])), rows=[dict(row)])
                          for row in db.execute("select * from criteria order by item")]
         self.criterion_index = Index(self.criteria)
-        self.checklist = [Target("checklist", (row["annex"], row["item"]), [row["requirement"]], [dict(row)])
+        self.checklist = [_target("checklist", (row["annex"], row["item"]), row["requirement"],
+                                  aliases.get(("checklist", row["document"], row["annex"], row["item"])), rows=[dict(row)])
                           for row in db.execute("select * from checklist_items order by annex, item")]
         self.checklist_index = Index(self.checklist)
         norms: dict[tuple, Target] = {}
@@ -508,14 +508,22 @@ class Engine:
         return choices[:MAX_CHOICES]
 
 
-def _aliases() -> dict:
-    if load_aliases is None:
+def _aliases() -> dict[tuple, dict[str, list[str]]]:
+    if aliases_by_lang is None:
         return {}
     try:
-        return load_aliases()
+        return aliases_by_lang()
     except Exception:  # noqa: BLE001 - a broken alias file must not stop the bot; it only lowers ru/en recall
         log.exception("could not load aliases")
         return {}
+
+
+def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | None, **extra) -> Target:
+    """A searchable target: the Kazakh name plus its ru/en aliases; the first alias per language is its local name."""
+    aliases = aliases or {}
+    names = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
+    local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
+    return Target(kind, ident, names, local=local, **extra)
 
 
 def _any_filter(f: Filters) -> bool:
@@ -541,10 +549,8 @@ def _rows(target: Target, position: str | None) -> list[dict]:
 
 
 def _localised_name(target: Target, lang: str) -> str:
-    """The name to show in `lang`: Kazakh as printed, else the first alias (aliases list ru before en)."""
-    if lang == "kk" or len(target.names) == 1:
-        return truncate(target.names[0], 120)
-    return truncate(target.names[1], 120)
+    """The name to show in `lang`: its first alias in that language, else the Kazakh name as printed."""
+    return truncate(target.local.get(lang) or target.names[0], 120)
 
 
 def _json_list(value) -> list[dict]:

@@ -31,6 +31,7 @@ class Target:
     rows: list[dict] = field(default_factory=list)
     jurisdiction: str | None = None
     setting: str | None = None
+    local: dict[str, str] = field(default_factory=dict)  # reply language → the name to show (first alias)
 
 
 @dataclass
