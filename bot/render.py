@@ -117,17 +117,20 @@ def warning_blocks(answer: Answer) -> list[str]:
     return warnings
 
 
-def text_blocks(text: str) -> list[str]:
-    """The engine's plain text, escaped, one block per paragraph (long paragraphs cut into several blocks)."""
+def text_blocks(text: str, small: tuple[str, ...] = ()) -> list[str]:
+    """The engine's plain text, escaped, one block per paragraph (long paragraphs cut into several blocks).
+    Lines naming a cited act (any of `small`) are set in small print: that is the text's own citation."""
     blocks = []
     for paragraph in text.strip().split("\n\n"):
         lines: list[str] = []
         for line in paragraph.splitlines():
-            line = esc(shorten(line)) if line.strip() else ""
-            if lines and sum(len(kept) + 1 for kept in lines) + len(line) > LIMIT // 2:
+            escaped = esc(shorten(line)) if line.strip() else ""
+            if escaped and any(title in line for title in small):
+                escaped = f"<i>{escaped}</i>"
+            if lines and sum(len(kept) + 1 for kept in lines) + len(escaped) > LIMIT // 2:
                 blocks.append("\n".join(lines))
                 lines = []
-            lines.append(line)
+            lines.append(escaped)
         if any(lines):
             blocks.append("\n".join(lines).strip("\n"))
     return blocks
@@ -137,13 +140,15 @@ def answer_blocks(answer: Answer) -> list[str]:
     tariffs = [result for result in answer.results if result.type == "tariff"]
     blocks: list[str] = []
     if answer.status == "answer" and tariffs:
+        # Cards from the result fields: figures formatted here, for the locale, never re-read from text.
         blocks += [tariff_card(result, answer.filters.area) for result in tariffs[:MAX_CARDS]]
         if len(tariffs) > MAX_CARDS:
             blocks.append(esc(_("…and {count} more rows: use the buttons or name the position.").format(
                 count=len(tariffs) - MAX_CARDS)))
     else:
-        blocks += text_blocks(answer.text)
-        if answer.status == "answer":
+        titles = tuple(dict.fromkeys(r.citation.title for r in answer.results if r.citation.title.strip()))
+        blocks += text_blocks(answer.text, titles)
+        if answer.status == "answer" and not any(title in answer.text for title in titles):
             citations = dict.fromkeys(
                 (r.citation.document, r.citation.title, r.citation.annex, r.citation.item) for r in answer.results)
             blocks += [cite(Citation(document, title, annex, item, "")) for document, title, annex, item in citations]

@@ -40,7 +40,9 @@ log = logging.getLogger(__name__)
 ANSWER_SCORE = 0.55  # at or above: confident enough to answer (when not tied)
 CLARIFY_SCORE = 0.34  # between: ask back with choices; below: not found
 TIE = 0.035  # two different things this close are a tie → ask
-COMPARE = 0.08  # other settings/jurisdictions this close to the best are shown side by side
+COMPARE = 0.08
+CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no tie (it says more than was asked)
+POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not  # other settings/jurisdictions this close to the best are shown side by side
 MAX_CHOICES = 5
 AREAS = ("city", "rural")
 JURISDICTIONS = ("oblast", "borli", "baiterek")
@@ -174,7 +176,8 @@ class Engine:
         top = hits[0]
         answer.intent = "tariff"
         same_part = [h for h in hits[1:] if _partition(h.target) == _partition(top.target)]
-        rivals = [h for h in same_part if h.score >= top.score - TIE and _name(h.target) != _name(top.target)]
+        rivals = [h for h in same_part if _tied(h, top) and _name(h.target) != _name(top.target)
+                  and self._position_rival(h, top, f.position)]
         if top.score < ANSWER_SCORE or rivals:
             answer.status = "clarify"
             answer.text = label("clarify", lang)
@@ -201,8 +204,15 @@ class Engine:
             return hits
         for hit in hits:
             if any(self._has_position(row, position) for row in hit.target.rows):
-                hit.score = min(1.0, hit.score + 0.04)
+                hit.score += POSITION_BONUS
         return sorted(hits, key=lambda h: -h.score)
+
+    def _position_rival(self, hit: Hit, top: Hit, position: str | None) -> bool:
+        """A near-equal service is no rival when the user named a position only the best one has."""
+        if not position:
+            return True
+        has = any(self._has_position(r, position) for r in hit.target.rows)
+        return has or not any(self._has_position(r, position) for r in top.target.rows)
 
     def _has_position(self, row: dict, position: str) -> bool:
         wanted = self.glossary.position_kb.get(position, ())
@@ -243,7 +253,7 @@ class Engine:
         if not hits or hits[0].score < CLARIFY_SCORE:
             return False
         top = hits[0]
-        near = [h for h in hits[1:] if h.score >= top.score - TIE]
+        near = [h for h in hits[1:] if _tied(h, top)]
         answer.intent = "violation"
         degrees = {h.target.rows[0]["degree"] for h in [top] + near}
         if top.score < ANSWER_SCORE or len(degrees) > 1:
@@ -295,7 +305,7 @@ class Engine:
             return False
         top = hits[0]
         answer.intent = "checklist"
-        rivals = [h for h in hits[1:] if h.score >= top.score - TIE and _name(h.target) != _name(top.target)]
+        rivals = [h for h in hits[1:] if _tied(h, top) and _name(h.target) != _name(top.target)]
         if top.score < ANSWER_SCORE or rivals:
             answer.status = "clarify"
             answer.text = label("clarify", lang)
@@ -337,14 +347,14 @@ class Engine:
         doc = self.docs.get("003") or next((d for d in self.docs.values() if d.get("kind") == "rules"), None)
         if doc is None:
             return False
-        hits = self.staffing_index.search(u.words + u.filter_words, limit=10)
+        hits = self.staffing_index.search(u.words + u.filter_words, limit=10, drop_unmatched=True)
         warning = repealed = compose.repealed_line(doc, lang) if doc.get("status") == "repealed" else ""
         if warning:
             answer.warnings.append(warning)
         if not hits or hits[0].score < CLARIFY_SCORE:
             return False
         top = hits[0]
-        rivals = [h for h in hits[1:] if h.score >= top.score - TIE]
+        rivals = [h for h in hits[1:] if _tied(h, top)]
         if top.score < ANSWER_SCORE or rivals:
             answer.status = "clarify"
             answer.text = label("clarify", lang) + ("\n" + repealed if repealed else "")
@@ -524,6 +534,11 @@ def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | 
     names = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
     local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
     return Target(kind, ident, names, local=local, **extra)
+
+
+def _tied(hit: Hit, top: Hit) -> bool:
+    """Too close to the best to pick silently: near in score and not clearly less to the point."""
+    return hit.score >= top.score - TIE and top.cover - hit.cover < CLEARER
 
 
 def _any_filter(f: Filters) -> bool:

@@ -21,6 +21,7 @@ from knowledge.understand import Word
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
+UNKNOWN_WEIGHT = 0.35  # a word found nowhere weighs half the rarest word: often noise ("keep", "line")
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Target:
 class Hit:
     target: Target
     score: float
+    cover: float = 0.0  # share of the best key's words the question matched (says nothing the user did not say)
 
 
 def key_words(text: str) -> tuple[str, ...]:
@@ -74,39 +76,45 @@ class Index:
         self.stem_words = [by_stem[s] for s in self.stems]
 
     def word_matches(self, word: str) -> dict[str, float]:
-        """Vocabulary words similar to `word`, with a similarity in 0..1."""
+        """Vocabulary words similar to `word`, with a similarity in 0..1: 1 for the same word, 0.9 for the same word
+        with another ending ("терапия" / "терапиясы"), less for typos; words sharing only a beginning do not count."""
         probe = word[:STEM]
         cutoff = 100 if len(probe) <= 3 else 80 if len(probe) <= 5 else 75
         found: dict[str, float] = {}
-        for _, score, index in process.extract(probe, self.stems, scorer=fuzz.ratio, score_cutoff=cutoff, limit=6):
-            base = 1.0 if score == 100 else 0.45 + 0.5 * (score - cutoff) / (100 - cutoff)
+        for _, _score, index in process.extract(probe, self.stems, scorer=fuzz.ratio, score_cutoff=cutoff, limit=6):
             for vocab_word in self.stem_words[index]:
-                sim = base if vocab_word != word else 1.0
-                if base == 1.0 and vocab_word != word and len(word) < STEM and len(vocab_word) > len(word) + 3:
-                    sim = 0.8  # a short word that is only the start of a long one
-                found[vocab_word] = max(found.get(vocab_word, 0.0), sim)
+                sim = _similarity(word, vocab_word)
+                if sim > found.get(vocab_word, 0.0):
+                    found[vocab_word] = sim
         return found
 
-    def search(self, words: list[Word], allow: Callable[[Target], bool] | None = None, limit: int = 10) -> list[Hit]:
-        if not words:
-            return []
+    def search(self, words: list[Word], allow: Callable[[Target], bool] | None = None, limit: int = 10,
+               drop_unmatched: bool = False) -> list[Hit]:
+        """Targets best covering `words`. Words with weight < 1 (position words) are optional: they count only
+        where they match. With `drop_unmatched`, words unknown to this index are ignored (short lists of names)."""
         per_word: list[dict[str, float]] = []
         weights: list[float] = []
+        optional: list[bool] = []
         for word in words:
             matches = self.word_matches(word.text)
             if word.alt:
                 for w, s in self.word_matches(word.alt).items():
                     matches[w] = max(matches.get(w, 0.0), s)
+            if drop_unmatched and not matches:
+                continue
             per_word.append(matches)
-            rarity = max((self.idf[w] for w in matches), default=self.max_idf)
+            rarity = max((self.idf[w] for w in matches), default=UNKNOWN_WEIGHT * self.max_idf)
             weights.append(word.weight * rarity)
-        total = sum(weights) or 1.0
+            optional.append(word.weight < 1.0)
+        if not per_word:
+            return []
+        required = sum(w for w, o in zip(weights, optional, strict=True) if not o)
         best: dict[int, list[float]] = {}
         covered: dict[int, dict[str, float]] = {}
         for i, matches in enumerate(per_word):
             for vocab_word, sim in matches.items():
                 for k_index in self.postings[vocab_word]:
-                    sims = best.setdefault(k_index, [0.0] * len(words))
+                    sims = best.setdefault(k_index, [0.0] * len(per_word))
                     if sim > sims[i]:
                         sims[i] = sim
                     cov = covered.setdefault(k_index, {})
@@ -117,13 +125,28 @@ class Index:
             target = self.targets[t_index]
             if allow is not None and not allow(target):
                 continue
-            q_cov = sum(w * s for w, s in zip(weights, sims, strict=True)) / total
+            gained = sum(w * s for w, s in zip(weights, sims, strict=True))
+            extra = sum(w * s for w, s, o in zip(weights, sims, optional, strict=True) if o)
+            q_cov = gained / ((required + extra) or 1.0)
             k_cov = sum(self.idf[w] * s for w, s in covered[k_index].items()) / (self.key_weight[k_index] or 1.0)
-            score = QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * min(k_cov, 1.0)
-            if score > by_target.get(t_index, 0.0):
-                by_target[t_index] = score
-        ranked = sorted(by_target.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [Hit(self.targets[t], s) for t, s in ranked]
+            k_cov = min(k_cov, 1.0)
+            score = QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * k_cov
+            if score > by_target.get(t_index, (0.0, 0.0))[0]:
+                by_target[t_index] = (score, k_cov)
+        ranked = sorted(by_target.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        return [Hit(self.targets[t], s, c) for t, (s, c) in ranked]
+
+
+def _similarity(word: str, other: str) -> float:
+    if word == other:
+        return 1.0
+    short, long = sorted((word, other), key=len)
+    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= max(4, len(short) // 2):
+        return 0.9
+    ratio = fuzz.ratio(word, other) / 100
+    if ratio < 0.72:
+        return 0.0
+    return 0.45 + (ratio - 0.72) / 0.28 * 0.5
 
 
 def fts_passages(db: sqlite3.Connection, words: Iterable[Word], limit: int = 20) -> list[dict]:

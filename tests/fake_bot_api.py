@@ -1,0 +1,294 @@
+"""Fakes for the bot tests: a recording Bot API session, an in-process fake Bot API server, update builders,
+and a small fake answer engine returning realistic Answer objects (tariff, clarify, violation, not_found)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import EditMessageText, GetMe, SendMessage, TelegramMethod
+from aiogram.types import Chat, Message, Update, User
+from aiohttp import web
+
+from knowledge.answers import Answer, Choice, Citation, Filters, Result
+
+BOT_ID = 123
+BOT_TOKEN = f"{BOT_ID}:TEST"
+BOT_USERNAME = "komekshi_test_bot"
+BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "Kómekshi", "username": BOT_USERNAME,
+            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+
+
+# ---------------------------------------------------------------- the recording session (handler tests)
+
+class RecordingSession(BaseSession):
+    """Records every Bot API method instead of sending it; answers with plausible results."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list[TelegramMethod] = []
+        self.ids = itertools.count(1000)
+        self.fail_next: list[Exception] = []  # raised (once each) by the next requests: retry tests
+
+    async def make_request(self, bot: Bot, method: TelegramMethod, timeout: int | None = None) -> Any:
+        self.requests.append(method)
+        if self.fail_next:
+            raise self.fail_next.pop(0)
+        if isinstance(method, GetMe):
+            return User(**BOT_USER)
+        if isinstance(method, SendMessage):
+            chat_type = "private" if int(method.chat_id) > 0 else "supergroup"
+            return Message(message_id=next(self.ids), date=dt.datetime.now(dt.UTC),
+                           chat=Chat(id=int(method.chat_id), type=chat_type), from_user=User(**BOT_USER),
+                           text=method.text, reply_markup=method.reply_markup)
+        if isinstance(method, EditMessageText):
+            return True
+        return True
+
+    async def stream_content(self, *args: Any, **kwargs: Any):  # pragma: no cover - no files in these tests
+        yield b""
+
+    async def close(self) -> None:
+        pass
+
+    def of(self, kind: type) -> list:
+        return [request for request in self.requests if isinstance(request, kind)]
+
+
+# ---------------------------------------------------------------- update builders
+
+_update_ids = itertools.count(1)
+_message_ids = itertools.count(1)
+
+
+def user(user_id: int = 1001, lang: str | None = "kk", first_name: str = "Aigerim") -> dict:
+    data = {"id": user_id, "is_bot": False, "first_name": first_name}
+    if lang:
+        data["language_code"] = lang
+    return data
+
+
+def chat(chat_id: int, kind: str = "private") -> dict:
+    return {"id": chat_id, "type": kind, **({"title": "Social workers"} if kind != "private" else {})}
+
+
+def message(text: str, *, user_id: int = 1001, lang: str | None = "kk", chat_id: int | None = None,
+            kind: str = "private", entities: list[dict] | None = None, reply_to: dict | None = None) -> dict:
+    data = {"message_id": next(_message_ids), "date": int(time.time()), "chat": chat(chat_id or user_id, kind),
+            "from": user(user_id, lang), "text": text}
+    if text.startswith("/"):
+        command = text.split()[0]
+        entities = [{"type": "bot_command", "offset": 0, "length": len(command)}, *(entities or [])]
+    if entities:
+        data["entities"] = entities
+    if reply_to:
+        data["reply_to_message"] = reply_to
+    return data
+
+
+def mention(text_after: str, **kwargs: Any) -> dict:
+    text = f"@{BOT_USERNAME} {text_after}"
+    entity = {"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}
+    return message(text, entities=[entity], **kwargs)
+
+
+def bot_message(text: str, chat_id: int, kind: str = "supergroup", reply_markup: dict | None = None) -> dict:
+    data = {"message_id": next(_message_ids), "date": int(time.time()), "chat": chat(chat_id, kind),
+            "from": BOT_USER, "text": text}
+    if reply_markup:
+        data["reply_markup"] = reply_markup
+    return data
+
+
+def update(**payload: Any) -> dict:
+    return {"update_id": next(_update_ids), **payload}
+
+
+def callback(data: str, *, user_id: int = 1001, lang: str | None = "kk", on: dict | None = None) -> dict:
+    return {"id": f"cb{next(_update_ids)}", "from": user(user_id, lang), "chat_instance": "ci1", "data": data,
+            "message": on or bot_message("…", user_id, "private")}
+
+
+def inline_query(query: str, *, user_id: int = 1001, lang: str | None = "kk") -> dict:
+    return {"id": f"iq{next(_update_ids)}", "from": user(user_id, lang), "query": query, "offset": ""}
+
+
+def as_update(data: dict, bot: Bot) -> Update:
+    return Update.model_validate(data, context={"bot": bot})
+
+
+# ---------------------------------------------------------------- a fake engine with realistic answers
+
+CITY, RURAL = 1263.6, 842.4
+TARIFF_TITLE = {"kk": "БҚО әкімдігінің № 286 қаулысы", "ru": "Постановление акимата ЗКО № 286",
+                "en": "West Kazakhstan oblast akimat decree No. 286"}
+
+
+@dataclass
+class FakeEngine:
+    """Keyword-driven stand-in for knowledge.engine.Engine (same interface); records its calls."""
+
+    calls: list[dict] = field(default_factory=list)
+    reloads: int = 0
+
+    @classmethod
+    def open(cls, kb_path: Any = None) -> FakeEngine:
+        return cls()
+
+    def ask(self, question: str, lang: str | None = None, *, setting: str | None = None, area: str | None = None,
+            jurisdiction: str | None = None) -> Answer:
+        self.calls.append({"question": question, "lang": lang, "setting": setting, "area": area,
+                           "jurisdiction": jurisdiction})
+        lang = lang or detect_lang(question)
+        text = question.lower()
+        if "boom" in text:
+            raise RuntimeError("engine exploded")
+        if "which" in text or "қайсы" in text:
+            return Answer(question=question, lang=lang, intent="tariff", filters=Filters(), status="clarify",
+                          text="Which setting do you mean?",
+                          choices=[Choice("Stationary", "massage nurse stationary"),
+                                   Choice("Semi-stationary", "massage nurse semi-stationary")])
+        if "massage" in text or "массаж" in text:
+            filters = Filters(setting=setting or "semi_stationary", area=area or ("rural" if "rural" in text else None),
+                              jurisdiction=jurisdiction or "oblast", position="nurse")
+            fields = {"jurisdiction": filters.jurisdiction, "setting": filters.setting, "annex": 2, "category": "",
+                      "item": 63, "service": "Массаж <қол> & аяқ", "position": "Мейіргер", "rate_city": CITY,
+                      "rate_rural": RURAL if filters.setting != "stationary" else 0.0, "rate": None, "unit": "day",
+                      "flagged": False}
+            citation = Citation("000", TARIFF_TITLE[lang], 2, "63", "in_force")
+            return Answer(question=question, lang=lang, intent="tariff", filters=filters, status="answer",
+                          results=[Result("tariff", citation, 0.93, fields)], text=f"Massage: {CITY}")
+        if "violation" in text or "бұзушылық" in text:
+            citation = Citation("004", "Risk criteria 2022", 1, "4", "in_force")
+            fields = {"item": 4, "section": "", "criterion": "No individual work plan", "degree": "significant",
+                      "degree_kk": "елеулі"}
+            return Answer(question=question, lang=lang, intent="violation", filters=Filters(), status="answer",
+                          verdict="yes", results=[Result("criterion", citation, 0.8, fields)],
+                          text="Yes: a significant violation (item 4).")
+        return Answer(question=question, lang=lang, intent="unknown", filters=Filters(), status="not_found",
+                      text=f"Nothing found for: {question}")
+
+    def documents(self, lang: str) -> list[Result]:
+        citation = Citation("003", "Rules 2021", None, None, "repealed")
+        return [
+            Result("document", Citation("000", TARIFF_TITLE[lang], None, None, "in_force"), 1.0,
+                   {"id": "000", "title": TARIFF_TITLE[lang], "jurisdiction": "oblast", "number": "286",
+                    "date": "2025-12-25", "status": "in_force"}),
+            Result("document", citation, 1.0, {"id": "003", "title": "Rules <2021>", "jurisdiction": "national",
+                                               "number": "1", "date": "2021-01-01", "status": "repealed"}),
+        ]
+
+    def reload(self) -> None:
+        self.reloads += 1
+
+
+def detect_lang(question: str) -> str:
+    """Like the engine: Kazakh letters → kk, other Cyrillic → ru, else en."""
+    text = question.lower()
+    if any(ch in "әіңғүұқөһ" for ch in text):
+        return "kk"
+    return "ru" if any("а" <= ch <= "я" for ch in text) else "en"
+
+
+# ---------------------------------------------------------------- the fake Bot API server (end-to-end test)
+
+class FakeBotApi:
+    """Serves getMe/getUpdates from a queue and records every other method (aiohttp, 127.0.0.1, free port)."""
+
+    def __init__(self) -> None:
+        self.updates: list[dict] = []
+        self.calls: list[tuple[str, dict]] = []
+        self.changed = asyncio.Condition()
+        self.message_ids = itertools.count(5000)
+        self.chat_types: dict[int, str] = {}
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self.handle)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self.runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        if self.runner:
+            await self.runner.cleanup()
+
+    async def push(self, payload: dict) -> dict:
+        data = update(**payload)
+        for kind in ("message",):
+            if kind in payload:
+                self.chat_types[payload[kind]["chat"]["id"]] = payload[kind]["chat"]["type"]
+        async with self.changed:
+            self.updates.append(data)
+            self.changed.notify_all()
+        return data
+
+    async def params(self, request: web.Request) -> dict:
+        if request.content_type == "application/json":
+            return await request.json()
+        raw = dict(await request.post())
+        return {key: json.loads(value) if isinstance(value, str) and value[:1] in "[{" else value
+                for key, value in raw.items()}
+
+    async def handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self.params(request)
+        if method.lower() == "getme":
+            return web.json_response({"ok": True, "result": BOT_USER})
+        if method.lower() == "getupdates":
+            return web.json_response({"ok": True, "result": await self.get_updates(params)})
+        async with self.changed:
+            self.calls.append((method, params))
+            self.changed.notify_all()
+        return web.json_response({"ok": True, "result": self.result(method, params)})
+
+    async def get_updates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        wait = min(float(params.get("timeout") or 0), 1.0)
+        async with self.changed:
+            pending = [u for u in self.updates if u["update_id"] >= offset]
+            if not pending and wait:
+                try:
+                    await asyncio.wait_for(self.changed.wait(), wait)
+                except TimeoutError:
+                    pass
+                pending = [u for u in self.updates if u["update_id"] >= offset]
+        return pending
+
+    def result(self, method: str, params: dict) -> Any:
+        if method in ("sendMessage", "editMessageText") and params.get("chat_id") is not None:
+            chat_id = int(params["chat_id"])
+            message_id = int(params.get("message_id") or next(self.message_ids))
+            return {"message_id": message_id, "date": int(time.time()), "from": BOT_USER,
+                    "chat": chat(chat_id, self.chat_types.get(chat_id, "private")), "text": params.get("text", "")}
+        return True
+
+    def sent(self, method: str, **match: Any) -> list[dict]:
+        return [params for name, params in self.calls if name == method
+                and all(str(params.get(key)) == str(value) for key, value in match.items())]
+
+    async def wait_for(self, method: str, timeout: float = 15.0, **match: Any) -> dict:
+        """The first recorded call of `method` whose params match; fails after `timeout` seconds."""
+        async def found() -> dict:
+            async with self.changed:
+                while not self.sent(method, **match):
+                    await self.changed.wait()
+                return self.sent(method, **match)[0]
+
+        try:
+            return await asyncio.wait_for(found(), timeout)
+        except TimeoutError:
+            raise AssertionError(f"no {method} {match} within {timeout} s; calls: {self.calls}") from None
