@@ -5,6 +5,7 @@ The UI language is the user's stored choice, else Telegram's language_code mappe
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -28,7 +29,8 @@ LANG_NAMES = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", 
 def compile_catalogues(locales_dir: Path | None = None) -> list[Path]:
     """Compile every locales/*/LC_MESSAGES/messages.po to .mo; return the files written."""
     written = []
-    for po_path in sorted(Path(locales_dir or ROOT / "locales").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    locales_dir = locales_dir or Path(os.environ.get("LOCALES_DIR") or ROOT / "locales")
+    for po_path in sorted(Path(locales_dir).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file, locale=po_path.parent.parent.name)
         mo_path = po_path.with_suffix(".mo")

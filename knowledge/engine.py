@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from knowledge import compose
 from knowledge.answers import LANGS, Answer, Choice, Citation, Filters, Result
-from knowledge.compose import cite, label, money, short_title, truncate
+from knowledge.compose import cite, label, short_title, truncate
 from knowledge.glossary import load_glossary, loose, tokens
 from knowledge.kb import open_kb
 from knowledge.records import SETTINGS, TARIFF_EXPORT_FIELDS
@@ -37,14 +38,16 @@ except ImportError:  # pragma: no cover - depends on another helper's progress
 
 log = logging.getLogger(__name__)
 
-ANSWER_SCORE = 0.55  # at or above: confident enough to answer (when not tied)
+ANSWER_SCORE = 0.5  # at or above: confident enough to answer (when not tied)
 CLARIFY_SCORE = 0.34  # between: ask back with choices; below: not found
 TIE = 0.035  # two different things this close are a tie → ask
 COMPARE = 0.08
+MIN_COVER = 0.34  # one matching word must cover at least this much of the name to be answered outright
 CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no tie (it says more than was asked)
 POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not  # other settings/jurisdictions this close to the best are shown side by side
 MAX_CHOICES = 5
 AREAS = ("city", "rural")
+RECIPIENT_WORDS = ("кызмет", "алушы", "получат", "recipient", "resident", "человек", "адам", "клиент", "people")
 JURISDICTIONS = ("oblast", "borli", "baiterek")
 
 
@@ -178,7 +181,7 @@ class Engine:
         same_part = [h for h in hits[1:] if _partition(h.target) == _partition(top.target)]
         rivals = [h for h in same_part if _tied(h, top) and _name(h.target) != _name(top.target)
                   and self._position_rival(h, top, f.position)]
-        if top.score < ANSWER_SCORE or rivals:
+        if top.score < ANSWER_SCORE or rivals or not _enough_evidence(top):
             answer.status = "clarify"
             answer.text = label("clarify", lang)
             answer.choices = self._distinct_choices(hits, lang)
@@ -256,7 +259,7 @@ class Engine:
         near = [h for h in hits[1:] if _tied(h, top)]
         answer.intent = "violation"
         degrees = {h.target.rows[0]["degree"] for h in [top] + near}
-        if top.score < ANSWER_SCORE or len(degrees) > 1:
+        if top.score < ANSWER_SCORE or len(degrees) > 1 or not _enough_evidence(top):
             answer.status = "clarify"
             answer.text = label("clarify", lang)
             answer.choices = [self._criterion_choice(h.target, lang) for h in hits[:MAX_CHOICES]]
@@ -347,7 +350,9 @@ class Engine:
         doc = self.docs.get("003") or next((d for d in self.docs.values() if d.get("kind") == "rules"), None)
         if doc is None:
             return False
-        hits = self.staffing_index.search(u.words + u.filter_words, limit=10, drop_unmatched=True)
+        # the head count's own words ("100 қызмет алушыға", "per 100 residents") say nothing about the position
+        words = [w for w in u.words + u.filter_words if not w.text.startswith(RECIPIENT_WORDS)]
+        hits = self.staffing_index.search(words, limit=10, drop_unmatched=True)
         warning = repealed = compose.repealed_line(doc, lang) if doc.get("status") == "repealed" else ""
         if warning:
             answer.warnings.append(warning)
@@ -363,7 +368,7 @@ class Engine:
                               for h in hits[:MAX_CHOICES]]
             return True
         answer.status = "answer"
-        rows = top.target.rows
+        rows = sorted(top.target.rows, key=lambda r: not any(_in_range(n, r["recipients"]) for n in u.numbers))
         lines = [f"{label('staffing', lang)}: {top.target.ident[1]} — {top.target.ident[0]}"]
         for row in rows:
             lines.append(f"• {row['recipients']}: {row['value']}")
@@ -537,8 +542,18 @@ def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | 
 
 
 def _tied(hit: Hit, top: Hit) -> bool:
-    """Too close to the best to pick silently: near in score and not clearly less to the point."""
-    return hit.score >= top.score - TIE and top.cover - hit.cover < CLEARER
+    """Too close to the best to pick silently. Exception: both match the question's words equally, and the other
+    one's name says clearly more that the user did not say (then the best one is simply more to the point)."""
+    if hit.score < top.score - TIE:
+        return False
+    same_words = len(hit.matched) == len(top.matched) and all(
+        abs(a - b) <= 0.1 for a, b in zip(hit.matched, top.matched, strict=True))
+    return not (same_words and top.cover - hit.cover >= CLEARER)
+
+
+def _enough_evidence(hit: Hit) -> bool:
+    """Never answer on a typo-only match, nor on one word that is a small part of a long name ("drop" → "drops")."""
+    return hit.sure >= 2 or (hit.sure == 1 and (hit.exact >= 1 or hit.cover >= MIN_COVER))
 
 
 def _any_filter(f: Filters) -> bool:
@@ -550,7 +565,10 @@ def _partition(target: Target) -> tuple[str | None, str | None]:
 
 
 def _name(target: Target) -> str:
-    return " ".join(loose(t) for t in tokens(target.names[0]))
+    """What tells services apart for a user: the aliases when there are any (two items with the same aliases read
+    the same in every language, so they are shown side by side, not offered as indistinguishable choices)."""
+    names = target.names[1:] or target.names[:1]
+    return " | ".join(" ".join(loose(t) for t in tokens(name)) for name in names)
 
 
 def _rows(target: Target, position: str | None) -> list[dict]:
@@ -566,6 +584,19 @@ def _rows(target: Target, position: str | None) -> list[dict]:
 def _localised_name(target: Target, lang: str) -> str:
     """The name to show in `lang`: its first alias in that language, else the Kazakh name as printed."""
     return truncate(target.local.get(lang) or target.names[0], 120)
+
+
+def _in_range(number: str, recipients: str) -> bool:
+    """Whether a head count falls in a staffing column header: "51-100", "25-ке дейін" (up to), "500-ден артық" (over)."""
+    digits = [int(d) for d in re.findall(r"\d+", recipients or "")]
+    count = int(number) if number.isdigit() else -1
+    if len(digits) >= 2 and "ескертпе" not in recipients:
+        return digits[0] <= count <= digits[1]
+    if len(digits) == 1 and "дейін" in recipients:
+        return 0 < count <= digits[0]
+    if len(digits) == 1 and "артық" in recipients:
+        return count > digits[0]
+    return False
 
 
 def _json_list(value) -> list[dict]:

@@ -40,6 +40,13 @@ class Hit:
     target: Target
     score: float
     cover: float = 0.0  # share of the best key's words the question matched (says nothing the user did not say)
+    sure: int = 0  # question words matched as the same word or stem (not only as a possible typo)
+    matched: tuple[float, ...] = ()  # per question word: how well the best key matched it
+
+    @property
+    def exact(self) -> int:
+        """Question words found as the very same word."""
+        return sum(1 for s in self.matched if s >= 1.0)
 
 
 def key_words(text: str) -> tuple[str, ...]:
@@ -131,10 +138,11 @@ class Index:
             k_cov = sum(self.idf[w] * s for w, s in covered[k_index].items()) / (self.key_weight[k_index] or 1.0)
             k_cov = min(k_cov, 1.0)
             score = QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * k_cov
-            if score > by_target.get(t_index, (0.0, 0.0))[0]:
-                by_target[t_index] = (score, k_cov)
+            if score > by_target.get(t_index, (0.0,))[0]:
+                sure = sum(1 for s in sims if s >= 0.8)
+                by_target[t_index] = (score, k_cov, sure, tuple(sims))
         ranked = sorted(by_target.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-        return [Hit(self.targets[t], s, c) for t, (s, c) in ranked]
+        return [Hit(self.targets[t], s, c, n, m) for t, (s, c, n, m) in ranked]
 
 
 def _similarity(word: str, other: str) -> float:
@@ -143,10 +151,20 @@ def _similarity(word: str, other: str) -> float:
     short, long = sorted((word, other), key=len)
     if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= max(4, len(short) // 2):
         return 0.9
+    common = len(_common_prefix(short, long))
+    if common >= 6 and common >= 0.75 * len(short):
+        return 0.8  # same stem, other ending ("инвалиды" / "инвалидностью")
     ratio = fuzz.ratio(word, other) / 100
     if ratio < 0.72:
         return 0.0
     return 0.45 + (ratio - 0.72) / 0.28 * 0.5
+
+
+def _common_prefix(a: str, b: str) -> str:
+    index = 0
+    while index < min(len(a), len(b)) and a[index] == b[index]:
+        index += 1
+    return a[:index]
 
 
 def fts_passages(db: sqlite3.Connection, words: Iterable[Word], limit: int = 20) -> list[dict]:

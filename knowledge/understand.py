@@ -15,6 +15,7 @@ MAX_TOKENS = 40
 _KAZAKH_LETTERS = re.compile(r"[әіңғүұқөһ]")
 _KAZAKH_LATIN = re.compile(r"[qğäöüıñū]")
 _DIGITS = re.compile(r"\d+")
+_TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
 # Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...).
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
                   "how many", "per 100", "units", "posts"}
@@ -44,7 +45,7 @@ class Understood:
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
     glossary = glossary or load_glossary()
-    text = (question or "")[:MAX_QUESTION_CHARS]
+    text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
     raw = tokens(text)[:MAX_TOKENS]
     words = [loose(t) for t in raw]
     matches = glossary.match(words)
@@ -70,7 +71,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         if term.category == "settings":
             filters.setting = filters.setting or term.key
         elif term.category == "areas":
-            filters.area = filters.area or term.key
+            filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
         elif term.category == "jurisdictions":
             filters.jurisdiction = filters.jurisdiction or term.key
         elif term.category == "positions":
@@ -94,6 +95,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             content.append(Word(word, alt, 0.35))
         elif m.term.category == "settings":
             filter_words.append(Word(word, alt, 1.0))
+        elif m.term.category == "areas" and m.term.key != filters.area:
+            content.append(Word(word, alt, 1.0))  # the other area word is part of a name ("city telephone")
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
@@ -144,8 +147,8 @@ def guess_intent(u: Understood) -> str:
         return "staffing"
     if "document" in cues and u.degree is None:
         return "document"
-    if "violation" in cues:
-        return "violation"
+    if "violation" in cues and (u.degree or not (u.filters.jurisdiction or u.filters.area)):
+        return "violation"  # criteria know no districts or areas: "нарушениями ОДА ... Бурлин" is a service
     if u.degree and not ({"tariff"} & cues) and u.filters.area is None and u.filters.jurisdiction is None:
         return "violation"
     if "checklist" in cues:

@@ -4,6 +4,7 @@ and a small fake answer engine returning realistic Answer objects (tariff, clari
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -75,8 +76,11 @@ def user(user_id: int = 1001, lang: str | None = "kk", first_name: str = "Aigeri
     return data
 
 
+GROUP_TITLE = "Social workers"
+
+
 def chat(chat_id: int, kind: str = "private") -> dict:
-    return {"id": chat_id, "type": kind, **({"title": "Social workers"} if kind != "private" else {})}
+    return {"id": chat_id, "type": kind, **({"title": GROUP_TITLE} if kind != "private" else {})}
 
 
 def message(text: str, *, user_id: int = 1001, lang: str | None = "kk", chat_id: int | None = None,
@@ -261,10 +265,8 @@ class FakeBotApi:
         async with self.changed:
             pending = [u for u in self.updates if u["update_id"] >= offset]
             if not pending and wait:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.changed.wait(), wait)
-                except TimeoutError:
-                    pass
                 pending = [u for u in self.updates if u["update_id"] >= offset]
         return pending
 

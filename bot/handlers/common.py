@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
@@ -102,5 +102,3 @@ def router() -> Router:
     r.callback_query.register(on_example, ExampleCb.filter())
     return r
 
-
-__all__ = ["router", "examples", "F"]

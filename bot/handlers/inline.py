@@ -9,7 +9,7 @@ from aiogram.utils.i18n import get_i18n
 from bot.i18n import LANGS
 from bot.keyboards import ticket_id
 from bot.labels import area_name, degree_name, setting_name
-from bot.render import LIMIT, esc, money, render_answer, result_card, warning_blocks
+from bot.render import LIMIT, money, render_answer, result_card, warning_blocks
 from bot.service import Asker, engine_lang
 from knowledge.answers import Answer, Result
 
@@ -43,7 +43,7 @@ def articles(answer: Answer) -> list[InlineQueryResultArticle]:
     if answer.status != "answer" or not answer.results:
         text = render_answer(answer)[0]
         return [article(f"{base}-0", answer.text.split("\n")[0][:200] or answer.question, "", text)]
-    warnings = [block for block in warning_blocks(answer)]
+    warnings = warning_blocks(answer)
     found = []
     for number, result in enumerate(answer.results[:MAX_RESULTS]):
         title, description = describe(result)
@@ -69,5 +69,3 @@ def router() -> Router:
     r.inline_query.register(on_inline)
     return r
 
-
-__all__ = ["router", "esc"]

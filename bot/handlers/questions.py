@@ -51,7 +51,8 @@ async def answer_question(message: Message, question: str, asker: Asker, lang: s
         await message.reply(esc(_("Write the question after the command, for example: /ask massage nurse rural")))
         return
     source = "private" if message.chat.type == ChatType.PRIVATE else "group"
-    answer = await asker.ask(question, engine_lang(lang, lang_chosen), user_id=message.from_user.id, source=source)
+    user_id = message.from_user.id if message.from_user else message.chat.id
+    answer = await asker.ask(question, engine_lang(lang, lang_chosen), user_id=user_id, source=source)
     await send_answer(message, answer, asker.tickets, reply=message.chat.type != ChatType.PRIVATE)
 
 

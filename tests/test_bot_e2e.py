@@ -1,0 +1,145 @@
+"""End to end: the real `komekshi run` process long-polls a fake Bot API server on 127.0.0.1 and answers a
+private question, a group mention (ignoring chatter), button presses and an inline query, in kk, ru and en."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import sqlite3
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+from fake_bot_api import BOT_TOKEN, GROUP_TITLE, FakeBotApi, bot_message, callback, inline_query, mention, message
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUP = -100777
+
+# The UI strings each language must show (from the catalogues), and a question in that language.
+CASES = {
+    "kk": ("Мысалдар", "Тіл: 🇰🇿 Қазақша", "жартылай стационарда мейіргердің массажы ауылда қанша?"),
+    "ru": ("Примеры", "Язык: 🇷🇺 Русский", "сколько стоит массаж медсестры в полустационаре в селе?"),
+    "en": ("Examples", "Language: 🇬🇧 English", "what is the rural rate for massage by a nurse in semi-stationary care"),
+}
+
+
+def command() -> list[str]:
+    script = Path(sys.executable).parent / "komekshi"
+    return [str(script), "run"] if script.exists() else [sys.executable, "-m", "knowledge.cli", "run"]
+
+
+@pytest.fixture
+async def running(tmp_path, kb_path):
+    api = FakeBotApi()
+    url = await api.start()
+    env = {**os.environ, "BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": url, "USAGE_LOG": str(tmp_path / "usage.sqlite"),
+           "USAGE_SALT": "e2e", "PREFS_PATH": "off", "KB_PATH": str(kb_path), "PYTHONPATH": str(ROOT),
+           "LOCALES_DIR": str(ROOT / "locales")}
+    for name in ("WEBHOOK_URL", "REDIS_URL", "ADMIN_IDS"):
+        env.pop(name, None)
+    env["HEALTH_PORT"] = str(free_port())
+    log = (tmp_path / "bot.log").open("wb")
+    process = await asyncio.create_subprocess_exec(*command(), cwd=tmp_path, env=env, stdout=log,
+                                                   stderr=asyncio.subprocess.STDOUT)
+    try:
+        await api.wait_for("setMyCommands", timeout=30, language_code="en")
+        api.health_url = f"http://127.0.0.1:{env['HEALTH_PORT']}/health"
+        api.usage_log = tmp_path / "usage.sqlite"
+        yield api
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), 5)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        log.close()
+        await api.stop()
+        print((tmp_path / "bot.log").read_text(errors="replace")[-3000:])
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def markup(params: dict) -> list[dict]:
+    return [button for row in (params.get("reply_markup") or {}).get("inline_keyboard", []) for button in row]
+
+
+async def test_bot_process_answers_in_three_languages(running: FakeBotApi):
+    api = running
+    assert api.sent("deleteWebhook")
+    menus = {params.get("language_code") for params in api.sent("setMyCommands")}
+    assert {"kk", "ru", "en"} <= menus
+
+    for number, (lang, (examples, chosen, question)) in enumerate(CASES.items()):
+        user_id = 2000 + number
+
+        # /help in the user's Telegram language
+        await api.push({"message": message("/help", user_id=user_id, lang=lang)})
+        help_text = (await api.wait_for("sendMessage", chat_id=user_id))["text"]
+        assert f"<b>{examples}</b>" in help_text
+
+        # a language button press: the callback is answered and the message edited in that language
+        press = callback(f"l:{lang}", user_id=user_id, lang=lang, on=bot_message("…", user_id, "private"))
+        await api.push({"callback_query": press})
+        edit = await api.wait_for("editMessageText", chat_id=user_id)
+        assert edit["text"].startswith(chosen)
+        await api.wait_for("answerCallbackQuery", callback_query_id=press["id"])
+
+        # a private question: an answer with its citation; a tariff answer has buttons under 64 bytes
+        before = len(api.sent("sendMessage", chat_id=user_id))
+        await api.push({"message": message(question, user_id=user_id, lang=lang)})
+        for _ in range(100):
+            if len(api.sent("sendMessage", chat_id=user_id)) > before:
+                break
+            await asyncio.sleep(0.05)
+        answer = api.sent("sendMessage", chat_id=user_id)[before]
+        assert answer["parse_mode"] == "HTML" and "<i>📄" in answer["text"] and "₸" in answer["text"]
+        buttons = markup(answer)
+        assert buttons and all(len(b["callback_data"].encode()) < 64 for b in buttons)
+
+        # pressing an answer button (switch area) edits the answer with new filters
+        switch = next(b for b in buttons if not b["text"].startswith("✓"))
+        edits = len(api.sent("editMessageText", chat_id=user_id))
+        press = callback(switch["callback_data"], user_id=user_id, lang=lang,
+                         on=bot_message(answer["text"], user_id, "private"))
+        await api.push({"callback_query": press})
+        await api.wait_for("answerCallbackQuery", callback_query_id=press["id"])
+        for _ in range(100):
+            if len(api.sent("editMessageText", chat_id=user_id)) > edits:
+                break
+            await asyncio.sleep(0.05)
+        assert len(api.sent("editMessageText", chat_id=user_id)) > edits
+
+        # inline mode
+        query = inline_query(question, user_id=user_id, lang=lang)
+        await api.push({"inline_query": query})
+        inline = await api.wait_for("answerInlineQuery", inline_query_id=query["id"])
+        results = inline["results"]
+        assert 1 <= len(results) <= 10 and all(r["input_message_content"]["parse_mode"] == "HTML" for r in results)
+        assert "<i>📄" in results[0]["input_message_content"]["message_text"]
+
+    # a group: chatter ignored, a mention answered as a reply
+    await api.push({"message": message("who is bringing the cake?", user_id=3000, chat_id=GROUP, kind="supergroup")})
+    asked = mention(CASES["ru"][2], user_id=3001, lang="ru", chat_id=GROUP, kind="supergroup")
+    await api.push({"message": asked})
+    reply = await api.wait_for("sendMessage", chat_id=GROUP)
+    assert json.loads(json.dumps(reply["reply_parameters"]))["message_id"] == asked["message_id"]
+    await asyncio.sleep(0.3)
+    assert len(api.sent("sendMessage", chat_id=GROUP)) == 1
+    assert GROUP_TITLE
+
+    # the health endpoint (Docker HEALTHCHECK) and the usage log without user ids
+    async with aiohttp.ClientSession() as http, http.get(api.health_url) as response:
+        assert response.status == 200
+    with sqlite3.connect(api.usage_log) as db:
+        rows = db.execute("select user_hash, source, question from questions").fetchall()
+    assert {source for _, source, _ in rows} >= {"private", "group", "inline"}
+    assert not any(str(user_id) in user_hash for user_hash, _, _ in rows for user_id in (2000, 2001, 2002, 3001))

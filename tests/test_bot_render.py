@@ -1,0 +1,94 @@
+"""Rendering answers as Telegram HTML: figures for the locale, escaping, warnings, splitting under 4096."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from fake_bot_api import FakeEngine
+
+from bot.config import ROOT
+from bot.i18n import make_i18n
+from bot.render import LIMIT, money, render_answer
+from knowledge.answers import Answer, Citation, Filters, Result
+
+I18N = make_i18n(ROOT / "locales")
+
+
+@pytest.fixture(params=["kk", "ru", "en"])
+def lang(request):
+    with I18N.context(), I18N.use_locale(request.param):
+        yield request.param
+
+
+class TagBalance(HTMLParser):
+    """Telegram rejects a message whose tags do not close: check every chunk is balanced."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag
+
+
+def balanced(chunk: str) -> bool:
+    parser = TagBalance()
+    parser.feed(chunk)
+    return not parser.stack
+
+
+def test_money_for_each_locale(lang):
+    expected = {"kk": "842,40\u00a0₸", "ru": "842,40\u00a0₸", "en": "842.40\u00a0₸"}[lang]
+    assert money(842.4) == expected
+    assert money(0) == {"kk": "тариф белгіленбеген", "ru": "тариф не установлен", "en": "no tariff set"}[lang]
+    assert money(None) == "—"
+
+
+def test_tariff_card_bold_figures_citation_and_flag(lang):
+    answer = FakeEngine().ask("massage rural", lang)
+    answer.results[0].fields["flagged"] = True
+    (chunk,) = render_answer(answer)
+    assert re.search(r"<b>842[.,]40\u00a0₸</b>", chunk)
+    assert "<i>📄 " in chunk and chunk.count("⚠️") == 1
+    assert balanced(chunk)
+
+
+def test_repealed_citation_gets_a_warning_line(lang):
+    citation = Citation("003", "Rules <2021>", 2, "5", "repealed")
+    answer = Answer("staffing", lang, "staffing", Filters(), "answer", text="Norm: 1 nurse per 10 <recipients>",
+                    results=[Result("staffing", citation, 1.0, {})])
+    (chunk,) = render_answer(answer)
+    first = chunk.split("\n")[0]
+    assert first.startswith("⚠️ ") and "Rules" not in first
+    assert "1 nurse per 10 &lt;recipients&gt;" in chunk and "<i>📄 Rules &lt;2021&gt;" in chunk
+    assert balanced(chunk)
+
+
+def test_engine_warnings_are_shown_once_and_escaped(lang):
+    answer = Answer("q", lang, "staffing", Filters(), "answer", text="x", warnings=["Act <repealed>"] * 2)
+    chunk = render_answer(answer)[0]
+    assert chunk.count("⚠️ Act &lt;repealed&gt;") == 1
+
+
+def test_long_answers_split_under_the_limit_with_balanced_tags(lang):
+    text = "\n\n".join(f"Paragraph {n} <&> " + "word " * 300 for n in range(40))
+    citation = Citation("004", "Order", 1, "1", "in_force")
+    answer = Answer("q", lang, "passage", Filters(), "answer", text=text, results=[Result("passage", citation, 1, {})])
+    chunks = render_answer(answer)
+    assert len(chunks) > 3
+    assert all(len(chunk) <= LIMIT < 4096 for chunk in chunks)
+    assert all(balanced(chunk) for chunk in chunks)
+    assert "Paragraph 39 &lt;&amp;&gt;" in "".join(chunks)
+
+
+def test_many_tariff_rows_are_capped_and_counted(lang):
+    answer = FakeEngine().ask("massage", lang)
+    answer.results = answer.results * 9
+    chunks = render_answer(answer)
+    assert sum(chunk.count("<i>📄") for chunk in chunks) == 5
+    assert "4" in chunks[-1].split("\n")[-1]
