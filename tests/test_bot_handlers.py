@@ -326,3 +326,20 @@ async def test_retry_after_and_network_errors_are_retried():
     session.fail_next = [TelegramNetworkError(method=method, message="down")] * 3
     with pytest.raises(TelegramNetworkError):
         await bot.send_message(1, "hello")
+
+
+async def test_inline_query_without_answer_offers_the_engine_reply(h):
+    requests = await h.feed(inline_query=inline_query("<nothing> here", lang="en"))
+    (answer,) = [r for r in requests if isinstance(r, AnswerInlineQuery)]
+    (article,) = answer.results
+    assert article.title == "Nothing found for: <nothing> here"
+    assert "Nothing found for: &lt;nothing&gt; here" in article.input_message_content.message_text
+
+
+async def test_failing_button_answers_the_callback_with_an_alert(h):
+    sent = only_send(await h.say("which massage?", lang="en"))
+    h.engine.ask = lambda *args, **kwargs: (_ for _ in ()).throw(RuntimeError("engine down"))
+    requests = await h.feed(callback_query=callback(buttons(sent)[0].callback_data, lang="ru"))
+    (alert,) = [r for r in requests if isinstance(r, AnswerCallbackQuery)]  # not answered twice
+    assert alert.show_alert
+    assert alert.text.startswith("Что-то пошло не так")

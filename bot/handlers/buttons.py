@@ -30,9 +30,9 @@ async def on_pick(callback: CallbackQuery, callback_data: PickCb, asker: Asker, 
     if ticket is None or not 0 <= callback_data.i < len(ticket.choices) or callback.message is None:
         await callback.answer(_("This button has expired: please ask again."), show_alert=True)
         return
-    await callback.answer()
     answer = await asker.ask(ticket.choices[callback_data.i], engine_lang(lang, lang_chosen),
                              user_id=callback.from_user.id, source="button")
+    await callback.answer()  # after the engine: if it fails, the error handler can still answer with an alert
     message = callback.message
     await send_answer(message, answer, asker.tickets, reply=message.chat.type != ChatType.PRIVATE)
 

@@ -65,11 +65,12 @@ async def cmd_help(message: Message) -> None:
 async def on_example(callback: CallbackQuery, callback_data: ExampleCb, asker: Asker, lang: str,
                      lang_chosen: bool) -> None:
     questions = examples()
-    await callback.answer()
     if not 0 <= callback_data.i < len(questions) or callback.message is None:
+        await callback.answer()
         return
     answer = await asker.ask(questions[callback_data.i], engine_lang(lang, lang_chosen), user_id=callback.from_user.id,
                              source="button")
+    await callback.answer()
     await send_answer(callback.message, answer, asker.tickets, reply=False)
 
 

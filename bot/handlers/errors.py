@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import gettext as _
 
@@ -21,7 +22,11 @@ async def on_error(event: ErrorEvent) -> None:
         if update.message is not None:
             await update.message.answer(esc(text))
         elif update.callback_query is not None:
-            await update.callback_query.answer(text, show_alert=True)
+            try:
+                await update.callback_query.answer(text, show_alert=True)
+            except TelegramBadRequest:  # already answered: say it in the chat instead
+                if update.callback_query.message is not None:
+                    await update.callback_query.message.answer(esc(text))
         elif update.inline_query is not None:
             await update.inline_query.answer([], cache_time=1)
     except Exception:  # the error reply itself failed (network): already logged above
