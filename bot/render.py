@@ -1,12 +1,14 @@
 """Answer → Telegram HTML for a phone screen: short lines, bold figures, the citation in small print.
 
 Everything that comes from the user or the knowledge base goes through `esc`; messages are packed from
-self-contained blocks so a split never cuts a tag, each chunk under Telegram's 4096 characters.
+self-contained blocks, and a block too long for one message is split between tags (closed and reopened around
+the cut), so each chunk is valid HTML under Telegram's 4096 characters.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from aiogram.utils.i18n import get_i18n
 from aiogram.utils.i18n import gettext as _
@@ -157,18 +159,88 @@ def answer_blocks(answer: Answer) -> list[str]:
     return warning_blocks(answer) + blocks if answer.status == "answer" else blocks + warning_blocks(answer)
 
 
+def size(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts twice)."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+ATOM = re.compile(r"<[^>]*>|&#?\w+;|.", re.S)  # a tag, an entity, or one character: never cut inside the first two
+TAG = re.compile(r"<(/?)([\w-]+)")
+
+
+def split_html(block: str, limit: int = LIMIT) -> list[str]:
+    """Cut an HTML block into pieces of at most `limit`, never inside a tag or an entity: tags open at a cut are
+    closed at its end and reopened at the start of the next piece. Cuts after a line break when one is at hand."""
+    pieces: list[str] = []
+    stack: list[tuple[str, str]] = []  # open tags: (name, the opening tag as written)
+    atoms: list[str] = []  # the current piece: the reopened tags, then the atoms added
+    used = 0  # size of the current piece
+    prefix = 0  # atoms in the current piece that are reopened tags
+    soft: tuple[int, list[tuple[str, str]]] | None = None  # just after the last line break: (atoms, open tags)
+    shows = False  # the current piece has visible text (a piece of tags and blanks is not a message)
+
+    def closing(tags: list[tuple[str, str]]) -> str:
+        return "".join(f"</{name}>" for name, _ in reversed(tags))
+
+    def cut(at: int, at_stack: list[tuple[str, str]]) -> None:
+        nonlocal atoms, used, prefix, soft, shows
+        pieces.append("".join(atoms[:at]) + closing(at_stack))
+        rest = atoms[at:]
+        atoms = [opening for _, opening in at_stack] + rest
+        prefix = len(at_stack)
+        used = size("".join(atoms))
+        soft = None
+        shows = any(not atom.startswith("<") and not atom.isspace() for atom in rest)
+
+    for atom in ATOM.findall(block):
+        tag = TAG.match(atom)
+        after = list(stack)
+        if tag and tag.group(1):
+            if after and after[-1][0] == tag.group(2):
+                after.pop()
+        elif tag and not atom.endswith("/>"):
+            after.append((tag.group(2), atom))
+        while used + size(atom) + size(closing(after)) > limit and len(atoms) > prefix:
+            if soft is not None and soft[0] > prefix:
+                cut(*soft)
+            else:
+                cut(len(atoms), stack)
+        atoms.append(atom)
+        used += size(atom)
+        stack = after
+        shows = shows or not (tag or atom.isspace())
+        if atom == "\n" and shows:
+            soft = (len(atoms), list(stack))
+    if len(atoms) > prefix:
+        pieces.append("".join(atoms) + closing(stack))
+    return [piece for piece in pieces if visible(piece).strip()]
+
+
+def visible(html_text: str) -> str:
+    """The text a reader sees: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]*>", "", html_text))
+
+
+def fit(html_text: str, limit: int = LIMIT) -> str:
+    """One message's worth of HTML: the text itself, or its first safe piece."""
+    return html_text if size(html_text) <= limit else (split_html(html_text, limit) or [""])[0]
+
+
 def pack(blocks: list[str], limit: int = LIMIT) -> list[str]:
-    """Join blocks with blank lines into as few messages as fit under `limit`."""
+    """Join blocks with blank lines into as few messages as fit under `limit` (in Telegram's UTF-16 units);
+    a block too long for one message is split between tags (split_html)."""
     chunks: list[str] = []
     current = ""
     for block in blocks:
         candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) <= limit:
+        if size(candidate) <= limit:
             current = candidate
             continue
         if current:
             chunks.append(current)
-        current = block[:limit]  # a single block is bounded by construction; the cut is a last resort
+        pieces = split_html(block, limit) if size(block) > limit else [block]
+        chunks += pieces[:-1]
+        current = pieces[-1] if pieces else ""
     if current:
         chunks.append(current)
     return chunks or [esc(_("No answer."))]

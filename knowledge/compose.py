@@ -38,6 +38,9 @@ LABELS: dict[str, dict[str, str]] = {
                 "ru": "структура таблицы восстановлена; сверьте с официальной публикацией",
                 "en": "layout reconstructed; check the official publication"},
     "repealed_by": {"kk": "Акт күшін жойған: {by}", "ru": "Акт утратил силу: отменён {by}", "en": "This act is repealed by {by}"},
+    "superseded_by": {"kk": "Бұл акт ауыстырылған (superseded), оның орнына: {by}",
+                      "ru": "Этот акт заменён (superseded): действует {by}",
+                      "en": "This act is superseded by {by}"},
     "repealed_on": {"kk": " ({date} бастап)", "ru": " (с {date})", "en": " (from {date})"},
     "compare": {"kk": "Бірнеше сәйкестік бар, салыстыру:", "ru": "Найдено несколько совпадений, сравнение:",
                 "en": "Several matches, compared:"},
@@ -66,6 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
     "staffing": {"kk": "Штат нормативі", "ru": "Штатный норматив", "en": "Staffing norm"},
     "recipients": {"kk": "қызмет алушылар", "ru": "получатели", "en": "recipients"},
     "checklist": {"kk": "Тексеру парағы", "ru": "Проверочный лист", "en": "Checklist"},
+    "requirements": {"kk": "Талаптар саны: {n}", "ru": "Требований: {n}", "en": "{n} requirements:"},
 }
 ACT_TYPES = {"decree": {"kk": "қаулы", "ru": "постановление", "en": "decree"},
              "order": {"kk": "бұйрық", "ru": "приказ", "en": "order"},
@@ -115,6 +119,19 @@ def repealed_line(document: dict, lang: str) -> str:
     if document.get("repealed_on"):
         line += label("repealed_on", lang).format(date=document["repealed_on"])
     return line
+
+
+def degree_text(degree: str, degree_kk: str | None, lang: str) -> str:
+    """A violation degree: the Kazakh word as printed in the order once in Kazakh ("елеулі"), the translation with
+    the printed word in Russian and English ("значительное (елеулі)")."""
+    printed = (degree_kk or "").strip()
+    if lang == "kk":
+        return printed or label(degree, lang)
+    return f"{label(degree, lang)} ({printed})" if printed else label(degree, lang)
+
+
+def superseded_line(newer: str, lang: str) -> str:
+    return label("superseded_by", lang).format(by=newer)
 
 
 def tariff_line(row: dict, area: str | None, lang: str) -> str:

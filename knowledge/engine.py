@@ -28,7 +28,7 @@ from knowledge.compose import cite, label, short_title, truncate
 from knowledge.glossary import load_glossary, loose, tokens
 from knowledge.kb import open_kb
 from knowledge.records import SETTINGS, TARIFF_EXPORT_FIELDS
-from knowledge.search import Hit, Index, Target, coverage, fts_passages
+from knowledge.search import INFLECTED, Hit, Index, Target, coverage, fts_passages
 from knowledge.understand import Understood, understand
 
 try:  # the reviewed alias table (another helper's module); the engine works without it, with less ru/en recall
@@ -46,6 +46,7 @@ MIN_COVER = 0.34  # one matching word must cover at least this much of the name 
 CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no tie (it says more than was asked)
 POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not  # other settings/jurisdictions this close to the best are shown side by side
 MAX_CHOICES = 5
+LONG_WORD = 7  # a word this long found by its stem is specific enough to answer on
 AREAS = ("city", "rural")
 RECIPIENT_WORDS = ("кызмет", "алушы", "получат", "recipient", "resident", "человек", "адам", "клиент", "people")
 JURISDICTIONS = ("oblast", "borli", "baiterek")
@@ -74,17 +75,25 @@ class Engine:
         self.db = db
         self.docs: dict[str, dict] = {row["id"]: dict(row) for row in db.execute("select * from documents")}
         aliases = _aliases()
-        services: dict[tuple, Target] = {}
+        rows_by_service: dict[tuple, list[dict]] = {}
         for row in db.execute("select * from tariffs order by document, annex, item, id"):
             row = dict(row)
-            ident = (row["document"], row["annex"], row["item"])
-            target = services.get(ident)
-            if target is None:
-                target = services[ident] = _target("service", ident, row["service"], aliases.get(("service", *ident)),
-                                                   jurisdiction=row["jurisdiction"], setting=row["setting"])
-            target.rows.append(row)
-        self.services = list(services.values())
+            rows_by_service.setdefault((row["document"], row["annex"], row["item"]), []).append(row)
+        # A decree that replaces an older one for the same jurisdiction and year prints the same services: its items
+        # take the reviewed aliases of the same-named service of the same table when they have none of their own.
+        by_name = {(rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"])): aliases[("service", *ident)]
+                   for ident, rows in rows_by_service.items() if ("service", *ident) in aliases}
+        services = [_target("service", ident, rows[0]["service"],
+                            aliases.get(("service", *ident))
+                            or by_name.get((rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"]))),
+                            jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
+                    for ident, rows in rows_by_service.items()]
+        # Acts in force win: a superseded act's table is searched only where no act in force covers the same
+        # jurisdiction and setting (then its answers carry a "superseded by ..." warning).
+        current = {_partition(t) for t in services if self._status(t.ident[0]) != "superseded"}
+        self.services = [t for t in services if self._status(t.ident[0]) != "superseded" or _partition(t) not in current]
         self.service_index = Index(self.services)
+        self._partitions: dict[tuple, frozenset[int]] = {}
         self.criteria = [_target("criterion", (row["item"],), row["criterion"],
                                  aliases.get(("criterion", row["document"], row["annex"], row["item"])), rows=[dict(row)])
                          for row in db.execute("select * from criteria order by item")]
@@ -93,6 +102,7 @@ class Engine:
                                   aliases.get(("checklist", row["document"], row["annex"], row["item"])), rows=[dict(row)])
                           for row in db.execute("select * from checklist_items order by annex, item")]
         self.checklist_index = Index(self.checklist)
+        self.checklist_settings = self._checklist_settings()
         norms: dict[tuple, Target] = {}
         for row in db.execute("select * from staffing_norms order by id"):
             row = dict(row)
@@ -107,6 +117,8 @@ class Engine:
         docs = [Target("document", (d["id"],), [d.get(f"title_{lang}") or "" for lang in LANGS]
                        + [d.get(f"issuer_{lang}") or "" for lang in LANGS], [d]) for d in self.docs.values()]
         self.document_index = Index(docs)
+        for lang in LANGS:  # load Babel's locale data now, not on the first user's question
+            compose.money(1.0, lang)
 
     # ---------------------------------------------------------------- asking
 
@@ -166,8 +178,7 @@ class Engine:
                 answer.choices = self._partition_choices(u, lang)
                 return True
             return False
-        allowed_ids = {id(t) for t in allowed}
-        hits = self.service_index.search(u.words, lambda t: id(t) in allowed_ids, limit=40)
+        hits = self.service_index.search(u.words, limit=40, only=self._service_indices(f.setting, f.jurisdiction))
         hits = self._prefer_position(hits, f.position)
         if not hits or hits[0].score < CLARIFY_SCORE:
             if not u.words and (f.setting or f.jurisdiction or f.position):
@@ -181,7 +192,7 @@ class Engine:
         same_part = [h for h in hits[1:] if _partition(h.target) == _partition(top.target)]
         rivals = [h for h in same_part if _tied(h, top) and _name(h.target) != _name(top.target)
                   and self._position_rival(h, top, f.position)]
-        if top.score < ANSWER_SCORE or rivals or not _enough_evidence(top):
+        if top.score < ANSWER_SCORE or rivals or not _enough_evidence(top, u.words):
             answer.status = "clarify"
             answer.text = label("clarify", lang)
             answer.choices = self._distinct_choices(hits, lang)
@@ -200,6 +211,31 @@ class Engine:
         if len({_partition(h.target) for h in chosen}) > 1:
             answer.choices = [self._service_choice(h.target, lang) for h in chosen][:MAX_CHOICES]
         return True
+
+    def _status(self, document: str) -> str:
+        return (self.docs.get(document) or {}).get("status") or "in_force"
+
+    def _status_warning(self, document: str, lang: str) -> str:
+        """"This act is repealed by ..." / "superseded by ..." for an act not in force; "" for one in force."""
+        doc = self.docs.get(document) or {}
+        if doc.get("status") == "repealed":
+            return compose.repealed_line(doc, lang)
+        if doc.get("status") == "superseded":
+            newer = self.docs.get(doc.get("superseded_by") or "")
+            return compose.superseded_line(short_title(newer, lang) if newer else doc.get("superseded_by") or "—", lang)
+        return ""
+
+    def _service_indices(self, setting: str | None, jurisdiction: str | None) -> frozenset[int] | None:
+        """Indices of the services in a setting / jurisdiction (None: all), remembered per filter pair."""
+        if not setting and not jurisdiction:
+            return None
+        key = (setting, jurisdiction)
+        found = self._partitions.get(key)
+        if found is None:
+            found = self._partitions[key] = frozenset(
+                i for i, t in enumerate(self.services)
+                if (not setting or t.setting == setting) and (not jurisdiction or t.jurisdiction == jurisdiction))
+        return found
 
     def _prefer_position(self, hits: list[Hit], position: str | None) -> list[Hit]:
         """Services with a row for the asked position rank first among near-equals (a small, bounded bonus)."""
@@ -246,6 +282,11 @@ class Engine:
                         answer.warnings.append(warning)
             doc = target.rows[0]["document"]
             lines.append(f"{label('source', lang)}: {cite(self._citation(doc, target.ident[1], target.ident[2], lang), lang)}")
+            warning = self._status_warning(doc, lang)
+            if warning:
+                lines.append("⚠ " + warning)
+                if warning not in answer.warnings:
+                    answer.warnings.append(warning)
         return "\n".join(lines)
 
     # ---------------------------------------------------------------- violations and checklists
@@ -259,7 +300,7 @@ class Engine:
         near = [h for h in hits[1:] if _tied(h, top)]
         answer.intent = "violation"
         degrees = {h.target.rows[0]["degree"] for h in [top] + near}
-        if top.score < ANSWER_SCORE or len(degrees) > 1 or not _enough_evidence(top):
+        if top.score < ANSWER_SCORE or len(degrees) > 1 or not _enough_evidence(top, u.words + u.filter_words):
             answer.status = "clarify"
             answer.text = label("clarify", lang)
             answer.choices = [self._criterion_choice(h.target, lang) for h in hits[:MAX_CHOICES]]
@@ -271,11 +312,11 @@ class Engine:
         lines = []
         if u.degree:
             answer.verdict = "yes" if degree == u.degree else "no"
-            lines.append(f"{label(answer.verdict, lang)}: {label(degree, lang)} ({top.target.rows[0]['degree_kk']}).")
+            lines.append(f"{label(answer.verdict, lang)}: {compose.degree_text(degree, top.target.rows[0]['degree_kk'], lang)}.")
         for hit in chosen:
             row = hit.target.rows[0]
             lines.append(f"{label('criterion', lang)} {row['item']}: {truncate(row['criterion'], 300)} — "
-                         f"{label('degree', lang)}: {label(row['degree'], lang)} ({row['degree_kk']})")
+                         f"{label('degree', lang)}: {compose.degree_text(row['degree'], row['degree_kk'], lang)}")
         definition = self._definition(degree)
         if definition:
             lines.append(f"{label('definition', lang)}: {truncate(definition, 400)}")
@@ -301,10 +342,39 @@ class Engine:
                       score=hit.score, fields={"item": row["item"], "criterion": row["criterion"],
                                                "degree": row["degree"], "degree_kk": row["degree_kk"]})
 
+    def _checklist_settings(self) -> dict[int, set[str]]:
+        """Settings each checklist (annex) is about: those its title names, else those most of its requirements
+        name ("Стационар және жартылай стационар жағдайларында ..." → stationary and semi-stationary)."""
+        by_annex: dict[int, list[Target]] = {}
+        for target in self.checklist:
+            by_annex.setdefault(target.ident[0], []).append(target)
+        found: dict[int, set[str]] = {}
+        for annex, targets in by_annex.items():
+            settings = self._settings_in(targets[0].rows[0].get("title") or "")
+            if not settings:
+                counts: dict[str, int] = {}
+                for target in targets:
+                    for setting in self._settings_in(target.rows[0]["requirement"]):
+                        counts[setting] = counts.get(setting, 0) + 1
+                settings = {s for s, n in counts.items() if 2 * n >= len(targets)}
+            found[annex] = settings
+        return found
+
+    def _settings_in(self, text: str) -> set[str]:
+        words = [loose(t) for t in tokens(text)[:60]]
+        return {m.term.key for m in self.glossary.match(words) if m.term.category == "settings"}
+
     def _checklist(self, u: Understood, answer: Answer) -> bool:
         lang = answer.lang
-        hits = self.checklist_index.search(u.words + u.filter_words, limit=10)
+        setting = u.filters.setting
+        annexes = sorted(a for a, settings in self.checklist_settings.items() if setting in settings)
+        only = frozenset(i for i, t in enumerate(self.checklist) if t.ident[0] in annexes) if annexes else None
+        if not u.words and annexes and "checklist" in u.cues:
+            return self._checklist_overview(annexes, answer)
+        hits = self.checklist_index.search(u.words + u.filter_words, limit=10, only=only)
         if not hits or hits[0].score < CLARIFY_SCORE:
+            if annexes and "checklist" in u.cues:
+                return self._checklist_overview(annexes, answer)
             return False
         top = hits[0]
         answer.intent = "checklist"
@@ -312,7 +382,7 @@ class Engine:
         if top.score < ANSWER_SCORE or rivals:
             answer.status = "clarify"
             answer.text = label("clarify", lang)
-            answer.choices = [Choice(truncate(h.target.names[0], 60), truncate(h.target.names[0], 200))
+            answer.choices = [Choice(truncate(_localised_name(h.target, lang), 60), truncate(h.target.names[0], 200))
                               for h in hits[:MAX_CHOICES]]
             return True
         row = top.target.rows[0]
@@ -323,6 +393,33 @@ class Engine:
                                          "requirement": row["requirement"]})]
         answer.text = (f"{label('checklist', lang)}: {truncate(row['title'], 200)}\n{row['item']}. {row['requirement']}"
                        f"\n{label('source', lang)}: {cite(citation, lang)}")
+        return True
+
+    def _checklist_overview(self, annexes: list[int], answer: Answer) -> bool:
+        """"What does the home care checklist check": the checklist of that setting, its requirements listed."""
+        lang = answer.lang
+        answer.intent = "checklist"
+        if len(annexes) > 1:
+            answer.status = "clarify"
+            answer.text = label("clarify", lang)
+            titles = {t.ident[0]: t.rows[0]["title"] for t in self.checklist}
+            answer.choices = [Choice(truncate(f"{a}. {titles[a]}", 60), f"{label('checklist', lang)} {a}: {titles[a]}")
+                              for a in annexes[:MAX_CHOICES]]
+            return True
+        items = [t for t in self.checklist if t.ident[0] == annexes[0]]
+        first = items[0].rows[0]
+        answer.status = "answer"
+        lines = [f"{label('checklist', lang)}: {truncate(first['title'], 250)}",
+                 label("requirements", lang).format(n=len(items))]
+        for target in items:
+            row = target.rows[0]
+            citation = self._citation(row["document"], row["annex"], row["item"], lang)
+            answer.results.append(Result(type="checklist", citation=citation, score=1.0,
+                                         fields={"annex": row["annex"], "title": row["title"], "item": row["item"],
+                                                 "requirement": row["requirement"]}))
+            lines.append(f"{row['item']}. {_localised_name(target, lang)}")
+        lines.append(f"{label('source', lang)}: {cite(self._citation(first['document'], first['annex'], None, lang), lang)}")
+        answer.text = "\n".join(lines)
         return True
 
     def _best_of_all(self, u: Understood, answer: Answer) -> bool:
@@ -407,6 +504,8 @@ class Engine:
                 scores[doc_id] += 2
             if kind == "rules" and "staffing" in u.cues:
                 scores[doc_id] += 2
+            if doc.get("status") == "superseded" and scores[doc_id] > 0:
+                scores[doc_id] -= 0.5  # the act in force for the same table is the one meant, unless named
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         answer.intent = "document"
         if not ranked or ranked[0][1] < 1.0 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.25):
@@ -418,16 +517,44 @@ class Engine:
             return True
         doc = self.docs[ranked[0][0]]
         result = self._document_result(doc, lang, min(1.0, ranked[0][1] / 5))
+        if "effective" in u.cues and self._entry_into_force(doc, result, answer):
+            return True
         answer.status = "answer"
         answer.results = [result]
         lines = [doc.get(f"title_{lang}") or doc["title_kk"],
                  f"{label('issuer', lang)}: {doc.get(f'issuer_{lang}') or doc['issuer_kk']}",
                  f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {doc['date']}",
                  f"{label('status', lang)}: {label(doc['status'], lang)}"]
-        if doc.get("status") == "repealed":
-            line = compose.repealed_line(doc, lang)
+        line = self._status_warning(doc["id"], lang)
+        if line:
             lines.append("⚠ " + line)
             answer.warnings.append(line)
+        answer.text = "\n".join(lines)
+        return True
+
+    def _entry_into_force(self, doc: dict, document: Result, answer: Answer) -> bool:
+        """"When does the Börli decree come into force": the act's own paragraph saying so, quoted and cited."""
+        if self.db is None:
+            return False
+        row = self.db.execute(
+            "select * from passages where document = ? and kind = 'paragraph' and (text like ? or text like ? "
+            "or text like ?) order by line_start desc limit 1",
+            (doc["id"], "%қолданысқа енгізіл%", "%күшіне ен%", "%вводится в действие%")).fetchone()
+        if row is None:
+            return False
+        row, lang = dict(row), answer.lang
+        citation = self._citation(row["document"], row.get("annex"), row.get("item") or None, lang)
+        answer.intent, answer.status = "passage", "answer"
+        answer.results = [Result(type="passage", citation=citation, score=1.0,
+                                 fields={"kind": row.get("kind"), "text": row["text"]}), document]
+        lines = [doc.get(f"title_{lang}") or doc["title_kk"], truncate(row["text"], 700)]
+        if lang == "en" and doc.get("effective"):
+            lines.append(f"({doc['effective']})")
+        lines.append(f"{label('source', lang)}: {cite(citation, lang)}")
+        warning = self._status_warning(doc["id"], lang)
+        if warning:
+            lines.append("⚠ " + warning)
+            answer.warnings.append(warning)
         answer.text = "\n".join(lines)
         return True
 
@@ -449,8 +576,8 @@ class Engine:
         answer.results = [Result(type="passage", citation=citation, score=best_cov,
                                  fields={"kind": best.get("kind"), "text": best["text"]})]
         answer.text = f"{truncate(best['text'], 700)}\n{label('source', lang)}: {cite(citation, lang)}"
-        if citation.status == "repealed":
-            line = compose.repealed_line(self.docs[best["document"]], lang)
+        line = self._status_warning(best["document"], lang)
+        if line:
             answer.text += "\n⚠ " + line
             answer.warnings.append(line)
         return True
@@ -469,7 +596,8 @@ class Engine:
 
     def _citation(self, document: str, annex: int | None, item, lang: str) -> Citation:
         doc = self.docs.get(document, {})
-        status = "repealed" if doc.get("status") == "repealed" else "in_force"
+        # the contract knows in_force | repealed: a superseded act is no longer in force (the text says "superseded")
+        status = "repealed" if doc.get("status") in ("repealed", "superseded") else "in_force"
         return Citation(document=document, title=short_title(doc, lang) if doc else document,
                         annex=annex or None, item=str(item) if item not in (None, "") else None, status=status)
 
@@ -541,6 +669,10 @@ def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | 
     return Target(kind, ident, names, local=local, **extra)
 
 
+def _name_key(text: str) -> str:
+    return " ".join(loose(t) for t in tokens(text or ""))
+
+
 def _tied(hit: Hit, top: Hit) -> bool:
     """Too close to the best to pick silently. Exception: both match the question's words equally, and the other
     one's name says clearly more that the user did not say (then the best one is simply more to the point)."""
@@ -551,9 +683,17 @@ def _tied(hit: Hit, top: Hit) -> bool:
     return not (same_words and top.cover - hit.cover >= CLEARER)
 
 
-def _enough_evidence(hit: Hit) -> bool:
-    """Never answer on a typo-only match, nor on one word that is a small part of a long name ("drop" → "drops")."""
-    return hit.sure >= 2 or (hit.sure == 1 and (hit.exact >= 1 or hit.cover >= MIN_COVER))
+def _enough_evidence(hit: Hit, words: list | None = None) -> bool:
+    """Never answer on a typo-only match, nor on one short word that is a small part of a long name ("drop" →
+    "drops"). One long word found with its own stem ("ритуальные" / "ритуальных") is evidence enough."""
+    if hit.sure >= 2:
+        return True
+    if hit.sure != 1:
+        return False
+    if hit.exact >= 1 or hit.cover >= MIN_COVER:
+        return True
+    return any(sim >= INFLECTED and len(word.text) >= LONG_WORD
+               for word, sim in zip(words or [], hit.matched, strict=False))
 
 
 def _any_filter(f: Filters) -> bool:

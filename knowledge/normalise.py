@@ -307,21 +307,33 @@ def _tidy(text: str) -> str:
     return _MISSING_SPACE_AFTER.sub(r"\1 ", text)
 
 
-_WORD_PAIR = re.compile(r"(?<![\w-])([^\W\d_]{2,}) ([^\W\d_]{1,})(?![\w-])")
+_PURE_WORD = re.compile(r"[^\W\d_]+")
 
 
 def glue_split_words(text: str, vocabulary: Vocabulary | None = None) -> str:
-    """Re-join a word the conversion split inside a line ("мемлекетт ің", "тәрт іппен"): only when neither piece is
-    a word of the sources and the joined form is one."""
+    """Re-join a word the conversion split inside a line ("мемлекетт ің", "жүрг ізуге"): only when the joined form
+    is a word of the sources and the pieces are not ordinary words themselves."""
     vocabulary = vocabulary or default_vocabulary()
+    words = text.split(" ")
+    out: list[str] = []
+    for word in words:
+        if out and _splits(out[-1], word, vocabulary):
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
 
-    def glue(match: re.Match[str]) -> str:
-        head, tail = match.groups()
-        if vocabulary.known(head) or vocabulary.known(tail) or tail.casefold() in _ONE_LETTER_WORDS:
-            return match.group()
-        return head + tail if vocabulary.known_form(head + tail) else match.group()
 
-    return _WORD_PAIR.sub(glue, text)
+def _splits(head: str, tail: str, vocabulary: Vocabulary) -> bool:
+    tail = tail.rstrip(",.;:)")  # "әңг імелесу," is a split word followed by a comma
+    if not (_PURE_WORD.fullmatch(tail) and len(head) >= 2 and head[-1:].isalpha()):
+        return False
+    last = _PURE_WORD.findall(head)[-1] if _PURE_WORD.findall(head) else ""
+    if len(last) < 2 or tail.casefold() in _ONE_LETTER_WORDS or not vocabulary.known_form(last + tail):
+        return False
+    # Fragments of a split word are rare on their own (they occur only where the split happened).
+    rare = vocabulary.count(last) <= 2 and vocabulary.count(tail) <= 2
+    return rare or not (vocabulary.known(last) or vocabulary.known(tail))
 
 
 def clean(text: str) -> str:

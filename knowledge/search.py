@@ -20,7 +20,27 @@ from knowledge.glossary import loose, tokens
 from knowledge.understand import Word
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
+INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
+COMPOUND = 0.9  # a Russian compound abbreviation of two name words ("физкультура" = "физическая культура")
+# Kazakh suffixes (loose letters: қ→к, ғ→г, і→и, ң→н, ұ/ү→у), stripped from the end, longest first, to compare stems:
+# plural, case, possessive, participle and derivation endings that keep the root's meaning.
+_KK_SUFFIXES = tuple(sorted({
+    "лар", "лер", "дар", "дер", "тар", "тер",
+    "нын", "нин", "дын", "дин", "тын", "тин", "нын", "ын", "ин",
+    "га", "ге", "ка", "ке", "на", "не",
+    "ны", "ни", "ды", "ди", "ты", "ти",
+    "да", "де", "та", "те", "нда", "нде",
+    "дан", "ден", "тан", "тен", "нан", "нен",
+    "мен", "бен", "пен",
+    "сы", "си", "ы", "и", "ым", "им", "мыз", "миз",
+    "лык", "лик", "дык", "дик", "тык", "тик",
+    "гыз", "гиз", "кыз", "киз",
+    "ган", "ген", "кан", "кен", "атын", "етин", "йтын", "итин",
+    "дыр", "дир", "тыр", "тир", "у",
+}, key=len, reverse=True))
+_KK_MIN_STEM = 4
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
+WORD_CACHE = 20_000  # remembered question words per index
 UNKNOWN_WEIGHT = 0.35  # a word found nowhere weighs half the rarest word: often noise ("keep", "line")
 
 
@@ -47,6 +67,11 @@ class Hit:
     def exact(self) -> int:
         """Question words found as the very same word."""
         return sum(1 for s in self.matched if s >= 1.0)
+
+    @property
+    def inflected(self) -> int:
+        """Question words found as the same word or the same stem with another ending (no typo guessed)."""
+        return sum(1 for s in self.matched if s >= INFLECTED)
 
 
 def key_words(text: str) -> tuple[str, ...]:
@@ -76,15 +101,49 @@ class Index:
         self.max_idf = max(self.idf.values(), default=1.0)
         self.postings = {w: tuple(p) for w, p in postings.items()}
         self.key_weight = [sum(self.idf[w] for w in set(words)) for _, words in self.keys]
+        self.key_target = [t_index for t_index, _ in self.keys]
+        self._cache: dict[str, dict[str, float]] = {}
         by_stem: dict[str, list[str]] = {}
+        self.by_head: dict[str, list[str]] = {}  # first 4 letters → words (inflection candidates)
+        self.by_kk_stem: dict[str, list[str]] = {}  # Kazakh stem → words
         for word in postings:
             by_stem.setdefault(word[:STEM], []).append(word)
+            if len(word) >= 5:
+                self.by_head.setdefault(word[:4], []).append(word)
+            stem = kk_stem(word)
+            if stem:
+                self.by_kk_stem.setdefault(stem, []).append(word)
         self.stems = list(by_stem)
         self.stem_words = [by_stem[s] for s in self.stems]
+        # Compound abbreviations: "физ" + "культура" for adjacent name words "физическая культура"; each compound
+        # covers both words of the keys it comes from. Looked up by inflection only (not in the typo search).
+        compounds: dict[str, set[int]] = {}
+        self.compound_parts: dict[str, tuple[str, str]] = {}
+        for k_index, (_, words) in enumerate(self.keys):
+            for first, second in zip(words, words[1:]):
+                if len(first) >= 5 and len(second) >= 4 and not first.isascii():
+                    for cut in (3, 4):
+                        compound = first[:cut] + second
+                        compounds.setdefault(compound, set()).add(k_index)
+                        self.compound_parts.setdefault(compound, (first, second))
+        self.compound_postings = {w: tuple(p) for w, p in compounds.items() if w not in postings}
+        self.compound_heads: dict[str, list[str]] = {}
+        for word in self.compound_postings:
+            self.compound_heads.setdefault(word[:6], []).append(word)
+            self.idf[word] = math.log(1 + n / len(self.compound_postings[word]))
 
     def word_matches(self, word: str) -> dict[str, float]:
         """Vocabulary words similar to `word`, with a similarity in 0..1: 1 for the same word, 0.9 for the same word
-        with another ending ("терапия" / "терапиясы"), less for typos; words sharing only a beginning do not count."""
+        with another ending ("терапия" / "терапиясы"), less for typos; words sharing only a beginning do not count.
+        The vocabulary never changes after loading, so results are remembered (a bounded cache; do not mutate)."""
+        found = self._cache.get(word)
+        if found is None:
+            if len(self._cache) >= WORD_CACHE:
+                self._cache.clear()
+            found = self._cache[word] = self._word_matches(word)
+        return found
+
+    def _word_matches(self, word: str) -> dict[str, float]:
         probe = word[:STEM]
         cutoff = 100 if len(probe) <= 3 else 80 if len(probe) <= 5 else 75
         found: dict[str, float] = {}
@@ -93,18 +152,36 @@ class Index:
                 sim = _similarity(word, vocab_word)
                 if sim > found.get(vocab_word, 0.0):
                     found[vocab_word] = sim
+        # the same stem with another ending: the typo search above may miss it ("клубная" / "клубной")
+        if len(word) >= 5:
+            for vocab_word in self.by_head.get(word[:4], ()):
+                if found.get(vocab_word, 0.0) < INFLECTED and _inflection(word, vocab_word):
+                    found[vocab_word] = INFLECTED
+        stem = kk_stem(word)
+        for vocab_word in self.by_kk_stem.get(stem, ()) if stem else ():
+            if found.get(vocab_word, 0.0) < INFLECTED:
+                found[vocab_word] = INFLECTED
+        if len(word) >= 7:
+            for compound in self.compound_heads.get(word[:6], ()):
+                if compound == word or _inflection(word, compound):
+                    found[compound] = COMPOUND if compound == word else INFLECTED
         return found
 
+    def postings_of(self, word: str) -> tuple[int, ...]:
+        return self.postings.get(word) or self.compound_postings.get(word, ())
+
     def search(self, words: list[Word], allow: Callable[[Target], bool] | None = None, limit: int = 10,
-               drop_unmatched: bool = False) -> list[Hit]:
+               drop_unmatched: bool = False, only: set[int] | frozenset[int] | None = None) -> list[Hit]:
         """Targets best covering `words`. Words with weight < 1 (position words) are optional: they count only
-        where they match. With `drop_unmatched`, words unknown to this index are ignored (short lists of names)."""
+        where they match. With `drop_unmatched`, words unknown to this index are ignored (short lists of names).
+        `only`: the indices (in `targets`) allowed, a faster `allow` (the rest are skipped before scoring)."""
         per_word: list[dict[str, float]] = []
         weights: list[float] = []
         optional: list[bool] = []
         for word in words:
             matches = self.word_matches(word.text)
             if word.alt:
+                matches = dict(matches)
                 for w, s in self.word_matches(word.alt).items():
                     matches[w] = max(matches.get(w, 0.0), s)
             if drop_unmatched and not matches:
@@ -118,29 +195,49 @@ class Index:
         required = sum(w for w, o in zip(weights, optional, strict=True) if not o)
         best: dict[int, list[float]] = {}
         covered: dict[int, dict[str, float]] = {}
+        key_target = self.key_target
         for i, matches in enumerate(per_word):
             for vocab_word, sim in matches.items():
-                for k_index in self.postings[vocab_word]:
+                parts = self.compound_parts.get(vocab_word, (vocab_word,)) if vocab_word not in self.postings \
+                    else (vocab_word,)
+                for k_index in self.postings_of(vocab_word):
+                    if only is not None and key_target[k_index] not in only:
+                        continue
                     sims = best.setdefault(k_index, [0.0] * len(per_word))
                     if sim > sims[i]:
                         sims[i] = sim
                     cov = covered.setdefault(k_index, {})
-                    cov[vocab_word] = max(cov.get(vocab_word, 0.0), sim)
-        by_target: dict[int, float] = {}
+                    for part in parts:
+                        cov[part] = max(cov.get(part, 0.0), sim)
+        # A target's names are alternative wordings of one thing: each question word counts with its best match in
+        # any of them (a mixed-language question may take words from two); the name coverage is that of the name
+        # explaining most of the question (not of a short alias that happens to be covered).
+        per_target: dict[int, tuple[list[float], float, float]] = {}  # union sims, best key's gain, its coverage
         for k_index, sims in best.items():
             t_index = self.keys[k_index][0]
-            target = self.targets[t_index]
-            if allow is not None and not allow(target):
+            k_cov = sum(self.idf[w] * s for w, s in covered[k_index].items()) / (self.key_weight[k_index] or 1.0)
+            k_cov = min(k_cov, 1.0)
+            gain = sum(w * s for w, s in zip(weights, sims, strict=True))
+            known = per_target.get(t_index)
+            if known is None:
+                per_target[t_index] = (list(sims), gain, k_cov)
+                continue
+            union = known[0]
+            for i, sim in enumerate(sims):
+                if sim > union[i]:
+                    union[i] = sim
+            if (gain, k_cov) > known[1:]:
+                per_target[t_index] = (union, gain, k_cov)
+        by_target: dict[int, tuple] = {}
+        for t_index, (sims, _gain, k_cov) in per_target.items():
+            if allow is not None and not allow(self.targets[t_index]):
                 continue
             gained = sum(w * s for w, s in zip(weights, sims, strict=True))
             extra = sum(w * s for w, s, o in zip(weights, sims, optional, strict=True) if o)
             q_cov = gained / ((required + extra) or 1.0)
-            k_cov = sum(self.idf[w] * s for w, s in covered[k_index].items()) / (self.key_weight[k_index] or 1.0)
-            k_cov = min(k_cov, 1.0)
             score = QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * k_cov
-            if score > by_target.get(t_index, (0.0,))[0]:
-                sure = sum(1 for s in sims if s >= 0.8)
-                by_target[t_index] = (score, k_cov, sure, tuple(sims))
+            sure = sum(1 for s in sims if s >= 0.8)
+            by_target[t_index] = (score, k_cov, sure, tuple(sims))
         ranked = sorted(by_target.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
         return [Hit(self.targets[t], s, c, n, m) for t, (s, c, n, m) in ranked]
 
@@ -151,6 +248,8 @@ def _similarity(word: str, other: str) -> float:
     short, long = sorted((word, other), key=len)
     if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= max(4, len(short) // 2):
         return 0.9
+    if _inflection(short, long):
+        return INFLECTED
     common = len(_common_prefix(short, long))
     if common >= 6 and common >= 0.75 * len(short):
         return 0.8  # same stem, other ending ("инвалиды" / "инвалидностью")
@@ -158,6 +257,37 @@ def _similarity(word: str, other: str) -> float:
     if ratio < 0.72:
         return 0.0
     return 0.45 + (ratio - 0.72) / 0.28 * 0.5
+
+
+def _inflection(word: str, other: str) -> bool:
+    """The same stem with another short ending: the shorter word keeps at least 4 letters and all but its last 3
+    ("работа" / "работы", "клубная" / "клубной"), and the longer one adds at most 5 after the common part."""
+    short, long = sorted((word, other), key=len)
+    if len(short) < 5:
+        return False
+    common = len(_common_prefix(short, long))
+    return common >= max(4, len(short) - 3) and len(long) - common <= 5
+
+
+def kk_stem(word: str) -> str:
+    """A Kazakh stem of a loose word: endings stripped while at least 4 letters remain, a final voiced г/б made
+    voiceless again ("кукыгы" → "кукык", "кукыктарына" → "кукык"); "" for non-Cyrillic or short words."""
+    if len(word) < _KK_MIN_STEM or word.isascii():
+        return ""
+    stem = word
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _KK_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _KK_MIN_STEM:
+                stem = stem[: -len(suffix)]
+                changed = True
+                break
+    if stem[-1] == "г":
+        stem = stem[:-1] + "к"
+    elif stem[-1] == "б":
+        stem = stem[:-1] + "п"
+    return stem
 
 
 def _common_prefix(a: str, b: str) -> str:

@@ -145,7 +145,7 @@ def guess_intent(u: Understood) -> str:
     if "staffing" in cues or ("staffing_weak" in cues and has_number and u.filters.area is None
                               and not ({"violation", "document"} & cues)):
         return "staffing"
-    if "document" in cues and u.degree is None:
+    if ("document" in cues or "effective" in cues) and u.degree is None:
         return "document"
     if "violation" in cues and (u.degree or not (u.filters.jurisdiction or u.filters.area)):
         return "violation"  # criteria know no districts or areas: "нарушениями ОДА ... Бурлин" is a service

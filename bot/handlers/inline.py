@@ -9,7 +9,7 @@ from aiogram.utils.i18n import get_i18n
 from bot.i18n import LANGS
 from bot.keyboards import ticket_id
 from bot.labels import area_name, degree_name, setting_name
-from bot.render import LIMIT, money, render_answer, result_card, warning_blocks
+from bot.render import fit, money, render_answer, result_card, warning_blocks
 from bot.service import Asker, engine_lang
 from knowledge.answers import Answer, Result
 
@@ -35,7 +35,7 @@ def describe(result: Result) -> tuple[str, str]:
 def article(key: str, title: str, description: str, html_text: str) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=key[:64], title=title[:200] or "—", description=description[:300],
-        input_message_content=InputTextMessageContent(message_text=html_text[:LIMIT], parse_mode="HTML"))
+        input_message_content=InputTextMessageContent(message_text=fit(html_text), parse_mode="HTML"))
 
 
 def articles(answer: Answer) -> list[InlineQueryResultArticle]:
