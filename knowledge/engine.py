@@ -43,6 +43,7 @@ CLARIFY_SCORE = 0.34  # between: ask back with choices; below: not found
 TIE = 0.035  # two different things this close are a tie → ask
 COMPARE = 0.08
 MIN_COVER = 0.34  # one matching word must cover at least this much of the name to be answered outright
+TO_THE_POINT = 0.05  # a near rival whose name the question covers this much better is a real alternative
 CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no tie (it says more than was asked)
 POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not  # other settings/jurisdictions this close to the best are shown side by side
 MAX_CHOICES = 5
@@ -677,7 +678,10 @@ def _tied(hit: Hit, top: Hit) -> bool:
     """Too close to the best to pick silently. Exception: both match the question's words equally, and the other
     one's name says clearly more that the user did not say (then the best one is simply more to the point)."""
     if hit.score < top.score - TIE:
-        return False
+        # a little further behind, but its name is clearly more to the point: the best one only covers more of the
+        # question's words because its long name happens to contain them ("юридически значимых документов")
+        return (hit.score >= top.score - COMPARE and hit.sure >= top.sure
+                and hit.cover >= top.cover + TO_THE_POINT)
     same_words = len(hit.matched) == len(top.matched) and all(
         abs(a - b) <= 0.1 for a, b in zip(hit.matched, top.matched, strict=True))
     return not (same_words and top.cover - hit.cover >= CLEARER)

@@ -26,7 +26,7 @@ COMPOUND = 0.9  # a Russian compound abbreviation of two name words ("физку
 # plural, case, possessive, participle and derivation endings that keep the root's meaning.
 _KK_SUFFIXES = tuple(sorted({
     "лар", "лер", "дар", "дер", "тар", "тер",
-    "нын", "нин", "дын", "дин", "тын", "тин", "нын", "ын", "ин",
+    "нын", "нин", "дын", "дин", "тын", "тин", "ын", "ин",
     "га", "ге", "ка", "ке", "на", "не",
     "ны", "ни", "ды", "ди", "ты", "ти",
     "да", "де", "та", "те", "нда", "нде",
@@ -120,7 +120,7 @@ class Index:
         compounds: dict[str, set[int]] = {}
         self.compound_parts: dict[str, tuple[str, str]] = {}
         for k_index, (_, words) in enumerate(self.keys):
-            for first, second in zip(words, words[1:]):
+            for first, second in zip(words, words[1:], strict=False):
                 if len(first) >= 5 and len(second) >= 4 and not first.isascii():
                     for cut in (3, 4):
                         compound = first[:cut] + second

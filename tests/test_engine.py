@@ -179,3 +179,150 @@ def test_open_is_fast(kb_path):
     started = time.perf_counter()
     Engine.open(kb_path)
     assert time.perf_counter() - started < 1.0
+
+
+# ---------------------------------------------------------------- checklists, passages, documents
+
+
+@pytest.mark.parametrize(("question", "annex"), [
+    ("what does the home care checklist check", 4),
+    ("тексеру парағы уақытша болу", 5),
+    ("проверочный лист временное пребывание", 5),
+])
+def test_checklist_of_a_setting_lists_its_requirements(engine: Engine, db, question, annex):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.intent == "checklist"
+    expected = [r["item"] for r in db.execute("select item from checklist_items where annex = ? order by item", (annex,))]
+    assert [r.fields["item"] for r in answer.results] == expected
+    assert {r.citation.annex for r in answer.results} == {annex}
+    assert all(r.citation.document == "004" and r.citation.status == "in_force" for r in answer.results)
+    assert str(len(expected)) in answer.text
+
+
+def test_checklist_requirement_is_cited(engine: Engine, db):
+    answer = engine.ask("уақытша болуда алғашқы медициналық тексеру тексеру парағы")
+    assert answer.intent == "checklist" and answer.status in ("answer", "clarify")
+    if answer.status == "answer":
+        best = answer.results[0]
+        row = db.execute("select * from checklist_items where annex = ? and item = ?",
+                         (best.fields["annex"], best.fields["item"])).fetchone()
+        assert best.fields["requirement"] == row["requirement"] and best.fields["annex"] == 5
+    else:
+        assert answer.choices
+
+
+@pytest.mark.parametrize("question", ["when does the Börli decree come into force", "Бөрлі қаулысы қашан күшіне енеді",
+                                      "когда вступает в силу постановление Бурлинского района"])
+def test_entry_into_force_quotes_the_decree_paragraph(engine: Engine, db, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.intent == "passage"
+    passage = answer.results[0]
+    row = db.execute("select * from passages where document = '001' and item = ?", (passage.citation.item,)).fetchone()
+    assert passage.type == "passage" and passage.citation.document == "001"
+    assert "қолданысқа енгізіледі" in row["text"] and row["text"][:40] in answer.text
+    assert answer.results[1].type == "document" and answer.results[1].fields["number"] == "6"
+
+
+def test_free_text_falls_back_to_passages(engine: Engine, db):
+    answer = engine.ask("эталондық бақылау банкінде жариялану")
+    assert answer.status == "answer" and answer.intent == "passage"
+    best = answer.results[0]
+    row = db.execute("select text from passages where document = ? and item = ?",
+                     (best.citation.document, best.citation.item)).fetchone()
+    assert "эталондық бақылау банкінде" in row["text"] and best.fields["text"] == row["text"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_documents_list_is_localised(engine: Engine, db, lang):
+    documents = engine.documents(lang)
+    rows = {r["id"]: r for r in db.execute("select * from documents")}
+    assert [d.fields["id"] for d in documents] == sorted(rows)
+    for document in documents:
+        row = rows[document.fields["id"]]
+        assert document.type == "document" and document.fields["title"] == row[f"title_{lang}"]
+        assert document.fields["number"] == row["number"] and document.fields["status"] == row["status"]
+        assert document.citation.status == ("repealed" if row["status"] != "in_force" else "in_force")
+
+
+@pytest.mark.parametrize(("lang", "line"), [("kk", "Иә: елеулі."), ("ru", "Да: значительное (елеулі)."),
+                                            ("en", "Yes: significant (елеулі).")])
+def test_verdict_names_the_degree_once_per_language(engine: Engine, lang, line):
+    answer = engine.ask("жеке жұмыс жоспары жоқ елеулі ме?", lang)
+    assert answer.text.splitlines()[0] == line
+    assert "елеулі (елеулі)" not in answer.text
+
+
+# ---------------------------------------------------------------- a decree superseded by a newer one
+
+
+@pytest.fixture(scope="module")
+def amended_kb(tmp_path_factory, db):
+    """The sources plus a Bäyterek decree No. 700 for the same year replacing No. 668, with item 76 changed."""
+    import shutil
+
+    from knowledge import SOURCES_DIR
+    from knowledge.add import add_decree
+    from knowledge.ingest import build
+    from knowledge.manifest import load_manifest
+
+    tmp = tmp_path_factory.mktemp("amended")
+    sources = tmp / "sources"
+    shutil.copytree(SOURCES_DIR, sources)
+    old = next(d for d in load_manifest(sources) if d.jurisdiction == "baiterek")
+    lines = (sources / old.file).read_text(encoding="utf-8").split("\n")
+    line_end = db.execute("select line_end from tariffs where document = ? and item = 76", (old.id,)).fetchone()[0]
+    assert lines[line_end - 1].strip() == "247,5"
+    lines[line_end - 1] = lines[line_end - 1].replace("247,5", "260,0")
+    text = tmp / "baiterek_700.txt"
+    text.write_text("\n".join(lines).replace("№ 668", "№ 700"), encoding="utf-8")
+    added = add_decree(text, {}, confirm=lambda report: True, sources_dir=sources)
+    assert added is not None and added.number == "700"
+    path = tmp / "kb.sqlite"
+    build(path, sources)
+    return path, old.id, added.id
+
+
+@pytest.mark.parametrize("question", ["Baiterek home care social-psychological patronage",
+                                      "Бәйтерек үйде әлеуметтік-психологиялық патронаж",
+                                      "Байтерек на дому социально-психологический патронаж"])
+def test_act_in_force_wins_over_the_superseded_one(amended_kb, question):
+    path, old_id, new_id = amended_kb
+    engine = Engine.open(path)
+    answer = engine.ask(question)
+    assert answer.status == "answer", answer.text
+    assert [r.citation.document for r in answer.results] == [new_id] * len(answer.results)
+    best = answer.results[0]
+    assert best.fields["item"] == 76 and best.fields["rate"] == 260.0 and best.citation.status == "in_force"
+    assert "superseded" not in answer.text
+
+
+def test_superseded_act_alone_answers_with_a_warning(amended_kb, tmp_path):
+    import shutil
+
+    path, old_id, new_id = amended_kb
+    only_old = tmp_path / "kb.sqlite"
+    shutil.copyfile(path, only_old)
+    connection = sqlite3.connect(only_old)
+    connection.execute("delete from tariffs where document = ?", (new_id,))  # the newer act's table not in the base
+    connection.commit()
+    connection.close()
+    engine = Engine.open(only_old)
+    answer = engine.ask("Baiterek home care social-psychological patronage", "en")
+    assert answer.status == "answer"
+    best = answer.results[0]
+    assert best.citation.document == old_id and best.fields["rate"] == 247.5
+    assert best.citation.status == "repealed"  # the contract's word for "not in force"
+    assert "superseded by decree No. 700" in answer.text and answer.warnings
+    ru = engine.ask("Байтерек на дому социально-психологический патронаж", "ru")
+    assert "заменён" in ru.text and "№ 700" in ru.text
+
+
+def test_superseded_document_says_so(amended_kb):
+    path, old_id, new_id = amended_kb
+    engine = Engine.open(path)
+    current = engine.ask("Бәйтерек тарифтері қай қаулымен бекітілген")
+    assert current.status == "answer" and current.results[0].fields["id"] == new_id
+    old = engine.ask("Байтерек постановление № 668 действует?", "en")
+    assert old.status == "answer" and old.results[0].fields["id"] == old_id
+    assert old.results[0].fields["status"] == "superseded" and old.results[0].citation.status == "repealed"
+    assert "superseded by decree No. 700" in old.text
