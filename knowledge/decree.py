@@ -92,7 +92,8 @@ def read_annexes(lines: list[str]) -> list[Annex]:
         two_rates = ("Ауыл тарифі" in heading) or ("– ауыл" in heading) or ("- ауыл" in heading)
         annexes.append(Annex(number=number, holds="Tariffs (read from the annex heading)",
                              setting=first_cue(heading, SETTING_CUES), unit=first_cue(heading, UNIT_CUES),
-                             rates="city_rural" if two_rates else "single"))
+                             rates="city_rural" if two_rates else "single",
+                             area="city" if not two_rates and "(қала)" in heading else None))
     return annexes
 
 

@@ -213,6 +213,15 @@ class Engine:
             answer.choices = [self._service_choice(h.target, lang) for h in chosen][:MAX_CHOICES]
         return True
 
+    def _single_rate_note(self, document: str, annex: int, area: str | None, lang: str) -> str:
+        """When an area is asked of a one-rate table, say what that one rate covers: a city-only rate must never
+        pass for a rural one."""
+        spec = next((a for a in _json_list((self.docs.get(document) or {}).get("annexes"))
+                     if a.get("number") == annex), {})
+        if not area or spec.get("rates") != "single":
+            return ""
+        return label("city_rate_only" if spec.get("area") == "city" else "single_rate", lang)
+
     def _status(self, document: str) -> str:
         return (self.docs.get(document) or {}).get("status") or "in_force"
 
@@ -282,6 +291,11 @@ class Engine:
                     if warning not in answer.warnings:
                         answer.warnings.append(warning)
             doc = target.rows[0]["document"]
+            note = self._single_rate_note(doc, target.ident[1], area, lang)
+            if note:
+                lines.append("ℹ " + note)
+                if note not in answer.warnings:
+                    answer.warnings.append(note)
             lines.append(f"{label('source', lang)}: {cite(self._citation(doc, target.ident[1], target.ident[2], lang), lang)}")
             warning = self._status_warning(doc, lang)
             if warning:

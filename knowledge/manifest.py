@@ -21,6 +21,7 @@ class Annex:
     unit: str | None = None
     rates: str | None = None  # city_rural | single
     items: int | None = None  # how many numbered items the annex prints (checked by `kb check`)
+    area: str | None = None  # the one area a single-rate annex is printed for ("city"), when its heading says so
 
 
 @dataclass(frozen=True)

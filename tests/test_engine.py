@@ -326,3 +326,17 @@ def test_superseded_document_says_so(amended_kb):
     assert old.status == "answer" and old.results[0].fields["id"] == old_id
     assert old.results[0].fields["status"] == "superseded" and old.results[0].citation.status == "repealed"
     assert "superseded by decree No. 700" in old.text
+
+
+def test_a_rural_question_on_a_city_only_table_says_so(engine) -> None:
+    answer = engine.ask("Байтерек на дому помощь в написании писем село", "ru")
+    assert answer.status == "answer" and answer.results[0].fields["jurisdiction"] == "baiterek"
+    assert "только городской тариф" in answer.text
+    assert any("только городской тариф" in w for w in answer.warnings)
+
+
+def test_a_single_rate_table_says_it_covers_both_areas(engine) -> None:
+    answer = engine.ask("Borli temporary stay primary medical examination rural", "en")
+    assert answer.results[0].fields["rate"] == 2151.6
+    assert "one rate for city and village" in answer.text
+    assert "city rate only" not in answer.text
