@@ -27,7 +27,7 @@ from knowledge.answers import LANGS, Answer, Choice, Citation, Filters, Result
 from knowledge.compose import cite, label, short_title, truncate
 from knowledge.glossary import load_glossary, loose, tokens
 from knowledge.kb import open_kb
-from knowledge.records import SETTINGS, TARIFF_EXPORT_FIELDS
+from knowledge.records import DEGREE_KK, SETTINGS, TARIFF_EXPORT_FIELDS
 from knowledge.search import INFLECTED, Hit, Index, Target, coverage, fts_passages
 from knowledge.understand import Understood, understand
 
@@ -154,6 +154,8 @@ class Engine:
             "staffing": self._staffing, "document": self._document,
         }
         if u.intent in handlers and handlers[u.intent](u, answer):
+            return answer
+        if u.intent == "violation" and u.degree and self._degree(u.degree, answer):
             return answer
         if u.intent in ("unknown", "checklist", "violation") and self._best_of_all(u, answer):
             return answer
@@ -337,6 +339,30 @@ class Engine:
             lines.append(f"{label('definition', lang)}: {truncate(definition, 400)}")
         lines.append(f"{label('source', lang)}: "
                      + "; ".join(cite(r.citation, lang) for r in answer.results))
+        answer.text = "\n".join(lines)
+        return True
+
+    def _degree(self, degree: str, answer: Answer) -> bool:
+        """"What is a gross violation?": the order's definition of the degree and the criteria that carry it."""
+        lang = answer.lang
+        criteria = [t for t in self.criteria if t.rows[0]["degree"] == degree]
+        if not criteria:
+            return False
+        answer.intent, answer.status = "violation", "answer"
+        lines = [f"{compose.degree_text(degree, DEGREE_KK[degree], lang).capitalize()}:"]
+        definition = next((p for p in self.definitions if p["text"] == self._definition(degree)), None)
+        if definition:
+            citation = self._citation(definition["document"], definition.get("annex"), definition.get("item"), lang)
+            answer.results.append(Result(type="passage", citation=citation, score=1.0,
+                                         fields={"kind": "definition", "text": definition["text"]}))
+            lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 600)}")
+        items = [t.rows[0]["item"] for t in criteria]
+        lines.append(label("degree_criteria", lang).format(count=len(items), items=", ".join(map(str, items))))
+        answer.results += [Result(type="criterion", citation=self._citation("004", 1, t.rows[0]["item"], lang),
+                                  score=1.0, fields={name: t.rows[0][name]
+                                                     for name in ("item", "criterion", "degree", "degree_kk")})
+                           for t in criteria[:MAX_CHOICES]]
+        lines.append(f"{label('source', lang)}: {cite(answer.results[0].citation, lang)}")
         answer.text = "\n".join(lines)
         return True
 

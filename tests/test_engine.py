@@ -340,3 +340,23 @@ def test_a_single_rate_table_says_it_covers_both_areas(engine) -> None:
     assert answer.results[0].fields["rate"] == 2151.6
     assert "one rate for city and village" in answer.text
     assert "city rate only" not in answer.text
+
+
+@pytest.mark.parametrize(("question", "lang", "degree"), [
+    ("что такое грубое нарушение", "ru", "gross"),
+    ("елеулі бұзушылық деген не", "kk", "significant"),
+    ("what is a minor violation", "en", "minor"),
+])
+def test_a_degree_alone_gets_its_definition_and_criteria(engine, kb_path, question, lang, degree) -> None:
+    from knowledge.kb import open_kb
+
+    answer = engine.ask(question, lang)
+    assert (answer.status, answer.intent) == ("answer", "violation")
+    expected = [row[0] for row in open_kb(kb_path).execute(
+        "select item from criteria where degree = ? order by item", (degree,))]
+    assert ", ".join(map(str, expected)) in answer.text
+    criteria = [r for r in answer.results if r.type == "criterion"]
+    assert criteria and all(r.fields["degree"] == degree for r in criteria)
+    definitions = [r for r in answer.results if r.type == "passage"]
+    # The order defines significant and gross violations; it has no definition of minor ones.
+    assert bool(definitions) == (degree != "minor")
