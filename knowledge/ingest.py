@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge import PACKAGE_DIR, SOURCES_DIR
+from knowledge.check import compact, item_gaps
 from knowledge.kb import resolve_path
 from knowledge.manifest import Document, ManifestError, load_manifest, read_source
 from knowledge.normalise import search_key
@@ -67,7 +68,31 @@ def parse_sources(sources_dir: Path = SOURCES_DIR) -> Parsed:
                 f"({type(error).__name__}: {error}); check the file against the official text or its manifest entry"
             ) from error
     parsed.overrides = apply_overrides(parsed.tariffs, load_overrides(sources_dir / "overrides.toml"))
+    for document in documents:
+        validate_items(document, parsed, sources_dir)
     return parsed
+
+
+def validate_items(document: Document, parsed: Parsed, sources_dir: Path) -> None:
+    """Every numbered item the manifest promises (annex.items) was parsed: a table cut short (a truncated file, a
+    damaged page) fails the build instead of shipping a base with holes (the same rule as `kb check`)."""
+    if document.kind == "tariffs":
+        annexes = [(annex, [r.item for r in parsed.tariffs if r.document == document.id and r.annex == annex.number])
+                   for annex in document.annexes]
+    elif document.kind == "criteria" and document.annex(1) is not None:
+        annexes = [(document.annex(1), [c.item for c in parsed.criteria if c.document == document.id])]
+    else:
+        return
+    for annex, items in annexes:
+        if annex.items is None:
+            continue
+        missing, extra = item_gaps(items, annex.items)
+        if missing or extra:
+            problem = f"missing items {compact(missing)}" if missing else f"unexpected items {compact(extra)}"
+            raise SourceError(
+                f"{sources_dir / document.file}: annex {annex.number} should have items 1..{annex.items} "
+                f"(manifest.toml) but parsing found {len(set(items))}: {problem}; the file looks truncated or "
+                f"damaged: restore it from the official text, or correct `items` in its manifest entry")
 
 
 def parse_document(document: Document, text: str, parsed: Parsed) -> None:

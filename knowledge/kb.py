@@ -28,6 +28,10 @@ def open_kb(path: Path | str | None = None) -> sqlite3.Connection:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         db.row_factory = sqlite3.Row
         tables = {row[0] for row in db.execute("select name from sqlite_master where type = 'table'")}
+        # A damaged page deep in a table only shows when read: check every page now (a few ms), not mid-answer.
+        problem = db.execute("pragma quick_check").fetchone()[0]
+        if problem != "ok":
+            raise sqlite3.DatabaseError(problem.splitlines()[-1])
     except sqlite3.DatabaseError as error:
         raise KnowledgeBaseError(f"knowledge base {path} is not a readable SQLite file ({error}): {FIX}") from error
     missing = [name for name in REQUIRED_TABLES if name not in tables]

@@ -201,12 +201,35 @@ def detect_lang(question: str) -> str:
     return "ru" if any("а" <= ch <= "я" for ch in text) else "en"
 
 
+def expected_replies(engine: Any, question: str) -> list[str]:
+    """The messages the bot sends for a private question whose language the user did not choose: the engine's
+    answer rendered in the answer's language (what load and fault tests expect each update to get, once)."""
+    from bot.config import ROOT
+    from bot.i18n import LANGS, make_i18n
+    from bot.render import render_answer
+
+    i18n = make_i18n(ROOT / "locales")
+    answer = engine.ask(question, None)
+    with i18n.context(), i18n.use_locale(answer.lang if answer.lang in LANGS else "kk"):
+        return render_answer(answer)
+
+
 # ---------------------------------------------------------------- the fake Bot API server (end-to-end test)
 
-class FakeBotApi:
-    """Serves getMe/getUpdates from a queue and records every other method (aiohttp, 127.0.0.1, free port)."""
+FAULTS = ("429", "500", "drop")
 
-    def __init__(self) -> None:
+
+class FakeBotApi:
+    """Serves getMe/getUpdates from a queue and records every other method (aiohttp, 127.0.0.1, free port).
+
+    Fault injection: `fail(method, "429", "500", "drop")` makes the method's next calls answer 429 Too Many
+    Requests (retry_after), 500, or close the connection without a reply, in that order; a failed call is not
+    recorded in `calls` (Telegram did not act on it) but every attempt is kept in `attempts`."""
+
+    def __init__(self, retry_after: int = 1) -> None:
+        self.retry_after = retry_after
+        self.faults: dict[str, list[str]] = {}
+        self.attempts: list[tuple[str, float, str | None, dict]] = []  # (method, monotonic time, fault, params)
         self.updates: list[dict] = []
         self.calls: list[tuple[str, dict]] = []
         self.changed = asyncio.Condition()
@@ -247,9 +270,32 @@ class FakeBotApi:
         return {key: json.loads(value) if isinstance(value, str) and value[:1] in "[{" else value
                 for key, value in raw.items()}
 
+    def fail(self, method: str, *faults: str) -> None:
+        assert all(fault in FAULTS for fault in faults), faults
+        self.faults.setdefault(method, []).extend(faults)
+
+    def faults_left(self) -> int:
+        return sum(len(faults) for faults in self.faults.values())
+
+    def failure(self, request: web.Request, fault: str) -> web.Response:
+        if fault == "drop":
+            request.transport.close()  # the client sees the connection closed with no response
+            return web.Response()
+        if fault == "429":
+            return web.json_response({"ok": False, "error_code": 429, "parameters": {"retry_after": self.retry_after},
+                                      "description": f"Too Many Requests: retry after {self.retry_after}"},
+                                     status=429)
+        return web.json_response({"ok": False, "error_code": 500, "description": "Internal Server Error"},
+                                 status=500)
+
     async def handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await self.params(request)
+        pending = self.faults.get(method)
+        fault = pending.pop(0) if pending else None
+        self.attempts.append((method, time.monotonic(), fault, params))
+        if fault:
+            return self.failure(request, fault)
         if method.lower() == "getme":
             return web.json_response({"ok": True, "result": BOT_USER})
         if method.lower() == "getupdates":

@@ -173,7 +173,7 @@ def test_rendered_answers_are_valid_telegram_html(answer: Answer) -> None:
                     assert shown(lines[0]) in seen
 
 
-@RENDER_SETTINGS
+@settings(max_examples=50, deadline=None)
 @given(result=results(), answer=ANSWERS)
 def test_inline_cards_are_valid_telegram_html(result: Result, answer: Answer) -> None:
     answer.status, answer.results = "answer", [result, *answer.results]
@@ -182,7 +182,7 @@ def test_inline_cards_are_valid_telegram_html(result: Result, answer: Answer) ->
             assert_telegram_html(article.input_message_content.message_text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(blocks=st.lists(st.lists(st.one_of(FIELD_TEXT, st.sampled_from(["<b>", "</b>", "<i>", "</i>"])),
                                 max_size=6), min_size=1, max_size=5),
        limit=st.integers(60, 500))
