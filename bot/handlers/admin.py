@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
@@ -41,7 +41,10 @@ async def not_admin(message: Message) -> None:
 
 def router(admin_ids: frozenset[int]) -> Router:
     r = Router(name="admin")
-    is_admin = F.from_user.id.in_(admin_ids)
+
+    async def is_admin(message: Message) -> bool:  # a coroutine: aiogram would run a magic filter in a thread
+        return message.from_user is not None and message.from_user.id in admin_ids
+
     r.message.register(cmd_stats, Command("stats"), is_admin)
     r.message.register(cmd_reload, Command("reload"), is_admin)
     r.message.register(not_admin, Command("stats", "reload"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, Router
 from aiogram.enums import ChatType, MessageEntityType
 from aiogram.filters import BaseFilter, Command, CommandObject
 from aiogram.types import Message
@@ -34,6 +34,18 @@ class AddressedInGroup(BaseFilter):
                     entity.type == MessageEntityType.TEXT_MENTION and entity.user and entity.user.id == bot.id):
                 return {"question": strip_mentions(text, message, username)}
         return False
+
+
+class PrivateText(BaseFilter):
+    """Any text in a private chat. A coroutine, not a magic filter F.…: aiogram runs plain callables in a worker
+    thread, which costs more than the check itself on every update."""
+
+    def __init__(self, command: bool = False) -> None:
+        self.command = command
+
+    async def __call__(self, message: Message) -> bool:
+        return (message.chat.type == ChatType.PRIVATE and message.text is not None
+                and message.text.startswith("/") == self.command)
 
 
 def strip_mentions(text: str, message: Message, username: str | None) -> str:
@@ -76,7 +88,6 @@ def router() -> Router:
     r = Router(name="questions")
     r.message.register(on_command, Command(*QUESTION_COMMANDS))
     r.message.register(on_addressed, AddressedInGroup())
-    private = F.chat.type == ChatType.PRIVATE
-    r.message.register(on_unknown_command, private, F.text.startswith("/"))
-    r.message.register(on_private_text, private, F.text)
+    r.message.register(on_unknown_command, PrivateText(command=True))
+    r.message.register(on_private_text, PrivateText())
     return r
