@@ -161,7 +161,7 @@ def answer_blocks(answer: Answer) -> list[str]:
 
 def size(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts twice)."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text.encode("utf-16-le")) // 2  # in C: a per-character loop here was a tenth of a reply's cost
 
 
 ATOM = re.compile(r"<[^>]*>|&#?\w+;|.", re.S)  # a tag, an entity, or one character: never cut inside the first two
