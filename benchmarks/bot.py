@@ -127,12 +127,15 @@ async def feed(count: int, *, recalled: bool = False) -> dict:
         async with gate:
             await dispatcher.feed_update(bot, Update.model_validate(data, context={"bot": bot}))
 
-    begin = time.perf_counter()
+    begin, cpu_begin = time.perf_counter(), time.process_time()
     await asyncio.gather(*(one(data) for data in payloads))
     total = time.perf_counter() - begin
+    # CPU seconds too: on a shared machine wall time includes time stolen by neighbours, CPU time does not.
+    cpu = time.process_time() - cpu_begin
     await dispatcher.emit_shutdown(bot=bot, **dispatcher.workflow_data)
     return {"updates": count, "messages_sent": session.sent, "seconds": round(total, 2),
-            "updates_per_s": round(count / total), "ms_per_update": round(total / count * 1000, 2)}
+            "updates_per_s": round(count / total), "ms_per_update": round(total / count * 1000, 2),
+            "updates_per_cpu_s": round(count / cpu)}
 
 
 def main() -> dict:

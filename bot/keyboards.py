@@ -115,9 +115,12 @@ def answer_keyboard(answer: Answer, tickets: Tickets) -> InlineKeyboardMarkup | 
     area, setting, jurisdiction = current_filters(answer)
     a, s, j = code_of(AREAS, area), code_of(SETTINGS, setting), code_of(JURISDICTIONS, jurisdiction)
 
-    def button(label: str, chosen: bool, **codes: str) -> InlineKeyboardButton:
-        data = RefineCb(t=ticket, **{"a": a, "s": s, "j": j, **codes})
-        return InlineKeyboardButton(text=("✓ " if chosen else "") + label, callback_data=data.pack())
+    def button(label: str, chosen: bool, **codes: str) -> dict:
+        # Seven buttons on every tariff answer: plain dicts validated once with the markup, and callback data
+        # packed directly (our own short codes), instead of a pydantic model per button and per pack().
+        data = {"t": ticket, "a": a, "s": s, "j": j, **codes}
+        packed = RefineCb.__separator__.join([RefineCb.__prefix__, *(data[name] for name in RefineCb.model_fields)])
+        return {"text": ("✓ " if chosen else "") + label, "callback_data": packed}
 
     return InlineKeyboardMarkup(inline_keyboard=[
         [button(f"🏙 {area_name('city')}", a == "c", a="c"), button(f"🌾 {area_name('rural')}", a == "r", a="r")],
