@@ -340,3 +340,15 @@ class FakeBotApi:
             return await asyncio.wait_for(found(), timeout)
         except TimeoutError:
             raise AssertionError(f"no {method} {match} within {timeout} s; calls: {self.calls}") from None
+
+
+async def stop_process(process: asyncio.subprocess.Process, grace: float = 5) -> None:
+    """Stop a `komekshi run` under test: terminate, then kill if it does not exit within `grace` seconds."""
+    if process.returncode is not None:
+        return
+    process.terminate()
+    try:
+        await asyncio.wait_for(process.wait(), grace)
+    except TimeoutError:
+        process.kill()
+        await process.wait()

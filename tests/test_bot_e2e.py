@@ -14,7 +14,17 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from fake_bot_api import BOT_TOKEN, GROUP_TITLE, FakeBotApi, bot_message, callback, inline_query, mention, message
+from fake_bot_api import (
+    BOT_TOKEN,
+    GROUP_TITLE,
+    FakeBotApi,
+    bot_message,
+    callback,
+    inline_query,
+    mention,
+    message,
+    stop_process,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUP = -100777
@@ -51,13 +61,7 @@ async def running(tmp_path, kb_path):
         api.usage_log = tmp_path / "usage.sqlite"
         yield api
     finally:
-        if process.returncode is None:
-            process.terminate()
-            try:
-                await asyncio.wait_for(process.wait(), 5)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
+        await stop_process(process)
         log.close()
         await api.stop()
         print((tmp_path / "bot.log").read_text(errors="replace")[-3000:])

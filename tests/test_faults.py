@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from fake_bot_api import BOT_TOKEN, FakeBotApi, expected_replies, message
+from fake_bot_api import BOT_TOKEN, FakeBotApi, expected_replies, message, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "knowledge" / "sources"
@@ -53,13 +53,7 @@ async def bot_process(api: FakeBotApi, tmp_path: Path, kb_path: Path) -> AsyncIt
         try:
             yield process
         finally:
-            if process.returncode is None:
-                process.terminate()
-                try:
-                    await asyncio.wait_for(process.wait(), 5)
-                except TimeoutError:
-                    process.kill()
-                    await process.wait()
+            await stop_process(process)
             print(log_path.read_text(errors="replace")[-4000:])
 
 
