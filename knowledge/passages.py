@@ -12,6 +12,7 @@ from knowledge.normalise import clean, join_cell
 from knowledge.records import Passage, TariffRow
 
 _PARAGRAPH = re.compile(r"^\s{2,}(\d+)\.\s")
+_INDENTED = re.compile(r"^\s{2,}[А-ЯӘІҢҒҮҰҚӨҺЁ]")  # "      Облыс әкімі ...": a capitalised line opens the signature
 _ANNEX_HEADING = re.compile(r"қосымша\s*$", re.IGNORECASE)
 
 
@@ -32,7 +33,12 @@ def decree_paragraphs(text: str, document: Document) -> list[Passage]:
         if match:
             close(number - 1)
             label, start, lines = match.group(1), number, []
-        lines.append(line)
+        elif _INDENTED.match(line) and label != "preamble":
+            # An indented line without a number after the numbered paragraphs is the signature block.
+            close(number - 1)
+            label, lines = "signature", []
+        if label != "signature":
+            lines.append(line)
     else:
         number += 1
     close(number - 1)
