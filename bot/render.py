@@ -75,7 +75,7 @@ def tariff_card(result: Result, area: str | None = None) -> str:
     if unit_name(fields.get("unit")):
         lines.append(esc(unit_name(fields.get("unit"))))
     if fields.get("flagged"):
-        lines.append("⚠️ " + esc(_("This row was reconstructed from a damaged table layout: check the source.")))
+        lines.append("⚠️ " + esc(_("This row is flagged for review (its layout or figure is uncertain): check the official publication.")))
     lines.append(cite(result.citation))
     return "\n".join(lines)
 

@@ -43,6 +43,12 @@ LABELS: dict[str, dict[str, str]] = {
     "flagged": {"kk": "кесте құрылымы қалпына келтірілді; ресми жарияланыммен тексеріңіз",
                 "ru": "структура таблицы восстановлена; сверьте с официальной публикацией",
                 "en": "layout reconstructed; check the official publication"},
+    "rate_pattern": {"kk": "бұл сан кестедегі қала/ауыл арақатынасынан ауытқиды (мүмкін, баспа қатесі); ресми "
+                         "жарияланыммен тексеріңіз",
+                     "ru": "эта цифра выбивается из соотношения город/село в таблице (возможна опечатка); сверьте с "
+                           "официальной публикацией",
+                     "en": "this figure departs from the table's usual city/rural ratio (possibly a misprint); check "
+                           "the official publication"},
     "repealed_by": {"kk": "Акт күшін жойған: {by}", "ru": "Акт утратил силу: отменён {by}", "en": "This act is repealed by {by}"},
     "superseded_by": {"kk": "Бұл акт ауыстырылған (superseded), оның орнына: {by}",
                       "ru": "Этот акт заменён (superseded): действует {by}",

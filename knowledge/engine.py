@@ -288,7 +288,8 @@ class Engine:
             for row in _rows(target, u.filters.position):
                 lines.append("• " + compose.tariff_line(row, area, lang))
                 if row.get("flagged"):
-                    warning = "⚠ " + label("flagged", lang)
+                    reason = "rate_pattern" if "rate_pattern" in (row.get("flag_reason") or "") else "flagged"
+                    warning = "⚠ " + label(reason, lang)
                     lines.append(warning)
                     if warning not in answer.warnings:
                         answer.warnings.append(warning)

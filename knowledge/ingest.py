@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge import PACKAGE_DIR, SOURCES_DIR
+from knowledge.anomalies import flag_rate_anomalies
 from knowledge.check import compact, item_gaps
 from knowledge.kb import resolve_path
 from knowledge.manifest import Document, ManifestError, load_manifest, read_source
@@ -68,6 +69,7 @@ def parse_sources(sources_dir: Path = SOURCES_DIR) -> Parsed:
                 f"({type(error).__name__}: {error}); check the file against the official text or its manifest entry"
             ) from error
     parsed.overrides = apply_overrides(parsed.tariffs, load_overrides(sources_dir / "overrides.toml"))
+    flag_rate_anomalies(parsed.tariffs)  # after the overrides: a reviewed row is not flagged again
     for document in documents:
         validate_items(document, parsed, sources_dir)
     return parsed
