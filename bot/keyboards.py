@@ -7,6 +7,7 @@ in groups the bot replies to the question, so an expired id can still be recover
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -51,6 +52,10 @@ class ExampleCb(CallbackData, prefix="x"):
     i: int
 
 
+SHARED_PREFIX = "komekshi:ticket:"
+SHARED_TTL = 7 * 24 * 3600  # a week: buttons older than that ask the user to ask again
+
+
 def ticket_id(question: str) -> str:
     """Deterministic short id: the same question gets the same id in every replica."""
     return hashlib.blake2b(question.encode("utf-8"), digest_size=6).hexdigest()[:8]
@@ -63,11 +68,18 @@ class Ticket:
 
 
 class Tickets:
-    """Bounded LRU map short id → question (and its choices); old buttons simply expire."""
+    """Bounded LRU map short id → question (and its choices); old buttons simply expire.
 
-    def __init__(self, size: int = 4096) -> None:
+    With a shared Redis (several replicas behind a proxy) tickets are also written there, with an expiry, so a
+    button pressed on another replica than the one that answered still works.
+    """
+
+    def __init__(self, size: int = 4096, redis=None, ttl: int = SHARED_TTL) -> None:
         self.size = size
         self.items: OrderedDict[str, Ticket] = OrderedDict()
+        self.redis = redis
+        self.ttl = ttl
+        self.unshared: set[str] = set()
 
     def put(self, question: str, choices: list[str] | None = None) -> str:
         key = ticket_id(question)
@@ -75,12 +87,36 @@ class Tickets:
         self.items.move_to_end(key)
         while len(self.items) > self.size:
             self.items.popitem(last=False)
+        if self.redis is not None:
+            self.unshared.add(key)
         return key
 
     def get(self, key: str) -> Ticket | None:
         ticket = self.items.get(key)
         if ticket:
             self.items.move_to_end(key)
+        return ticket
+
+    async def share(self) -> None:
+        """Write the tickets made since the last call to the shared store (no-op without one)."""
+        pending, self.unshared = self.unshared, set()
+        for key in pending:
+            ticket = self.items.get(key)
+            if ticket is not None:
+                value = json.dumps({"q": ticket.question, "c": ticket.choices}, ensure_ascii=False)
+                await self.redis.set(SHARED_PREFIX + key, value, ex=self.ttl)
+
+    async def fetch(self, key: str) -> Ticket | None:
+        """This replica's ticket, else the shared store's."""
+        ticket = self.get(key)
+        if ticket is not None or self.redis is None:
+            return ticket
+        raw = await self.redis.get(SHARED_PREFIX + key)
+        if not raw:
+            return None
+        data = json.loads(raw)
+        ticket = Ticket(data["q"], list(data.get("c") or []))
+        self.items[key] = ticket
         return ticket
 
 

@@ -49,10 +49,18 @@ def bot_id_of(token: str | None) -> int:
 
 def build_storage(config: Config) -> BaseStorage:
     if config.redis_url:
-        from aiogram.fsm.storage.redis import RedisStorage  # needs the `redis` extra
+        from redis.asyncio import Redis  # needs the `redis` extra
 
-        return RedisStorage.from_url(config.redis_url)
+        return redis_storage(Redis.from_url(config.redis_url))
     return MemoryStorage()
+
+
+def redis_storage(redis) -> BaseStorage:
+    """FSM storage on Redis whose keys carry a destiny: language choices live beside FSM data, not in it."""
+    from aiogram.fsm.storage.base import DefaultKeyBuilder
+    from aiogram.fsm.storage.redis import RedisStorage
+
+    return RedisStorage(redis=redis, key_builder=DefaultKeyBuilder(with_destiny=True))
 
 
 def build_language_store(config: Config, storage: BaseStorage) -> LanguageStore:
@@ -72,7 +80,9 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     i18n = i18n or make_i18n(config.locales_dir)
     language = LanguageMiddleware(i18n, language_store or build_language_store(config, storage))
     language.setup(dispatcher)
-    asker = Asker(engine, usage or UsageLog(config.usage_log, config.usage_salt), Tickets())
+    # Behind a proxy with several replicas (REDIS_URL), button tickets are shared through the same Redis.
+    tickets = Tickets(redis=getattr(storage, "redis", None))
+    asker = Asker(engine, usage or UsageLog(config.usage_log, config.usage_salt), tickets)
     dispatcher["asker"] = asker
     dispatcher["config"] = config
     dispatcher["i18n_obj"] = i18n

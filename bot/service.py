@@ -58,6 +58,7 @@ def render_for_chat(answer: Answer, tickets: Tickets) -> tuple[list[str], Inline
 async def send_answer(message: Message, answer: Answer, tickets: Tickets, *, reply: bool) -> Message:
     """Send the chunks; the keyboard goes on the last one. In groups the first chunk replies to the question."""
     chunks, keyboard = render_for_chat(answer, tickets)
+    await tickets.share()
     sent = message
     for number, chunk in enumerate(chunks):
         markup = keyboard if number == len(chunks) - 1 else None

@@ -26,7 +26,7 @@ def recover(ticket: str, message: Message | None) -> Ticket | None:
 
 
 async def on_pick(callback: CallbackQuery, callback_data: PickCb, asker: Asker, lang: str, lang_chosen: bool) -> None:
-    ticket = asker.tickets.get(callback_data.t)
+    ticket = await asker.tickets.fetch(callback_data.t)
     if ticket is None or not 0 <= callback_data.i < len(ticket.choices) or callback.message is None:
         await callback.answer(_("This button has expired: please ask again."), show_alert=True)
         return
@@ -39,13 +39,14 @@ async def on_pick(callback: CallbackQuery, callback_data: PickCb, asker: Asker, 
 
 async def on_refine(callback: CallbackQuery, callback_data: RefineCb, asker: Asker, lang: str,
                     lang_chosen: bool) -> None:
-    ticket = asker.tickets.get(callback_data.t) or recover(callback_data.t, callback.message)
+    ticket = await asker.tickets.fetch(callback_data.t) or recover(callback_data.t, callback.message)
     if ticket is None or callback.message is None:
         await callback.answer(_("This button has expired: please ask again."), show_alert=True)
         return
     answer = await asker.ask(ticket.question, engine_lang(lang, lang_chosen), user_id=callback.from_user.id,
                              source="button", **refine_filters(callback_data))
     chunks, keyboard = render_for_chat(answer, asker.tickets)
+    await asker.tickets.share()
     await callback.answer()
     message = callback.message
     if len(chunks) == 1 and isinstance(message, Message):
