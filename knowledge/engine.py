@@ -422,6 +422,9 @@ class Engine:
         answer.intent = "checklist"
         rivals = [h for h in hits[1:] if _tied(h, top) and _name(h.target) != _name(top.target)]
         if top.score < ANSWER_SCORE or rivals:
+            if annexes and "checklist" in u.cues:
+                # "the home-care checklist": no one requirement stands out, so the whole checklist is the answer
+                return self._checklist_overview(annexes, answer)
             answer.status = "clarify"
             answer.text = label("clarify", lang)
             answer.choices = [Choice(truncate(_localised_name(h.target, lang), 60), truncate(h.target.names[0], 200))

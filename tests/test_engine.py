@@ -360,3 +360,14 @@ def test_a_degree_alone_gets_its_definition_and_criteria(engine, kb_path, questi
     definitions = [r for r in answer.results if r.type == "passage"]
     # The order defines significant and gross violations; it has no definition of minor ones.
     assert bool(definitions) == (degree != "minor")
+
+
+def test_a_kazakh_checklist_question_naming_a_setting_gets_that_checklist(engine, kb_path) -> None:
+    from knowledge.kb import open_kb
+
+    answer = engine.ask("тексеру парағы үйде қызмет көрсету", "kk")
+    assert (answer.status, answer.intent) == ("answer", "checklist")
+    home = open_kb(kb_path).execute("select annex, count(*) n from checklist_items where title like 'Үйде%' "
+                                    "group by annex").fetchone()
+    assert {r.citation.annex for r in answer.results} == {home["annex"]}
+    assert f": {home['n']}" in answer.text
