@@ -14,6 +14,10 @@ MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question 
 MAX_TOKENS = 40
 _KAZAKH_LETTERS = re.compile(r"[әіңғүұқөһ]")
 _KAZAKH_LATIN = re.compile(r"[qğäöüıñū]")
+# The 2021 Kazakh Latin alphabet (acute accents) mapped to the older letters the transliteration knows:
+# "Bórli úıde" reads like "Börli üıde". ý is the consonant у, written u elsewhere.
+_KAZ_LATIN_2021 = str.maketrans({"á": "ä", "ó": "ö", "ú": "ü", "ǵ": "ğ", "ń": "ñ", "ý": "u",
+                                 "Á": "Ä", "Ó": "Ö", "Ú": "Ü", "Ǵ": "Ğ", "Ń": "Ñ", "Ý": "U"})
 _DIGITS = re.compile(r"\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
 # Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...).
@@ -45,7 +49,7 @@ class Understood:
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
     glossary = glossary or load_glossary()
-    text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
+    text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS]).translate(_KAZ_LATIN_2021)
     raw = tokens(text)[:MAX_TOKENS]
     words = [loose(t) for t in raw]
     matches = glossary.match(words)
