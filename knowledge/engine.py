@@ -172,6 +172,8 @@ class Engine:
 
     def _tariff(self, u: Understood, answer: Answer) -> bool:
         f, lang = u.filters, answer.lang
+        if self._other_year(u, answer):
+            return True
         allowed = [t for t in self.services
                    if (not f.setting or t.setting == f.setting) and (not f.jurisdiction or t.jurisdiction == f.jurisdiction)]
         if not allowed:
@@ -213,6 +215,21 @@ class Engine:
         answer.text = self._tariff_text(answer, chosen, u)
         if len({_partition(h.target) for h in chosen}) > 1:
             answer.choices = [self._service_choice(h.target, lang) for h in chosen][:MAX_CHOICES]
+        return True
+
+    def _other_year(self, u: Understood, answer: Answer) -> bool:
+        """A tariff year the base does not hold ("тарифы 2024 года"): say so, offer the year it holds; never
+        answer a 2024 question with 2026 figures."""
+        held = sorted({d["year"] for d in self.docs.values() if d.get("kind") == "tariffs" and d.get("year")})
+        asked = [int(n) for n in u.numbers if len(n) == 4 and 2000 <= int(n) <= 2099]
+        numbers = {d.get("number") for d in self.docs.values()}
+        if not held or not asked or any(year in held for year in asked) or numbers & set(u.numbers):
+            return False  # a decree named by its number ("№ 286 от 2025 года") is asked about, not a year
+        lang, year = answer.lang, held[-1]
+        answer.intent, answer.status = "tariff", "clarify"
+        answer.text = label("other_year", lang).format(asked=asked[0], held=", ".join(map(str, held)))
+        answer.choices = [Choice(label("same_for_year", lang).format(year=year),
+                                 re.sub(rf"\b{asked[0]}\b", str(year), u.question))]
         return True
 
     def _single_rate_note(self, document: str, annex: int, area: str | None, lang: str) -> str:

@@ -371,3 +371,22 @@ def test_a_kazakh_checklist_question_naming_a_setting_gets_that_checklist(engine
                                     "group by annex").fetchone()
     assert {r.citation.annex for r in answer.results} == {home["annex"]}
     assert f": {home['n']}" in answer.text
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("тарифы 2024 года на массаж стационар город", "ru"),
+    ("2025 жылғы массаж тарифі стационар қала", "kk"),
+    ("massage stationary city rate for 2027", "en"),
+])
+def test_a_year_the_base_does_not_hold_is_never_answered_with_another_years_figures(engine, question, lang) -> None:
+    answer = engine.ask(question, lang)
+    assert answer.status == "clarify" and not answer.results
+    assert "2026" in answer.text
+    assert len(answer.choices) == 1 and "2026" in answer.choices[0].query
+    follow_up = engine.ask(answer.choices[0].query, lang)
+    assert follow_up.status == "answer" and follow_up.results[0].fields["item"] == 100
+
+
+def test_the_year_the_base_holds_is_answered(engine) -> None:
+    answer = engine.ask("2026 жылғы массаж тарифі стационар қала", "kk")
+    assert answer.status == "answer" and answer.results[0].fields["rate_city"] == 842.4
