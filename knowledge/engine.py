@@ -306,22 +306,11 @@ class Engine:
                 lines.append("• " + compose.tariff_line(row, area, lang))
                 if row.get("flagged"):
                     reason = "rate_pattern" if "rate_pattern" in (row.get("flag_reason") or "") else "flagged"
-                    warning = "⚠ " + label(reason, lang)
-                    lines.append(warning)
-                    if warning not in answer.warnings:
-                        answer.warnings.append(warning)
+                    _warn(answer, lines, label(reason, lang))
             doc = target.rows[0]["document"]
-            note = self._single_rate_note(doc, target.ident[1], area, lang)
-            if note:
-                lines.append("ℹ " + note)
-                if note not in answer.warnings:
-                    answer.warnings.append(note)
+            _warn(answer, lines, self._single_rate_note(doc, target.ident[1], area, lang), icon="ℹ")
             lines.append(f"{label('source', lang)}: {cite(self._citation(doc, target.ident[1], target.ident[2], lang), lang)}")
-            warning = self._status_warning(doc, lang)
-            if warning:
-                lines.append("⚠ " + warning)
-                if warning not in answer.warnings:
-                    answer.warnings.append(warning)
+            _warn(answer, lines, self._status_warning(doc, lang))
         return "\n".join(lines)
 
     # ---------------------------------------------------------------- violations and checklists
@@ -587,10 +576,7 @@ class Engine:
                  f"{label('issuer', lang)}: {doc.get(f'issuer_{lang}') or doc['issuer_kk']}",
                  f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {doc['date']}",
                  f"{label('status', lang)}: {label(doc['status'], lang)}"]
-        line = self._status_warning(doc["id"], lang)
-        if line:
-            lines.append("⚠ " + line)
-            answer.warnings.append(line)
+        _warn(answer, lines, self._status_warning(doc["id"], lang))
         answer.text = "\n".join(lines)
         return True
 
@@ -613,10 +599,7 @@ class Engine:
         if lang == "en" and doc.get("effective"):
             lines.append(f"({doc['effective']})")
         lines.append(f"{label('source', lang)}: {cite(citation, lang)}")
-        warning = self._status_warning(doc["id"], lang)
-        if warning:
-            lines.append("⚠ " + warning)
-            answer.warnings.append(warning)
+        _warn(answer, lines, self._status_warning(doc["id"], lang))
         answer.text = "\n".join(lines)
         return True
 
@@ -637,11 +620,9 @@ class Engine:
         citation = self._citation(best["document"], best.get("annex"), best.get("item") or None, lang)
         answer.results = [Result(type="passage", citation=citation, score=best_cov,
                                  fields={"kind": best.get("kind"), "text": best["text"]})]
-        answer.text = f"{truncate(best['text'], 700)}\n{label('source', lang)}: {cite(citation, lang)}"
-        line = self._status_warning(best["document"], lang)
-        if line:
-            answer.text += "\n⚠ " + line
-            answer.warnings.append(line)
+        lines = [truncate(best["text"], 700), f"{label('source', lang)}: {cite(citation, lang)}"]
+        _warn(answer, lines, self._status_warning(best["document"], lang))
+        answer.text = "\n".join(lines)
         return True
 
     # ---------------------------------------------------------------- documents, citations, choices
@@ -733,6 +714,14 @@ def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | 
 
 def _name_key(text: str) -> str:
     return " ".join(loose(t) for t in tokens(text or ""))
+
+
+def _warn(answer: Answer, lines: list[str], warning: str, icon: str = "⚠") -> None:
+    """A warning line in the reply text, and once in `answer.warnings` (front ends show those prominently)."""
+    if warning:
+        lines.append(f"{icon} {warning}")
+        if warning not in answer.warnings:
+            answer.warnings.append(warning)
 
 
 def _tied(hit: Hit, top: Hit) -> bool:
