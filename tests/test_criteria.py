@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from tables import read_table
 
 from knowledge.manifest import load_manifest, read_source
 from knowledge.parse_criteria import CriteriaLayoutError, parse_criteria
@@ -22,10 +22,6 @@ def _squash(text: str) -> str:
     """Compare texts without white space: spacing around punctuation and PDF letter-spacing are join_cell's job."""
     return re.sub(r"\s+", "", text)
 
-
-def _read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +49,7 @@ def test_items_run_1_to_90_without_gaps_or_duplicates(parsed):
 
 
 def test_every_criterion_equals_the_hand_read_table(criteria):
-    table = _read_csv(DATA / "criteria-full.csv")
+    table = read_table(DATA / "criteria-full.csv")
     assert [int(row["item"]) for row in table] == list(range(1, 91))
     for row in table:
         criterion = criteria[int(row["item"])]
@@ -64,7 +60,7 @@ def test_every_criterion_equals_the_hand_read_table(criteria):
 
 
 def test_sample_rows_match(criteria):
-    for row in _read_csv(DATA / "criteria-sample.csv"):
+    for row in read_table(DATA / "criteria-sample.csv"):
         criterion = criteria[int(row["item"])]
         assert (criterion.degree, criterion.degree_kk) == (row["degree"], row["degree_kk"]), row["item"]
         assert _squash(criterion.criterion) == _squash(row["criterion"]), row["item"]
@@ -73,7 +69,7 @@ def test_sample_rows_match(criteria):
 def test_degree_counts_are_plausible_and_equal_the_printed_table(parsed, source):
     counts = Counter(criterion.degree for criterion in parsed[0])
     assert set(counts) == set(DEGREES)
-    assert counts == Counter(row["degree"] for row in _read_csv(DATA / "criteria-full.csv"))
+    assert counts == Counter(row["degree"] for row in read_table(DATA / "criteria-full.csv"))
     # Independent of the parser: the degree words printed in annex 1's table, one per row.
     lines = source.splitlines()[parsed[0][0].line_start - 1 : parsed[0][-1].line_end]
     printed = Counter(

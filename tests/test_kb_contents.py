@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
+from tables import read_table
 
 from knowledge.kb import open_kb
 from knowledge.manifest import load_manifest
 from knowledge.normalise import fold
-
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def read_csv(name: str) -> list[dict]:
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines))
 
 
 def squash(text: str) -> str:
@@ -45,7 +38,7 @@ def find(rows: list[dict], expected: dict) -> list[dict]:
 def test_every_hand_read_tariff_row_is_in_the_base(kb_path: Path, name: str) -> None:
     rows = base_rows(kb_path)
     missing = []
-    for expected in read_csv(name):
+    for expected in read_table(name):
         matches = find(rows, expected)
         if not any(squash(m["service"]) == squash(expected["service"]) for m in matches):
             missing.append((expected["jurisdiction"], expected["setting"], expected["item"], expected["position"]))
@@ -54,7 +47,7 @@ def test_every_hand_read_tariff_row_is_in_the_base(kb_path: Path, name: str) -> 
 
 @pytest.mark.parametrize("document", ["000", "001", "002"])
 def test_the_base_has_no_row_the_hand_read_table_lacks(kb_path: Path, document: str) -> None:
-    expected = read_csv(f"tariffs-{document}.csv")
+    expected = read_table(f"tariffs-{document}.csv")
     rows = [row for row in base_rows(kb_path) if row["document"] == document]
     assert len(rows) == len(expected)
 
@@ -62,7 +55,7 @@ def test_the_base_has_no_row_the_hand_read_table_lacks(kb_path: Path, document: 
 @pytest.mark.parametrize("name", ["criteria-sample.csv", "criteria-full.csv"])
 def test_every_hand_read_criterion_is_in_the_base(kb_path: Path, name: str) -> None:
     criteria = {row["item"]: dict(row) for row in open_kb(kb_path).execute("select * from criteria")}
-    for expected in read_csv(name):
+    for expected in read_table(name):
         row = criteria[int(expected["item"])]
         assert (row["degree"], row["degree_kk"]) == (expected["degree"], expected["degree_kk"]), expected["item"]
         assert squash(row["criterion"]).replace(" ", "") == squash(expected["criterion"]).replace(" ", "")

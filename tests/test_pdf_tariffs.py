@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
+from tables import read_table
 
 from knowledge.manifest import load_manifest, read_source
 from knowledge.normalise import fold, join_cell
@@ -43,16 +43,12 @@ def _rate(value: str) -> float | None:
     return float(value) if value.strip() else None
 
 
-def _read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
 
 def _sample() -> list[dict]:
     path = next((p for p in SAMPLE_PATHS if p.is_file()), None)
     if path is None:
         pytest.skip(f"tariffs-sample.csv not found in {[str(p) for p in SAMPLE_PATHS]}")
-    return [row for row in _read_csv(path) if row["jurisdiction"] in ("oblast", "borli")]
+    return [row for row in read_table(path) if row["jurisdiction"] in ("oblast", "borli")]
 
 
 def _matches(row: TariffRow, expected: dict) -> bool:
@@ -145,7 +141,7 @@ def test_names_hold_no_line_breaks_furniture_or_rates(parsed):
 
 @pytest.mark.parametrize("document", ["000", "001"])
 def test_parser_matches_the_full_expected_table(parsed, document):
-    expected = _read_csv(DATA / f"tariffs-{document}.csv")
+    expected = read_table(DATA / f"tariffs-{document}.csv")
     got = parsed[document]
     assert len(got) == len(expected)
     for row, want in zip(got, expected, strict=True):

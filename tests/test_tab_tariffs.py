@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
+from tables import read_table
 
 from knowledge.manifest import load_manifest, read_source
 from knowledge.parse_tab_tariffs import parse_tab_tariffs
@@ -25,10 +25,6 @@ def _space(text: str) -> str:
 def _rate(value: str) -> float | None:
     return float(value.replace(",", ".")) if value.strip() else None
 
-
-def _read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +52,8 @@ def test_every_row_is_a_complete_one_rate_home_day_row(rows):
         assert not row.flagged, (row.item, row.flag_reason)
 
 
-def test_full_table_matches_the_hand_read_csv(rows):
-    expected = _read_csv(DATA / "tariffs-002.csv")
+def test_full_table_matches_the_handread_table(rows):
+    expected = read_table(DATA / "tariffs-002.csv")
     got = [
         {name: str(value) for name, value in row.export().items() if name in expected[0]}
         for row in rows
@@ -80,7 +76,7 @@ def test_full_table_matches_the_hand_read_csv(rows):
 
 def test_every_baiterek_row_of_the_sample_is_found(rows):
     sample_path = DATA / "tariffs-sample.csv"
-    sample = _read_csv(sample_path if sample_path.exists() else SHARED_SAMPLE)
+    sample = read_table(sample_path if sample_path.exists() else SHARED_SAMPLE)
     wanted = [line for line in sample if line["jurisdiction"] == "baiterek"]
     assert wanted, "the sample has no Bäyterek rows"
     for line in wanted:
