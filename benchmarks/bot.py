@@ -95,8 +95,8 @@ def build(session: BaseSession, *, recalled: bool = False):
     from bot.config import Config
     from bot.main import build_dispatcher
     from bot.throttle import Throttle
-    from knowledge.engine import Engine
-    from knowledge.ingest import build as build_kb
+    from knowledge.answer.engine import Engine
+    from knowledge.ingest.build import build as build_kb
 
     build_kb(if_changed=True)
     config = Config(bot_token=TOKEN, usage_log=None, prefs_path=None)

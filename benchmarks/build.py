@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> dict:
-    from knowledge.ingest import build
+    from knowledge.ingest.build import build
 
     times = []
     with tempfile.TemporaryDirectory() as folder:

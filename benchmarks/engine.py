@@ -26,11 +26,11 @@ def questions_from(path: Path) -> list[str]:
 
 
 def main() -> dict:
-    from knowledge.ingest import build
+    from knowledge.ingest.build import build
 
     build(if_changed=True)
     started = time.perf_counter()
-    from knowledge.engine import Engine
+    from knowledge.answer.engine import Engine
 
     engine = Engine.open()
     engine.ask("warm-up")

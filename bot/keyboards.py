@@ -16,7 +16,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import LANG_NAMES, LANGS
 from bot.labels import area_name, jurisdiction_short, setting_name
-from knowledge.answers import Answer
+from knowledge.domain import Answer
 
 AREAS = {"c": "city", "r": "rural"}
 SETTINGS = {"s": "stationary", "m": "semi_stationary", "h": "home", "t": "temporary"}

@@ -38,7 +38,7 @@ from bot.retry import RetryMiddleware
 from bot.service import Asker
 from bot.throttle import Throttle, ThrottleMiddleware
 from bot.usage import UsageLog
-from knowledge.engine import Engine
+from knowledge.answer.engine import Engine
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from aiogram.utils.i18n import gettext as _
 from babel.numbers import format_decimal
 
 from bot.labels import area_name, degree_name, jurisdiction_name, setting_name, status_name, unit_name
-from knowledge.answers import Answer, Citation, Result
+from knowledge.domain import Answer, Citation, Result
 
 LIMIT = 4000  # under Telegram's 4096, leaving room for nothing to go wrong
 MAX_CARDS = 5  # result cards in one reply; the rest is counted, the buttons narrow it down

@@ -15,8 +15,8 @@ from bot.i18n import LANGS
 from bot.keyboards import Tickets, answer_keyboard
 from bot.render import render_answer
 from bot.usage import UsageLog
-from knowledge.answers import Answer, Result
-from knowledge.engine import Engine
+from knowledge.answer.engine import Engine
+from knowledge.domain import Answer, Result
 
 
 class Asker:

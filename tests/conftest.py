@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.ingest import build
+from knowledge.ingest.build import build
 
 REPO = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
@@ -21,6 +21,6 @@ def kb_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def engine(kb_path: Path):
-    from knowledge.engine import Engine
+    from knowledge.answer.engine import Engine
 
     return Engine.open(kb_path)

@@ -18,7 +18,7 @@ from aiogram.methods import EditMessageText, GetMe, SendMessage, TelegramMethod
 from aiogram.types import Chat, Message, Update, User
 from aiohttp import web
 
-from knowledge.answers import Answer, Choice, Citation, Filters, Result
+from knowledge.domain import Answer, Choice, Citation, Filters, Result
 
 BOT_ID = 123
 BOT_TOKEN = f"{BOT_ID}:TEST"

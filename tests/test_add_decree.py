@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from knowledge import SOURCES_DIR
-from knowledge.add import add_decree
-from knowledge.decree import read_decree
-from knowledge.export import export_rows
-from knowledge.ingest import build
+from knowledge.desk.export import export_rows
+from knowledge.ingest.add import add_decree
+from knowledge.ingest.build import build
+from knowledge.ingest.decree import read_decree
+from knowledge.ingest.manifest import load_manifest, write_manifest
 from knowledge.kb import open_kb
-from knowledge.manifest import load_manifest, write_manifest
 
 
 @pytest.fixture
@@ -100,13 +100,13 @@ def test_cli_add_without_yes_does_not_write(sources_copy: Path, tmp_path: Path) 
     decree = tmp_path / "new.txt"
     remove_document(sources_copy, "002", decree)
     result = subprocess.run(
-        [sys.executable, "-m", "knowledge.cli", "kb", "add", str(decree), "--sources", str(sources_copy)],
+        [sys.executable, "-m", "knowledge.desk.cli", "kb", "add", str(decree), "--sources", str(sources_copy)],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "--yes" in result.stdout
     assert len(load_manifest(sources_copy)) == 4
     result = subprocess.run(
-        [sys.executable, "-m", "knowledge.cli", "kb", "add", str(decree), "--yes", "--sources", str(sources_copy)],
+        [sys.executable, "-m", "knowledge.desk.cli", "kb", "add", str(decree), "--yes", "--sources", str(sources_copy)],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 0, result.stderr
     assert len(load_manifest(sources_copy)) == 5

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from knowledge import SOURCES_DIR
-from knowledge.aliases import ALIASES_PATH, HEADER, aliases_by_lang, load_alias_rows, load_aliases
+from knowledge.answer.aliases import ALIASES_PATH, HEADER, aliases_by_lang, load_alias_rows, load_aliases
 
 # Every item of every tariff annex, risk criterion (004 annex 1) and checklist requirement, as printed in the sources.
 COVERAGE = [

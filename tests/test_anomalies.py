@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.anomalies import flag_rate_anomalies
+from knowledge.domain import TariffRow
+from knowledge.ingest.anomalies import flag_rate_anomalies
 from knowledge.kb import open_kb
-from knowledge.records import TariffRow
 
 
 def row(item: int, city: float, rural: float, position: str = "Әлеуметтік қызметкер") -> TariffRow:

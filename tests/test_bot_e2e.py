@@ -39,7 +39,7 @@ CASES = {
 
 def command() -> list[str]:
     script = Path(sys.executable).parent / "komekshi"
-    return [str(script), "run"] if script.exists() else [sys.executable, "-m", "knowledge.cli", "run"]
+    return [str(script), "run"] if script.exists() else [sys.executable, "-m", "knowledge.desk.cli", "run"]
 
 
 @pytest.fixture

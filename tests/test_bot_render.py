@@ -11,7 +11,7 @@ from fake_bot_api import FakeEngine
 from bot.config import ROOT
 from bot.i18n import make_i18n
 from bot.render import LIMIT, money, render_answer
-from knowledge.answers import Answer, Citation, Filters, Result
+from knowledge.domain import Answer, Citation, Filters, Result
 
 I18N = make_i18n(ROOT / "locales")
 

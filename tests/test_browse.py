@@ -29,7 +29,7 @@ def free_port() -> int:
 def server(kb_path: Path):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "knowledge.cli", "--kb", str(kb_path), "browse", "--port", str(port)],
+        [sys.executable, "-m", "knowledge.desk.cli", "--kb", str(kb_path), "browse", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
     base = f"http://127.0.0.1:{port}"
     try:

@@ -13,7 +13,7 @@ CONTRACT_KEYS = {"question", "lang", "intent", "filters", "status", "verdict", "
 
 
 def komekshi(*args: str, stdin: bytes | None = None, kb: Path | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "knowledge.cli", *(["--kb", str(kb)] if kb else []), *args]
+    command = [sys.executable, "-m", "knowledge.desk.cli", *(["--kb", str(kb)] if kb else []), *args]
     return subprocess.run(command, input=stdin, capture_output=True, timeout=120)
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from tables import read_table
 
-from knowledge.manifest import load_manifest, read_source
-from knowledge.parse_criteria import CriteriaLayoutError, parse_criteria
-from knowledge.records import DEGREE_KK, DEGREES
+from knowledge.domain import DEGREE_KK, DEGREES
+from knowledge.ingest.manifest import load_manifest, read_source
+from knowledge.ingest.parsers.criteria import CriteriaLayoutError, parse_criteria
 
 DATA = Path(__file__).parent / "data"
 # Requirement counts per checklist annex, read from the printed tables (last row number of each).

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from knowledge.engine import Engine
+from knowledge.answer.engine import Engine
 
 
 @pytest.fixture(scope="module")
@@ -261,9 +261,9 @@ def amended_kb(tmp_path_factory, db):
     import shutil
 
     from knowledge import SOURCES_DIR
-    from knowledge.add import add_decree
-    from knowledge.ingest import build
-    from knowledge.manifest import load_manifest
+    from knowledge.ingest.add import add_decree
+    from knowledge.ingest.build import build
+    from knowledge.ingest.manifest import load_manifest
 
     tmp = tmp_path_factory.mktemp("amended")
     sources = tmp / "sources"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from knowledge.evaluate import run_eval
+from knowledge.desk.evaluate import run_eval
 
 DATA = Path(__file__).resolve().parent / "data"
 

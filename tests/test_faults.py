@@ -36,7 +36,7 @@ QUESTIONS = [
 
 def komekshi() -> list[str]:
     script = Path(sys.executable).parent / "komekshi"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "knowledge.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "knowledge.desk.cli"]
 
 
 @contextlib.asynccontextmanager

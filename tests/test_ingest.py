@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from knowledge import SOURCES_DIR
-from knowledge.check import check
-from knowledge.export import write_export
-from knowledge.ingest import build, current_fingerprint, sources_fingerprint
+from knowledge.desk.export import write_export
+from knowledge.domain import CRITERION_EXPORT_FIELDS, TARIFF_EXPORT_FIELDS
+from knowledge.ingest.build import build, current_fingerprint, sources_fingerprint
+from knowledge.ingest.check import check
+from knowledge.ingest.manifest import ManifestError, load_manifest
+from knowledge.ingest.overrides import OverrideError
 from knowledge.kb import KnowledgeBaseError, open_kb
-from knowledge.manifest import ManifestError, load_manifest
-from knowledge.overrides import OverrideError
-from knowledge.records import CRITERION_EXPORT_FIELDS, TARIFF_EXPORT_FIELDS
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from tables import read_table
 
+from knowledge.ingest.manifest import load_manifest
 from knowledge.kb import open_kb
-from knowledge.manifest import load_manifest
-from knowledge.normalise import fold
+from knowledge.text import fold
 
 
 def squash(text: str) -> str:

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from knowledge.normalise import (
+from knowledge.text import (
     Vocabulary,
     clean,
     default_vocabulary,

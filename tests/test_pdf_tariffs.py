@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from tables import read_table
 
-from knowledge.manifest import load_manifest, read_source
-from knowledge.normalise import fold, join_cell
-from knowledge.parse_pdf_tariffs import parse_pdf_tariffs
-from knowledge.records import TariffRow
+from knowledge.domain import TariffRow
+from knowledge.ingest.manifest import load_manifest, read_source
+from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
+from knowledge.text import fold, join_cell
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

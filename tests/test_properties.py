@@ -13,7 +13,7 @@ from bot.config import ROOT
 from bot.handlers.inline import articles
 from bot.i18n import make_i18n
 from bot.render import esc, pack, render_answer, size, visible
-from knowledge.answers import INTENTS, STATUSES, Answer, Choice, Citation, Filters, Result
+from knowledge.domain import INTENTS, STATUSES, Answer, Choice, Citation, Filters, Result
 
 ANY_TEXT = st.text(max_size=10_000)
 # Text that looks like what people (and attackers) send: scripts mixed, markup, SQL, emoji, control characters.

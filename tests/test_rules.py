@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.manifest import load_manifest, read_source
-from knowledge.parse_rules import join_fragments, parse_rules
-from knowledge.records import Passage, StaffingNorm
+from knowledge.domain import Passage, StaffingNorm
+from knowledge.ingest.manifest import load_manifest, read_source
+from knowledge.ingest.parsers.rules import join_fragments, parse_rules
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from tables import read_table
 
-from knowledge.manifest import load_manifest, read_source
-from knowledge.parse_tab_tariffs import parse_tab_tariffs
-from knowledge.records import TariffRow
+from knowledge.domain import TariffRow
+from knowledge.ingest.manifest import load_manifest, read_source
+from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
 
 DATA = Path(__file__).parent / "data"
 SHARED_SAMPLE = Path("/work/shared/dev/tariffs-sample.csv")

@@ -11,7 +11,7 @@ from bot.keyboards import ticket_id
 from bot.labels import area_name, degree_name, setting_name
 from bot.render import fit, money, render_answer, result_card, warning_blocks
 from bot.service import Asker, engine_lang
-from knowledge.answers import Answer, Result
+from knowledge.domain import Answer, Result
 
 MAX_RESULTS = 10
 

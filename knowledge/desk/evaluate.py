@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.answers import Answer
+from knowledge.domain import Answer
 
 RATE_TOLERANCE = 0.005
 

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import TextIO
 
-from knowledge.records import CRITERION_EXPORT_FIELDS, TARIFF_EXPORT_FIELDS
+from knowledge.domain import CRITERION_EXPORT_FIELDS, TARIFF_EXPORT_FIELDS
 
 QUERIES = {
     "tariffs": (TARIFF_EXPORT_FIELDS, "select * from tariffs order by document, annex, item, id"),

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from knowledge.answers import Filters
-from knowledge.glossary import Glossary, is_latin, latin_to_cyrillic, load_glossary, loose, tokens
+from knowledge.answer.glossary import Glossary, is_latin, latin_to_cyrillic, load_glossary, loose, tokens
+from knowledge.domain import Filters
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40

@@ -14,18 +14,18 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge import PACKAGE_DIR, SOURCES_DIR
-from knowledge.anomalies import flag_rate_anomalies
-from knowledge.check import compact, item_gaps
+from knowledge.domain import ChecklistItem, Criterion, Passage, StaffingNorm, TariffRow
+from knowledge.ingest.anomalies import flag_rate_anomalies
+from knowledge.ingest.check import compact, item_gaps
+from knowledge.ingest.manifest import Document, ManifestError, load_manifest, read_source
+from knowledge.ingest.overrides import Override, apply_overrides, load_overrides
+from knowledge.ingest.parsers.criteria import parse_criteria
+from knowledge.ingest.parsers.passages import decree_paragraphs, tariff_passages
+from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
+from knowledge.ingest.parsers.rules import parse_rules
+from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
 from knowledge.kb import resolve_path
-from knowledge.manifest import Document, ManifestError, load_manifest, read_source
-from knowledge.normalise import search_key
-from knowledge.overrides import Override, apply_overrides, load_overrides
-from knowledge.parse_criteria import parse_criteria
-from knowledge.parse_pdf_tariffs import parse_pdf_tariffs
-from knowledge.parse_rules import parse_rules
-from knowledge.parse_tab_tariffs import parse_tab_tariffs
-from knowledge.passages import decree_paragraphs, tariff_passages
-from knowledge.records import ChecklistItem, Criterion, Passage, StaffingNorm, TariffRow
+from knowledge.text import search_key
 
 
 class SourceError(ValueError):
@@ -49,7 +49,8 @@ def sources_fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
     """A hash of the sources and of the code that reads them: the base is rebuilt when either changes."""
     digest = hashlib.sha256()
     files = sorted(sources_dir.glob("*.txt")) + sorted(sources_dir.glob("*.toml"))
-    files += sorted(PACKAGE_DIR.glob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
+    files += sorted((PACKAGE_DIR / "ingest").rglob("*.py")) + [PACKAGE_DIR / "text.py", PACKAGE_DIR / "domain.py"]
+    files += sorted((PACKAGE_DIR / "data").glob("*"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.records import TariffRow
+from knowledge.domain import TariffRow
 
 FIELDS = ("rate_city", "rate_rural", "rate", "service", "position")
 

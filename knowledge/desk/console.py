@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from knowledge.answers import Answer
-from knowledge.engine import Engine
+from knowledge.answer.engine import Engine
+from knowledge.domain import Answer
 
 PROMPT = "› "
 GREETING = {

@@ -21,9 +21,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from knowledge.manifest import Document
-from knowledge.normalise import join_cell
-from knowledge.records import DEGREE_KK, ChecklistItem, Criterion, Passage
+from knowledge.domain import DEGREE_KK, ChecklistItem, Criterion, Passage
+from knowledge.ingest.manifest import Document
+from knowledge.text import join_cell
 
 DEGREE_BY_KK = {kk: degree for degree, kk in DEGREE_KK.items()}
 CRITERIA_ANNEX = 1

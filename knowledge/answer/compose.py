@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from knowledge.answers import Citation
+from knowledge.domain import Citation
 
 LABELS: dict[str, dict[str, str]] = {
     "stationary": {"kk": "стационар", "ru": "стационар", "en": "stationary care"},

@@ -22,17 +22,16 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from knowledge import compose
-from knowledge.answers import LANGS, Answer, Choice, Citation, Filters, Result
-from knowledge.compose import cite, label, short_title, truncate
-from knowledge.glossary import load_glossary, loose, tokens
+from knowledge.answer import compose
+from knowledge.answer.compose import cite, label, short_title, truncate
+from knowledge.answer.glossary import load_glossary, loose, tokens
+from knowledge.answer.index import INFLECTED, Hit, Index, Target, coverage, fts_passages
+from knowledge.answer.understand import Understood, understand
+from knowledge.domain import DEGREE_KK, LANGS, SETTINGS, TARIFF_EXPORT_FIELDS, Answer, Choice, Citation, Filters, Result
 from knowledge.kb import open_kb
-from knowledge.records import DEGREE_KK, SETTINGS, TARIFF_EXPORT_FIELDS
-from knowledge.search import INFLECTED, Hit, Index, Target, coverage, fts_passages
-from knowledge.understand import Understood, understand
 
 try:  # the reviewed alias table (another helper's module); the engine works without it, with less ru/en recall
-    from knowledge.aliases import aliases_by_lang
+    from knowledge.answer.aliases import aliases_by_lang
 except ImportError:  # pragma: no cover - depends on another helper's progress
     aliases_by_lang = None
 
@@ -805,7 +804,7 @@ def _json_list(value) -> list[dict]:
 
 def _raw_forms(question: str, words) -> list:
     """Case-folded question words as printed (FTS keys keep Kazakh letters), for the words kept as content."""
-    from knowledge.understand import Word
+    from knowledge.answer.understand import Word
 
     kept = {w.text for w in words}
     return [Word(t, None, 1.0) for t in tokens(question) if loose(t) in kept]

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.manifest import Document
-from knowledge.normalise import clean, join_cell
-from knowledge.records import TariffRow
+from knowledge.domain import TariffRow
+from knowledge.ingest.manifest import Document
+from knowledge.text import clean, join_cell
 
 
 @dataclass

@@ -59,7 +59,7 @@ def _fallback_to_cyrillic(token: str) -> str:
 
 
 try:  # the shared transliteration, when normalise.py has it
-    from knowledge.normalise import to_cyrillic as _shared_to_cyrillic  # type: ignore[attr-defined]
+    from knowledge.text import to_cyrillic as _shared_to_cyrillic  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on another helper's progress
     _shared_to_cyrillic = None
 

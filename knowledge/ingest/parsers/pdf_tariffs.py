@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.manifest import Annex, Document
-from knowledge.normalise import fold, join_cell
-from knowledge.records import TariffRow
+from knowledge.domain import TariffRow
+from knowledge.ingest.manifest import Annex, Document
+from knowledge.text import fold, join_cell
 
 # Job titles as printed in the position column of the PDF tariff decrees (typos and Russian kept as printed:
 # the output shows what the act says). Longer titles must stay distinct from their shorter prefixes.

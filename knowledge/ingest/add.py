@@ -9,12 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from knowledge import SOURCES_DIR
-from knowledge.check import compact, item_gaps
-from knowledge.decree import DecreeDraft, read_decree, with_answers
-from knowledge.manifest import Document, load_manifest, write_manifest
-from knowledge.parse_pdf_tariffs import parse_pdf_tariffs
-from knowledge.parse_tab_tariffs import parse_tab_tariffs
-from knowledge.records import TariffRow
+from knowledge.domain import TariffRow
+from knowledge.ingest.check import compact, item_gaps
+from knowledge.ingest.decree import DecreeDraft, read_decree, with_answers
+from knowledge.ingest.manifest import Document, load_manifest, write_manifest
+from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
+from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
 
 
 def next_id(documents: list[Document]) -> str:

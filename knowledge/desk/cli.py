@@ -18,7 +18,7 @@ def kb_path_from(args: argparse.Namespace) -> Path:
 
 
 def open_engine(args: argparse.Namespace):
-    from knowledge.engine import Engine
+    from knowledge.answer.engine import Engine
 
     return Engine.open(kb_path_from(args))
 
@@ -36,21 +36,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
         else:
-            from knowledge.console import render_plain
+            from knowledge.desk.console import render_plain
 
             print(render_plain(answer) + ("\n" if args.question == "-" else ""), flush=True)
     return 0
 
 
 def cmd_console(args: argparse.Namespace) -> int:
-    from knowledge.console import chat
+    from knowledge.desk.console import chat
 
     chat(open_engine(args), args.lang)
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from knowledge.evaluate import run_eval
+    from knowledge.desk.evaluate import run_eval
 
     report = run_eval(Path(args.file), open_engine(args))
     print(report.text())
@@ -58,7 +58,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_build(args: argparse.Namespace) -> int:
-    from knowledge.ingest import build
+    from knowledge.ingest.build import build
 
     started = time.perf_counter()
     path = kb_path_from(args)
@@ -70,8 +70,8 @@ def cmd_kb_build(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace) -> int:
-    from knowledge.check import check
-    from knowledge.manifest import load_manifest
+    from knowledge.ingest.check import check
+    from knowledge.ingest.manifest import load_manifest
 
     report = check(open_kb(kb_path_from(args)), load_manifest(Path(args.sources)))
     print(report.text())
@@ -79,7 +79,7 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_export(args: argparse.Namespace) -> int:
-    from knowledge.export import write_export
+    from knowledge.desk.export import write_export
 
     write_export(open_kb(kb_path_from(args)), args.table, args.format, sys.stdout)
     return 0
@@ -97,7 +97,7 @@ def parse_annex_flags(values: list[str]) -> dict[str, str]:
 
 
 def cmd_kb_add(args: argparse.Namespace) -> int:
-    from knowledge.add import add_decree
+    from knowledge.ingest.add import add_decree
 
     answers = {name: getattr(args, name) for name in ("jurisdiction", "number", "date", "year") if getattr(args, name)}
     answers.update(parse_annex_flags(args.annex))
@@ -143,7 +143,7 @@ def cmd_locales_compile(args: argparse.Namespace) -> int:
 
 
 def cmd_browse(args: argparse.Namespace) -> int:
-    from knowledge.browse import serve
+    from knowledge.desk.browse import serve
 
     path = kb_path_from(args)
     open_kb(path).close()  # a clear error before Datasette starts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from knowledge.records import TariffRow
+from knowledge.domain import TariffRow
 
 MIN_ROWS = 5  # a pattern needs this many rows of the position with both rates
 MIN_SHARE = 0.8  # ... and this share of them on one coefficient

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from knowledge.manifest import Document
+from knowledge.ingest.manifest import Document
 
 
 @dataclass
