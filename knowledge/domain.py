@@ -7,9 +7,36 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 SETTINGS = ("stationary", "semi_stationary", "home", "temporary")
-JURISDICTIONS = ("oblast", "borli", "baiterek", "national")
 DEGREES = ("gross", "significant", "minor")
 DEGREE_KK = {"gross": "өрескел", "significant": "елеулі", "minor": "болмашы"}
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """A body whose acts the base holds (oblast, district, city, or the national level), as the manifest names it."""
+
+    code: str
+    kind: str  # oblast | district | city | national
+    name_kk: str
+    name_ru: str
+    name_en: str
+    parent: str = ""
+    short_kk: str = ""
+    short_ru: str = ""
+    short_en: str = ""
+    issuer_kk: str = ""
+    issuer_ru: str = ""
+    issuer_en: str = ""
+    cues: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return getattr(self, f"name_{lang}", "") or self.name_kk
+
+    def short(self, lang: str) -> str:
+        return getattr(self, f"short_{lang}", "") or self.name(lang)
+
+    def issuer(self, lang: str) -> str:
+        return getattr(self, f"issuer_{lang}", "") or self.issuer_kk
+
 
 # The exact fields of `komekshi kb export tariffs` (and of tariff results in answers).
 TARIFF_EXPORT_FIELDS = (
@@ -24,7 +51,7 @@ class TariffRow:
     """One (document, annex, item, position) line of a tariff table."""
 
     document: str  # manifest id, e.g. "000"
-    jurisdiction: str  # oblast | borli | baiterek
+    jurisdiction: str  # a jurisdiction code from the manifest
     setting: str  # stationary | semi_stationary | home | temporary
     annex: int
     category: str  # section header the row sits under, clean text
@@ -57,7 +84,7 @@ class Criterion:
     criterion: str
     degree: str  # gross | significant | minor
     degree_kk: str  # as printed
-    document: str = "004"
+    document: str = ""
     annex: int = 1
     line_start: int = 0
     line_end: int = 0
@@ -120,7 +147,7 @@ LANGS = ("kk", "ru", "en")
 class Filters:
     setting: str | None = None  # stationary | semi_stationary | home | temporary
     area: str | None = None  # city | rural
-    jurisdiction: str | None = None  # oblast | borli | baiterek
+    jurisdiction: str | None = None  # a jurisdiction code from the manifest
     position: str | None = None  # canonical position key, e.g. "nurse"
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 from knowledge import DEFAULT_KB_PATH
+from knowledge.domain import Jurisdiction
 
-REQUIRED_TABLES = ("documents", "tariffs", "criteria", "checklist_items", "staffing_norms", "passages", "meta")
+REQUIRED_TABLES = ("documents", "jurisdictions", "tariffs", "criteria", "checklist_items", "staffing_norms", "passages", "meta")
 FIX = "run `komekshi kb build` (or `make kb`) to rebuild it"
 
 
@@ -39,3 +41,13 @@ def open_kb(path: Path | str | None = None) -> sqlite3.Connection:
         db.close()
         raise KnowledgeBaseError(f"knowledge base {path} lacks tables {', '.join(missing)}: {FIX}")
     return db
+
+
+def load_jurisdictions(db: sqlite3.Connection) -> dict[str, Jurisdiction]:
+    """The jurisdictions the base was built with (from the manifest), by code."""
+    found = {}
+    for row in db.execute("select * from jurisdictions order by rowid"):
+        data = {key: row[key] or "" for key in row.keys()}  # noqa: SIM118 - sqlite3.Row iterates values
+        data["cues"] = tuple(json.loads(data["cues"] or "[]"))
+        found[data["code"]] = Jurisdiction(**data)
+    return found

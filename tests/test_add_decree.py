@@ -15,7 +15,7 @@ from knowledge.desk.export import export_rows
 from knowledge.ingest.add import add_decree
 from knowledge.ingest.build import build
 from knowledge.ingest.decree import read_decree
-from knowledge.ingest.manifest import load_manifest, write_manifest
+from knowledge.ingest.manifest import load_jurisdictions, load_manifest, write_manifest
 from knowledge.kb import open_kb
 
 
@@ -52,7 +52,7 @@ def test_remove_and_add_back_gives_the_same_rows(kb_path: Path, sources_copy: Pa
 
 def test_headings_are_read(sources_copy: Path) -> None:
     text = next(sources_copy.glob("000_*.txt")).read_text(encoding="utf-8")
-    draft = read_decree(text)
+    draft = read_decree(text, load_jurisdictions(sources_copy))
     assert (draft.jurisdiction, draft.number, draft.date, draft.year) == ("oblast", "286", "2025-12-25", 2026)
     assert [(a.number, a.setting, a.unit, a.rates) for a in draft.annexes] == [
         (1, "stationary", "month", "city_rural"), (2, "semi_stationary", "day", "city_rural")]

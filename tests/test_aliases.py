@@ -58,6 +58,13 @@ def test_file_parses_with_clean_unique_rows():
     assert all(row.alias.strip() and row.alias == row.alias.strip() for row in rows)
 
 
+def test_every_alias_names_a_document_of_the_manifest():
+    from knowledge.ingest.manifest import load_manifest
+
+    documents = {d.id for d in load_manifest()}
+    assert {row.document for row in load_alias_rows(ALIASES_PATH)} <= documents
+
+
 def test_at_most_three_aliases_per_language():
     for key, langs in aliases_by_lang().items():
         for lang, names in langs.items():
@@ -141,7 +148,7 @@ GOOD = "service\t000\t1\t1\tru\tстрижка ногтей\n"
         "service\t000\t1\t1\tru\t\n",  # empty alias
         "service\t000\t1\t1\tru\n",  # missing field
         "tariff\t000\t1\t1\tru\tмассаж\n",  # unknown kind
-        "service\t007\t1\t1\tru\tмассаж\n",  # unknown document
+        "service\t0 7\t1\t1\tru\tмассаж\n",  # not a document id
         "service\t000\tone\t1\tru\tмассаж\n",  # annex not a number
         "service\t000\t1\t0\tru\tмассаж\n",  # item not positive
         "service\t000\t1\t1\tkk\tмассаж\n",  # unsupported language

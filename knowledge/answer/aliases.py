@@ -16,7 +16,7 @@ ALIASES_PATH = PACKAGE_DIR / "data" / "aliases.tsv"
 HEADER = ("kind", "document", "annex", "item", "lang", "alias")
 KINDS = ("service", "criterion", "checklist")
 LANGS = ("ru", "en")
-_DOCUMENT = re.compile(r"^00[0-4]$")
+_DOCUMENT = re.compile(r"^[0-9A-Za-z_-]+$")  # a manifest document id; whether it exists is checked against the base
 _NUMBER = re.compile(r"^[1-9][0-9]*$")
 
 AliasKey = tuple[str, str, int, int]  # (kind, document, annex, item)
@@ -47,7 +47,7 @@ def _parse_row(fields: list[str], line: int) -> AliasRow:
     if kind not in KINDS:
         raise bad(f"kind must be one of {KINDS}")
     if not _DOCUMENT.match(document):
-        raise bad("document must be 000..004")
+        raise bad("document must be a manifest document id")
     if not _NUMBER.match(annex) or not _NUMBER.match(item):
         raise bad("annex and item must be positive integers")
     if lang not in LANGS:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
+
+from knowledge.kb import load_jurisdictions, open_kb
 
 CITATION = "Дереккөз / Источник: document, annex, item (құжат, қосымша, тармақ / документ, приложение, пункт)"
 
 TARIFF_COLUMNS = {
     "document": "Құжат (манифест id) / Документ",
-    "jurisdiction": "Аумақ / Территория: oblast (БҚО), borli (Бөрлі), baiterek (Бәйтерек)",
     "setting": "Қызмет көрсету нысаны / Форма: stationary, semi_stationary, home, temporary",
     "annex": "Қосымша / Приложение",
     "category": "Қызметтер тобы / Группа услуг",
@@ -33,12 +35,25 @@ TARIFF_COLUMNS = {
 }
 
 
-def metadata() -> dict:
+def jurisdiction_legend(db: sqlite3.Connection) -> str:
+    """"oblast (БҚО (облыс) / ЗКО (область)), borli (...)": the codes of the base, named from its manifest."""
+    names = [f"{j.code} ({j.name_kk} / {j.name_ru})" for j in load_jurisdictions(db).values()]
+    return "Аумақ / Территория: " + ", ".join(names)
+
+
+def tariff_years(db: sqlite3.Connection) -> str:
+    years = [str(row[0]) for row in db.execute(
+        "select distinct year from documents where kind = 'tariffs' and year is not null order by year")]
+    return ", ".join(years)
+
+
+def metadata(db: sqlite3.Connection) -> dict:
+    years = tariff_years(db)
     tariffs = {
         "title": "Тарифтер / Тарифы",
-        "description": "Арнаулы әлеуметтік қызметтер тарифтері, 2026 / Тарифы на специальные социальные услуги, 2026. "
-                       "0 = тариф белгіленбеген / тариф не установлен. " + CITATION,
-        "columns": TARIFF_COLUMNS,
+        "description": f"Арнаулы әлеуметтік қызметтер тарифтері, {years} / Тарифы на специальные социальные услуги, "
+                       f"{years}. 0 = тариф белгіленбеген / тариф не установлен. " + CITATION,
+        "columns": {**TARIFF_COLUMNS, "jurisdiction": jurisdiction_legend(db)},
         "facets": ["jurisdiction", "setting", "category", "position"],
         "sort": "item",
         "fts_table": "tariffs_fts",
@@ -61,7 +76,7 @@ def metadata() -> dict:
                 "description": "Бір қызметтің барлық нысандағы тарифі / Тариф одной услуги во всех формах, ₸"},
             "criteria": {
                 "title": "Тәуекел өлшемшарттары / Критерии оценки риска",
-                "description": "004, 1-қосымша: бұзушылық дәрежесі (өрескел, елеулі, болмашы) / "
+                "description": "Бұзушылық дәрежесі (өрескел, елеулі, болмашы) / "
                                "степень нарушения (грубое, значительное, незначительное)",
                 "facets": ["degree", "section"], "fts_table": "criteria_fts", "fts_pk": "item",
                 "columns": {"item": "Тармақ / Пункт", "criterion": "Өлшемшарт / Критерий",
@@ -82,7 +97,9 @@ def metadata() -> dict:
 def serve(kb_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
     """Run Datasette over the base (immutable: read-only, no locks) in place of this process."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
-        json.dump(metadata(), handle, ensure_ascii=False)
+        db = open_kb(kb_path)
+        json.dump(metadata(db), handle, ensure_ascii=False)
+        db.close()
     # The database is named "kb" in URLs whatever the file is called, so links stay stable.
     link = Path(tempfile.mkdtemp()) / "kb.sqlite"
     link.symlink_to(kb_path.resolve())

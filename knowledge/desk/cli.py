@@ -184,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = kb.add_parser("add", help="add a new tariff decree text to the sources (preview, then confirm)")
     add.add_argument("file")
     add.add_argument("--yes", action="store_true", help="add without asking for confirmation")
-    add.add_argument("--jurisdiction", choices=("oblast", "borli", "baiterek"))
+    add.add_argument("--jurisdiction", help="a jurisdiction code of the manifest's [[jurisdiction]] tables, e.g. the district's")
     add.add_argument("--number", help="act number, e.g. 286")
     add.add_argument("--date", help="act date, YYYY-MM-DD")
     add.add_argument("--year", help="tariff year, e.g. 2027")

@@ -12,7 +12,7 @@ from knowledge import SOURCES_DIR
 from knowledge.domain import TariffRow
 from knowledge.ingest.check import compact, item_gaps
 from knowledge.ingest.decree import DecreeDraft, read_decree, with_answers
-from knowledge.ingest.manifest import Document, load_manifest, write_manifest
+from knowledge.ingest.manifest import Document, load_jurisdictions, load_manifest, write_manifest
 from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
 
@@ -75,9 +75,13 @@ def add_decree(source: Path, answers: dict[str, str], confirm: Callable[[str], b
     documents = load_manifest(sources_dir)
     if any((sources_dir / d.file).read_bytes() == raw for d in documents):
         raise ValueError(f"{source}: this text is already in the sources")
-    draft = complete_draft(read_decree(text), answers, ask)
+    jurisdictions = load_jurisdictions(sources_dir)
+    draft = complete_draft(read_decree(text, jurisdictions), answers, ask)
+    if draft.jurisdiction not in {j.code for j in jurisdictions}:
+        raise ValueError(f"jurisdiction {draft.jurisdiction!r} is not in the manifest: add its [[jurisdiction]] "
+                         f"table to {sources_dir / 'manifest.toml'} (code, kind, name_kk, name_ru, name_en)")
     doc_id = next_id(documents)
-    document = draft.document(doc_id, f"{doc_id}_{hashlib.sha256(raw).hexdigest()[:16]}.txt")
+    document = draft.document(doc_id, f"{doc_id}_{hashlib.sha256(raw).hexdigest()[:16]}.txt", jurisdictions)
     rows = parse_rows(text, document)
     document = with_item_counts(document, rows)
     superseded = [d for d in documents if d.kind == "tariffs" and d.status == "in_force"

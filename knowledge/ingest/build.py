@@ -14,16 +14,17 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge import PACKAGE_DIR, SOURCES_DIR
-from knowledge.domain import ChecklistItem, Criterion, Passage, StaffingNorm, TariffRow
+from knowledge.domain import ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
 from knowledge.ingest.anomalies import flag_rate_anomalies
 from knowledge.ingest.check import compact, item_gaps
-from knowledge.ingest.manifest import Document, ManifestError, load_manifest, read_source
+from knowledge.ingest.manifest import Document, ManifestError, load_jurisdictions, load_manifest, read_source
 from knowledge.ingest.overrides import Override, apply_overrides, load_overrides
 from knowledge.ingest.parsers.criteria import parse_criteria
 from knowledge.ingest.parsers.passages import decree_paragraphs, tariff_passages
 from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
 from knowledge.ingest.parsers.rules import parse_rules
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
+from knowledge.ingest.views import views
 from knowledge.kb import resolve_path
 from knowledge.text import search_key
 
@@ -37,6 +38,7 @@ class Parsed:
     """Everything the parsers produced, before it is written."""
 
     documents: list[Document]
+    jurisdictions: list[Jurisdiction] = field(default_factory=list)
     tariffs: list[TariffRow] = field(default_factory=list)
     criteria: list[Criterion] = field(default_factory=list)
     checklist_items: list[ChecklistItem] = field(default_factory=list)
@@ -59,7 +61,7 @@ def sources_fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
 
 def parse_sources(sources_dir: Path = SOURCES_DIR) -> Parsed:
     documents = load_manifest(sources_dir)
-    parsed = Parsed(documents=documents)
+    parsed = Parsed(documents=documents, jurisdictions=load_jurisdictions(sources_dir))
     for document in documents:
         text = read_source(document, sources_dir)
         try:
@@ -144,41 +146,10 @@ TABLES = {
                         "value": str, "item": str, "line_start": int, "line_end": int}, "id"),
     "passages": ({"id": int, "document": str, "annex": int, "item": str, "kind": str, "title": str,
                   "text": str, "key": str, "line_start": int, "line_end": int, "extra": str}, "id"),
+    "jurisdictions": ({"code": str, "kind": str, "parent": str, "name_kk": str, "name_ru": str, "name_en": str,
+                       "short_kk": str, "short_ru": str, "short_en": str, "issuer_kk": str, "issuer_ru": str,
+                       "issuer_en": str, "cues": str}, "code"),
     "meta": ({"key": str, "value": str}, "key"),
-}
-
-
-# Views department staff ask for; Datasette shows them beside the tables (`komekshi browse`).
-VIEWS = {
-    "tariffs_city_vs_rural": """
-        select document, jurisdiction, setting, annex, item, service, position, unit,
-               rate_city, rate_rural, round(rate_rural - rate_city, 2) as difference,
-               case when rate_city > 0 then round(100.0 * (rate_rural - rate_city) / rate_city, 2) end
-                   as difference_percent,
-               flagged
-        from tariffs where rate_city is not null or rate_rural is not null
-        order by document, annex, item""",
-    "tariffs_across_settings": """
-        select service, position,
-               max(case when document = '000' and setting = 'stationary' then rate_city end) as oblast_stationary_city,
-               max(case when document = '000' and setting = 'stationary' then rate_rural end) as oblast_stationary_rural,
-               max(case when document = '000' and setting = 'semi_stationary' then rate_city end) as oblast_semi_city,
-               max(case when document = '000' and setting = 'semi_stationary' then rate_rural end) as oblast_semi_rural,
-               max(case when document = '001' and setting = 'home' then rate_city end) as borli_home_city,
-               max(case when document = '001' and setting = 'home' then rate_rural end) as borli_home_rural,
-               max(case when document = '001' and setting = 'semi_stationary' then rate end) as borli_semi,
-               max(case when document = '001' and setting = 'temporary' then rate end) as borli_temporary,
-               max(case when document = '002' and setting = 'home' then rate end) as baiterek_home,
-               count(distinct setting) as settings
-        from tariffs group by lower(service), lower(position) order by settings desc, service""",
-    "criteria_by_degree": """
-        select degree, degree_kk, count(*) as criteria, group_concat(item, ', ') as items
-        from criteria group by degree, degree_kk
-        order by case degree when 'gross' then 1 when 'significant' then 2 else 3 end""",
-    "documents_status": """
-        select id, title_kk, title_ru, title_en, act_type, number, date, jurisdiction, status,
-               repealed_by_ru, repealed_on, superseded_by
-        from documents order by id""",
 }
 
 
@@ -188,6 +159,8 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
         db[name].create(columns, pk=pk)
     status = {d.id: d.status for d in parsed.documents}
     db["documents"].insert_all(document_row(d, sources_dir) for d in parsed.documents)
+    db["jurisdictions"].insert_all({**asdict(j), "cues": json.dumps(j.cues, ensure_ascii=False)}
+                                   for j in parsed.jurisdictions)
     db["tariffs"].insert_all(
         {"id": n, **asdict(row), "status": status[row.document]} for n, row in enumerate(parsed.tariffs, 1))
     db["criteria"].insert_all(asdict(c) for c in parsed.criteria)
@@ -203,7 +176,7 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
     db["tariffs"].enable_fts(["service", "position", "category"], tokenize="unicode61 remove_diacritics 0")
     db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
-    for name, sql in VIEWS.items():
+    for name, sql in views(parsed.documents).items():
         db.create_view(name, sql)
     db["meta"].insert_all([
         {"key": "sources_hash", "value": fingerprint},

@@ -8,23 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from knowledge.domain import Jurisdiction
 from knowledge.ingest.manifest import Annex, Document
 
 MONTHS_KK = {
     "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6,
     "шілде": 7, "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
 }
-JURISDICTION_CUES = (("бөрлі", "borli"), ("бурлин", "borli"), ("бәйтерек", "baiterek"), ("байтерек", "baiterek"),
-                     ("облысы әкімдігі", "oblast"), ("облысының әкімдігі", "oblast"))
 SETTING_CUES = (("жартылай стационар", "semi_stationary"), ("стационар", "stationary"), ("уақытша", "temporary"),
                 ("үйде", "home"), ("үй жағдайында", "home"))
 UNIT_CUES = (("айдағы", "month"), ("айына", "month"), ("күндік", "day"), ("күнде", "day"), ("тәуліктік", "day"))
-JURISDICTION_TITLES = {
-    "oblast": ("Батыс Қазақстан облысының әкімдігі", "Акимат Западно-Казахстанской области",
-               "West Kazakhstan oblast akimat"),
-    "borli": ("Бөрлі ауданының әкімдігі", "Акимат Бурлинского района", "Börli district akimat"),
-    "baiterek": ("Бәйтерек ауданының әкімдігі", "Акимат района Байтерек", "Bäyterek district akimat"),
-}
 
 _DATE = re.compile(r"(\d{4})\s*жылғы\s*\"?(\d{1,2})\"?\s*([а-яәіңғүұқөһ]+)", re.IGNORECASE)
 _NUMBER = re.compile(r"№\s*(\d+)\s*қаулы", re.IGNORECASE)
@@ -51,9 +44,10 @@ class DecreeDraft:
         names += [f"annex {a.number} unit" for a in self.annexes if not a.unit]
         return names + ([] if self.annexes else ["annexes"])
 
-    def document(self, doc_id: str, file: str) -> Document:
-        issuer = JURISDICTION_TITLES.get(self.jurisdiction or "", ("", "", ""))
-        place_ru, place_en = issuer[1].replace("Акимат ", ""), issuer[2].replace(" akimat", "")
+    def document(self, doc_id: str, file: str, jurisdictions: list[Jurisdiction]) -> Document:
+        where = next((j for j in jurisdictions if j.code == self.jurisdiction), None)
+        issuer = (where.issuer_kk, where.issuer_ru, where.issuer_en) if where else ("", "", "")
+        place_ru, place_en = (where.name_ru, where.name_en) if where else ("", "")
         return Document(
             id=doc_id, file=file, kind="tariffs", layout=self.layout,
             title_kk=self.title_kk or f"№ {self.number} қаулы",
@@ -97,7 +91,12 @@ def read_annexes(lines: list[str]) -> list[Annex]:
     return annexes
 
 
-def read_decree(text: str) -> DecreeDraft:
+def jurisdiction_cues(jurisdictions: list[Jurisdiction]) -> tuple[tuple[str, str], ...]:
+    """Heading words → jurisdiction code, from the manifest's `cues` (a district's name before its oblast's)."""
+    return tuple((cue, j.code) for j in jurisdictions for cue in j.cues)
+
+
+def read_decree(text: str, jurisdictions: list[Jurisdiction]) -> DecreeDraft:
     lines = text.splitlines()
     head = "\n".join(lines[:12])
     layout = "tab" if text.count("\t") > 50 else "pdf"
@@ -105,7 +104,7 @@ def read_decree(text: str) -> DecreeDraft:
     number = _NUMBER.search(head)
     title = " ".join(line.strip() for line in lines[:4] if line.strip()).split(" Батыс Қазақстан")[0]
     return DecreeDraft(
-        layout=layout, jurisdiction=first_cue(head, JURISDICTION_CUES), number=number.group(1) if number else None,
+        layout=layout, jurisdiction=first_cue(head, jurisdiction_cues(jurisdictions)), number=number.group(1) if number else None,
         date=read_date(head), year=int(year.group(1)) if year else None, title_kk=title[:200],
         annexes=read_annexes(lines))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge import SOURCES_DIR
+from knowledge.domain import Jurisdiction
 
 
 class ManifestError(ValueError):
@@ -63,14 +64,40 @@ class Document:
         return next((a for a in self.annexes if a.number == number), None)
 
 
-def load_manifest(sources_dir: Path = SOURCES_DIR) -> list[Document]:
+def _read(sources_dir: Path) -> tuple[Path, dict]:
     path = sources_dir / "manifest.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return path, tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise ManifestError(f"{path}: missing; restore it from git (git checkout -- {path.name})") from error
     except tomllib.TOMLDecodeError as error:
         raise ManifestError(f"{path}: not valid TOML ({error}); fix that line") from error
+
+
+def load_jurisdictions(sources_dir: Path = SOURCES_DIR) -> list[Jurisdiction]:
+    """The manifest's [[jurisdiction]] tables: every jurisdiction an act may belong to."""
+    path, data = _read(sources_dir)
+    found = []
+    for entry in data.get("jurisdiction", []):
+        entry = dict(entry)
+        entry["cues"] = tuple(str(c).casefold() for c in entry.get("cues", ()))
+        try:
+            found.append(Jurisdiction(**entry))
+        except TypeError as error:
+            raise ManifestError(f"{path}: jurisdiction {entry.get('code')!r}: {error}; fix its fields") from error
+    codes = [j.code for j in found]
+    for jurisdiction in found:
+        if codes.count(jurisdiction.code) > 1:
+            raise ManifestError(f"{path}: jurisdiction {jurisdiction.code!r} is defined twice; keep one")
+        if jurisdiction.parent and jurisdiction.parent not in codes:
+            raise ManifestError(f"{path}: jurisdiction {jurisdiction.code!r} names parent {jurisdiction.parent!r}, "
+                                "which has no [[jurisdiction]] table; add it")
+    return found
+
+
+def load_manifest(sources_dir: Path = SOURCES_DIR) -> list[Document]:
+    path, data = _read(sources_dir)
+    known = {j.code for j in load_jurisdictions(sources_dir)}
     documents = []
     for entry in data.get("document", []):
         entry = dict(entry)
@@ -79,6 +106,9 @@ def load_manifest(sources_dir: Path = SOURCES_DIR) -> list[Document]:
             document = Document(**entry, annexes=annexes)
         except TypeError as error:
             raise ManifestError(f"{path}: document {entry.get('id')!r}: {error}; fix its fields") from error
+        if document.jurisdiction not in known:
+            raise ManifestError(f"{path}: document {document.id} names jurisdiction {document.jurisdiction!r}, which "
+                                "has no [[jurisdiction]] table; add one (code, kind, name_kk, name_ru, name_en)")
         if not (sources_dir / document.file).is_file():
             raise ManifestError(f"{path}: document {document.id} names {document.file}, which is not in {sources_dir}")
         documents.append(document)
@@ -93,9 +123,9 @@ def read_source(document: Document, sources_dir: Path = SOURCES_DIR) -> str:
         raise ManifestError(f"{path}: not UTF-8 text ({error}); re-save it as UTF-8") from error
 
 
-MANIFEST_HEADER = """# The legal texts Kómekshi answers from. One [[document]] per source file.
-# `annex` tables say what each annex holds, so the parsers need no guessing about setting, unit or rate layout.
-# Written by `komekshi kb add` too: keep one field per line.
+MANIFEST_HEADER = """# The legal texts Kómekshi answers from. One [[document]] per source file, one [[jurisdiction]] per body
+# whose acts they are. `annex` tables say what each annex holds, so the parsers need no guessing about setting,
+# unit or rate layout. Written by `komekshi kb add` too: keep one field per line.
 """
 
 
@@ -104,13 +134,19 @@ def toml_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
 
 
-def dump_manifest(documents: list[Document]) -> str:
-    """The manifest as TOML text (round-trips through load_manifest)."""
+def dump_manifest(documents: list[Document], jurisdictions: list[Jurisdiction]) -> str:
+    """The manifest as TOML text (round-trips through load_manifest and load_jurisdictions)."""
     out = [MANIFEST_HEADER]
+    for jurisdiction in jurisdictions:
+        out.append("[[jurisdiction]]")
+        out += [f"{name} = {toml_value(value)}" for name, value in vars(jurisdiction).items() if value not in ("", ())]
+        out.append("")
     for document in documents:
         out.append("[[document]]")
         for name, value in vars(document).items():
@@ -124,8 +160,12 @@ def dump_manifest(documents: list[Document]) -> str:
     return "\n".join(out)
 
 
-def write_manifest(documents: list[Document], sources_dir: Path = SOURCES_DIR) -> None:
+def write_manifest(documents: list[Document], sources_dir: Path = SOURCES_DIR,
+                   jurisdictions: list[Jurisdiction] | None = None) -> None:
+    """Write the manifest; the jurisdictions already in it are kept unless a new list is given."""
     path = sources_dir / "manifest.toml"
+    if jurisdictions is None:
+        jurisdictions = load_jurisdictions(sources_dir)
     temp = path.with_suffix(".toml.tmp")
-    temp.write_text(dump_manifest(documents), encoding="utf-8")
+    temp.write_text(dump_manifest(documents, jurisdictions), encoding="utf-8")
     temp.replace(path)
