@@ -6,7 +6,8 @@ import pytest
 
 from knowledge.domain import Passage, StaffingNorm
 from knowledge.ingest.manifest import load_manifest, read_source
-from knowledge.ingest.parsers.rules import join_fragments, parse_rules
+from knowledge.ingest.parsers.rules import parse_rules
+from knowledge.ingest.parsers.staffing_table import join_fragments
 
 
 @pytest.fixture(scope="module")

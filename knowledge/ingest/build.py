@@ -84,8 +84,9 @@ def validate_items(document: Document, parsed: Parsed, sources_dir: Path) -> Non
     if document.kind == "tariffs":
         annexes = [(annex, [r.item for r in parsed.tariffs if r.document == document.id and r.annex == annex.number])
                    for annex in document.annexes]
-    elif document.kind == "criteria" and document.annex(1) is not None:
-        annexes = [(document.annex(1), [c.item for c in parsed.criteria if c.document == document.id])]
+    elif document.kind == "criteria":
+        annexes = [(annex, [c.item for c in parsed.criteria if c.document == document.id])
+                   for annex in document.annexes_holding("criteria")]
     else:
         return
     for annex, items in annexes:

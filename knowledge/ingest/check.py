@@ -69,12 +69,12 @@ def check_tariffs(db: sqlite3.Connection, documents: list[Document], report: Rep
 def check_criteria(db: sqlite3.Connection, documents: list[Document], report: Report) -> None:
     report.say("Risk criteria and checklists")
     for document in (d for d in documents if d.kind == "criteria"):
-        annex = document.annex(1)
+        annex = next(iter(document.annexes_holding("criteria")), None)
         rows = db.execute("select item, degree from criteria where document = ?", (document.id,)).fetchall()
         degrees: dict[str, int] = {}
         for row in rows:
             degrees[row["degree"]] = degrees.get(row["degree"], 0) + 1
-        report.say(f"  {document.id} annex 1: {len(rows)} criteria "
+        report.say(f"  {document.id} annex {annex.number if annex else '?'}: {len(rows)} criteria "
                    f"({', '.join(f'{k} {v}' for k, v in sorted(degrees.items()))})")
         missing, extra = item_gaps([r["item"] for r in rows], annex.items if annex else None)
         if not rows:

@@ -23,6 +23,7 @@ class Annex:
     rates: str | None = None  # city_rural | single
     items: int | None = None  # how many numbered items the annex prints (checked by `kb check`)
     area: str | None = None  # the one area a single-rate annex is printed for ("city"), when its heading says so
+    content: str | None = None  # what a non-tariff annex is: criteria | checklist | rules
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class Document:
 
     def annex(self, number: int) -> Annex | None:
         return next((a for a in self.annexes if a.number == number), None)
+
+    def annexes_holding(self, content: str) -> list[Annex]:
+        return [a for a in self.annexes if a.content == content]
 
 
 def _read(sources_dir: Path) -> tuple[Path, dict]:

@@ -1,10 +1,11 @@
-"""Parse `004`, the 2022 joint order No. 401 / No. 69 on risk-assessment criteria and inspection checklists.
+"""Parse the order on risk-assessment criteria and inspection checklists (kind "criteria" in the manifest).
 
 Three outputs:
-- annex 1: the 90 risk criteria, each with its section and violation degree (өрескел / елеулі / болмашы);
-- annexes 2..7: the inspection checklists (title as printed, numbered requirements);
+- the criteria annex (content = "criteria" in the manifest): the risk criteria, each with its section and
+  violation degree (өрескел / елеулі / болмашы);
+- the checklist annexes (content = "checklist"): the inspection checklists (title as printed, numbered requirements);
 - passages: the order's paragraphs (the amendments it makes, including the legal definitions of "елеулі
-  бұзушылық" and "өрескел бұзушылық"), annex 1's headings, every criterion and every checklist requirement.
+  бұзушылық" and "өрескел бұзушылық"), the criteria annex's headings, every criterion and every checklist requirement.
 
 The text comes from a PDF conversion. Table rows are printed cell by cell: the row number, the wrapped text, then
 the degree. A row broken by a page keeps its number and degree in one of its halves, so text can sit before its
@@ -18,16 +19,12 @@ Numbers must run 1, 2, 3... without gaps; each criterion must carry exactly one 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from knowledge.domain import DEGREE_KK, ChecklistItem, Criterion, Passage
+from knowledge.domain import ChecklistItem, Criterion, Passage
 from knowledge.ingest.manifest import Document
+from knowledge.ingest.parsers.criteria_order import DEGREE_BY_KK, CriteriaLayoutError, first_line, parse_order_body
 from knowledge.text import join_cell
-
-DEGREE_BY_KK = {kk: degree for degree, kk in DEGREE_KK.items()}
-CRITERIA_ANNEX = 1
-CHECKLIST_ANNEXES = range(2, 8)
 
 _ANNEX_MARK = re.compile(r"^\s*(\d+)-қосымша\s*$")
 _ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
@@ -36,16 +33,7 @@ _SECTION_NUMBER = re.compile(r"^(\d+)\.\s+")
 _HEADING_MIN_WIDTH = 60  # table cells wrap at ~40 characters; a full-width line is a section heading row
 _PAGE_BREAK_BLANKS = 2  # cells are separated by one blank line, pages by three
 
-# The order's body: a paragraph starts on an indented line; amendment instructions are printed between them.
-_INDENT = re.compile(r"^ {6,}\S")
-_LABEL = re.compile(r'^"?(\d+(?:-\d+)?)([.)])\s')
-_INSTRUCTION = re.compile(r"редакцияда жазылсын|мазмұндағы|толықтыр|^:")
-_AMENDED_PARAGRAPH = re.compile(r"(\d+)-тармақ")
-_DEFINITION = re.compile(r'^"?(?:\d+\)\s*)?(' + "|".join(DEGREE_BY_KK) + r")\s+бұзушылық")
 
-
-class CriteriaLayoutError(ValueError):
-    """The source does not have the layout this parser was checked against; the message says where."""
 
 
 @dataclass
@@ -70,14 +58,20 @@ class _Row:
 def parse_criteria(text: str, document: Document) -> tuple[list[Criterion], list[ChecklistItem], list[Passage]]:
     lines = text.splitlines()
     annexes = _annex_regions(lines)
-    criteria, annex_passages = _parse_criteria_annex(lines, annexes[CRITERIA_ANNEX], document)
+    holding = document.annexes_holding("criteria")
+    if len(holding) != 1:
+        raise CriteriaLayoutError(f"{document.file}: the manifest must mark one annex content = \"criteria\"")
+    criteria_annex = holding[0].number
+    if criteria_annex not in annexes:
+        raise CriteriaLayoutError(f"{document.file}: criteria annex {criteria_annex} not found")
+    criteria, annex_passages = _parse_criteria_annex(lines, annexes[criteria_annex], document, criteria_annex)
     checklist_items: list[ChecklistItem] = []
-    for number in CHECKLIST_ANNEXES:
+    for number in (a.number for a in document.annexes_holding("checklist")):
         if number not in annexes:
             raise CriteriaLayoutError(f"{document.file}: checklist annex {number} not found")
         checklist_items.extend(_parse_checklist(lines, number, annexes[number], document))
-    passages = _parse_order_body(lines, document) + annex_passages
-    passages += [_criterion_passage(c, document) for c in criteria]
+    passages = parse_order_body(lines, document) + annex_passages
+    passages += [_criterion_passage(c) for c in criteria]
     passages += [_checklist_passage(item) for item in checklist_items]
     return criteria, checklist_items, passages
 
@@ -101,8 +95,6 @@ def _annex_regions(lines: list[str]) -> dict[int, tuple[int, int]]:
     for position, number in enumerate(numbers):
         end = marks[numbers[position + 1]][0] if position + 1 < len(numbers) else len(lines)
         regions[number] = (marks[number][-1], end)
-    if CRITERIA_ANNEX not in regions:
-        raise CriteriaLayoutError("annex 1 (\"1-қосымша\") not found")
     return regions
 
 
@@ -142,22 +134,19 @@ def _table_start(lines: list[str], start: int, end: int, last_header_line: str |
     raise CriteriaLayoutError(f"line {start + 1}: table header not found")
 
 
-def _first_line(lines: list[str], start: int, end: int, test: Callable[[str], bool]) -> int:
-    return next((index for index in range(start, end) if test(lines[index])), end)
-
 
 # --- annex 1: criteria ----------------------------------------------------------------------------------------------
 
 
 def _parse_criteria_annex(
-    lines: list[str], region: tuple[int, int], document: Document
+    lines: list[str], region: tuple[int, int], document: Document, annex: int
 ) -> tuple[list[Criterion], list[Passage]]:
     mark, end = region
     heading = _title_after(lines, mark, end)
     title, after_title = join_cell(heading.lines), heading.first + len(heading.lines)
     start = _table_start(lines, after_title, end, None)
     # The table ends where the next annex's addressee block ("Қазақстан Республикасы / Ұлттық экономика ...") begins.
-    stop = _first_line(lines, start, end, lambda line: line.strip() == "Қазақстан Республикасы")
+    stop = first_line(lines, start, end, lambda line: line.strip() == "Қазақстан Республикасы")
     rows, headings = _rows(lines, start, stop, with_degree=True)
     criteria = []
     for row in rows:
@@ -171,18 +160,18 @@ def _parse_criteria_annex(
                 degree=DEGREE_BY_KK[row.degree_kk],
                 degree_kk=row.degree_kk,
                 document=document.id,
-                annex=CRITERIA_ANNEX,
+                annex=annex,
                 line_start=min(row.spans) + 1,
                 line_end=max(row.spans) + 1,
             )
         )
     passages = [
-        Passage(document.id, CRITERIA_ANNEX, "", "paragraph", title, heading.first + 1, after_title,
+        Passage(document.id, annex, "", "paragraph", title, heading.first + 1, after_title,
                 extra={"role": "title"})
     ]
     for label, heading, first, last in headings:
         passages.append(
-            Passage(document.id, CRITERIA_ANNEX, label, "paragraph", heading, first + 1, last + 1, title=title,
+            Passage(document.id, annex, label, "paragraph", heading, first + 1, last + 1, title=title,
                     extra={"role": "section"})
         )
     return criteria, passages
@@ -285,7 +274,7 @@ def _parse_checklist(lines: list[str], annex: int, region: tuple[int, int], docu
     heading = _title_after(lines, mark, end)
     title = join_cell(heading.lines)
     start = _table_start(lines, heading.first + len(heading.lines), end, "келмейді")
-    stop = _first_line(lines, start, end, lambda line: line.strip().startswith("Лауазымды адам"))
+    stop = first_line(lines, start, end, lambda line: line.strip().startswith("Лауазымды адам"))
     rows, _ = _rows(lines, start, stop, with_degree=False)
     if not rows:
         raise CriteriaLayoutError(f"line {start + 1}: checklist annex {annex} has no requirements")
@@ -303,89 +292,13 @@ def _parse_checklist(lines: list[str], annex: int, region: tuple[int, int], docu
     ]
 
 
-# --- the order's body -----------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Unit:
-    """An indented line and the unindented lines wrapped under it."""
-
-    first: int
-    last: int
-    lines: list[str]
-
-
-def _parse_order_body(lines: list[str], document: Document) -> list[Passage]:
-    """The order's paragraphs, from "БҰЙЫРАМЫЗ:" to the signatures, and the act's heading above them.
-
-    An indented line opens a unit. Units that are amendment instructions ("... мынадай редакцияда жазылсын")
-    become the title of the amended text that follows; unlabelled, unquoted units continue the previous paragraph
-    (the indented bullets of a definition).
-    """
-    start = _first_line(lines, 0, len(lines), lambda line: line.strip() == "БҰЙЫРАМЫЗ:")
-    if start == len(lines):
-        raise CriteriaLayoutError("\"БҰЙЫРАМЫЗ:\" not found: the order's body is missing")
-    signature = _first_line(lines, start, len(lines), lambda line: "____" in line)
-    # The body ends where the first signature's paragraph ("Қазақстан Республикасы ... министрі ____") begins.
-    stop = next(index for index in range(signature, start, -1) if _INDENT.match(lines[index]))
-    heading = [line for line in lines[:start] if line.strip()]
-    passages = [
-        Passage(document.id, None, "", "paragraph", join_cell(heading), 1, start, extra={"role": "heading"})
-    ] if heading else []
-
-    units: list[_Unit] = []
-    for index in range(start + 1, stop):
-        line = lines[index]
-        if not line.strip():
-            continue
-        if _INDENT.match(line) or not units:
-            units.append(_Unit(index, index, [line]))
-        else:
-            units[-1].lines.append(line)
-            units[-1].last = index
-
-    order_paragraph = ""
-    instruction = ""
-    current: Passage | None = None
-    current_lines: list[str] = []
-    for unit in units:
-        body = unit.lines[0].strip()
-        label = _LABEL.match(body)
-        quoted = body.startswith('"')
-        if label and not quoted and label[2] == ".":
-            order_paragraph, instruction = label[1], ""
-        elif not label and not quoted and _INSTRUCTION.search(join_cell(unit.lines)):
-            instruction, current = join_cell(unit.lines), None
-            continue
-        if label or quoted or current is None:
-            item = (label[1] + (")" if label[2] == ")" else "")) if label else ""
-            current_lines = []
-            current = Passage(document.id, None, item, "paragraph", "", unit.first + 1, unit.last + 1,
-                              title=instruction, extra={"order_paragraph": order_paragraph})
-            if instruction:
-                current.extra["amends"] = instruction
-                amended = _AMENDED_PARAGRAPH.search(instruction)
-                if amended:
-                    current.extra["paragraph"] = amended[1]
-            passages.append(current)
-        current_lines.extend(unit.lines)
-        current.text = join_cell(current_lines)
-        current.line_end = unit.last + 1
-    for passage in passages:
-        definition = _DEFINITION.match(passage.text)
-        if definition:
-            passage.kind = "definition"
-            passage.extra["degree"] = DEGREE_BY_KK[definition[1]]
-    return passages
-
-
 # --- search passages ------------------------------------------------------------------------------------------------
 
 
-def _criterion_passage(criterion: Criterion, document: Document) -> Passage:
+def _criterion_passage(criterion: Criterion) -> Passage:
     return Passage(
-        document=document.id,
-        annex=CRITERIA_ANNEX,
+        document=criterion.document,
+        annex=criterion.annex,
         item=str(criterion.item),
         kind="criterion",
         text=criterion.criterion,

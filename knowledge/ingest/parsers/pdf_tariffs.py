@@ -1,4 +1,4 @@
-"""Tariff tables of the PDF-converted decrees (`000` oblast, `001` Börli): one TariffRow per (annex, item, position).
+"""Tariff tables of the PDF-converted decrees (layout "pdf" in the manifest): one TariffRow per (annex, item, position).
 
 The PDF conversion prints each table row as blocks of lines separated by blank lines: the item number
 ("7." in `000`, "7" in `001`), the wrapped service cell, then one block per position (the job title, wrapped)
@@ -6,7 +6,7 @@ with its rates at the end of the title or on the next block. Page breaks (three 
 the item number then sits after the break (it was vertically centred in the cell), the service name continues
 after the break, and a position's two rates may be printed on both sides of the break.
 
-Telling the service cell from the position cell needs to know the job titles: they are listed in `POSITIONS`
+Telling the service cell from the position cell needs to know the job titles: they are listed in `data/positions.toml`
 as printed in these decrees (titles are a short closed list, rates are not). Matching ignores spacing and
 punctuation, so wrapped or letter-spaced titles match too. A text block followed by rates that is not a
 known title is kept as a position but flagged `unknown_position`.
@@ -19,56 +19,8 @@ from dataclasses import dataclass, field
 
 from knowledge.domain import TariffRow
 from knowledge.ingest.manifest import Annex, Document
-from knowledge.text import fold, join_cell
-
-# Job titles as printed in the position column of the PDF tariff decrees (typos and Russian kept as printed:
-# the output shows what the act says). Longer titles must stay distinct from their shorter prefixes.
-POSITIONS = (
-    "Ваннашы санитар",
-    "Шаштараз",
-    "Шаруашылық бикесі",
-    "Киім және іш-киім жуатын машинист",
-    "Дезинфектор",
-    "Әлеуметтік жұмыс жөніндегі маман",
-    "Әлеуметтік жұмыс маманы",
-    "Әлеуметтік қызметкер",
-    "Мәдени ұйымдастырушы",
-    "Музыкалық жетекші",
-    "Кітапханашы",
-    "Емдік дене шынықтыру инструкторы",
-    "Дене шынықтыру мұғалімі",
-    "Мейіргер",
-    "Медбике",
-    "Массаж жасау жөніндегі мейіргер",
-    "Педиатр дәрігер",
-    "Терапевт дәрігер",
-    "Невролог дәрігер",
-    "Невролог дәріге",
-    "Психиатр дәрігер",
-    "Травмотолог-ортопед дәрігер",
-    "Фармацевт",
-    "Логопед",
-    "Санитар палатадағы",
-    "Күтім жөніндегі санитар (паллиативтік көмек палаталарында)",
-    "Әдіскер",
-    "Психолог",
-    "Еңбек терапиясы жөніндегі инструктор (еңбекке оқыту мұғалімі)",
-    "Еңбек терапиясы жөніндегі инструктор",
-    "Еңбек терапиясы нұсқаушысы",
-    "Еңбек терапия нұсқаушысы",
-    "Дефектолог-мұғалім",
-    "Дефектолог мұғалім",
-    "Дефектолог-мұғалімі",
-    "Музыка мұғалімі",
-    "Тәрбиеші",
-    "Жүзу жөніндегі инструкторы (гидрокинезотерапия)",
-    "Заңгер",
-    "Медицинская сестра",
-    "Врач-терапевт",
-    "Врач-невролог",
-)
-# Titles printed in Russian in a Kazakh table: kept, but flagged for review.
-RUSSIAN_POSITIONS = frozenset({"Медицинская сестра", "Врач-терапевт", "Врач-невролог"})
+from knowledge.ingest.parsers.positions import position_key, positions_by_key, russian_positions
+from knowledge.text import join_cell
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _RATES_LINE = re.compile(rf"^\s*({_NUMBER})(?:\s+({_NUMBER}))?\s*$")
@@ -79,16 +31,6 @@ _ANNEX_HEADING = re.compile(r"(?:^|\s)(\d+)-қосымша\s*$")
 # Lines of the signature block printed above each annex heading ("... әкімдігінің ... қаулысына").
 _FURNITURE = re.compile(r"^\s*$|қаулысына|әкімдігінің|облысы\s*$|жылғы\s")
 _BREAK_BLANKS = 3  # a run of this many blank lines is a page break; rows are separated by one
-
-
-def _key(text: str) -> str:
-    """Letters, digits and hyphens, case-folded: wrapped and letter-spaced titles compare equal, while
-    "Дефектолог-мұғалім" and "Дефектолог мұғалім" (both printed) stay apart."""
-    return re.sub(r"[^\w-]|_", "", fold(text).casefold())
-
-
-_POSITION_BY_KEY = {_key(p): p for p in POSITIONS}
-assert len(_POSITION_BY_KEY) == len(POSITIONS), "two POSITIONS entries differ only in spacing"
 
 
 def _number(text: str) -> float:
@@ -111,7 +53,7 @@ class _Block:
 @dataclass
 class _Position:
     lines: list[_Line]
-    name: str | None  # the POSITIONS entry once complete; None while only a fragment was read
+    name: str | None  # the printed title once complete; None while only a fragment was read
     rates: list[tuple[list[float], int, int]] = field(default_factory=list)  # (numbers of one line, segment, line)
     detached: bool = False  # its rates were printed before the title
 
@@ -280,7 +222,7 @@ class _AnnexParser:
         if row and row.positions and row.positions[-1].name is None:
             pending = row.positions[-1]
             texts, numbers = self._strip_rates(lines)
-            name = _POSITION_BY_KEY.get(_key(" ".join(x.text for x in pending.lines + texts)))
+            name = positions_by_key().get(position_key(" ".join(x.text for x in pending.lines + texts)))
             if name:
                 pending.lines += texts
                 pending.name = name
@@ -308,11 +250,11 @@ class _AnnexParser:
         for texts, numbers in ((*self._strip_rates(lines),), (lines, [])):
             words = [(line.number, word) for line in texts for word in line.text.split()]
             for start in range(len(words)):
-                if _key(" ".join(w for _, w in words[start:])) in _POSITION_BY_KEY:
+                if position_key(" ".join(w for _, w in words[start:])) in positions_by_key():
                     return _regroup(words[:start]), _regroup(words[start:]), numbers, False
         # A title cut by a page break: the block is the start of a known title.
-        key = _key(" ".join(line.text for line in lines))
-        if len(key) >= 6 and any(k.startswith(key) and k != key for k in _POSITION_BY_KEY):
+        key = position_key(" ".join(line.text for line in lines))
+        if len(key) >= 6 and any(k.startswith(key) and k != key for k in positions_by_key()):
             return [], lines, [], True
         return lines, [], [], False
 
@@ -330,7 +272,7 @@ class _AnnexParser:
         if row is None:
             row = _Row(self.category, segment, flags=["no_item"])
             self.rows.append(row)
-        name = None if fragment else _POSITION_BY_KEY[_key(" ".join(x.text for x in lines))]
+        name = None if fragment else positions_by_key()[position_key(" ".join(x.text for x in lines))]
         position = _Position(lines, name)
         if numbers:
             position.rates.append((numbers, segment, end))
@@ -373,7 +315,7 @@ class _AnnexParser:
                 flags.append("unknown_position" if position.lines else "no_position")
             else:
                 name = position.name
-                if name in RUSSIAN_POSITIONS:
+                if name in russian_positions():
                     flags.append("position_in_russian")
             if row.orphan_rates:
                 flags.append("unassigned_numbers")
