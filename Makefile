@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 KB := knowledge/kb.sqlite
 
-.PHONY: run test install kb locales lint bench browse eval clean
+.PHONY: run test install kb locales messages lint bench browse eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-locales: install
-	$(BIN)/komekshi locales compile
+# Message catalogues: one set for the answer engine and the bot. A .mo is rebuilt only when its .po changed, by
+# Babel's compiler (no bot, no aiogram); `make messages` re-extracts the msgids from the code after a text changed.
+CATALOGUES := $(wildcard locales/*/LC_MESSAGES/messages.po)
+
+locales: $(CATALOGUES:.po=.mo)
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --domain messages --locale $* --input-file $< --output-file $@
+
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -o locales/messages.pot --add-location=file --width 120 \
+		--project komekshi --version 0.1 knowledge bot
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --width 120 --ignore-obsolete
 
 kb: install
 	$(BIN)/komekshi kb build --if-changed

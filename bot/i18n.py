@@ -1,49 +1,30 @@
-"""Languages: gettext catalogues (locales/<lang>/LC_MESSAGES/messages.po), the user's choice, the middleware.
+"""Languages: the gettext catalogues (locales/<lang>/LC_MESSAGES/messages.po, shared with the answer engine and
+compiled by knowledge.i18n), the user's choice, the middleware.
 
 The UI language is the user's stored choice, else Telegram's language_code mapped to kk/ru/en, else Kazakh.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
-from bot.config import ROOT
+from knowledge.domain import LANGS
+from knowledge.i18n import DOMAIN, compile_catalogues
 
-LANGS = ("kk", "ru", "en")
 DEFAULT_LANG = "kk"
-DOMAIN = "messages"
 LANG_NAMES = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
 
 
-def compile_catalogues(locales_dir: Path | None = None) -> list[Path]:
-    """Compile every locales/*/LC_MESSAGES/messages.po to .mo; return the files written."""
-    written = []
-    locales_dir = locales_dir or Path(os.environ.get("LOCALES_DIR") or ROOT / "locales")
-    for po_path in sorted(Path(locales_dir).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        with po_path.open("rb") as po_file:
-            catalog = read_po(po_file, locale=po_path.parent.parent.name)
-        mo_path = po_path.with_suffix(".mo")
-        with mo_path.open("wb") as mo_file:
-            write_mo(mo_file, catalog)
-        written.append(mo_path)
-    return written
-
-
 def make_i18n(locales_dir: Path) -> I18n:
-    """Load the compiled catalogues, compiling them first when the .mo files are missing (fresh clone)."""
-    if any(not po.with_suffix(".mo").exists() for po in locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        compile_catalogues(locales_dir)
+    """Load the compiled catalogues, compiling first any .mo that is missing (fresh clone) or older than its .po."""
+    compile_catalogues(locales_dir)
     return I18n(path=locales_dir, default_locale=DEFAULT_LANG, domain=DOMAIN)
 
 
@@ -131,10 +112,3 @@ class LanguageMiddleware(I18nMiddleware):
         await self.store.set(user_id, lang)
         self.i18n.current_locale = lang
 
-
-def catalogue_msgids(po_path: Path) -> Iterable[tuple[str, str]]:
-    """(msgid, msgstr) pairs of a catalogue, for the completeness test."""
-    with po_path.open("rb") as po_file:
-        for message in read_po(po_file):
-            if message.id:
-                yield str(message.id), str(message.string or "")

@@ -1,75 +1,57 @@
-"""Translated names of the knowledge base's codes (settings, areas, jurisdictions, degrees, statuses, units)."""
+"""Translated names of the knowledge base's codes (settings, areas, jurisdictions, degrees, statuses, units).
+
+The names are the answer engine's labels (knowledge.answer.compose.label): a setting, an area or a status reads the
+same in a reply card, on a button and in the engine's text. Only the short jurisdiction names for buttons are the
+bot's own.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from functools import lru_cache, wraps
 
 from aiogram.utils.i18n import get_i18n
 from aiogram.utils.i18n import gettext as _
 
+from knowledge.answer.compose import label
+from knowledge.domain import DEGREES, JURISDICTIONS, SETTINGS
 
-def per_locale(function: Callable[[str | None], str]) -> Callable[[str | None], str]:
-    """Each name is translated once per (code, locale): a reply card asks for several names, and building every
-    dictionary of translations on each call was a large share of rendering."""
-
-    @lru_cache(maxsize=256)
-    def cached(code: str | None, locale: str) -> str:
-        return function(code)
-
-    @wraps(function)
-    def name(code: str | None) -> str:
-        return cached(code, get_i18n().current_locale)
-
-    return name
+AREAS = ("city", "rural")
+STATUSES = ("in_force", "repealed", "superseded")
+UNITS = ("month", "day")
 
 
-@per_locale
+def current_lang() -> str:
+    return get_i18n().current_locale
+
+
+def named(code: str | None, codes: tuple[str, ...]) -> str:
+    """The label of a known code in the current language; any other code is shown as it is."""
+    return label(code, current_lang()) if code in codes else code or ""
+
+
 def setting_name(code: str | None) -> str:
-    names = {
-        "stationary": _("stationary care"),
-        "semi_stationary": _("semi-stationary care"),
-        "home": _("home care"),
-        "temporary": _("temporary stay"),
-    }
-    return names.get(code or "", code or "")
+    return named(code, SETTINGS)
 
 
-@per_locale
 def area_name(code: str | None) -> str:
-    return {"city": _("city"), "rural": _("rural area")}.get(code or "", code or "")
+    return named(code, AREAS)
 
 
-@per_locale
 def jurisdiction_name(code: str | None) -> str:
-    names = {
-        "oblast": _("West Kazakhstan oblast"),
-        "borli": _("Börli district"),
-        "baiterek": _("Bäyterek district"),
-        "national": _("national"),
-    }
-    return names.get(code or "", code or "")
+    return named(code, JURISDICTIONS)
 
 
-@per_locale
 def jurisdiction_short(code: str | None) -> str:
     """For buttons: a phone row holds three short names."""
     names = {"oblast": _("Oblast"), "borli": _("Börli"), "baiterek": _("Bäyterek")}
     return names.get(code or "", code or "")
 
 
-@per_locale
 def degree_name(code: str | None) -> str:
-    names = {"gross": _("gross"), "significant": _("significant"), "minor": _("minor")}
-    return names.get(code or "", code or "")
+    return named(code, DEGREES)
 
 
-@per_locale
 def status_name(code: str | None) -> str:
-    names = {"in_force": _("in force"), "repealed": _("repealed"), "superseded": _("superseded")}
-    return names.get(code or "", code or "")
+    return named(code, STATUSES)
 
 
-@per_locale
 def unit_name(code: str | None) -> str:
-    return {"month": _("per recipient per month"), "day": _("per recipient per day")}.get(code or "", "")
+    return label(code, current_lang()) if code in UNITS else ""

@@ -10,35 +10,25 @@ from __future__ import annotations
 import html
 import re
 
-from aiogram.utils.i18n import get_i18n
 from aiogram.utils.i18n import gettext as _
-from babel.numbers import format_decimal
 
-from bot.labels import area_name, degree_name, jurisdiction_name, setting_name, status_name, unit_name
+from bot.labels import area_name, current_lang, degree_name, jurisdiction_name, setting_name, status_name, unit_name
+from knowledge import i18n
+from knowledge.answer.compose import label
 from knowledge.domain import Answer, Citation, Result
 
 LIMIT = 4000  # under Telegram's 4096, leaving room for nothing to go wrong
 MAX_CARDS = 5  # result cards in one reply; the rest is counted, the buttons narrow it down
 LONG_TEXT = 700  # a raw line longer than this is cut before escaping (escaping grows it at most ~5x)
-BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_KZ", "en": "en"}
 
 
 def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def current_lang() -> str:
-    return get_i18n().current_locale
-
-
 def money(value: float | int | None, lang: str | None = None) -> str:
-    """A rate for the locale: 842.4 → "842,40 ₸" (kk, ru) / "842.40 ₸" (en); 0 → "no tariff set"."""
-    if value is None:
-        return "—"
-    if float(value) == 0:
-        return _("no tariff set")
-    number = format_decimal(value, format="#,##0.00", locale=BABEL_LOCALES.get(lang or current_lang(), "kk_KZ"))
-    return f"{number}\u00a0₸"
+    """A rate for the locale (the engine's formatter): 842.4 → "842,40 ₸" (kk, ru) / "842.40 ₸" (en)."""
+    return i18n.money(value, lang or current_lang())
 
 
 def cite(citation: Citation) -> str:
@@ -70,8 +60,8 @@ def tariff_card(result: Result, area: str | None = None) -> str:
         for code, icon, value in rates:
             lines.append(f"{icon} {esc(area_name(code)).capitalize()}: <b>{esc(money(value))}</b>")
     else:
-        label = esc(_("Tariff"))
-        lines.append(f"💰 {label}: <b>{esc(money(fields.get('rate')))}</b>")
+        name = esc(_("Tariff"))
+        lines.append(f"💰 {name}: <b>{esc(money(fields.get('rate')))}</b>")
     if unit_name(fields.get("unit")):
         lines.append(esc(unit_name(fields.get("unit"))))
     if fields.get("flagged"):
@@ -84,8 +74,8 @@ def criterion_card(result: Result) -> str:
     fields = result.fields
     lines = [f"<b>{esc(fields.get('item', ''))}.</b> {esc(shorten(fields.get('criterion', '')))}"]
     if fields.get("degree"):
-        label = esc(_("Degree"))
-        lines.append(f"⚖️ {label}: <b>{esc(degree_name(fields['degree']))}</b>")
+        name = esc(label("degree", current_lang()).capitalize())
+        lines.append(f"⚖️ {name}: <b>{esc(degree_name(fields['degree']))}</b>")
     lines.append(cite(result.citation))
     return "\n".join(lines)
 
@@ -94,7 +84,8 @@ def document_card(result: Result) -> str:
     fields = result.fields
     icon = "✅" if fields.get("status") == "in_force" else "⚠️"
     lines = [f"<b>{esc(fields.get('title') or result.citation.title)}</b>"]
-    details = [f"№ {esc(fields['number'])}" if fields.get("number") else "", esc(fields.get("date") or "")]
+    details = [f"№ {esc(fields['number'])}" if fields.get("number") else "",
+               esc(i18n.date(fields.get("date"), current_lang()))]
     lines.append(", ".join(part for part in details if part))
     lines.append(f"{icon} {esc(status_name(fields.get('status') or result.citation.status))}")
     return "\n".join(lines)

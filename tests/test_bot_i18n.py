@@ -1,55 +1,28 @@
-"""The catalogues: every UI string translated in kk and ru (and not left in English), and they compile."""
+"""The bot's languages: Telegram's codes, the settings, the stored choice, and aiogram reading the shared catalogues
+(their completeness and compiling are tested in test_i18n.py)."""
 
 from __future__ import annotations
 
-import gettext
-import re
 import shutil
 
 import pytest
 from aiogram.fsm.storage.memory import MemoryStorage
 
 from bot.config import ROOT, load_config
-from bot.i18n import StorageLanguageStore, catalogue_msgids, compile_catalogues, telegram_lang
+from bot.i18n import StorageLanguageStore, make_i18n, telegram_lang
 
 LOCALES = ROOT / "locales"
-# Strings that are the same in every language by nature (codes, a proper name, a number format).
-SAME_EVERYWHERE = {"Tariff"}
 
 
-def msgids_in_code() -> set[str]:
-    """Every string the bot code passes to gettext (`_("...")`), so no catalogue can miss one."""
-    found = set()
-    for path in (ROOT / "bot").rglob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        for match in re.finditer(r'_\(\s*((?:"[^"]*"\s*)+)\)', source):
-            found.add("".join(re.findall(r'"([^"]*)"', match.group(1))))
-    return found
-
-
-@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_every_msgid_is_translated(lang):
-    messages = dict(catalogue_msgids(LOCALES / lang / "LC_MESSAGES" / "messages.po"))
-    missing = msgids_in_code() - set(messages)
-    assert not missing, f"{lang}: not in the catalogue: {sorted(missing)}"
-    empty = [msgid for msgid, text in messages.items() if not text.strip()]
-    assert not empty, f"{lang}: empty translations: {empty}"
-    if lang != "en":
-        untranslated = [msgid for msgid, text in messages.items() if text == msgid and msgid not in SAME_EVERYWHERE]
-        assert not untranslated, f"{lang}: left in English: {untranslated}"
-        latin_words = [text for text in messages.values()
-                       if re.search(r"\b(the|and|please|with|for)\b", re.sub(r"/\w+|\{[^}]*\}", "", text))]
-        assert not latin_words, f"{lang}: English words in translations: {latin_words}"
-    for msgid, text in messages.items():
-        assert re.findall(r"\{[^}]*\}", msgid) == re.findall(r"\{[^}]*\}", text), (lang, msgid)
-
-
-def test_catalogues_compile(tmp_path):
+def test_the_bot_compiles_missing_catalogues_and_reads_them(tmp_path):
     shutil.copytree(LOCALES, tmp_path / "locales", ignore=shutil.ignore_patterns("*.mo"))
-    written = compile_catalogues(tmp_path / "locales")
-    assert sorted(path.parent.parent.name for path in written) == ["en", "kk", "ru"]
-    russian = gettext.GNUTranslations((tmp_path / "locales/ru/LC_MESSAGES/messages.mo").open("rb"))
-    assert russian.gettext("Choose the language:") == "Выберите язык:"
+    i18n = make_i18n(tmp_path / "locales")
+    assert sorted(path.parent.parent.name for path in (tmp_path / "locales").glob("*/LC_MESSAGES/messages.mo")) == [
+        "en", "kk", "ru"]
+    with i18n.context(), i18n.use_locale("ru"):
+        assert i18n.gettext("Choose the language:") == "Выберите язык:"
+    with i18n.context(), i18n.use_locale("en"):
+        assert i18n.gettext("Choose the language:") == "Choose the language:"  # English: the msgid
 
 
 @pytest.mark.parametrize(("code", "lang"), [("ru", "ru"), ("kk", "kk"), ("en-US", "en"), ("uk", None), (None, None)])

@@ -135,10 +135,13 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_locales_compile(args: argparse.Namespace) -> int:
-    from bot.i18n import compile_catalogues
+    from knowledge.i18n import compile_catalogues, locales_dir
 
-    for path in compile_catalogues():
+    written = compile_catalogues(force=args.force)
+    for path in written:
         print(f"compiled {path}")
+    if not written:
+        print(f"catalogues in {locales_dir()} are up to date")
     return 0
 
 
@@ -205,8 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     locales = commands.add_parser("locales", help="message catalogues").add_subparsers(dest="locales_command",
                                                                                        required=True)
-    locales.add_parser("compile", help="compile locales/*/LC_MESSAGES/messages.po to .mo").set_defaults(
-        func=cmd_locales_compile)
+    compile_ = locales.add_parser("compile", help="compile each locales/*/LC_MESSAGES/messages.po newer than its .mo")
+    compile_.add_argument("--force", action="store_true", help="compile every catalogue, changed or not")
+    compile_.set_defaults(func=cmd_locales_compile)
     return parser
 
 
