@@ -89,6 +89,12 @@ LABELS: dict[str, dict[str, str]] = {
     "recipients": {"kk": "қызмет алушылар", "ru": "получатели", "en": "recipients"},
     "checklist": {"kk": "Тексеру парағы", "ru": "Проверочный лист", "en": "Checklist"},
     "requirements": {"kk": "Талаптар саны: {n}", "ru": "Требований: {n}", "en": "{n} requirements:"},
+    # follow-up questions the engine offers as choices
+    "ask_degree": {"kk": "бұзушылық дәрежесі", "ru": "степень нарушения", "en": "violation degree"},
+    "ask_documents": {"kk": "Қандай құжаттар бар?", "ru": "Какие документы в базе?",
+                      "en": "Which documents are in the base?"},
+    "ask_documents_query": {"kk": "қай бұйрықтар мен қаулылар бар", "ru": "какие приказы и постановления есть",
+                            "en": "which orders and decrees are there"},
 }
 ACT_TYPES = {"decree": {"kk": "қаулы", "ru": "постановление", "en": "decree"},
              "order": {"kk": "бұйрық", "ru": "приказ", "en": "order"},
