@@ -29,7 +29,7 @@ from knowledge.answer.context import Context
 from knowledge.answer.glossary import load_glossary
 from knowledge.answer.intents import BY_NAME, Ranked
 from knowledge.answer.intents.document import documents_list
-from knowledge.answer.policy import ANSWER_SCORE, TIE, leader
+from knowledge.answer.policy import clear_best
 from knowledge.answer.understand import Understood, understand
 from knowledge.domain import LANGS, SETTINGS, Answer, Filters, Result
 from knowledge.kb import open_kb
@@ -115,11 +115,10 @@ class Engine:
 
     def _try(self, step: str, u: Understood, reply: Answer) -> bool:
         if step == BEST_MATCH:
-            ranked = [BY_NAME[name] for name in BEST_MATCH_AMONG]
-            scores = {i.name: i.best_score(u, self.context) for i in ranked if isinstance(i, Ranked)}
-            best = leader(scores, ANSWER_SCORE, TIE)
-            return best is not None and BY_NAME[best].answer(u, reply, self.context)
-        return BY_NAME[step].answer(u, reply, self.context)
+            ranked = [intent for intent in map(BY_NAME.get, BEST_MATCH_AMONG) if isinstance(intent, Ranked)]
+            step = clear_best({intent.name: intent.best_score(u, self.context) for intent in ranked}) or ""
+        intent = BY_NAME.get(step)
+        return intent is not None and intent.answer(u, reply, self.context)
 
 
 def _any_filter(f: Filters) -> bool:

@@ -110,6 +110,11 @@ def enough_evidence(hit: Hit, words: Sequence | None = None) -> bool:
                for word, sim in zip(words or [], hit.matched, strict=False))
 
 
+def clear_best(scores: dict[str, float]) -> str | None:
+    """Of several searches (key → the score of its best candidate), the one answerable and not tied with another."""
+    return leader(scores, ANSWER_SCORE, TIE)
+
+
 def leader(scores: dict[str, float], minimum: float, lead: float) -> str | None:
     """The one key scoring at least `minimum` and more than `lead` ahead of every other; None when none does."""
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])

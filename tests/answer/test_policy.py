@@ -15,6 +15,7 @@ from knowledge.answer.policy import (
     NOT_FOUND,
     TIE,
     TO_THE_POINT,
+    clear_best,
     decide,
     enough_evidence,
     leader,
@@ -147,4 +148,4 @@ def test_a_comparison_needs_an_answerable_score():
     ({}, None),
 ])
 def test_the_leader_is_clearly_ahead_or_none(scores, expected):
-    assert leader(scores, ANSWER_SCORE, TIE) == expected
+    assert clear_best(scores) == expected == leader(scores, ANSWER_SCORE, TIE)
