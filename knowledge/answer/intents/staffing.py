@@ -30,7 +30,7 @@ class Staffing:
         hits = ctx.catalogue.staffing_index.search(words, limit=10, drop_unmatched=True)
         repealed = compose.repealed_line(act, lang) if act.get("status") == "repealed" else ""
         if repealed:
-            reply.warnings.append(repealed)  # said even when another intent ends up answering
+            reply.warnings.append(repealed)  # asked about staffing: the act's status is said whatever answers
         decision = decide(hits, check_evidence=False)
         if decision.status == NOT_FOUND:
             return False
