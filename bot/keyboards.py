@@ -1,4 +1,4 @@
-"""Inline keyboards and their callback data: short ids and one-letter codes, always under 64 bytes.
+"""Inline keyboards and their callback data: short ids, one-letter codes and jurisdiction codes, under 64 bytes.
 
 A question behind a button is kept in a small bounded in-memory map (`Tickets`) under an 8-character id;
 in groups the bot replies to the question, so an expired id can still be recovered from the replied message.
@@ -15,12 +15,11 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import LANG_NAMES, LANGS
-from bot.labels import area_name, jurisdiction_short, setting_name
-from knowledge.domain import Answer
+from bot.labels import area_name, current_lang, setting_name
+from knowledge.domain import Answer, Jurisdiction
 
 AREAS = {"c": "city", "r": "rural"}
 SETTINGS = {"s": "stationary", "m": "semi_stationary", "h": "home", "t": "temporary"}
-JURISDICTIONS = {"o": "oblast", "b": "borli", "k": "baiterek"}
 NONE = "-"
 
 
@@ -138,7 +137,7 @@ def current_filters(answer: Answer) -> tuple[str | None, str | None, str | None]
             answer.filters.jurisdiction or best.get("jurisdiction"))
 
 
-def answer_keyboard(answer: Answer, tickets: Tickets) -> InlineKeyboardMarkup | None:
+def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]) -> InlineKeyboardMarkup | None:
     """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none."""
     if answer.status == "clarify" and answer.choices:
         ticket = tickets.put(answer.question, [choice.query for choice in answer.choices])
@@ -149,7 +148,8 @@ def answer_keyboard(answer: Answer, tickets: Tickets) -> InlineKeyboardMarkup | 
         return None
     ticket = tickets.put(answer.question)
     area, setting, jurisdiction = current_filters(answer)
-    a, s, j = code_of(AREAS, area), code_of(SETTINGS, setting), code_of(JURISDICTIONS, jurisdiction)
+    # a jurisdiction travels as its manifest code: stable across reloads, unlike a position in the list
+    a, s, j = code_of(AREAS, area), code_of(SETTINGS, setting), jurisdiction or NONE
 
     def button(label: str, chosen: bool, **codes: str) -> dict:
         # Seven buttons on every tariff answer: plain dicts validated once with the markup, and callback data
@@ -162,10 +162,12 @@ def answer_keyboard(answer: Answer, tickets: Tickets) -> InlineKeyboardMarkup | 
         [button(f"🏙 {area_name('city')}", a == "c", a="c"), button(f"🌾 {area_name('rural')}", a == "r", a="r")],
         [button(setting_name(name), s == code, s=code) for code, name in list(SETTINGS.items())[:2]],
         [button(setting_name(name), s == code, s=code) for code, name in list(SETTINGS.items())[2:]],
-        [button(jurisdiction_short(name), j == code, j=code) for code, name in JURISDICTIONS.items()],
+        *[[button(place.short(current_lang()), j == place.code, j=place.code) for place in places[n:n + 3]]
+          for n in range(0, len(places), 3)],
     ])
 
 
 def refine_filters(data: RefineCb) -> dict[str, str | None]:
-    return {"area": AREAS.get(data.a), "setting": SETTINGS.get(data.s), "jurisdiction": JURISDICTIONS.get(data.j)}
+    return {"area": AREAS.get(data.a), "setting": SETTINGS.get(data.s),
+            "jurisdiction": data.j if data.j != NONE else None}
 

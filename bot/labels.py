@@ -1,17 +1,16 @@
 """Translated names of the knowledge base's codes (settings, areas, jurisdictions, degrees, statuses, units).
 
 The names are the answer engine's labels (knowledge.answer.compose.label): a setting, an area or a status reads the
-same in a reply card, on a button and in the engine's text. Only the short jurisdiction names for buttons are the
-bot's own.
+same in a reply card, on a button and in the engine's text. Jurisdictions are named by the manifest: results carry
+their name, buttons take the short one from the engine's list.
 """
 
 from __future__ import annotations
 
 from aiogram.utils.i18n import get_i18n
-from aiogram.utils.i18n import gettext as _
 
 from knowledge.answer.compose import label
-from knowledge.domain import DEGREES, JURISDICTIONS, SETTINGS
+from knowledge.domain import DEGREES, SETTINGS
 
 AREAS = ("city", "rural")
 STATUSES = ("in_force", "repealed", "superseded")
@@ -33,16 +32,6 @@ def setting_name(code: str | None) -> str:
 
 def area_name(code: str | None) -> str:
     return named(code, AREAS)
-
-
-def jurisdiction_name(code: str | None) -> str:
-    return named(code, JURISDICTIONS)
-
-
-def jurisdiction_short(code: str | None) -> str:
-    """For buttons: a phone row holds three short names."""
-    names = {"oblast": _("Oblast"), "borli": _("Börli"), "baiterek": _("Bäyterek")}
-    return names.get(code or "", code or "")
 
 
 def degree_name(code: str | None) -> str:

@@ -12,7 +12,7 @@ import re
 
 from aiogram.utils.i18n import gettext as _
 
-from bot.labels import area_name, current_lang, degree_name, jurisdiction_name, setting_name, status_name, unit_name
+from bot.labels import area_name, current_lang, degree_name, setting_name, status_name, unit_name
 from knowledge import i18n
 from knowledge.answer.compose import label
 from knowledge.domain import Answer, Citation, Result
@@ -51,7 +51,7 @@ def tariff_card(result: Result, area: str | None = None) -> str:
     lines = [f"<b>{esc(shorten(fields.get('service', '')))}</b>"]
     if fields.get("position"):
         lines.append(f"👤 {esc(shorten(fields['position'], 200))}")
-    context = [setting_name(fields.get("setting")), jurisdiction_name(fields.get("jurisdiction"))]
+    context = [setting_name(fields.get("setting")), fields.get("jurisdiction_name") or fields.get("jurisdiction") or ""]
     lines.append("🏷 " + esc(" · ".join(part for part in context if part)))
     rates = []
     if fields.get("rate_city") is not None or fields.get("rate_rural") is not None:

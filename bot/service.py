@@ -48,17 +48,17 @@ class Asker:
         self.executor.shutdown(wait=False)
 
 
-def render_for_chat(answer: Answer, tickets: Tickets) -> tuple[list[str], InlineKeyboardMarkup | None]:
+def render_for_chat(answer: Answer, asker: Asker) -> tuple[list[str], InlineKeyboardMarkup | None]:
     """Rendered in the answer's language (the engine may follow the question's language)."""
     i18n = get_i18n()
     with i18n.use_locale(answer.lang if answer.lang in LANGS else i18n.current_locale):
-        return render_answer(answer), answer_keyboard(answer, tickets)
+        return render_answer(answer), answer_keyboard(answer, asker.tickets, asker.engine.places())
 
 
-async def send_answer(message: Message, answer: Answer, tickets: Tickets, *, reply: bool) -> Message:
+async def send_answer(message: Message, answer: Answer, asker: Asker, *, reply: bool) -> Message:
     """Send the chunks; the keyboard goes on the last one. In groups the first chunk replies to the question."""
-    chunks, keyboard = render_for_chat(answer, tickets)
-    await tickets.share()
+    chunks, keyboard = render_for_chat(answer, asker)
+    await asker.tickets.share()
     sent = message
     for number, chunk in enumerate(chunks):
         markup = keyboard if number == len(chunks) - 1 else None

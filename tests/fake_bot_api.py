@@ -18,7 +18,8 @@ from aiogram.methods import EditMessageText, GetMe, SendMessage, TelegramMethod
 from aiogram.types import Chat, Message, Update, User
 from aiohttp import web
 
-from knowledge.domain import Answer, Choice, Citation, Filters, Result
+from knowledge.domain import Answer, Choice, Citation, Filters, Jurisdiction, Result
+from knowledge.ingest.manifest import load_jurisdictions
 
 BOT_ID = 123
 BOT_TOKEN = f"{BOT_ID}:TEST"
@@ -165,7 +166,7 @@ class FakeEngine:
             fields = {"jurisdiction": filters.jurisdiction, "setting": filters.setting, "annex": 2, "category": "",
                       "item": 63, "service": "Массаж <қол> & аяқ", "position": "Мейіргер", "rate_city": CITY,
                       "rate_rural": RURAL if filters.setting != "stationary" else 0.0, "rate": None, "unit": "day",
-                      "flagged": False}
+                      "flagged": False, "jurisdiction_name": self.name(filters.jurisdiction, lang)}
             citation = Citation("000", TARIFF_TITLE[lang], 2, "63", "in_force")
             return Answer(question=question, lang=lang, intent="tariff", filters=filters, status="answer",
                           results=[Result("tariff", citation, 0.93, fields)], text=f"Massage: {CITY}")
@@ -191,6 +192,13 @@ class FakeEngine:
 
     def reload(self) -> None:
         self.reloads += 1
+
+    def places(self) -> list[Jurisdiction]:
+        """The manifest's jurisdictions that are not national (the real engine: those that have tariffs)."""
+        return [place for place in load_jurisdictions() if place.kind != "national"]
+
+    def name(self, code: str | None, lang: str) -> str:
+        return next((place.name(lang) for place in load_jurisdictions() if place.code == code), code or "")
 
 
 def detect_lang(question: str) -> str:

@@ -186,7 +186,6 @@ def test_one_wording_per_concept_in_engine_and_bot(lang):
         for code in ("stationary", "semi_stationary", "temporary"):
             assert labels.setting_name(code) == label(code, lang)
         assert [labels.area_name(code) for code in ("city", "rural")] == [label("city", lang), label("rural", lang)]
-        assert labels.jurisdiction_name("oblast") == label("oblast", lang)
         assert labels.degree_name("significant") == label("significant", lang)
         assert labels.status_name("repealed") == label("repealed", lang)
         assert labels.unit_name("day") == label("day", lang)

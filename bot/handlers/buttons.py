@@ -34,7 +34,7 @@ async def on_pick(callback: CallbackQuery, callback_data: PickCb, asker: Asker, 
                              user_id=callback.from_user.id, source="button")
     await callback.answer()  # after the engine: if it fails, the error handler can still answer with an alert
     message = callback.message
-    await send_answer(message, answer, asker.tickets, reply=message.chat.type != ChatType.PRIVATE)
+    await send_answer(message, answer, asker, reply=message.chat.type != ChatType.PRIVATE)
 
 
 async def on_refine(callback: CallbackQuery, callback_data: RefineCb, asker: Asker, lang: str,
@@ -45,7 +45,7 @@ async def on_refine(callback: CallbackQuery, callback_data: RefineCb, asker: Ask
         return
     answer = await asker.ask(ticket.question, engine_lang(lang, lang_chosen), user_id=callback.from_user.id,
                              source="button", **refine_filters(callback_data))
-    chunks, keyboard = render_for_chat(answer, asker.tickets)
+    chunks, keyboard = render_for_chat(answer, asker)
     await asker.tickets.share()
     await callback.answer()
     message = callback.message
@@ -56,7 +56,7 @@ async def on_refine(callback: CallbackQuery, callback_data: RefineCb, asker: Ask
             if "not modified" not in str(error):  # the same filters pressed again: nothing to change
                 raise
         return
-    await send_answer(message, answer, asker.tickets, reply=False)
+    await send_answer(message, answer, asker, reply=False)
 
 
 def router() -> Router:

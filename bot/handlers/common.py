@@ -71,7 +71,7 @@ async def on_example(callback: CallbackQuery, callback_data: ExampleCb, asker: A
     answer = await asker.ask(questions[callback_data.i], engine_lang(lang, lang_chosen), user_id=callback.from_user.id,
                              source="button")
     await callback.answer()
-    await send_answer(callback.message, answer, asker.tickets, reply=False)
+    await send_answer(callback.message, answer, asker, reply=False)
 
 
 async def cmd_sources(message: Message, asker: Asker, lang: str) -> None:

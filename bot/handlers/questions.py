@@ -65,7 +65,7 @@ async def answer_question(message: Message, question: str, asker: Asker, lang: s
     source = "private" if message.chat.type == ChatType.PRIVATE else "group"
     user_id = message.from_user.id if message.from_user else message.chat.id
     answer = await asker.ask(question, engine_lang(lang, lang_chosen), user_id=user_id, source=source)
-    await send_answer(message, answer, asker.tickets, reply=message.chat.type != ChatType.PRIVATE)
+    await send_answer(message, answer, asker, reply=message.chat.type != ChatType.PRIVATE)
 
 
 async def on_command(message: Message, command: CommandObject, asker: Asker, lang: str, lang_chosen: bool) -> None:

@@ -14,10 +14,6 @@ LABELS: dict[str, str] = {
     "semi_stationary": N_("semi-stationary care"),
     "home": N_("home care"),
     "temporary": N_("temporary stay"),
-    "oblast": N_("West Kazakhstan oblast"),
-    "borli": N_("Börli district"),
-    "baiterek": N_("Bäyterek district"),
-    "national": N_("national"),
     "city": N_("city"),
     "rural": N_("rural area"),
     "rate": N_("rate"),
@@ -63,6 +59,10 @@ LABELS: dict[str, str] = {
     "recipients": N_("recipients"),
     "checklist": N_("Checklist"),
     "requirements": N_("{n} requirements:"),
+    # follow-up questions the engine offers as choices
+    "ask_degree": N_("violation degree"),
+    "ask_documents": N_("Which documents are in the base?"),
+    "ask_documents_query": N_("which orders and decrees are there"),
 }
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").

@@ -16,6 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from knowledge import PACKAGE_DIR
+from knowledge.text import to_cyrillic
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
 CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues")
@@ -58,21 +59,14 @@ def _fallback_to_cyrillic(token: str) -> str:
     return token.translate(_LETTERS)
 
 
-try:  # the shared transliteration, when normalise.py has it
-    from knowledge.text import to_cyrillic as _shared_to_cyrillic  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on another helper's progress
-    _shared_to_cyrillic = None
-
-
 def latin_to_cyrillic(token: str) -> str:
     """A Cyrillic reading of a Latin-script token ("meyirger" → "мейиргер"), for matching Kazakh names."""
-    if _shared_to_cyrillic is not None:
-        try:
-            converted = _shared_to_cyrillic(token)
-            if converted and not _LATIN.search(converted.casefold()):
-                return converted.casefold()
-        except Exception:  # noqa: BLE001 - the fallback below is always usable
-            pass
+    try:
+        converted = to_cyrillic(token)
+        if converted and not _LATIN.search(converted.casefold()):
+            return converted.casefold()
+    except Exception:  # noqa: BLE001 - the letter-by-letter reading below is always usable
+        pass
     return _fallback_to_cyrillic(token.casefold())
 
 

@@ -391,3 +391,59 @@ def test_a_year_the_base_does_not_hold_is_never_answered_with_another_years_figu
 def test_the_year_the_base_holds_is_answered(engine) -> None:
     answer = engine.ask("2026 жылғы массаж тарифі стационар қала", "kk")
     assert answer.status == "answer" and answer.results[0].fields["rate_city"] == 842.4
+
+
+# ---------------------------------------------------------------- what the engine knows, and from where
+
+
+def test_without_aliases_only_the_kazakh_names_are_known(engine, kb_path) -> None:
+    bare = Engine.open(kb_path, aliases=False)
+    kazakh = bare.ask("стационар лазерлік терапия ауыл тарифі")
+    assert kazakh.status == "answer" and kazakh.results[0].fields["item"] == 50
+    assert engine.ask("UHF therapy stationary city", "en").results[0].fields["item"] == 48
+    assert bare.ask("UHF therapy stationary city", "en").status != "answer"
+
+
+def test_a_jurisdiction_filter_must_be_one_that_has_tariffs(engine) -> None:
+    question = "массаж стационар қала"
+    assert engine.ask(question, jurisdiction="borli").filters.jurisdiction == "borli"
+    assert engine.ask(question, jurisdiction="national").filters.jurisdiction is None
+    assert engine.ask(question, jurisdiction="nowhere").filters.jurisdiction is None
+
+
+def test_acts_are_found_by_what_they_hold_not_by_their_id(kb_path, tmp_path) -> None:
+    import shutil
+
+    path = tmp_path / "kb.sqlite"
+    shutil.copyfile(kb_path, path)
+    connection = sqlite3.connect(path)
+    renamed = {}
+    for kind in ("rules", "criteria"):
+        old = connection.execute("select id from documents where kind = ?", (kind,)).fetchone()[0]
+        renamed[kind] = f"9{old}"
+        connection.execute("update documents set id = ? where id = ?", (renamed[kind], old))
+        for table in ("tariffs", "criteria", "checklist_items", "staffing_norms", "passages"):
+            connection.execute(f"update {table} set document = ? where document = ?", (renamed[kind], old))
+    connection.commit()
+    connection.close()
+    engine = Engine.open(path)
+    staffing = engine.ask("стационарда 100 қызмет алушыға қанша бухгалтер керек", "kk")
+    assert (staffing.intent, staffing.status) == ("staffing", "answer")
+    assert {r.citation.document for r in staffing.results} == {renamed["rules"]} and staffing.warnings
+    degree = engine.ask("что такое грубое нарушение", "ru")
+    assert degree.status == "answer"
+    assert {r.citation.document for r in degree.results} == {renamed["criteria"]}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_jurisdiction_names_come_from_the_manifest(engine, lang):
+    from knowledge.ingest.manifest import load_jurisdictions
+
+    names = {place.code: place.name(lang) for place in load_jurisdictions()}
+    answer = engine.ask("Бөрлі үйде хат жазуға көмек қала тарифі", lang)
+    assert answer.status == "answer"
+    best = answer.results[0].fields
+    assert best["jurisdiction_name"] == names[best["jurisdiction"]]
+    assert names[best["jurisdiction"]] in answer.text
+    assert [place.code for place in engine.places()] == [
+        code for code in names if code in {t.jurisdiction for t in engine.catalogue.services}]

@@ -1,0 +1,202 @@
+"""What the engine searches, loaded from kb.sqlite once: tariff services (with their reviewed ru/en aliases),
+risk criteria, checklist requirements, staffing norms, definitions and the source documents, each with its index.
+
+Acts in force win: a superseded act's tariff table is searched only where no act in force covers the same
+jurisdiction and setting. Which act holds what is read from the documents table (`kind`), never assumed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+
+from knowledge.answer.aliases import aliases_by_lang
+from knowledge.answer.glossary import Glossary, loose, tokens
+from knowledge.answer.index import Index, Target
+from knowledge.domain import LANGS, Jurisdiction
+from knowledge.kb import load_jurisdictions
+
+log = logging.getLogger(__name__)
+
+Aliases = dict[tuple, dict[str, list[str]]]
+
+
+@dataclass
+class Catalogue:
+    documents: dict[str, dict]  # id → documents row
+    places: dict[str, Jurisdiction]  # jurisdiction code → its names, from the manifest
+    services: list[Target]  # one per tariff item (document, annex, item); rows: its positions
+    criteria: list[Target]  # one per risk criterion
+    checklist: list[Target]  # one per checklist requirement (annex, item)
+    staffing: list[Target]  # one per (staffing table, position); rows: one per head-count column
+    definitions: list[dict]  # definition passages ("significant violation is ...")
+    checklist_settings: dict[int, set[str]]  # checklist annex → the settings it is about
+    service_index: Index = field(init=False)
+    criterion_index: Index = field(init=False)
+    checklist_index: Index = field(init=False)
+    staffing_index: Index = field(init=False)
+    document_index: Index = field(init=False)
+    _tables: dict[tuple, frozenset[int] | None] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.service_index = Index(self.services)
+        self.criterion_index = Index(self.criteria)
+        self.checklist_index = Index(self.checklist)
+        self.staffing_index = Index(self.staffing)
+        self.document_index = Index([
+            Target("document", (d["id"],), [d.get(f"title_{lang}") or "" for lang in LANGS]
+                   + [d.get(f"issuer_{lang}") or "" for lang in LANGS], [d]) for d in self.documents.values()])
+
+    @property
+    def jurisdictions(self) -> frozenset[str]:
+        """The jurisdictions that have tariffs: the valid jurisdiction filters."""
+        return frozenset(t.jurisdiction for t in self.services if t.jurisdiction)
+
+    @property
+    def tariff_years(self) -> list[int]:
+        return sorted({d["year"] for d in self.documents.values() if d.get("kind") == "tariffs" and d.get("year")})
+
+    def jurisdiction_name(self, code: str | None, lang: str) -> str:
+        """A jurisdiction's name as shown to the user (the code itself for one the manifest does not name)."""
+        place = self.places.get(code or "")
+        return place.name(lang) if place else code or ""
+
+    def document_of_kind(self, kind: str) -> dict | None:
+        """The act holding `kind` (rules | criteria | tariffs), the one in force first."""
+        found = [d for d in self.documents.values() if d.get("kind") == kind]
+        return min(found, key=lambda d: (d.get("status") not in (None, "in_force"), d["id"]), default=None)
+
+    def status(self, document: str) -> str:
+        return (self.documents.get(document) or {}).get("status") or "in_force"
+
+    def annex(self, document: str, number: int) -> dict:
+        """What the documents table says of one annex (setting, rates: single, area ...); {} when nothing."""
+        return next((a for a in annexes(self.documents.get(document) or {}) if a.get("number") == number), {})
+
+    def services_in(self, setting: str | None, jurisdiction: str | None) -> frozenset[int] | None:
+        """Indices of the services in a setting / jurisdiction (None: all), remembered per filter pair."""
+        if not setting and not jurisdiction:
+            return None
+        key = (setting, jurisdiction)
+        if key not in self._tables:
+            self._tables[key] = frozenset(
+                i for i, t in enumerate(self.services)
+                if (not setting or t.setting == setting) and (not jurisdiction or t.jurisdiction == jurisdiction))
+        return self._tables[key]
+
+
+def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool = True) -> Catalogue:
+    """Everything searched, from an open knowledge base. Without `aliases`, services, criteria and requirements
+    are known by their Kazakh names alone."""
+    names = _aliases() if aliases else {}
+    documents = {row["id"]: dict(row) for row in db.execute("select * from documents")}
+    checklist = [_target("checklist", (row["annex"], row["item"]), row["requirement"],
+                         names.get(("checklist", row["document"], row["annex"], row["item"])), rows=[dict(row)])
+                 for row in db.execute("select * from checklist_items order by annex, item")]
+    return Catalogue(
+        documents=documents,
+        places=load_jurisdictions(db),
+        services=_services(db, documents, names),
+        criteria=[_target("criterion", (row["item"],), row["criterion"],
+                          names.get(("criterion", row["document"], row["annex"], row["item"])), rows=[dict(row)])
+                  for row in db.execute("select * from criteria order by item")],
+        checklist=checklist,
+        staffing=_staffing(db),
+        definitions=[dict(row) for row in db.execute("select * from passages where kind = 'definition' order by id")],
+        checklist_settings=_checklist_settings(checklist, glossary))
+
+
+def annexes(document: dict) -> list[dict]:
+    """The annexes a documents row lists (stored as JSON)."""
+    value = document.get("annexes")
+    if isinstance(value, list):
+        return value
+    try:
+        data = json.loads(value or "[]")
+    except (TypeError, ValueError):
+        return []
+    return data if isinstance(data, list) else []
+
+
+def table_of(target: Target) -> tuple[str | None, str | None]:
+    """The tariff table a service belongs to: (jurisdiction, setting)."""
+    return (target.jurisdiction, target.setting)
+
+
+def _aliases() -> Aliases:
+    try:
+        return aliases_by_lang()
+    except Exception:  # noqa: BLE001 - a broken alias file must not stop the bot; it only lowers ru/en recall
+        log.exception("could not load aliases")
+        return {}
+
+
+def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Aliases) -> list[Target]:
+    rows_by_service: dict[tuple, list[dict]] = {}
+    for row in db.execute("select * from tariffs order by document, annex, item, id"):
+        row = dict(row)
+        rows_by_service.setdefault((row["document"], row["annex"], row["item"]), []).append(row)
+    # A decree that replaces an older one for the same jurisdiction and year prints the same services: its items
+    # take the reviewed aliases of the same-named service of the same table when they have none of their own.
+    by_name = {(rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"])): names[("service", *ident)]
+               for ident, rows in rows_by_service.items() if ("service", *ident) in names}
+    services = [_target("service", ident, rows[0]["service"],
+                        names.get(("service", *ident))
+                        or by_name.get((rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"]))),
+                        jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
+                for ident, rows in rows_by_service.items()]
+
+    def superseded(target: Target) -> bool:
+        return (documents.get(target.ident[0]) or {}).get("status") == "superseded"
+
+    current = {table_of(t) for t in services if not superseded(t)}
+    return [t for t in services if not superseded(t) or table_of(t) not in current]
+
+
+def _staffing(db: sqlite3.Connection) -> list[Target]:
+    norms: dict[tuple, Target] = {}
+    for row in db.execute("select * from staffing_norms order by id"):
+        row = dict(row)
+        ident = (row["table_name"], row["position"])
+        if ident not in norms:
+            norms[ident] = Target("staffing", ident, [f"{row['position']} {row['table_name']}", row["position"]])
+        norms[ident].rows.append(row)
+    return list(norms.values())
+
+
+def _checklist_settings(checklist: list[Target], glossary: Glossary) -> dict[int, set[str]]:
+    """Settings each checklist (annex) is about: those its title names, else those most of its requirements
+    name ("Стационар және жартылай стационар жағдайларында ..." → stationary and semi-stationary)."""
+
+    def settings_in(text: str) -> set[str]:
+        words = [loose(t) for t in tokens(text)[:60]]
+        return {m.term.key for m in glossary.match(words) if m.term.category == "settings"}
+
+    by_annex: dict[int, list[Target]] = {}
+    for target in checklist:
+        by_annex.setdefault(target.ident[0], []).append(target)
+    found: dict[int, set[str]] = {}
+    for annex, targets in by_annex.items():
+        settings = settings_in(targets[0].rows[0].get("title") or "")
+        if not settings:
+            counts: dict[str, int] = {}
+            for target in targets:
+                for setting in settings_in(target.rows[0]["requirement"]):
+                    counts[setting] = counts.get(setting, 0) + 1
+            settings = {s for s, n in counts.items() if 2 * n >= len(targets)}
+        found[annex] = settings
+    return found
+
+
+def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | None, **extra) -> Target:
+    """A searchable target: the Kazakh name plus its ru/en aliases; the first alias per language is its local name."""
+    aliases = aliases or {}
+    names = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
+    local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
+    return Target(kind, ident, names, local=local, **extra)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(loose(t) for t in tokens(text or ""))

@@ -1,0 +1,76 @@
+"""Inspection checklists: one requirement quoted and cited, or, for "what does the home care checklist check", the
+checklist of that setting with its requirements listed."""
+
+from __future__ import annotations
+
+from knowledge.answer.compose import cite, label, truncate
+from knowledge.answer.context import Context, localised_name, same_name
+from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, decide
+from knowledge.answer.understand import Understood
+from knowledge.domain import Answer, Choice, Result
+
+
+class Checklists:
+    name = "checklist"
+
+    def best_score(self, u: Understood, ctx: Context) -> float:
+        hits = ctx.catalogue.checklist_index.search(u.words + u.filter_words, limit=1)
+        return hits[0].score if hits else 0.0
+
+    def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
+        lang, catalogue = reply.lang, ctx.catalogue
+        annexes = sorted(a for a, settings in catalogue.checklist_settings.items() if u.filters.setting in settings)
+        # "the home-care checklist": when no one requirement stands out, the whole checklist is the answer
+        overview = bool(annexes) and "checklist" in u.cues
+        if not u.words and overview:
+            return self._overview(annexes, reply, ctx)
+        only = frozenset(i for i, t in enumerate(catalogue.checklist) if t.ident[0] in annexes) if annexes else None
+        hits = catalogue.checklist_index.search(u.words + u.filter_words, limit=10, only=only)
+        # same-named requirements are no rivals; the best one is quoted alone
+        decision = decide(hits, same=same_name, alongside=0, check_evidence=False)
+        if decision.status != ANSWER and overview:
+            return self._overview(annexes, reply, ctx)
+        if decision.status == CLARIFY:
+            reply.intent, reply.status = self.name, CLARIFY
+            reply.text = label("clarify", lang)
+            reply.choices = [Choice(truncate(localised_name(h.target, lang), 60), truncate(h.target.names[0], 200))
+                             for h in decision.hits[:MAX_CHOICES]]
+            return True
+        if decision.status != ANSWER:
+            return False
+        row = decision.best.target.rows[0]
+        citation = ctx.citation(row["document"], row["annex"], row["item"], lang)
+        reply.intent, reply.status = self.name, ANSWER
+        reply.results = [Result(type="checklist", citation=citation, score=decision.best.score, fields=_fields(row))]
+        reply.text = (f"{label('checklist', lang)}: {truncate(row['title'], 200)}\n{row['item']}. {row['requirement']}"
+                      f"\n{label('source', lang)}: {cite(citation, lang)}")
+        return True
+
+    def _overview(self, annexes: list[int], reply: Answer, ctx: Context) -> bool:
+        """"What does the home care checklist check": the checklist of that setting, its requirements listed."""
+        lang, checklist = reply.lang, ctx.catalogue.checklist
+        reply.intent = self.name
+        if len(annexes) > 1:
+            reply.status = CLARIFY
+            reply.text = label("clarify", lang)
+            titles = {t.ident[0]: t.rows[0]["title"] for t in checklist}
+            reply.choices = [Choice(truncate(f"{a}. {titles[a]}", 60), f"{label('checklist', lang)} {a}: {titles[a]}")
+                             for a in annexes[:MAX_CHOICES]]
+            return True
+        items = [t for t in checklist if t.ident[0] == annexes[0]]
+        first = items[0].rows[0]
+        reply.status = ANSWER
+        lines = [f"{label('checklist', lang)}: {truncate(first['title'], 250)}",
+                 label("requirements", lang).format(n=len(items))]
+        for target in items:
+            row = target.rows[0]
+            citation = ctx.citation(row["document"], row["annex"], row["item"], lang)
+            reply.results.append(Result(type="checklist", citation=citation, score=1.0, fields=_fields(row)))
+            lines.append(f"{row['item']}. {localised_name(target, lang)}")
+        lines.append(f"{label('source', lang)}: {cite(ctx.citation(first['document'], first['annex'], None, lang), lang)}")
+        reply.text = "\n".join(lines)
+        return True
+
+
+def _fields(row: dict) -> dict:
+    return {"annex": row["annex"], "title": row["title"], "item": row["item"], "requirement": row["requirement"]}

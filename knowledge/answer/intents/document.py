@@ -1,0 +1,104 @@
+"""Source documents: "which decree approved the Bäyterek tariffs", "is order No. 343 in force" → the act, its issuer,
+number, date and status; "when does the Börli decree come into force" → the act's own paragraph saying so."""
+
+from __future__ import annotations
+
+from knowledge.answer.catalogue import annexes
+from knowledge.answer.compose import cite, label, short_title, truncate
+from knowledge.answer.context import Context, warn
+from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, MAX_CHOICES, leader
+from knowledge.answer.understand import Understood
+from knowledge.domain import Answer, Choice, Result
+
+# How an act words its own entry into force (Kazakh, Russian).
+IN_FORCE_FROM = ("%қолданысқа енгізіл%", "%күшіне ен%", "%вводится в действие%")
+
+
+class Documents:
+    name = "document"
+
+    def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
+        lang, documents = reply.lang, ctx.catalogue.documents
+        points = _points(u, ctx)
+        reply.intent = self.name
+        best = leader(points, DOCUMENT_POINTS, DOCUMENT_LEAD)
+        if best is None:
+            ranked = sorted(points, key=lambda d: -points[d])
+            reply.status = CLARIFY
+            reply.text = label("clarify", lang)
+            reply.choices = [Choice(truncate(short_title(documents[d], lang), 60), f"{short_title(documents[d], lang)}?")
+                             for d in ranked[:MAX_CHOICES]]
+            reply.results = documents_list(ctx, lang)
+            return True
+        doc = documents[best]
+        result = ctx.document_result(doc, lang, min(1.0, points[best] / 5))
+        if "effective" in u.cues and self._entry_into_force(doc, result, reply, ctx):
+            return True
+        reply.status = ANSWER
+        reply.results = [result]
+        lines = [doc.get(f"title_{lang}") or doc["title_kk"],
+                 f"{label('issuer', lang)}: {doc.get(f'issuer_{lang}') or doc['issuer_kk']}",
+                 f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {doc['date']}",
+                 f"{label('status', lang)}: {label(doc['status'], lang)}"]
+        warn(reply, lines, ctx.status_warning(doc["id"], lang))
+        reply.text = "\n".join(lines)
+        return True
+
+    def _entry_into_force(self, doc: dict, document: Result, reply: Answer, ctx: Context) -> bool:
+        """"When does the Börli decree come into force": the act's own paragraph saying so, quoted and cited."""
+        if ctx.db is None:
+            return False
+        row = ctx.db.execute(
+            "select * from passages where document = ? and kind = 'paragraph' and (text like ? or text like ? "
+            "or text like ?) order by line_start desc limit 1", (doc["id"], *IN_FORCE_FROM)).fetchone()
+        if row is None:
+            return False
+        row, lang = dict(row), reply.lang
+        citation = ctx.citation(row["document"], row.get("annex"), row.get("item") or None, lang)
+        reply.intent, reply.status = "passage", ANSWER
+        reply.results = [Result(type="passage", citation=citation, score=1.0,
+                                fields={"kind": row.get("kind"), "text": row["text"]}), document]
+        lines = [doc.get(f"title_{lang}") or doc["title_kk"], truncate(row["text"], 700)]
+        if lang == "en" and doc.get("effective"):
+            lines.append(f"({doc['effective']})")
+        lines.append(f"{label('source', lang)}: {cite(citation, lang)}")
+        warn(reply, lines, ctx.status_warning(doc["id"], lang))
+        reply.text = "\n".join(lines)
+        return True
+
+
+def documents_list(ctx: Context, lang: str) -> list[Result]:
+    """Every source document as a result, by id."""
+    documents = sorted(ctx.catalogue.documents.values(), key=lambda d: d["id"])
+    return [ctx.document_result(doc, lang, 1.0) for doc in documents]
+
+
+def _points(u: Understood, ctx: Context) -> dict[str, float]:
+    """Each document's points for the question: its title or issuer named, its number or year, its jurisdiction,
+    a setting its annexes cover, and what it holds (tariffs, criteria, rules) matching the question's cues."""
+    documents = ctx.catalogue.documents
+    points: dict[str, float] = dict.fromkeys(documents, 0.0)
+    for hit in ctx.catalogue.document_index.search(u.words, limit=10):
+        points[hit.target.ident[0]] += 2 * hit.score
+    for doc_id, doc in documents.items():
+        parts = {p for p in "".join(c if c.isdigit() else " " for c in doc.get("number") or "").split()}
+        year = (doc.get("date") or "")[:4]
+        for number in u.numbers:
+            if number in parts:
+                points[doc_id] += 3
+            elif number == year or number == str(doc.get("year") or ""):
+                points[doc_id] += 1
+        if u.filters.jurisdiction and doc.get("jurisdiction") == u.filters.jurisdiction:
+            points[doc_id] += 2
+        if u.filters.setting and any(a.get("setting") == u.filters.setting for a in annexes(doc)):
+            points[doc_id] += 1
+        kind = doc.get("kind")
+        if kind == "tariffs" and ("tariff" in u.cues or u.filters.setting):
+            points[doc_id] += 1
+        if kind == "criteria" and ({"violation", "checklist"} & u.cues or u.degree):
+            points[doc_id] += 2
+        if kind == "rules" and "staffing" in u.cues:
+            points[doc_id] += 2
+        if doc.get("status") == "superseded" and points[doc_id] > 0:
+            points[doc_id] -= 0.5  # the act in force for the same table is the one meant, unless named
+    return points

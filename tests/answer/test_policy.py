@@ -1,0 +1,151 @@
+"""The answer policy on synthetic candidates: when the engine answers, asks back, compares or says "not found"."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.index import Hit, Target
+from knowledge.answer.policy import (
+    ANSWER,
+    ANSWER_SCORE,
+    CLARIFY,
+    CLARIFY_SCORE,
+    CLEARER,
+    COMPARE,
+    NOT_FOUND,
+    TIE,
+    TO_THE_POINT,
+    clear_best,
+    decide,
+    enough_evidence,
+    leader,
+    tied,
+)
+from knowledge.answer.understand import Word
+
+
+def hit(name: str, score: float, *, cover: float = 0.6, sure: int = 2, matched: tuple[float, ...] = (1.0, 1.0),
+        table: str = "oblast stationary") -> Hit:
+    return Hit(Target("service", (name, table), [name], jurisdiction=table), score, cover, sure, matched)
+
+
+def same_name(a: Hit, b: Hit) -> bool:
+    return a.target.names == b.target.names
+
+
+def by_table(h: Hit) -> str | None:
+    return h.target.jurisdiction
+
+
+WORDS = [Word("массаж", None, 1.0), Word("медсестра", None, 1.0)]
+
+
+def test_a_clear_winner_is_answered_alone():
+    best = hit("massage", 0.9)
+    decision = decide([best, hit("bath", 0.6)], WORDS)
+    assert decision.status == ANSWER and decision.hits == [best] and not decision.comparison
+
+
+def test_a_near_tie_of_different_things_asks_back_with_all_candidates():
+    hits = [hit("massage", 0.8), hit("bath", 0.8 - TIE / 2), hit("sauna", 0.4)]
+    decision = decide(hits, WORDS)
+    assert decision.status == CLARIFY and decision.hits == hits
+
+
+@pytest.mark.parametrize("hits", [[], [hit("massage", CLARIFY_SCORE - 0.01)]])
+def test_nothing_or_a_weak_match_is_not_found(hits):
+    assert decide(hits, WORDS).status == NOT_FOUND
+
+
+def test_a_middling_match_asks_back():
+    assert decide([hit("massage", (ANSWER_SCORE + CLARIFY_SCORE) / 2)], WORDS).status == CLARIFY
+
+
+def test_typo_only_evidence_is_never_answered():
+    typo = hit("massage", 0.95, sure=0, matched=(0.6, 0.6))
+    assert decide([typo], WORDS).status == CLARIFY
+    assert not enough_evidence(typo, WORDS)
+
+
+def test_one_short_word_lost_in_a_long_name_is_not_enough():
+    lost = hit("drops for the eyes and ears", 0.7, cover=0.2, sure=1, matched=(0.9,))
+    assert decide([lost], [Word("drop", None, 1.0)]).status == CLARIFY
+
+
+def test_one_long_word_found_by_its_stem_is_enough():
+    stem = hit("ritual services", 0.7, cover=0.2, sure=1, matched=(0.9,))
+    assert decide([stem], [Word("ритуальные", None, 1.0)]).status == ANSWER
+
+
+def test_one_exact_word_covering_the_name_is_enough():
+    assert enough_evidence(hit("massage", 0.7, cover=0.5, sure=1, matched=(1.0,)), WORDS[:1])
+
+
+def test_the_evidence_check_can_be_left_out():
+    typo = hit("nurse", 0.95, sure=0, matched=(0.6,))
+    assert decide([typo], check_evidence=False).status == ANSWER
+
+
+def test_same_named_near_equals_are_shown_side_by_side():
+    first, second = hit("massage", 0.8), hit("massage", 0.8 - TIE / 2)
+    decision = decide([first, second, hit("bath", 0.5)], WORDS, same=same_name)
+    assert decision.status == ANSWER and decision.hits == [first, second]
+
+
+def test_side_by_side_is_bounded():
+    hits = [hit("massage", 0.8 - i * 0.001) for i in range(5)]
+    assert len(decide(hits, WORDS, same=same_name, alongside=2).hits) == 3
+    assert decide(hits, WORDS, same=same_name, alongside=0).hits == hits[:1]
+
+
+def test_a_near_equal_the_caller_calls_no_rival_does_not_stop_the_answer():
+    best, other = hit("massage", 0.8), hit("bath", 0.8)
+    decision = decide([best, other], WORDS, rival=lambda h, top: False)
+    assert decision.status == ANSWER and decision.hits == [best]
+
+
+def test_a_near_equal_whose_name_says_more_than_was_asked_is_no_tie():
+    best = hit("massage", 0.8, cover=0.9)
+    wordier = hit("massage of the back and neck", 0.8 - TIE / 2, cover=0.9 - CLEARER - 0.01)
+    assert not tied(wordier, best)
+    assert decide([best, wordier], WORDS).status == ANSWER
+
+
+def test_a_rival_a_little_behind_but_more_to_the_point_is_a_tie():
+    best = hit("legally significant documents help", 0.8, cover=0.4)
+    to_the_point = hit("documents help", 0.8 - (TIE + COMPARE) / 2, cover=0.4 + TO_THE_POINT)
+    assert tied(to_the_point, best)
+    assert decide([best, to_the_point], WORDS).status == CLARIFY
+
+
+def test_the_same_thing_in_other_tables_is_compared_one_per_table():
+    best = hit("massage", 0.8, table="oblast")
+    borli = hit("massage", 0.8 - COMPARE / 2, table="borli")
+    borli_again = hit("massage", 0.8 - COMPARE / 3, table="borli")
+    far = hit("massage", 0.8 - 2 * COMPARE, table="baiterek")
+    decision = decide([best, borli_again, borli, far], WORDS, same=same_name, table=by_table)
+    assert decision.status == ANSWER and decision.comparison
+    assert decision.hits == [best, borli_again]
+
+
+def test_other_tables_are_never_rivals():
+    best, elsewhere = hit("massage", 0.8, table="oblast"), hit("bath", 0.8, table="borli")
+    decision = decide([best, elsewhere], WORDS, table=by_table)
+    assert decision.status == ANSWER and decision.comparison and decision.hits == [best, elsewhere]
+
+
+def test_a_comparison_needs_an_answerable_score():
+    best = hit("massage", ANSWER_SCORE + 0.01, table="oblast")
+    weak = hit("massage", ANSWER_SCORE - 0.01, table="borli")
+    decision = decide([best, weak], WORDS, table=by_table)
+    assert decision.hits == [best] and not decision.comparison
+
+
+@pytest.mark.parametrize(("scores", "expected"), [
+    ({"tariff": 0.9, "violation": 0.6}, "tariff"),
+    ({"tariff": 0.9, "violation": 0.9 - TIE / 2}, None),
+    ({"tariff": ANSWER_SCORE - 0.01}, None),
+    ({}, None),
+])
+def test_the_leader_is_clearly_ahead_or_none(scores, expected):
+    assert clear_best(scores) == expected == leader(scores, ANSWER_SCORE, TIE)
