@@ -24,11 +24,12 @@ from pathlib import Path
 
 from knowledge.answer import compose
 from knowledge.answer.compose import cite, label, short_title, truncate
-from knowledge.answer.glossary import load_glossary, loose, tokens
+from knowledge.answer.glossary import load_glossary
 from knowledge.answer.index import INFLECTED, Hit, Index, Target, coverage, fts_passages
 from knowledge.answer.understand import Understood, understand
 from knowledge.domain import DEGREE_KK, LANGS, SETTINGS, TARIFF_EXPORT_FIELDS, Answer, Choice, Citation, Filters, Result
 from knowledge.kb import open_kb
+from knowledge.text import loose, tokens
 
 try:  # the reviewed alias table (another helper's module); the engine works without it, with less ru/en recall
     from knowledge.answer.aliases import aliases_by_lang

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from knowledge.domain import TariffRow
 from knowledge.ingest.manifest import Annex, Document
-from knowledge.text import fold, join_cell
+from knowledge.ingest.repair import join_cell
+from knowledge.text import fold
 
 # Job titles as printed in the position column of the PDF tariff decrees (typos and Russian kept as printed:
 # the output shows what the act says). Longer titles must stay distinct from their shorter prefixes.

@@ -17,7 +17,7 @@ from functools import lru_cache
 from knowledge import SOURCES_DIR
 from knowledge.domain import Passage, StaffingNorm
 from knowledge.ingest.manifest import Document
-from knowledge.text import clean, join_cell
+from knowledge.ingest.repair import clean, join_cell
 
 _INDENT = re.compile(r"^ {4,}\S")
 _QUOTED_PARAGRAPH = re.compile(r'^\s*"(\d+(?:-\d+)?)\.\s')
