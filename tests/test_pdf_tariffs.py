@@ -11,7 +11,8 @@ from tables import read_table
 from knowledge.domain import TariffRow
 from knowledge.ingest.manifest import load_manifest, read_source
 from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
-from knowledge.text import fold, join_cell
+from knowledge.ingest.repair import join_cell
+from knowledge.text import fold
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -73,7 +74,7 @@ def test_every_sample_row_is_found_with_its_rates(parsed):
 
 def test_sample_service_names_read_cleanly(parsed):
     if join_cell(["Қ ы з м е т ", "алушыларды"]) != "Қызмет алушыларды":
-        pytest.skip("join_cell does not collapse letter-spacing yet (knowledge/normalise.py)")
+        pytest.skip("join_cell does not collapse letter-spacing yet (knowledge/ingest/repair.py)")
     rows = parsed["000"] + parsed["001"]
     wrong = []
     for expected in _sample():

@@ -13,10 +13,11 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from knowledge.answer.aliases import aliases_by_lang
-from knowledge.answer.glossary import Glossary, loose, tokens
+from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Index, Target
 from knowledge.domain import LANGS, Jurisdiction
 from knowledge.kb import load_jurisdictions
+from knowledge.text import loose, tokens
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from knowledge.answer import compose
 from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.compose import label, short_title, truncate
-from knowledge.answer.glossary import Glossary, loose, tokens
+from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Hit, Target
 from knowledge.answer.policy import MAX_CHOICES
 from knowledge.domain import Answer, Choice, Citation, Result
+from knowledge.text import loose, tokens
 
 
 @dataclass

@@ -1,13 +1,13 @@
 """The glossary (knowledge/data/glossary.toml) as a matcher: question words → settings, areas, jurisdictions,
 positions and intent cues, with the language each matched term belongs to.
 
-Matching works on "loose" keys (see `loose`) so missing Kazakh letters and Latin/Cyrillic look-alikes do not matter;
-stems ("стационар*") match word beginnings, other terms whole words; long stems also match with small typos.
+Terms and question words are compared as loose tokens (knowledge.text `tokens` and `loose`), so missing Kazakh letters
+and Latin/Cyrillic look-alikes do not matter; stems ("стационар*") match word beginnings, other terms whole words;
+long stems also match with small typos.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,63 +16,10 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from knowledge import PACKAGE_DIR
-from knowledge.text import to_cyrillic
+from knowledge.text import loose, tokens
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
 CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues")
-
-# Kazakh-specific letters folded to their Russian look-alikes; Latin homoglyphs inside Cyrillic words fixed.
-_LOOSE = str.maketrans({"ә": "а", "і": "и", "ң": "н", "ғ": "г", "ү": "у", "ұ": "у", "қ": "к", "ө": "о", "һ": "х",
-                        "й": "и", "ё": "е", "э": "е", "ъ": "", "ь": ""})
-_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
-                             "k": "к", "m": "м", "t": "т", "h": "н", "b": "в"})
-_CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]")
-_LATIN = re.compile(r"[a-zäöüğışñūçéá]")
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-
-# Latin → Cyrillic for Latin-script Kazakh (and transliterated Russian); digraphs first.
-_DIGRAPHS = (("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ya", "я"),
-             ("yu", "ю"), ("yo", "е"), ("gh", "ғ"), ("ng", "ң"))
-_LETTERS = str.maketrans({"a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
-                          "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ", "r": "р",
-                          "s": "с", "t": "т", "u": "у", "v": "в", "w": "у", "x": "кс", "y": "й", "z": "з",
-                          "ä": "ә", "ö": "ө", "ü": "ү", "ğ": "ғ", "ı": "ы", "ş": "ш", "ñ": "ң", "ū": "ұ", "ç": "ч",
-                          "é": "е", "á": "ә"})
-
-
-def tokens(text: str) -> list[str]:
-    """Case-folded word tokens of any script (letters and digits; punctuation splits words)."""
-    return _TOKEN.findall(text.casefold())
-
-
-def loose(token: str) -> str:
-    """The loose key of one token: Kazakh letters folded, mixed-script look-alikes made Cyrillic."""
-    token = token.casefold()
-    if _CYRILLIC.search(token) and _LATIN.search(token):
-        token = token.translate(_HOMOGLYPHS)
-    return token.translate(_LOOSE)
-
-
-def _fallback_to_cyrillic(token: str) -> str:
-    for latin, cyrillic in _DIGRAPHS:
-        token = token.replace(latin, cyrillic)
-    return token.translate(_LETTERS)
-
-
-def latin_to_cyrillic(token: str) -> str:
-    """A Cyrillic reading of a Latin-script token ("meyirger" → "мейиргер"), for matching Kazakh names."""
-    try:
-        converted = to_cyrillic(token)
-        if converted and not _LATIN.search(converted.casefold()):
-            return converted.casefold()
-    except Exception:  # noqa: BLE001 - the letter-by-letter reading below is always usable
-        pass
-    return _fallback_to_cyrillic(token.casefold())
-
-
-def is_latin(token: str) -> bool:
-    return bool(_LATIN.search(token)) and not _CYRILLIC.search(token)
-
 
 @dataclass(frozen=True)
 class Term:

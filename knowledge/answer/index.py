@@ -16,29 +16,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from knowledge.answer.glossary import loose, tokens
 from knowledge.answer.understand import Word
+from knowledge.text import key, loose, stem, tokens
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
 COMPOUND = 0.9  # a Russian compound abbreviation of two name words ("физкультура" = "физическая культура")
-# Kazakh suffixes (loose letters: қ→к, ғ→г, і→и, ң→н, ұ/ү→у), stripped from the end, longest first, to compare stems:
-# plural, case, possessive, participle and derivation endings that keep the root's meaning.
-_KK_SUFFIXES = tuple(sorted({
-    "лар", "лер", "дар", "дер", "тар", "тер",
-    "нын", "нин", "дын", "дин", "тын", "тин", "ын", "ин",
-    "га", "ге", "ка", "ке", "на", "не",
-    "ны", "ни", "ды", "ди", "ты", "ти",
-    "да", "де", "та", "те", "нда", "нде",
-    "дан", "ден", "тан", "тен", "нан", "нен",
-    "мен", "бен", "пен",
-    "сы", "си", "ы", "и", "ым", "им", "мыз", "миз",
-    "лык", "лик", "дык", "дик", "тык", "тик",
-    "гыз", "гиз", "кыз", "киз",
-    "ган", "ген", "кан", "кен", "атын", "етин", "йтын", "итин",
-    "дыр", "дир", "тыр", "тир", "у",
-}, key=len, reverse=True))
-_KK_MIN_STEM = 4
+MIN_STEM = 4  # shorter words are left to exact and typo matching: their endings cannot be told from their roots
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
 WORD_CACHE = 20_000  # remembered question words per index
 UNKNOWN_WEIGHT = 0.35  # a word found nowhere weighs half the rarest word: often noise ("keep", "line")
@@ -105,14 +89,14 @@ class Index:
         self._cache: dict[str, dict[str, float]] = {}
         by_stem: dict[str, list[str]] = {}
         self.by_head: dict[str, list[str]] = {}  # first 4 letters → words (inflection candidates)
-        self.by_kk_stem: dict[str, list[str]] = {}  # Kazakh stem → words
+        self.by_root: dict[str, list[str]] = {}  # stem (knowledge.text.stem) → words
         for word in postings:
             by_stem.setdefault(word[:STEM], []).append(word)
             if len(word) >= 5:
                 self.by_head.setdefault(word[:4], []).append(word)
-            stem = kk_stem(word)
-            if stem:
-                self.by_kk_stem.setdefault(stem, []).append(word)
+            root = word_stem(word)
+            if root:
+                self.by_root.setdefault(root, []).append(word)
         self.stems = list(by_stem)
         self.stem_words = [by_stem[s] for s in self.stems]
         # Compound abbreviations: "физ" + "культура" for adjacent name words "физическая культура"; each compound
@@ -157,8 +141,8 @@ class Index:
             for vocab_word in self.by_head.get(word[:4], ()):
                 if found.get(vocab_word, 0.0) < INFLECTED and _inflection(word, vocab_word):
                     found[vocab_word] = INFLECTED
-        stem = kk_stem(word)
-        for vocab_word in self.by_kk_stem.get(stem, ()) if stem else ():
+        root = word_stem(word)
+        for vocab_word in self.by_root.get(root, ()) if root else ():
             if found.get(vocab_word, 0.0) < INFLECTED:
                 found[vocab_word] = INFLECTED
         if len(word) >= 7:
@@ -269,25 +253,10 @@ def _inflection(word: str, other: str) -> bool:
     return common >= max(4, len(short) - 3) and len(long) - common <= 5
 
 
-def kk_stem(word: str) -> str:
-    """A Kazakh stem of a loose word: endings stripped while at least 4 letters remain, a final voiced г/б made
-    voiceless again ("кукыгы" → "кукык", "кукыктарына" → "кукык"); "" for non-Cyrillic or short words."""
-    if len(word) < _KK_MIN_STEM or word.isascii():
-        return ""
-    stem = word
-    changed = True
-    while changed:
-        changed = False
-        for suffix in _KK_SUFFIXES:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= _KK_MIN_STEM:
-                stem = stem[: -len(suffix)]
-                changed = True
-                break
-    if stem[-1] == "г":
-        stem = stem[:-1] + "к"
-    elif stem[-1] == "б":
-        stem = stem[:-1] + "п"
-    return stem
+def word_stem(word: str) -> str:
+    """The stem grouping a loose word with its other inflections (the shared stemmer, knowledge.text.stem); "" for
+    short words and Latin-script ones (English is matched by its spelling)."""
+    return "" if len(word) < MIN_STEM or word.isascii() else stem(word)
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -298,16 +267,18 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def fts_passages(db: sqlite3.Connection, words: Iterable[Word], limit: int = 20) -> list[dict]:
-    """Passages matching any of the words (FTS5 prefix queries on the search key), best first; [] on any error."""
+    """Passages whose search key (knowledge.text.search_key, written at ingest) has a word starting like the key of
+    one of the question's words, best first; [] on any error. Both sides are keyed by the same function, so a word
+    typed without Kazakh letters or in Latin script finds the passage that prints it."""
     terms = []
     for word in words:
         for form in (word.text, word.alt):
-            if form and len(form) >= 3:
-                stem = form[: max(4, min(len(form), STEM - 1))]
-                terms.append('"' + stem.replace('"', "") + '"*')
+            root = key(form) if form and len(form) >= 3 else ""
+            if len(root) >= 3:
+                terms.append('"' + root[: STEM - 1].replace('"', "") + '"*')
     if not terms:
         return []
-    query = " OR ".join(dict.fromkeys(terms))
+    query = "key : (" + " OR ".join(dict.fromkeys(terms)) + ")"
     try:
         rows = db.execute(
             "select p.*, bm25(passages_fts) as rank from passages_fts join passages p on p.rowid = passages_fts.rowid "

@@ -7,8 +7,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from knowledge.answer.glossary import Glossary, is_latin, latin_to_cyrillic, load_glossary, loose, tokens
+from knowledge.answer.glossary import Glossary, load_glossary
 from knowledge.domain import Filters
+from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
@@ -49,7 +50,7 @@ class Understood:
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
     glossary = glossary or load_glossary()
-    text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS]).translate(_KAZ_LATIN_2021)
+    text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
     raw = tokens(text)[:MAX_TOKENS]
     words = [loose(t) for t in raw]
     matches = glossary.match(words)
@@ -58,7 +59,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         for i in range(m.start, m.end):
             taken[i] = m
     # Latin words the glossary did not know get a second chance in Cyrillic ("meyirger", "qala")
-    translit = [latin_to_cyrillic(t) if is_latin(t) else None for t in raw]
+    translit = [to_cyrillic(t) if is_latin(t) else None for t in raw]
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
     if any(t for t in translit):
         extra = glossary.match(alt_words)
@@ -123,7 +124,7 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
                 votes["kk"] += 1.5
             else:
                 votes["en"] += 1
-        elif _KAZAKH_LETTERS.search(token):
+        elif KAZAKH_LETTERS.intersection(token):
             votes["kk"] += 2
         elif index in matched:
             langs = matched[index].term.lang.split()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context, warn
-from knowledge.answer.glossary import loose, tokens
 from knowledge.answer.index import coverage, fts_passages
 from knowledge.answer.policy import ANSWER, PASSAGE_COVER, PASSAGE_WORDS
 from knowledge.answer.understand import Understood, Word
 from knowledge.domain import Answer, Result
+from knowledge.text import loose, tokens
 
 
 class Passages:

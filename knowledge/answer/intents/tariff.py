@@ -10,11 +10,12 @@ from knowledge.answer import compose
 from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, same_name, warn
-from knowledge.answer.glossary import Glossary, loose, tokens
+from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Hit, Target
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, POSITION_BONUS, Decision, decide
 from knowledge.answer.understand import Understood
 from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
+from knowledge.text import loose, tokens
 
 
 class Tariffs:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from knowledge.domain import ChecklistItem, Criterion, Passage
 from knowledge.ingest.manifest import Document
 from knowledge.ingest.parsers.criteria_order import DEGREE_BY_KK, CriteriaLayoutError, first_line, parse_order_body
-from knowledge.text import join_cell
+from knowledge.ingest.repair import join_cell
 
 _ANNEX_MARK = re.compile(r"^\s*(\d+)-қосымша\s*$")
 _ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from knowledge.domain import DEGREE_KK, Passage
 from knowledge.ingest.manifest import Document
-from knowledge.text import join_cell
+from knowledge.ingest.repair import join_cell
 
 DEGREE_BY_KK = {kk: degree for degree, kk in DEGREE_KK.items()}
 

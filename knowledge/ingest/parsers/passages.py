@@ -9,7 +9,7 @@ import re
 
 from knowledge.domain import Passage, TariffRow
 from knowledge.ingest.manifest import Document
-from knowledge.text import clean, join_cell
+from knowledge.ingest.repair import clean, join_cell
 
 _PARAGRAPH = re.compile(r"^\s{2,}(\d+)\.\s")
 _INDENTED = re.compile(r"^\s{2,}[А-ЯӘІҢҒҮҰҚӨҺЁ]")  # "      Облыс әкімі ...": a capitalised line opens the signature

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from knowledge.domain import TariffRow
 from knowledge.ingest.manifest import Annex, Document
 from knowledge.ingest.parsers.positions import position_key, positions_by_key, russian_positions
-from knowledge.text import join_cell
+from knowledge.ingest.repair import join_cell
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _RATES_LINE = re.compile(rf"^\s*({_NUMBER})(?:\s+({_NUMBER}))?\s*$")

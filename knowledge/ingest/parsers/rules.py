@@ -15,7 +15,7 @@ import re
 from knowledge.domain import Passage, StaffingNorm
 from knowledge.ingest.manifest import Document
 from knowledge.ingest.parsers.staffing_table import parse_table, row_values, split_position
-from knowledge.text import clean, join_cell
+from knowledge.ingest.repair import clean, join_cell
 
 _INDENT = re.compile(r"^ {4,}\S")
 _QUOTED_PARAGRAPH = re.compile(r'^\s*"(\d+(?:-\d+)?)\.\s')

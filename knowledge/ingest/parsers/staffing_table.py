@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from knowledge import SOURCES_DIR
-from knowledge.text import clean
+from knowledge.ingest.repair import clean
 
 _INDENT = re.compile(r"^ {4,}\S")
 _SECTION = re.compile(r"нормативтер[іi]\s*$")

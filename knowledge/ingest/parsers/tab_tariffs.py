@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from knowledge.domain import TariffRow
 from knowledge.ingest.manifest import Document
-from knowledge.text import clean, join_cell
+from knowledge.ingest.repair import clean, join_cell
 
 
 @dataclass

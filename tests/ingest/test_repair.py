@@ -1,22 +1,10 @@
-"""Normalisation on real text from the sources: broken words, letter spacing, search keys, transliteration."""
+"""Repair of PDF-converted text on real lines of the sources: broken words, letter spacing, punctuation spacing."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from knowledge.text import (
-    Vocabulary,
-    clean,
-    default_vocabulary,
-    fold,
-    join_cell,
-    key_tokens,
-    loose_key,
-    search_key,
-    to_cyrillic,
-)
+from knowledge.ingest.repair import Vocabulary, clean, default_vocabulary, join_cell
 
 # Line ends in the sources where PDF conversion broke a word without a hyphen (head, tail as printed).
 BROKEN = [
@@ -156,61 +144,7 @@ def test_real_one_letter_words_and_numbers_untouched() -> None:
 def test_clean_quotes_dashes_spaces_punctuation() -> None:
     assert clean("«Арнаулы  әлеуметтік» — қызметі ,бар ( ерекше )") == '"Арнаулы әлеуметтік" - қызметі, бар (ерекше)'
     assert clean("ёлка\u00a0и\u00adтест") == "елка итест"
-    assert fold("жөнiндегi") == "жөніндегі"
-    assert fold("Travel") == "Travel"  # Latin words stay Latin
     assert clean("бірінші\nжол") == "бірінші жол"
-
-
-def test_kazakh_keys_meet() -> None:
-    assert {search_key(w) for w in ["мейіргердің", "мейіргерге", "мейіргер", "мейіргерлер"]} == {"мейіргер"}
-    assert search_key("массажы") == search_key("массаж") == "массаж"
-    assert search_key("стационарда") == search_key("стационарлық") == search_key("стационардағы") == "стационар"
-    assert search_key("ауылда") == search_key("ауыл")
-    assert search_key("терапиясының") == search_key("терапия")
-
-
-def test_russian_keys_meet() -> None:
-    assert search_key("медсестры") == search_key("медсестра") == search_key("медсестре")
-    assert search_key("полустационаре") == search_key("полустационар")
-    assert search_key("стационарный") == search_key("стационар")
-    assert search_key("города") == search_key("город")
-    assert search_key("работы") == search_key("работа")  # not cut as if Kazakh "-ты"
-
-
-def test_keys_stay_apart() -> None:
-    assert search_key("психолог") != search_key("психологиялық")
-    keys = {search_key(w) for w in ["массаж", "мейіргер", "медбике", "стационар", "санитар", "шаштараз", "логопед"]}
-    assert len(keys) == 7
-    assert all(len(token) >= 3 for token in key_tokens("ауылда қалада мейіргерге медсестры бала"))
-    assert search_key("үйде") == search_key("үйге") == search_key("үй")  # a two-letter root ending in й
-
-
-def test_key_tokens_punctuation_free_and_case_folded() -> None:
-    assert key_tokens("Жартылай стационар, «Мейіргер» (қала)!") == ["жартылай", "стационар", "мейіргер", "қал"]
-    assert search_key("") == ""
-
-
-def test_to_cyrillic_latin_kazakh_and_russian() -> None:
-    assert to_cyrillic("meyirger") == "мейіргер"
-    assert to_cyrillic("statsionar") == "стационар"
-    assert to_cyrillic("massazh") == "массаж"
-    assert to_cyrillic("qala") == "қала"
-    assert to_cyrillic("auyl") == "ауыл"
-    assert to_cyrillic("elektroforez") == "электрофорез"
-    assert to_cyrillic("shash chay zhol") == "шаш чай жол"
-    assert to_cyrillic("ğimarat gh") == "ғимарат ғ"
-    assert to_cyrillic("äleumettik ülken ö ū") == "әлеуметтік үлкен ө ұ"
-    assert to_cyrillic("jartylay") == "жартылай"
-    assert to_cyrillic("қала 5") == "қала 5"
-
-
-def test_loose_keys_forgive_missing_kazakh_letters() -> None:
-    assert loose_key("жартылаи стационар") == loose_key("жартылай стационарда")
-    assert loose_key("медбике ауыл") == loose_key("медбикеге ауылда")
-    assert loose_key("мейиргер") == loose_key("мейіргердің") == loose_key("meyirger")
-    assert loose_key("statsionar elektroforez meyirger qala") == loose_key("стационар электрофорез мейіргер қала")
-    assert loose_key("кызмет") == loose_key("қызмет")
-    assert loose_key("massage", latin=False) == "massage"
 
 
 @pytest.mark.parametrize(
@@ -218,22 +152,10 @@ def test_loose_keys_forgive_missing_kazakh_letters() -> None:
     ["", " ", "😀" * 10_000, "\ud800\udfff", "\x00\x01\x02", "а" * 10_000, "\u0301" * 50, "е г i  ", "ʼ’‘``"],
 )
 def test_garbage_does_not_raise(junk: str) -> None:
-    for function in (fold, clean, search_key, key_tokens, loose_key, to_cyrillic):
-        function(junk)
+    clean(junk)
     join_cell([junk, junk])
 
 
 def test_non_text_input_does_not_raise() -> None:
-    assert search_key(b"\xff\xfe\xd0\xb0") is not None  # type: ignore[arg-type]
     assert clean(None) == ""  # type: ignore[arg-type]
-
-
-def test_search_key_is_fast() -> None:
-    text = "жартылай стационарда мейіргердің массажы ауылда қанша? Сколько стоит массаж медсестры в полустационаре"
-    texts = [f"{text[:95]} {i}" for i in range(2_000)]  # distinct texts: no whole-text cache hits
-    search_key(text)
-    started = time.perf_counter()
-    for item in texts:
-        search_key(item)
-    per_call = (time.perf_counter() - started) / len(texts)
-    assert per_call < 50e-6
+    assert clean(b"\xd0\xb0 \xff") == "а \ufffd"  # type: ignore[arg-type]

@@ -1,0 +1,74 @@
+"""The glossary as a matcher: terms compared as loose tokens of knowledge.text, stems match word beginnings, whole
+terms whole words, longer terms first, long terms also with a typo."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.glossary import CATEGORIES, Glossary, Match, load_glossary
+from knowledge.text import loose, tokens
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_glossary()
+
+
+def found(glossary: Glossary, question: str) -> list[tuple[str, str, int, int]]:
+    matches: list[Match] = glossary.match([loose(t) for t in tokens(question)])
+    return [(m.term.category, m.term.key, m.start, m.end) for m in matches]
+
+
+def test_terms_are_stored_as_loose_words(glossary: Glossary) -> None:
+    assert {t.category for t in glossary.terms} == set(CATEGORIES)
+    for term in glossary.terms:
+        assert all(loose(word.rstrip("*")) == word.rstrip("*") for word in term.words), term
+        assert term.prefix == term.words[-1].endswith("*")
+
+
+def test_spellings_shared_by_languages_are_one_term(glossary: Glossary) -> None:
+    stationary = [t for t in glossary.terms if t.key == "stationary" and t.words == ("стационар*",)]
+    assert len(stationary) == 1 and stationary[0].lang == "kk ru"
+    # a mixed-script spelling ("baйтерек") is read as the Cyrillic one it was meant to be
+    baiterek = [t for t in glossary.terms if t.key == "baiterek" and t.words == ("баитерек*",)]
+    assert len(baiterek) == 1 and set(baiterek[0].lang.split()) == {"kk", "ru", "en"}
+
+
+def test_stems_match_word_beginnings_whole_terms_whole_words(glossary: Glossary) -> None:
+    assert found(glossary, "стационарда") == [("settings", "stationary", 0, 1)]
+    assert found(glossary, "интернатта") == [("settings", "stationary", 0, 1)]
+    assert found(glossary, "қалада") == [("areas", "city", 0, 1)]
+    assert found(glossary, "қалай") == []  # "қала" is a whole-word term: "қалай" (how) is not the city
+
+
+def test_longer_terms_win(glossary: Glossary) -> None:
+    assert found(glossary, "жартылай стационарда массаж") == [("settings", "semi_stationary", 0, 2)]
+    assert found(glossary, "массаж медбикесі") == [("positions", "massage_nurse", 0, 2)]
+    assert found(glossary, "home care") == [("settings", "home", 0, 2)]
+    assert found(glossary, "care home") == [("settings", "stationary", 0, 2)]
+
+
+def test_any_spelling_of_a_term_matches(glossary: Glossary) -> None:
+    assert found(glossary, "мейиргер") == found(glossary, "мейіргер") == [("positions", "nurse", 0, 1)]
+    assert found(glossary, "медсёстры") == [("positions", "nurse", 0, 1)]  # ё read as е
+    assert found(glossary, "Bórli") == found(glossary, "börli") == [("jurisdictions", "borli", 0, 1)]
+    assert found(glossary, "qala auylda") == [("areas", "city", 0, 1), ("areas", "rural", 1, 2)]
+    assert found(glossary, "мей\u200bіргер") == [("positions", "nurse", 0, 1)]  # a zero-width space inside
+
+
+def test_long_terms_match_with_a_typo(glossary: Glossary) -> None:
+    assert found(glossary, "дефектолок") == [("positions", "defectologist", 0, 1)]
+    assert found(glossary, "стацеонарда") == [("settings", "stationary", 0, 1)]
+    assert found(glossary, "логопет") == []  # too far from "логопед" for a short word
+
+
+def test_stopwords_and_positions_in_the_knowledge_base(glossary: Glossary) -> None:
+    assert glossary.is_stopword("и") and glossary.is_stopword(loose("үшін")) and glossary.is_stopword("the")
+    assert not glossary.is_stopword("массаж")
+    assert glossary.position_kb["massage_nurse"] == ("массаж",)
+    assert "qala" in glossary.kk_latin and "massage" not in glossary.kk_latin
+
+
+def test_empty_input_matches_nothing(glossary: Glossary) -> None:
+    assert glossary.match([]) == []
+    assert found(glossary, "😀 ???") == []

@@ -1,0 +1,134 @@
+"""The fuzzy index: question words meet name words as the same word, another inflection of it, or a typo, in that
+order of weight; words found nowhere weigh little; searches can be restricted; the FTS fallback and its coverage."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from knowledge.answer.index import COMPOUND, INFLECTED, Index, Target, coverage, fts_passages, key_words, word_stem
+from knowledge.answer.understand import Word, understand
+from knowledge.text import loose, stem
+
+NAMES = [
+    "Массаж",  # 0: the very word
+    "Массажы",  # 1: another inflection of it
+    "Масаж",  # 2: a typo away
+    "Емдік дене шынықтыру",  # 3
+    "Физическая культура",  # 4
+    "Жуынатын бөлмеде жуыну",  # 5
+    "Терапия",  # 6
+    "Психологиялық кеңес беру",  # 7
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index([Target("service", (i,), [name]) for i, name in enumerate(NAMES)])
+
+
+def words(*texts: str, weight: float = 1.0) -> list[Word]:
+    """Question words as `understand` makes them: loose."""
+    return [Word(loose(text), None, weight) for text in texts]
+
+
+def test_keys_are_loose_words_without_numbers_or_single_letters() -> None:
+    assert key_words("Қызметтер, 2 рет, a) ёлка") == ("кызметтер", "рет", "елка")
+
+
+def test_exact_beats_inflected_beats_typo(index: Index) -> None:
+    hits = index.search(words("массаж"), limit=3)
+    assert [h.target.ident for h in hits] == [(0,), (1,), (2,)]
+    exact, inflected, typo = hits
+    assert exact.matched == (1.0,) and exact.exact == 1
+    assert INFLECTED <= inflected.matched[0] < 1.0 and inflected.exact == 0 and inflected.inflected == 1
+    assert 0 < typo.matched[0] < INFLECTED and typo.inflected == 0 and typo.sure == 0
+    assert exact.score > inflected.score > typo.score
+
+
+def test_word_matches_grades_similarity(index: Index) -> None:
+    matches = index.word_matches(loose("массаж"))
+    assert matches["массаж"] == 1.0 and matches["массажы"] == 0.9 and matches["масаж"] < INFLECTED
+    assert index.word_matches("qwerty") == {}
+
+
+def test_the_shared_stemmer_joins_verb_forms(index: Index) -> None:
+    # "жуындыру" (to bathe someone) shares no long beginning with "жуынатын" / "жуыну": only the stem joins them.
+    found = index.word_matches(loose("жуындыру"))
+    assert found.get("жуынатын") == INFLECTED and found.get("жуыну") == INFLECTED
+    assert word_stem(loose("жуындыру")) == stem(loose("жуынатын")) == "жуын"
+    assert word_stem("бар") == "" and word_stem("massage") == ""  # short and Latin words are matched as spelt
+
+
+def test_compound_abbreviation_covers_two_name_words(index: Index) -> None:
+    assert index.word_matches(loose("физкультура")) == {"физкултура": COMPOUND}
+    top = index.search(words("физкультура"), limit=1)[0]
+    assert top.target.ident == (4,) and top.cover == pytest.approx(COMPOUND)
+
+
+def test_unknown_words_weigh_less_than_known_ones(index: Index) -> None:
+    with_unknown = index.search(words("массаж", "qwertyuiop"), limit=1)[0]
+    with_known = index.search(words("массаж", "терапия"), limit=1)[0]
+    assert with_unknown.target.ident == with_known.target.ident == (0,)
+    assert with_unknown.score > with_known.score  # a word found nowhere is often noise
+    dropped = index.search(words("массаж", "qwertyuiop"), limit=1, drop_unmatched=True)[0]
+    assert dropped.score == pytest.approx(1.0)
+
+
+def test_optional_words_count_only_where_they_match(index: Index) -> None:
+    plain = index.search(words("массаж"), limit=1)[0]
+    with_position = index.search(words("массаж") + words("терапия", weight=0.35), limit=1)[0]
+    assert with_position.target.ident == (0,) and with_position.score == pytest.approx(plain.score)
+
+
+def test_only_and_allow_restrict_the_targets(index: Index) -> None:
+    assert [h.target.ident for h in index.search(words("массаж"), only={1, 2})] == [(1,), (2,)]
+    assert [h.target.ident for h in index.search(words("массаж"), only=set())] == []
+    allowed = index.search(words("массаж"), allow=lambda t: t.ident != (0,))
+    assert [h.target.ident for h in allowed] == [(1,), (2,)]
+
+
+def test_names_of_one_target_are_alternatives(index: Index) -> None:
+    both = Index([Target("service", (0,), ["Массаж", "Massage", "Массаж жасау"])])
+    english = both.search(words("massage"))[0]
+    kazakh = both.search(words("массаж"))[0]
+    assert english.exact == kazakh.exact == 1
+    assert kazakh.cover == pytest.approx(1.0)  # the name explaining the question best: "Массаж", not "Массаж жасау"
+
+
+def test_empty_question_finds_nothing(index: Index) -> None:
+    assert index.search([]) == []
+    assert index.search(words("qwertyuiop"), drop_unmatched=True) == []
+
+
+def test_coverage_is_the_share_of_question_words_found_by_stem() -> None:
+    text = "Эталондық бақылау банкінде жариялау үшін"
+    assert coverage(words("эталондық", "бақылау", "банкінде"), text) == pytest.approx(1.0)
+    assert coverage(words("эталондык", "бакылау", "массаж"), text) == pytest.approx(2 / 3)
+    assert coverage(words("массаж", weight=0.5) + words("банкінде"), text) == pytest.approx(1 / 1.5)
+    assert coverage([], text) == 0.0
+
+
+@pytest.fixture(scope="module")
+def db(kb_path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(kb_path)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+@pytest.mark.parametrize("question", [
+    "эталондық бақылау банкінде жариялану",
+    "эталондык бакылау банкинде жариялану",  # typed without Kazakh letters
+    "etalondyq baqylau bankinde zhariyalanu",  # typed in Latin
+])
+def test_fts_fallback_finds_the_passage_however_typed(db: sqlite3.Connection, question: str) -> None:
+    rows = fts_passages(db, understand(question).words)
+    assert any("Эталондық бақылау банкінде" in row["text"] for row in rows[:5])
+
+
+def test_fts_fallback_survives_odd_words(db: sqlite3.Connection) -> None:
+    assert fts_passages(db, []) == []
+    assert fts_passages(db, words('"', "ab")) == []  # nothing long enough to search
+    assert isinstance(fts_passages(db, words('abc" OR "x', "NEAR(a b)")), list)  # FTS syntax is quoted away
