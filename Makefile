@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 KB := knowledge/kb.sqlite
 
-.PHONY: run test install kb locales lint bench browse eval clean
+.PHONY: run test test-fast install kb locales lint bench browse eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,15 @@ run: kb locales
 
 test: kb locales
 	$(BIN)/ruff check knowledge bot tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/komekshi kb check
 	$(BIN)/python -m pytest -q
+
+# Everything but the tests marked slow (processes, servers, load, faults, property tests): for the edit-test loop.
+test-fast: kb locales
+	$(BIN)/ruff check knowledge bot tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: kb
 	$(BIN)/komekshi eval tests/data/questions.jsonl

@@ -7,10 +7,13 @@ import json
 import os
 import sys
 import time
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from knowledge import SOURCES_DIR
 from knowledge.kb import KnowledgeBaseError, open_kb, resolve_path
+
+PLUGIN_GROUP = "komekshi.commands"
 
 
 def kb_path_from(args: argparse.Namespace) -> Path:
@@ -121,19 +124,6 @@ def cmd_kb_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from bot.config import load_config
-
-    config = load_config()
-    if not config.bot_token:
-        print("BOT_TOKEN is not set: starting the console chat (set BOT_TOKEN in .env to run the Telegram bot).")
-        return cmd_console(args)
-    from bot.main import run
-
-    run(config)
-    return 0
-
-
 def cmd_locales_compile(args: argparse.Namespace) -> int:
     from bot.i18n import compile_catalogues
 
@@ -149,6 +139,13 @@ def cmd_browse(args: argparse.Namespace) -> int:
     open_kb(path).close()  # a clear error before Datasette starts
     print(f"Serving {path} read-only on http://{args.host}:{args.port}/kb (Ctrl+C stops)")
     return serve(path, args.host, args.port)
+
+
+def add_plugin_commands(commands: argparse._SubParsersAction) -> None:
+    """Commands other packages register under the `komekshi.commands` entry point group (the bot adds `run`):
+    each entry point is a function that adds its subparsers, so this package never imports them."""
+    for entry_point in sorted(entry_points(group=PLUGIN_GROUP), key=lambda ep: ep.name):
+        entry_point.load()(commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -199,9 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     browse.add_argument("--port", type=int, default=8001)
     browse.set_defaults(func=cmd_browse)
 
-    run = commands.add_parser("run", help="the Telegram bot when BOT_TOKEN is set, else the console chat")
-    run.add_argument("--lang", choices=("kk", "ru", "en"))
-    run.set_defaults(func=cmd_run)
+    add_plugin_commands(commands)
 
     locales = commands.add_parser("locales", help="message catalogues").add_subparsers(dest="locales_command",
                                                                                        required=True)
