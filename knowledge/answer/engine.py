@@ -53,15 +53,16 @@ JURISDICTIONS = ("oblast", "borli", "baiterek")
 
 
 class Engine:
-    def __init__(self, kb_path: Path | None = None) -> None:
+    def __init__(self, kb_path: Path | None = None, *, aliases: bool = True) -> None:
         self.kb_path = kb_path
+        self.aliases = aliases  # False: the reviewed alias table is not loaded (what the engine does on its own)
         self.glossary = load_glossary()
         self.db: sqlite3.Connection | None = None
         self._load()
 
     @classmethod
-    def open(cls, kb_path: Path | None = None) -> Engine:
-        return cls(kb_path)
+    def open(cls, kb_path: Path | None = None, *, aliases: bool = True) -> Engine:
+        return cls(kb_path, aliases=aliases)
 
     def reload(self) -> None:
         if self.db is not None:
@@ -74,7 +75,7 @@ class Engine:
         db = open_kb(self.kb_path)
         self.db = db
         self.docs: dict[str, dict] = {row["id"]: dict(row) for row in db.execute("select * from documents")}
-        aliases = _aliases()
+        aliases = _aliases() if self.aliases else {}
         rows_by_service: dict[tuple, list[dict]] = {}
         for row in db.execute("select * from tariffs order by document, annex, item, id"):
             row = dict(row)
