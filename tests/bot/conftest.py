@@ -1,4 +1,5 @@
-"""Bot fixtures: the fake Bot API server on 127.0.0.1, and the real `komekshi run` process long-polling it."""
+"""Bot fixtures: the UI catalogues, the fake Bot API server on 127.0.0.1, and the real `komekshi run` process
+long-polling it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from aiogram.utils.i18n import I18n
 from fake_bot_api import BOT_TOKEN, FakeBotApi, stop_process
+
+from bot.config import ROOT
+from bot.i18n import make_i18n
+
+
+@pytest.fixture(scope="session")
+def i18n() -> I18n:
+    """The bot's compiled UI catalogues (use inside `with i18n.context(), i18n.use_locale(lang)`)."""
+    return make_i18n(ROOT / "locales")
 
 
 @pytest.fixture

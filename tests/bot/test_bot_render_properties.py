@@ -10,9 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.config import ROOT
 from bot.handlers.inline import articles
-from bot.i18n import make_i18n
 from bot.render import esc, pack, render_answer, size, visible
 from knowledge.domain import INTENTS, STATUSES, Answer, Choice, Citation, Filters, Result
 
@@ -63,7 +61,6 @@ def assert_telegram_html(html: str) -> None:
 
 # ---------------------------------------------------------------- the renderer
 
-I18N = make_i18n(ROOT / "locales")
 # Text the knowledge base or a user could put in any field: arbitrary unicode, markup, entities, emoji, and
 # long runs (a repeated fragment reaches 10,000 characters without slowing generation down).
 MARKUP = st.sampled_from(["<b>", "</b>", "<i>", "</i>", "<a href='x'>", "&", "&amp;", "&lt;", "<", ">", "&#128;",
@@ -125,9 +122,9 @@ def flat(text: str) -> str:
 
 @RENDER_SETTINGS
 @given(answer=ANSWERS)
-def test_rendered_answers_are_valid_telegram_html(answer: Answer) -> None:
+def test_rendered_answers_are_valid_telegram_html(i18n, answer: Answer) -> None:
     for lang in ("kk", "ru", "en"):
-        with I18N.context(), I18N.use_locale(lang):
+        with i18n.context(), i18n.use_locale(lang):
             chunks = render_answer(answer)
             assert chunks
             for chunk in chunks:
@@ -147,9 +144,9 @@ def test_rendered_answers_are_valid_telegram_html(answer: Answer) -> None:
 
 @settings(max_examples=50, deadline=None)
 @given(result=results(), answer=ANSWERS)
-def test_inline_cards_are_valid_telegram_html(result: Result, answer: Answer) -> None:
+def test_inline_cards_are_valid_telegram_html(i18n, result: Result, answer: Answer) -> None:
     answer.status, answer.results = "answer", [result, *answer.results]
-    with I18N.context(), I18N.use_locale(answer.lang):
+    with i18n.context(), i18n.use_locale(answer.lang):
         for article in articles(answer):
             assert_telegram_html(article.input_message_content.message_text)
 
@@ -158,7 +155,7 @@ def test_inline_cards_are_valid_telegram_html(result: Result, answer: Answer) ->
 @given(blocks=st.lists(st.lists(st.one_of(FIELD_TEXT, st.sampled_from(["<b>", "</b>", "<i>", "</i>"])),
                                 max_size=6), min_size=1, max_size=5),
        limit=st.integers(60, 500))
-def test_pack_splits_between_tags_and_keeps_every_character(blocks: list[list[str]], limit: int) -> None:
+def test_pack_splits_between_tags_and_keeps_every_character(i18n, blocks: list[list[str]], limit: int) -> None:
     """Blocks of well-formed HTML (escaped text in balanced tags) of any length are packed into pieces under the
     limit, each balanced, and the visible text is kept whole."""
     html_blocks = []
@@ -166,7 +163,7 @@ def test_pack_splits_between_tags_and_keeps_every_character(blocks: list[list[st
         text = "".join(f"<b>{esc(part)}</b>" if n % 3 == 0 else f"<i>{esc(part)}</i>" if n % 3 == 1 else esc(part)
                        for n, part in enumerate(parts))
         html_blocks.append(f"<i>{text}</i>" if len(parts) % 2 else text)
-    with I18N.context(), I18N.use_locale("en"):
+    with i18n.context(), i18n.use_locale("en"):
         chunks = pack(html_blocks, limit)
     for chunk in chunks:
         assert size(chunk) <= limit

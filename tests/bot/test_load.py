@@ -22,8 +22,8 @@ from aiogram.methods import SendMessage
 from aiohttp.test_utils import TestClient, TestServer
 from fake_bot_api import BOT_TOKEN, Clock, RecordingSession, expected_replies, message, update
 
-from bot.config import ROOT, Config
-from bot.i18n import LANGS, make_i18n
+from bot.config import Config
+from bot.i18n import LANGS
 from bot.main import build_dispatcher, build_webhook_app
 from bot.throttle import Throttle
 
@@ -34,7 +34,6 @@ HEADER = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
 PATH = "/hook"
 USERS = 200
 PER_USER = 10
-I18N = make_i18n(ROOT / "locales")
 DATA = Path(__file__).resolve().parents[1] / "data"
 # What people ask: the dev and tuned question sets (the held-out set stays out of everything but its one test).
 QUESTIONS = [json.loads(line)["q"] for name in ("questions-dev.jsonl", "questions-tuned.jsonl")
@@ -101,15 +100,15 @@ async def test_2000_updates_from_200_users_each_answered_exactly_once(engine):
         await client.close()
 
 
-async def test_a_flood_is_throttled_while_another_user_is_answered(engine):
+async def test_a_flood_is_throttled_while_another_user_is_answered(engine, i18n):
     clock = Clock()
     throttle = Throttle(burst=5, rate=1.0, clock=clock)  # the production default: a burst of 5, then 1/s
     client, session = await webhook_client(engine, throttle)
     flooder, other = 501, 502
     question = "what is the rural rate for massage by a nurse in semi-stationary care"
     (reply,) = expected_replies(engine, question)
-    with I18N.context(), I18N.use_locale("en"):
-        notice = I18N.gettext("Too many messages at once: I will answer again in a few seconds.")
+    with i18n.context(), i18n.use_locale("en"):
+        notice = i18n.gettext("Too many messages at once: I will answer again in a few seconds.")
     try:
         # 100 messages in the same second (the clock stands still), with the other user's question among them.
         flood = [update(message=message(question, user_id=flooder, lang="en")) for _ in range(100)]
