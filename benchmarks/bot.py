@@ -59,8 +59,9 @@ class CannedSession(BaseSession):
 
 
 def questions() -> list[str]:
-    path = ROOT / "tests" / "data" / "questions.jsonl"
-    return [json.loads(line)["q"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paths = [ROOT / "tests" / "data" / name for name in ("questions-dev.jsonl", "questions-tuned.jsonl")]
+    return [json.loads(line)["q"] for path in paths for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
 
 
 def update_payloads(count: int, users: int = USERS) -> list[dict]:

@@ -7,20 +7,23 @@ import json
 import os
 import sys
 import time
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from knowledge import SOURCES_DIR
 from knowledge.kb import KnowledgeBaseError, open_kb, resolve_path
+
+PLUGIN_GROUP = "komekshi.commands"
 
 
 def kb_path_from(args: argparse.Namespace) -> Path:
     return resolve_path(getattr(args, "kb", None) or os.environ.get("KB_PATH") or None)
 
 
-def open_engine(args: argparse.Namespace):
+def open_engine(args: argparse.Namespace, *, aliases: bool = True):
     from knowledge.answer.engine import Engine
 
-    return Engine.open(kb_path_from(args))
+    return Engine.open(kb_path_from(args), aliases=aliases)
 
 
 def read_questions(stream) -> list[str]:
@@ -52,9 +55,16 @@ def cmd_console(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from knowledge.desk.evaluate import run_eval
 
-    report = run_eval(Path(args.file), open_engine(args))
-    print(report.text())
-    return 0 if report.ok else 1
+    # The same sets with the alias table switched off: how far the engine's own matching carries.
+    engine, without_aliases = open_engine(args), open_engine(args, aliases=False)
+    ok = True
+    for file in args.files:
+        report = run_eval(Path(file), engine)
+        print(f"== {file}")
+        print(report.text())
+        print(f"without aliases: {run_eval(Path(file), without_aliases).score()}")
+        ok = ok and report.ok
+    return 0 if ok else 1
 
 
 def cmd_kb_build(args: argparse.Namespace) -> int:
@@ -121,19 +131,6 @@ def cmd_kb_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from bot.config import load_config
-
-    config = load_config()
-    if not config.bot_token:
-        print("BOT_TOKEN is not set: starting the console chat (set BOT_TOKEN in .env to run the Telegram bot).")
-        return cmd_console(args)
-    from bot.main import run
-
-    run(config)
-    return 0
-
-
 def cmd_locales_compile(args: argparse.Namespace) -> int:
     from knowledge.i18n import compile_catalogues, locales_dir
 
@@ -154,6 +151,13 @@ def cmd_browse(args: argparse.Namespace) -> int:
     return serve(path, args.host, args.port)
 
 
+def add_plugin_commands(commands: argparse._SubParsersAction) -> None:
+    """Commands other packages register under the `komekshi.commands` entry point group (the bot adds `run`):
+    each entry point is a function that adds its subparsers, so this package never imports them."""
+    for entry_point in sorted(entry_points(group=PLUGIN_GROUP), key=lambda ep: ep.name):
+        entry_point.load()(commands)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="komekshi", description=__doc__)
     parser.add_argument("--kb", help="knowledge base file (default: $KB_PATH or knowledge/kb.sqlite)")
@@ -169,8 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--lang", choices=("kk", "ru", "en"))
     console.set_defaults(func=cmd_console)
 
-    evaluate = commands.add_parser("eval", help="run a question set (JSON lines) and print accuracy")
-    evaluate.add_argument("file")
+    evaluate = commands.add_parser("eval", help="run question sets (JSON lines) and print accuracy, with and "
+                                                "without the alias table; non-zero exit when any answer is wrong")
+    evaluate.add_argument("files", nargs="+", metavar="FILE")
     evaluate.set_defaults(func=cmd_eval)
 
     kb = commands.add_parser("kb", help="build, check and export the knowledge base").add_subparsers(
@@ -202,9 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     browse.add_argument("--port", type=int, default=8001)
     browse.set_defaults(func=cmd_browse)
 
-    run = commands.add_parser("run", help="the Telegram bot when BOT_TOKEN is set, else the console chat")
-    run.add_argument("--lang", choices=("kk", "ru", "en"))
-    run.set_defaults(func=cmd_run)
+    add_plugin_commands(commands)
 
     locales = commands.add_parser("locales", help="message catalogues").add_subparsers(dest="locales_command",
                                                                                        required=True)

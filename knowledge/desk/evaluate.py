@@ -1,4 +1,4 @@
-"""`komekshi eval FILE.jsonl`: run a question set and score it (rules: ../shared/dev/README.md).
+"""`komekshi eval FILE.jsonl...`: run question sets and score them (rules: ../shared/dev/README.md).
 
 Each line: {"id", "q", "lang", "intent", "expect": {...}}. An answer is right when its status is allowed and, if it
 is an answer, its best result is one of the expected ones. "Confidently wrong" = an answer (not a clarification)
@@ -75,9 +75,13 @@ class EvalReport:
             return 0.0
         return 1000 * times[min(len(times) - 1, int(quantile * len(times)))]
 
+    def score(self) -> str:
+        """"160/316 (50.6%), confidently wrong: 9": the figures that compare across runs."""
+        return (f"{self.correct}/{self.total} ({100 * self.accuracy:.1f}%), "
+                f"confidently wrong: {len(self.confidently_wrong)}")
+
     def text(self) -> str:
-        lines = [f"accuracy: {self.correct}/{self.total} ({100 * self.accuracy:.1f}%), "
-                 f"confidently wrong: {len(self.confidently_wrong)}, "
+        lines = [f"accuracy: {self.score()}, "
                  f"latency p50 {self.latency_ms(0.5):.2f} ms, p99 {self.latency_ms(0.99):.2f} ms"]
         for attribute in ("lang", "intent"):
             parts = [f"{key} {c}/{t}" for key, (c, t) in self.by(attribute).items()]

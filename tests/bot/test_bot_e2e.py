@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
-import socket
 import sqlite3
-import sys
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
 from fake_bot_api import (
-    BOT_TOKEN,
     GROUP_TITLE,
     FakeBotApi,
     bot_message,
@@ -23,10 +19,10 @@ from fake_bot_api import (
     inline_query,
     mention,
     message,
-    stop_process,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # the real bot process against the fake Bot API server
+
 GROUP = -100777
 
 # The UI strings each language must show (from the catalogues), and a question in that language.
@@ -37,40 +33,16 @@ CASES = {
 }
 
 
-def command() -> list[str]:
-    script = Path(sys.executable).parent / "komekshi"
-    return [str(script), "run"] if script.exists() else [sys.executable, "-m", "knowledge.desk.cli", "run"]
-
-
 @pytest.fixture
-async def running(tmp_path, kb_path):
-    api = FakeBotApi()
-    url = await api.start()
-    env = {**os.environ, "BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": url, "USAGE_LOG": str(tmp_path / "usage.sqlite"),
-           "USAGE_SALT": "e2e", "PREFS_PATH": "off", "KB_PATH": str(kb_path), "PYTHONPATH": str(ROOT),
-           "LOCALES_DIR": str(ROOT / "locales")}
-    for name in ("WEBHOOK_URL", "REDIS_URL", "ADMIN_IDS"):
-        env.pop(name, None)
-    env["HEALTH_PORT"] = str(free_port())
-    log = (tmp_path / "bot.log").open("wb")
-    process = await asyncio.create_subprocess_exec(*command(), cwd=tmp_path, env=env, stdout=log,
-                                                   stderr=asyncio.subprocess.STDOUT)
-    try:
-        await api.wait_for("setMyCommands", timeout=30, language_code="en")
-        api.health_url = f"http://127.0.0.1:{env['HEALTH_PORT']}/health"
-        api.usage_log = tmp_path / "usage.sqlite"
-        yield api
-    finally:
-        await stop_process(process)
-        log.close()
-        await api.stop()
-        print((tmp_path / "bot.log").read_text(errors="replace")[-3000:])
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+async def running(fake_api: FakeBotApi, bot_process, tmp_path, free_port) -> AsyncIterator[FakeBotApi]:
+    """The bot process up (its command menu set), with a usage log and a health endpoint."""
+    health_port = free_port()
+    usage_log = tmp_path / "usage.sqlite"
+    async with bot_process(USAGE_LOG=str(usage_log), USAGE_SALT="e2e", HEALTH_PORT=str(health_port)):
+        await fake_api.wait_for("setMyCommands", language_code="en")
+        fake_api.health_url = f"http://127.0.0.1:{health_port}/health"
+        fake_api.usage_log = usage_log
+        yield fake_api
 
 
 def markup(params: dict) -> list[dict]:
@@ -101,11 +73,7 @@ async def test_bot_process_answers_in_three_languages(running: FakeBotApi):
         # a private question: an answer with its citation; a tariff answer has buttons under 64 bytes
         before = len(api.sent("sendMessage", chat_id=user_id))
         await api.push({"message": message(question, user_id=user_id, lang=lang)})
-        for _ in range(100):
-            if len(api.sent("sendMessage", chat_id=user_id)) > before:
-                break
-            await asyncio.sleep(0.05)
-        answer = api.sent("sendMessage", chat_id=user_id)[before]
+        answer = (await api.wait_for_more("sendMessage", before, chat_id=user_id))[before]
         assert answer["parse_mode"] == "HTML" and "<i>📄" in answer["text"] and "₸" in answer["text"]
         buttons = markup(answer)
         assert buttons and all(len(b["callback_data"].encode()) < 64 for b in buttons)
@@ -117,11 +85,7 @@ async def test_bot_process_answers_in_three_languages(running: FakeBotApi):
                          on=bot_message(answer["text"], user_id, "private"))
         await api.push({"callback_query": press})
         await api.wait_for("answerCallbackQuery", callback_query_id=press["id"])
-        for _ in range(100):
-            if len(api.sent("editMessageText", chat_id=user_id)) > edits:
-                break
-            await asyncio.sleep(0.05)
-        assert len(api.sent("editMessageText", chat_id=user_id)) > edits
+        await api.wait_for_more("editMessageText", edits, chat_id=user_id)
 
         # inline mode
         query = inline_query(question, user_id=user_id, lang=lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 from aiogram import Bot
@@ -19,6 +20,7 @@ from aiogram.methods import (
 from fake_bot_api import (
     BOT_TOKEN,
     BOT_USERNAME,
+    Clock,
     FakeEngine,
     RecordingSession,
     as_update,
@@ -37,14 +39,6 @@ from bot.throttle import Throttle
 
 ADMIN = 9
 GROUP = -100500
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass
@@ -326,6 +320,27 @@ async def test_retry_after_and_network_errors_are_retried():
     session.fail_next = [TelegramNetworkError(method=method, message="down")] * 3
     with pytest.raises(TelegramNetworkError):
         await bot.send_message(1, "hello")
+
+
+async def test_retry_waits_as_telegram_says_then_backs_off_exponentially(monkeypatch):
+    """429 waits exactly its retry_after before the same request goes again; network errors wait 0.5, 1, 2 s."""
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:  # records the wait instead of waiting
+        waits.append(seconds)
+
+    monkeypatch.setattr("bot.retry.asyncio", SimpleNamespace(sleep=sleep))
+    session = RecordingSession()
+    session.middleware(RetryMiddleware(attempts=4, base_delay=0.5))
+    bot = Bot(BOT_TOKEN, session=session)
+    method = SendMessage(chat_id=1, text="x")
+    session.fail_next = [TelegramRetryAfter(method=method, message="flood", retry_after=7)]
+    await bot.send_message(1, "hello")
+    assert waits == [7] and len(session.of(SendMessage)) == 2  # the refused attempt, then the one that went
+    waits.clear()
+    session.fail_next = [TelegramNetworkError(method=method, message="reset")] * 3
+    await bot.send_message(1, "hello")
+    assert waits == [0.5, 1.0, 2.0] and len(session.of(SendMessage)) == 2 + 4
 
 
 async def test_inline_query_without_answer_offers_the_engine_reply(h):

@@ -6,9 +6,7 @@ import csv
 import io
 import json
 import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -18,22 +16,18 @@ import pytest
 
 pytest.importorskip("datasette")
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+pytestmark = pytest.mark.slow  # a Datasette server process
 
 
 @pytest.fixture(scope="module")
-def server(kb_path: Path):
+def server(kb_path: Path, komekshi: list[str], free_port):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "knowledge.desk.cli", "--kb", str(kb_path), "browse", "--port", str(port)],
+        [*komekshi, "--kb", str(kb_path), "browse", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a guard against a server that never starts, not a speed check
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(base + "/-/versions.json", timeout=1).read()
@@ -41,7 +35,7 @@ def server(kb_path: Path):
             except OSError:
                 time.sleep(0.2)
         else:
-            pytest.fail("datasette did not start within 30 s")
+            pytest.fail("datasette never answered")
         yield base
     finally:
         process.terminate()

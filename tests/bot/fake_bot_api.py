@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -222,9 +223,20 @@ def expected_replies(engine: Any, question: str) -> list[str]:
         return render_answer(answer)
 
 
+class Clock:
+    """A throttle clock the test moves by hand, so rate arithmetic is exact and no test waits for real time."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 # ---------------------------------------------------------------- the fake Bot API server (end-to-end test)
 
 FAULTS = ("429", "500", "drop")
+GUARD_SECONDS = 60.0  # the longest any wait for the bot under test may take before the test gives up
 
 
 class FakeBotApi:
@@ -237,7 +249,7 @@ class FakeBotApi:
     def __init__(self, retry_after: int = 1) -> None:
         self.retry_after = retry_after
         self.faults: dict[str, list[str]] = {}
-        self.attempts: list[tuple[str, float, str | None, dict]] = []  # (method, monotonic time, fault, params)
+        self.attempts: list[tuple[str, str | None, dict]] = []  # (method, fault or None, params), in order
         self.updates: list[dict] = []
         self.calls: list[tuple[str, dict]] = []
         self.changed = asyncio.Condition()
@@ -301,7 +313,9 @@ class FakeBotApi:
         params = await self.params(request)
         pending = self.faults.get(method)
         fault = pending.pop(0) if pending else None
-        self.attempts.append((method, time.monotonic(), fault, params))
+        async with self.changed:
+            self.attempts.append((method, fault, params))
+            self.changed.notify_all()
         if fault:
             return self.failure(request, fault)
         if method.lower() == "getme":
@@ -336,18 +350,29 @@ class FakeBotApi:
         return [params for name, params in self.calls if name == method
                 and all(str(params.get(key)) == str(value) for key, value in match.items())]
 
-    async def wait_for(self, method: str, timeout: float = 15.0, **match: Any) -> dict:
-        """The first recorded call of `method` whose params match; fails after `timeout` seconds."""
-        async def found() -> dict:
+    async def wait_until(self, condition: Callable[[], bool], what: str | Callable[[], str],
+                         guard: float = GUARD_SECONDS) -> None:
+        """Wait until `condition()` holds (checked on every request the server sees). `guard` only keeps a broken
+        bot from hanging the suite: it is generous, and says nothing about speed."""
+        async def holds() -> None:
             async with self.changed:
-                while not self.sent(method, **match):
-                    await self.changed.wait()
-                return self.sent(method, **match)[0]
+                await self.changed.wait_for(condition)
 
         try:
-            return await asyncio.wait_for(found(), timeout)
+            await asyncio.wait_for(holds(), guard)
         except TimeoutError:
-            raise AssertionError(f"no {method} {match} within {timeout} s; calls: {self.calls}") from None
+            said = what() if callable(what) else what
+            raise AssertionError(f"never happened: {said}; last calls: {self.calls[-20:]}") from None
+
+    async def wait_for(self, method: str, **match: Any) -> dict:
+        """The first recorded call of `method` whose params match, once it has happened."""
+        await self.wait_until(lambda: bool(self.sent(method, **match)), f"{method} {match}")
+        return self.sent(method, **match)[0]
+
+    async def wait_for_more(self, method: str, than: int, **match: Any) -> list[dict]:
+        """The recorded calls of `method` matching `match`, once there are more than `than` of them."""
+        await self.wait_until(lambda: len(self.sent(method, **match)) > than, f"{method} {match} call {than + 1}")
+        return self.sent(method, **match)
 
 
 async def stop_process(process: asyncio.subprocess.Process, grace: float = 5) -> None:

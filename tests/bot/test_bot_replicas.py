@@ -17,6 +17,8 @@ from bot.config import Config  # noqa: E402
 from bot.main import build_dispatcher, redis_storage  # noqa: E402
 from bot.throttle import Throttle  # noqa: E402
 
+pytestmark = pytest.mark.slow  # several dispatchers on a shared (fake) Redis
+
 
 class Replica:
     def __init__(self, redis) -> None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from tables import read_table
+from tables import DATA, read_table
 
 from knowledge.domain import DEGREE_KK, DEGREES
 from knowledge.ingest.manifest import load_manifest, read_source
 from knowledge.ingest.parsers.criteria import CriteriaLayoutError, parse_criteria
 
-DATA = Path(__file__).parent / "data"
 # Requirement counts per checklist annex, read from the printed tables (last row number of each).
 CHECKLIST_SIZES = {2: 3, 3: 20, 4: 20, 5: 18, 6: 8, 7: 16}
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tables import read_table
+from tables import DATA, read_table
 
 from knowledge.domain import TariffRow
 from knowledge.ingest.manifest import load_manifest, read_source
@@ -14,8 +14,7 @@ from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
 from knowledge.ingest.repair import join_cell
 from knowledge.text import fold
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data"
+REPO = Path(__file__).resolve().parents[2]
 SAMPLE_PATHS = (DATA / "tariffs-sample.csv", REPO.parent / "shared" / "dev" / "tariffs-sample.csv")
 SIZES = {("000", 1): 146, ("000", 2): 103, ("001", 1): 76, ("001", 2): 61, ("001", 3): 48}
 

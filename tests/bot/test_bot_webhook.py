@@ -11,6 +11,8 @@ from fake_bot_api import BOT_TOKEN, FakeEngine, RecordingSession, message, updat
 from bot.config import Config
 from bot.main import build_dispatcher, build_webhook_app
 
+pytestmark = pytest.mark.slow  # an aiohttp webhook server per test
+
 SECRET = "s3cret-token_1"
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import SOURCES_DIR
 from knowledge.desk.export import write_export
 from knowledge.domain import CRITERION_EXPORT_FIELDS, TARIFF_EXPORT_FIELDS
 from knowledge.ingest.build import build, current_fingerprint, sources_fingerprint
@@ -18,13 +17,6 @@ from knowledge.ingest.check import check
 from knowledge.ingest.manifest import ManifestError, load_manifest
 from knowledge.ingest.overrides import OverrideError
 from knowledge.kb import KnowledgeBaseError, open_kb
-
-
-@pytest.fixture
-def sources_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "sources"
-    shutil.copytree(SOURCES_DIR, copy)
-    return copy
 
 
 def test_build_records_the_sources_fingerprint(kb_path: Path) -> None:

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from knowledge import SOURCES_DIR
 from knowledge.desk.export import export_rows
 from knowledge.ingest.add import add_decree
 from knowledge.ingest.build import build
 from knowledge.ingest.decree import read_decree
 from knowledge.ingest.manifest import load_jurisdictions, load_manifest, write_manifest
 from knowledge.kb import open_kb
-
-
-@pytest.fixture
-def sources_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "sources"
-    shutil.copytree(SOURCES_DIR, copy)
-    return copy
 
 
 def remove_document(sources_dir: Path, doc_id: str, keep: Path) -> None:
@@ -96,17 +87,18 @@ def test_missing_headings_need_flags(sources_copy: Path, tmp_path: Path) -> None
     assert replace(added, id="002", file=old.file).number == old.number
 
 
-def test_cli_add_without_yes_does_not_write(sources_copy: Path, tmp_path: Path) -> None:
+@pytest.mark.slow  # two komekshi processes
+def test_cli_add_without_yes_does_not_write(sources_copy: Path, tmp_path: Path, komekshi: list[str]) -> None:
     decree = tmp_path / "new.txt"
     remove_document(sources_copy, "002", decree)
     result = subprocess.run(
-        [sys.executable, "-m", "knowledge.desk.cli", "kb", "add", str(decree), "--sources", str(sources_copy)],
+        [*komekshi, "kb", "add", str(decree), "--sources", str(sources_copy)],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "--yes" in result.stdout
     assert len(load_manifest(sources_copy)) == 4
     result = subprocess.run(
-        [sys.executable, "-m", "knowledge.desk.cli", "kb", "add", str(decree), "--yes", "--sources", str(sources_copy)],
+        [*komekshi, "kb", "add", str(decree), "--yes", "--sources", str(sources_copy)],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 0, result.stderr
     assert len(load_manifest(sources_copy)) == 5

@@ -8,17 +8,13 @@ from html.parser import HTMLParser
 import pytest
 from fake_bot_api import FakeEngine
 
-from bot.config import ROOT
-from bot.i18n import make_i18n
 from bot.render import LIMIT, money, render_answer
 from knowledge.domain import Answer, Citation, Filters, Result
 
-I18N = make_i18n(ROOT / "locales")
-
 
 @pytest.fixture(params=["kk", "ru", "en"])
-def lang(request):
-    with I18N.context(), I18N.use_locale(request.param):
+def lang(request, i18n):
+    with i18n.context(), i18n.use_locale(request.param):
         yield request.param
 
 

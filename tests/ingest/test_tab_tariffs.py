@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from tables import read_table
+from tables import DATA, read_table
 
 from knowledge.domain import TariffRow
 from knowledge.ingest.manifest import load_manifest, read_source
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
 
-DATA = Path(__file__).parent / "data"
 SHARED_SAMPLE = Path("/work/shared/dev/tariffs-sample.csv")
 
 

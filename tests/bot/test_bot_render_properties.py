@@ -1,50 +1,20 @@
-"""Property-based tests: any text gets an answer in bounded time, and rendered HTML is always valid for Telegram."""
+"""Property-based tests of the rendering: any answer, with any text in any field, renders as valid Telegram HTML
+under the size limit, escaped and whole; inline cards too; packing splits between tags."""
 
 from __future__ import annotations
 
 import re
-import time
 from html.parser import HTMLParser
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.config import ROOT
 from bot.handlers.inline import articles
-from bot.i18n import make_i18n
 from bot.render import esc, pack, render_answer, size, visible
 from knowledge.domain import INTENTS, STATUSES, Answer, Choice, Citation, Filters, Result
 
-ANY_TEXT = st.text(max_size=10_000)
-# Text that looks like what people (and attackers) send: scripts mixed, markup, SQL, emoji, control characters.
-NASTY = st.lists(st.sampled_from([
-    "массаж", "мейіргер", "ауыл", "қала", "стационар", "<b>", "</i>", "&amp;", "<script>alert(1)</script>",
-    "'; drop table tariffs; --", "💉", "🏥", "\x00", "\u202e", "%s", "{0}", "NULL", "qala", "auyl", "    ", "\n",
-    "елеулі", "грубое", "1", "146", "0", "-1", "9" * 30,
-]), max_size=60).map(" ".join)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def assert_answer(engine, text: str, lang: str | None = None) -> None:
-    started = time.perf_counter()
-    answer = engine.ask(text, lang)
-    assert time.perf_counter() - started < 1.0
-    assert answer.status in STATUSES
-    assert answer.text.strip()
-    assert len(answer.choices) <= 5
-    answer.to_dict()  # serialisable contract
-
-
-@SETTINGS
-@given(text=ANY_TEXT)
-def test_engine_answers_any_text(engine, text: str) -> None:
-    assert_answer(engine, text)
-
-
-@SETTINGS
-@given(text=NASTY, lang=st.sampled_from([None, "kk", "ru", "en"]))
-def test_engine_answers_nasty_text(engine, text: str, lang: str | None) -> None:
-    assert_answer(engine, text, lang)
+pytestmark = pytest.mark.slow
 
 
 class TagBalance(HTMLParser):
@@ -91,7 +61,6 @@ def assert_telegram_html(html: str) -> None:
 
 # ---------------------------------------------------------------- the renderer
 
-I18N = make_i18n(ROOT / "locales")
 # Text the knowledge base or a user could put in any field: arbitrary unicode, markup, entities, emoji, and
 # long runs (a repeated fragment reaches 10,000 characters without slowing generation down).
 MARKUP = st.sampled_from(["<b>", "</b>", "<i>", "</i>", "<a href='x'>", "&", "&amp;", "&lt;", "<", ">", "&#128;",
@@ -153,9 +122,9 @@ def flat(text: str) -> str:
 
 @RENDER_SETTINGS
 @given(answer=ANSWERS)
-def test_rendered_answers_are_valid_telegram_html(answer: Answer) -> None:
+def test_rendered_answers_are_valid_telegram_html(i18n, answer: Answer) -> None:
     for lang in ("kk", "ru", "en"):
-        with I18N.context(), I18N.use_locale(lang):
+        with i18n.context(), i18n.use_locale(lang):
             chunks = render_answer(answer)
             assert chunks
             for chunk in chunks:
@@ -175,9 +144,9 @@ def test_rendered_answers_are_valid_telegram_html(answer: Answer) -> None:
 
 @settings(max_examples=50, deadline=None)
 @given(result=results(), answer=ANSWERS)
-def test_inline_cards_are_valid_telegram_html(result: Result, answer: Answer) -> None:
+def test_inline_cards_are_valid_telegram_html(i18n, result: Result, answer: Answer) -> None:
     answer.status, answer.results = "answer", [result, *answer.results]
-    with I18N.context(), I18N.use_locale(answer.lang):
+    with i18n.context(), i18n.use_locale(answer.lang):
         for article in articles(answer):
             assert_telegram_html(article.input_message_content.message_text)
 
@@ -186,7 +155,7 @@ def test_inline_cards_are_valid_telegram_html(result: Result, answer: Answer) ->
 @given(blocks=st.lists(st.lists(st.one_of(FIELD_TEXT, st.sampled_from(["<b>", "</b>", "<i>", "</i>"])),
                                 max_size=6), min_size=1, max_size=5),
        limit=st.integers(60, 500))
-def test_pack_splits_between_tags_and_keeps_every_character(blocks: list[list[str]], limit: int) -> None:
+def test_pack_splits_between_tags_and_keeps_every_character(i18n, blocks: list[list[str]], limit: int) -> None:
     """Blocks of well-formed HTML (escaped text in balanced tags) of any length are packed into pieces under the
     limit, each balanced, and the visible text is kept whole."""
     html_blocks = []
@@ -194,7 +163,7 @@ def test_pack_splits_between_tags_and_keeps_every_character(blocks: list[list[st
         text = "".join(f"<b>{esc(part)}</b>" if n % 3 == 0 else f"<i>{esc(part)}</i>" if n % 3 == 1 else esc(part)
                        for n, part in enumerate(parts))
         html_blocks.append(f"<i>{text}</i>" if len(parts) % 2 else text)
-    with I18N.context(), I18N.use_locale("en"):
+    with i18n.context(), i18n.use_locale("en"):
         chunks = pack(html_blocks, limit)
     for chunk in chunks:
         assert size(chunk) <= limit

@@ -1,0 +1,130 @@
+"""The eval runner and the three question sets (tests/data/README.md): the dev set all right, the tuned set at its
+floor, the held-out set at the floor of its one blind score; and `komekshi eval` with the alias table off."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from knowledge.desk.cli import main
+from knowledge.desk.evaluate import run_eval
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+DEV = DATA / "questions-dev.jsonl"
+TUNED = DATA / "questions-tuned.jsonl"
+HELD_OUT = DATA / "questions-heldout-2026-11-30.jsonl"
+SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
+
+# The tuned set passes whole today (286/286): it may grow, never fall below that.
+TUNED_ACCURACY_FLOOR = 1.0
+# The held-out set was scored once, blind, on 2026-11-30: 103/120 (85.8 %), 8 confidently wrong. A floor, never a
+# target: it is not tuned on, so it is not expected to reach 100 %.
+HELD_OUT_ACCURACY_FLOOR = 0.85
+HELD_OUT_CONFIDENTLY_WRONG_CEILING = 8
+HELD_OUT_SHA256 = "4dfbf8d2c4e833da17c990a420dbbf657560ac48f74e2b134678f9095b9d9c29"
+
+
+def questions(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_dev_set_is_the_shared_one_and_all_pass(engine):
+    if SHARED_DEV.exists():
+        assert DEV.read_bytes() == SHARED_DEV.read_bytes()
+    assert [q["id"] for q in questions(DEV)] == [f"dev{n:03}" for n in range(1, 31)]
+    report = run_eval(DEV, engine)
+    assert report.total == 30 and not report.errors
+    assert report.ok and report.accuracy == 1.0, report.text()
+
+
+def test_tuned_set_keeps_its_floor(engine):
+    report = run_eval(TUNED, engine)
+    assert report.total >= 286 and not report.errors
+    assert all(re.fullmatch(r"(own|add|blind)\d+", o.id) for o in report.outcomes)
+    assert not report.confidently_wrong, report.text()
+    assert report.accuracy >= TUNED_ACCURACY_FLOOR, report.text()
+    assert set(report.by("lang")) == {"kk", "ru", "en"}
+    assert {"tariff", "violation", "checklist", "staffing", "document", "unknown"} <= set(report.by("intent"))
+
+
+def test_held_out_set_stays_at_or_above_its_first_blind_score(engine):
+    assert hashlib.sha256(HELD_OUT.read_bytes()).hexdigest() == HELD_OUT_SHA256, "the held-out set is frozen"
+    report = run_eval(HELD_OUT, engine)
+    assert report.total == 120 and not report.errors
+    # Only the figures are shown on failure: which questions fail is not for reading (nor for tuning on).
+    figures = report.score()
+    assert report.accuracy >= HELD_OUT_ACCURACY_FLOOR, figures
+    assert len(report.confidently_wrong) <= HELD_OUT_CONFIDENTLY_WRONG_CEILING, figures
+
+
+def test_the_three_sets_share_no_question():
+    ids = [{q["id"] for q in questions(path)} for path in (DEV, TUNED, HELD_OUT)]
+    texts = [{" ".join(q["q"].casefold().split()) for q in questions(path)} for path in (DEV, TUNED, HELD_OUT)]
+    for one, other in ((0, 1), (0, 2), (1, 2)):
+        assert not ids[one] & ids[other]
+        assert not texts[one] & texts[other]
+
+
+def eval_figures(output: str) -> dict[str, dict[str, tuple[int, int]]]:
+    """{file: {"with": (correct, total), "without": (correct, total)}} from `komekshi eval` output."""
+    figures: dict[str, dict[str, tuple[int, int]]] = {}
+    current = ""
+    for line in output.splitlines():
+        if line.startswith("== "):
+            current = line[3:]
+            figures[current] = {}
+        elif match := re.match(r"(accuracy|without aliases): (\d+)/(\d+) \(\d+\.\d%\)", line):
+            figures[current]["with" if match[1] == "accuracy" else "without"] = (int(match[2]), int(match[3]))
+    return figures
+
+
+def test_eval_scores_several_files_with_and_without_aliases(kb_path, capsys):
+    assert main(["--kb", str(kb_path), "eval", str(DEV), str(TUNED)]) == 0
+    figures = eval_figures(capsys.readouterr().out)
+    assert list(figures) == [str(DEV), str(TUNED)]
+    assert figures[str(DEV)]["with"] == (30, 30)
+    with_aliases, without_aliases = figures[str(TUNED)]["with"], figures[str(TUNED)]["without"]
+    assert with_aliases[1] == without_aliases[1] >= 286
+    # The engine's own matching carries part of the way; the reviewed alias table the rest.
+    assert 0 < without_aliases[0] < with_aliases[0]
+
+
+def test_eval_exit_status_says_whether_every_answer_was_right(kb_path, tmp_path, capsys):
+    wrong = tmp_path / "wrong.jsonl"
+    wrong.write_text(json.dumps({"id": "x", "q": "price of a taxi to Uralsk", "expect": {"status": "answer"}}) + "\n",
+                     encoding="utf-8")
+    assert main(["--kb", str(kb_path), "eval", str(DEV), str(wrong)]) == 1
+    assert "without aliases: 0/1 (0.0%)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("aliases", [True, False])
+def test_engine_without_aliases_still_answers_kazakh_names(kb_path, aliases):
+    from knowledge.answer.engine import Engine
+
+    answer = Engine.open(kb_path, aliases=aliases).ask("стационар УВЧ терапиясы мейіргер қала")
+    assert answer.status == "answer" and answer.results[0].fields["rate_city"] == 993
+
+
+def test_wrong_expectation_is_counted_wrong(engine, tmp_path):
+    questions = [
+        {"id": "right", "q": "стационар УВЧ терапия медсестра город", "lang": "ru", "intent": "tariff",
+         "expect": {"status": "answer", "area": "city", "keys": [["oblast", "stationary", "48", "мейіргер", 993]]}},
+        {"id": "bad-rate", "q": "стационар УВЧ терапия медсестра город", "lang": "ru", "intent": "tariff",
+         "expect": {"status": "answer", "area": "city", "keys": [["oblast", "stationary", "48", "мейіргер", 994]]}},
+        {"id": "bad-verdict", "q": "отсутствие индивидуального плана работы это грубое нарушение?", "lang": "ru",
+         "intent": "violation", "expect": {"status": "answer", "criteria": [3, 4], "verdict": "yes"}},
+        {"id": "bad-status", "q": "price of a taxi to Uralsk", "lang": "en", "intent": "unknown",
+         "expect": {"status": "answer"}},
+    ]
+    path = tmp_path / "q.jsonl"
+    path.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in questions) + "\nnot json\n", encoding="utf-8")
+    report = run_eval(path, engine)
+    assert [o.id for o in report.outcomes if o.correct] == ["right"]
+    assert {o.id for o in report.confidently_wrong} == {"bad-rate", "bad-verdict"}
+    assert report.errors and not report.ok
+    text = report.text()
+    assert "bad-rate" in text and "by lang: ru 2/3" not in text and "accuracy: 1/4" in text
