@@ -14,7 +14,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.labels import area_name, current_lang, degree_name, setting_name, status_name, unit_name
 from knowledge import i18n
-from knowledge.answer.compose import label
+from knowledge.answer.compose import flag_warning, label
 from knowledge.domain import Answer, Citation, Result
 
 LIMIT = 4000  # under Telegram's 4096, leaving room for nothing to go wrong
@@ -60,12 +60,12 @@ def tariff_card(result: Result, area: str | None = None) -> str:
         for code, icon, value in rates:
             lines.append(f"{icon} {esc(area_name(code)).capitalize()}: <b>{esc(money(value))}</b>")
     else:
-        name = esc(_("Tariff"))
+        name = esc(label("rate", current_lang()).capitalize())
         lines.append(f"💰 {name}: <b>{esc(money(fields.get('rate')))}</b>")
     if unit_name(fields.get("unit")):
         lines.append(esc(unit_name(fields.get("unit"))))
     if fields.get("flagged"):
-        lines.append("⚠️ " + esc(_("This row is flagged for review (its layout or figure is uncertain): check the official publication.")))
+        lines.append("⚠️ " + esc(flag_warning(fields.get("flag_reason"), current_lang()).capitalize()))
     lines.append(cite(result.citation))
     return "\n".join(lines)
 

@@ -71,6 +71,12 @@ ANNEX = N_("annex {annex}")
 ITEM = N_("item {item}")
 
 
+def flag_warning(flag_reason: str | None, lang: str) -> str:
+    """The warning a flagged tariff row carries: a figure that breaks its table's pattern (a likely misprint), or a
+    layout that had to be reconstructed."""
+    return label("rate_pattern" if "rate_pattern" in (flag_reason or "") else "flagged", lang)
+
+
 def label(key: str, lang: str) -> str:
     """The text of a label in the reply language; an unknown key is returned as it is."""
     msgid = LABELS.get(key)

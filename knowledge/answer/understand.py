@@ -13,12 +13,7 @@ from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
-_KAZAKH_LETTERS = re.compile(r"[әіңғүұқөһ]")
 _KAZAKH_LATIN = re.compile(r"[qğäöüıñū]")
-# The 2021 Kazakh Latin alphabet (acute accents) mapped to the older letters the transliteration knows:
-# "Bórli úıde" reads like "Börli üıde". ý is the consonant у, written u elsewhere.
-_KAZ_LATIN_2021 = str.maketrans({"á": "ä", "ó": "ö", "ú": "ü", "ǵ": "ğ", "ń": "ñ", "ý": "u",
-                                 "Á": "Ä", "Ó": "Ö", "Ú": "Ü", "Ǵ": "Ğ", "Ń": "Ñ", "Ý": "U"})
 _DIGITS = re.compile(r"\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
 # Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...).

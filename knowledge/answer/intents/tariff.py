@@ -80,8 +80,7 @@ class Tariffs:
             for row in _rows(target, u.filters.position, ctx.glossary):
                 lines.append("• " + compose.tariff_line(row, area, lang))
                 if row.get("flagged"):
-                    reason = "rate_pattern" if "rate_pattern" in (row.get("flag_reason") or "") else "flagged"
-                    warn(reply, lines, label(reason, lang))
+                    warn(reply, lines, compose.flag_warning(row.get("flag_reason"), lang))
             document, annex, item = target.ident
             warn(reply, lines, _single_rate_note(document, annex, area, lang, ctx), icon="ℹ")
             lines.append(f"{label('source', lang)}: {cite(ctx.citation(document, annex, item, lang), lang)}")
@@ -116,6 +115,7 @@ def _single_rate_note(document: str, annex: int, area: str | None, lang: str, ct
 def _result(row: dict, score: float, lang: str, ctx: Context) -> Result:
     fields = {name: row.get(name) for name in TARIFF_EXPORT_FIELDS}
     fields["flagged"] = bool(row.get("flagged"))
+    fields["flag_reason"] = row.get("flag_reason") or ""
     fields["jurisdiction_name"] = ctx.catalogue.jurisdiction_name(row.get("jurisdiction"), lang)
     return Result(type="tariff", citation=ctx.citation(row["document"], row["annex"], row["item"], lang),
                   score=score, fields=fields)
