@@ -52,7 +52,7 @@ test-fast: kb locales
 # expected to pass whole, so a non-zero exit is reported, not fatal; the floors are asserted by `make test`.
 eval: kb
 	-$(BIN)/komekshi eval tests/data/questions-dev.jsonl tests/data/questions-tuned.jsonl \
-		tests/data/questions-heldout-2026-11-30.jsonl
+		tests/data/questions-heldout-*.jsonl
 
 bench: kb locales
 	$(BIN)/python benchmarks/run.py

@@ -17,15 +17,19 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = DATA / "questions-dev.jsonl"
 TUNED = DATA / "questions-tuned.jsonl"
 HELD_OUT = DATA / "questions-heldout-2026-11-30.jsonl"
+HELD_OUT_B = DATA / "questions-heldout-2026-11-30b.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
-# The tuned set passes whole today (286/286): it may grow, never fall below that.
+# The tuned set passes whole today (285/285): it may grow, never fall below that.
 TUNED_ACCURACY_FLOOR = 1.0
-# The held-out set was scored once, blind, on 2026-11-30: 103/120 (85.8 %), 8 confidently wrong. A floor, never a
-# target: it is not tuned on, so it is not expected to reach 100 %.
-HELD_OUT_ACCURACY_FLOOR = 0.85
-HELD_OUT_CONFIDENTLY_WRONG_CEILING = 8
-HELD_OUT_SHA256 = "4dfbf8d2c4e833da17c990a420dbbf657560ac48f74e2b134678f9095b9d9c29"
+# Each held-out set was scored once, blind, and its first score is a floor, never a target: it is not tuned on, so
+# it is not expected to reach 100 %. (file, questions, accuracy floor, confidently-wrong ceiling, SHA-256)
+HELD_OUT_SETS = [
+    # 2026-11-30: 103/120 (85.8 %), 8 confidently wrong
+    (HELD_OUT, 120, 0.85, 8, "4dfbf8d2c4e833da17c990a420dbbf657560ac48f74e2b134678f9095b9d9c29"),
+    # 2026-11-30, before the understanding work: 135/167 (80.8 %), 15 confidently wrong
+    (HELD_OUT_B, 167, 0.80, 15, "ab7aa7d7efe805e5573bd219a31abb3c37338445dd90787a18294fdca2d4e543"),
+]
 
 
 def questions(path: Path) -> list[dict]:
@@ -43,30 +47,33 @@ def test_dev_set_is_the_shared_one_and_all_pass(engine):
 
 def test_tuned_set_keeps_its_floor(engine):
     report = run_eval(TUNED, engine)
-    assert report.total >= 286 and not report.errors
-    assert all(re.fullmatch(r"(own|add|blind)\d+", o.id) for o in report.outcomes)
+    assert report.total >= 285 and not report.errors
+    assert all(re.fullmatch(r"(own|add|blind)\d+|t2-[\w-]+", o.id) for o in report.outcomes)
     assert not report.confidently_wrong, report.text()
     assert report.accuracy >= TUNED_ACCURACY_FLOOR, report.text()
     assert set(report.by("lang")) == {"kk", "ru", "en"}
     assert {"tariff", "violation", "checklist", "staffing", "document", "unknown"} <= set(report.by("intent"))
 
 
-def test_held_out_set_stays_at_or_above_its_first_blind_score(engine):
-    assert hashlib.sha256(HELD_OUT.read_bytes()).hexdigest() == HELD_OUT_SHA256, "the held-out set is frozen"
-    report = run_eval(HELD_OUT, engine)
-    assert report.total == 120 and not report.errors
+@pytest.mark.parametrize(("path", "total", "floor", "ceiling", "sha256"), HELD_OUT_SETS, ids=lambda v: str(v)[-12:])
+def test_held_out_set_stays_at_or_above_its_first_blind_score(engine, path, total, floor, ceiling, sha256):
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == sha256, "the held-out set is frozen"
+    report = run_eval(path, engine)
+    assert report.total == total and not report.errors
     # Only the figures are shown on failure: which questions fail is not for reading (nor for tuning on).
     figures = report.score()
-    assert report.accuracy >= HELD_OUT_ACCURACY_FLOOR, figures
-    assert len(report.confidently_wrong) <= HELD_OUT_CONFIDENTLY_WRONG_CEILING, figures
+    assert report.accuracy >= floor, figures
+    assert len(report.confidently_wrong) <= ceiling, figures
 
 
 def test_the_three_sets_share_no_question():
-    ids = [{q["id"] for q in questions(path)} for path in (DEV, TUNED, HELD_OUT)]
-    texts = [{" ".join(q["q"].casefold().split()) for q in questions(path)} for path in (DEV, TUNED, HELD_OUT)]
-    for one, other in ((0, 1), (0, 2), (1, 2)):
-        assert not ids[one] & ids[other]
-        assert not texts[one] & texts[other]
+    sets = (DEV, TUNED, HELD_OUT, HELD_OUT_B)
+    ids = [{q["id"] for q in questions(path)} for path in sets]
+    texts = [{" ".join(q["q"].casefold().split()) for q in questions(path)} for path in sets]
+    for one in range(len(sets)):
+        for other in range(one + 1, len(sets)):
+            assert not ids[one] & ids[other]
+            assert not texts[one] & texts[other]
 
 
 def eval_figures(output: str) -> dict[str, dict[str, tuple[int, int]]]:
@@ -88,7 +95,7 @@ def test_eval_scores_several_files_with_and_without_aliases(kb_path, capsys):
     assert list(figures) == [str(DEV), str(TUNED)]
     assert figures[str(DEV)]["with"] == (30, 30)
     with_aliases, without_aliases = figures[str(TUNED)]["with"], figures[str(TUNED)]["without"]
-    assert with_aliases[1] == without_aliases[1] >= 286
+    assert with_aliases[1] == without_aliases[1] >= 285
     # The engine's own matching carries part of the way; the reviewed alias table the rest.
     assert 0 < without_aliases[0] < with_aliases[0]
 
