@@ -63,6 +63,7 @@ LABELS: dict[str, str] = {
     "ask_degree": N_("violation degree"),
     "ask_documents": N_("Which documents are in the base?"),
     "ask_documents_query": N_("which orders and decrees are there"),
+    "documents_list": N_("Acts in the knowledge base ({n}):"),
 }
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").

@@ -41,13 +41,14 @@ AREAS = ("city", "rural")
 BEST_MATCH = "best match"  # whichever of BEST_MATCH_AMONG matches the question's words clearly best
 BEST_MATCH_AMONG = ("tariff", "violation", "checklist")
 # The intent the question signals → what is tried, in order, until one answers or asks back.
+# "document" after another intent answers only a question about acts ("staffing norms: which order set them?").
 ROUTES: dict[str, tuple[str, ...]] = {
-    "tariff": ("tariff", "passage"),
-    "violation": ("violation", BEST_MATCH, "passage"),
-    "checklist": ("checklist", BEST_MATCH, "passage"),
-    "staffing": ("staffing", "passage"),
+    "tariff": ("tariff", "document", "passage"),
+    "violation": ("violation", BEST_MATCH, "document", "passage"),
+    "checklist": ("checklist", BEST_MATCH, "document", "passage"),
+    "staffing": ("staffing", "document", "passage"),
     "document": ("document", "passage"),
-    "unknown": (BEST_MATCH, "passage"),
+    "unknown": (BEST_MATCH, "document", "passage"),
 }
 
 

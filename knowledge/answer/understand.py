@@ -138,6 +138,10 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
     return "kk"
 
 
+# Cues that ask about the acts themselves (which act, its status, its entry into force, the list of acts).
+DOCUMENT_CUES = frozenset({"document", "effective", "documents_list", "repealed_status"})
+
+
 def guess_intent(u: Understood) -> str:
     """The intent the words point to; the engine may still fall back to another search when this one finds nothing."""
     cues = u.cues
@@ -145,7 +149,7 @@ def guess_intent(u: Understood) -> str:
     if "staffing" in cues or ("staffing_weak" in cues and has_number and u.filters.area is None
                               and not ({"violation", "document"} & cues)):
         return "staffing"
-    if ("document" in cues or "effective" in cues) and u.degree is None:
+    if (DOCUMENT_CUES & cues) and u.degree is None:
         return "document"
     if "violation" in cues and (u.degree or not (u.filters.jurisdiction or u.filters.area)):
         return "violation"  # criteria know no districts or areas: "нарушениями ОДА ... Бурлин" is a service

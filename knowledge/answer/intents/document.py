@@ -7,9 +7,10 @@ from knowledge.answer.catalogue import annexes
 from knowledge.answer.compose import cite, label, short_title, truncate
 from knowledge.answer.context import Context, warn
 from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, MAX_CHOICES, leader
-from knowledge.answer.understand import Understood
+from knowledge.answer.understand import DOCUMENT_CUES, Understood
 from knowledge.domain import Answer, Choice, Result
 
+NOT_IN_FORCE = ("repealed", "superseded")
 # How an act words its own entry into force (Kazakh, Russian).
 IN_FORCE_FROM = ("%қолданысқа енгізіл%", "%күшіне ен%", "%вводится в действие%")
 
@@ -18,10 +19,17 @@ class Documents:
     name = "document"
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
+        if u.intent != self.name and not DOCUMENT_CUES & u.cues:
+            return False  # tried after another intent found nothing: only a question about acts is one
         lang, documents = reply.lang, ctx.catalogue.documents
         points = _points(u, ctx)
         reply.intent = self.name
         best = leader(points, DOCUMENT_POINTS, DOCUMENT_LEAD)
+        listed = _listed(u, ctx, points)
+        if listed is not None and (best is None or len(listed) > 1):
+            if len(listed) > 1:
+                return self._list(listed, reply, ctx)
+            best = listed[0]
         if best is None:
             ranked = sorted(points, key=lambda d: -points[d])
             reply.status = CLARIFY
@@ -41,6 +49,16 @@ class Documents:
                  f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {doc['date']}",
                  f"{label('status', lang)}: {label(doc['status'], lang)}"]
         warn(reply, lines, ctx.status_warning(doc["id"], lang))
+        reply.text = "\n".join(lines)
+        return True
+
+    def _list(self, ids: list[str], reply: Answer, ctx: Context) -> bool:
+        """"Which acts do you have" / "which acts are repealed": each act in one line with its status."""
+        lang, documents = reply.lang, ctx.catalogue.documents
+        reply.status = ANSWER
+        reply.results = [ctx.document_result(documents[d], lang, 1.0) for d in ids]
+        lines = [label("documents_list", lang).format(n=len(ids))]
+        lines += [f"• {short_title(documents[d], lang)} — {label(documents[d]['status'], lang)}" for d in ids]
         reply.text = "\n".join(lines)
         return True
 
@@ -73,6 +91,21 @@ def documents_list(ctx: Context, lang: str) -> list[Result]:
     return [ctx.document_result(doc, lang, 1.0) for doc in documents]
 
 
+def _listed(u: Understood, ctx: Context, points: dict[str, float]) -> list[str] | None:
+    """The acts a list question asks for ("which acts are repealed", "the Börli decrees"), by id; None when the
+    question asks for no list."""
+    if not {"documents_list", "repealed_status"} & u.cues:
+        return None
+    if "repealed_status" in u.cues and not u.numbers:
+        ids = [d for d, doc in ctx.catalogue.documents.items() if doc.get("status") in NOT_IN_FORCE]
+    elif "documents_list" in u.cues:
+        named = [d for d in points if points[d] >= DOCUMENT_POINTS]
+        ids = named if u.filters.jurisdiction or u.filters.setting else list(ctx.catalogue.documents)
+    else:
+        return None
+    return sorted(ids) or None
+
+
 def _points(u: Understood, ctx: Context) -> dict[str, float]:
     """Each document's points for the question: its title or issuer named, its number or year, its jurisdiction,
     a setting its annexes cover, and what it holds (tariffs, criteria, rules) matching the question's cues."""
@@ -98,6 +131,8 @@ def _points(u: Understood, ctx: Context) -> dict[str, float]:
         if kind == "criteria" and ({"violation", "checklist"} & u.cues or u.degree):
             points[doc_id] += 2
         if kind == "rules" and "staffing" in u.cues:
+            points[doc_id] += 2
+        if "repealed_status" in u.cues and doc.get("status") in NOT_IN_FORCE:
             points[doc_id] += 2
         if doc.get("status") == "superseded" and points[doc_id] > 0:
             points[doc_id] -= 0.5  # the act in force for the same table is the one meant, unless named

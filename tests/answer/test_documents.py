@@ -1,0 +1,45 @@
+"""Questions about the acts themselves: which act, the list of acts, which are repealed, entry into force."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.engine import Engine
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("what documents do you have", "en"), ("какие документы есть в базе", "ru"), ("қандай құжаттар бар", "kk")])
+def test_the_list_of_acts_is_answered_with_every_act_and_its_status(engine: Engine, question, lang):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.lang == lang
+    assert {r.fields["id"] for r in answer.results} == set(engine.catalogue.documents)
+    assert all(r.type == "document" for r in answer.results)
+    assert len(answer.text.splitlines()) == len(engine.catalogue.documents) + 1
+
+
+@pytest.mark.parametrize("question", ["какой приказ утратил силу", "which acts are repealed",
+                                      "күші жойылған бұйрық қайсы"])
+def test_a_repealed_act_is_found_by_its_status(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert {r.fields["status"] for r in answer.results} <= {"repealed", "superseded"}
+
+
+@pytest.mark.parametrize("question", ["штатные нормативы каким приказом утверждены",
+                                      "which order sets the staffing norms"])
+def test_the_act_holding_staffing_norms_is_named_and_marked_repealed(engine: Engine, question):
+    answer = engine.ask(question)
+    rules = next(d for d in engine.catalogue.documents.values() if d["kind"] == "rules")
+    assert answer.status == "answer" and answer.results[0].fields["id"] == rules["id"]
+    assert answer.warnings
+
+
+def test_entry_into_force_quotes_the_acts_own_paragraph(engine: Engine):
+    answer = engine.ask("с какого числа действует постановление Бурлинского района")
+    assert answer.intent == "passage" and answer.results[0].type == "passage"
+    assert "қолданысқа енгізіледі" in answer.results[0].fields["text"]
+
+
+def test_a_question_that_is_not_about_acts_never_gets_an_act(engine: Engine):
+    answer = engine.ask("price of a taxi to Uralsk")
+    assert all(r.type != "document" for r in answer.results)
