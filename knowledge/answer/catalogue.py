@@ -12,7 +12,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 
-from knowledge.answer.aliases import aliases_by_lang
+from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Index, Target
 from knowledge.domain import LANGS, Jurisdiction
@@ -21,7 +21,7 @@ from knowledge.text import loose, tokens
 
 log = logging.getLogger(__name__)
 
-Aliases = dict[tuple, dict[str, list[str]]]
+Aliases = dict[ConceptKey, dict[str, list[str]]]
 
 
 @dataclass
@@ -93,15 +93,13 @@ def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool 
     are known by their Kazakh names alone."""
     names = _aliases() if aliases else {}
     documents = {row["id"]: dict(row) for row in db.execute("select * from documents")}
-    checklist = [_target("checklist", (row["annex"], row["item"]), row["requirement"],
-                         names.get(("checklist", row["document"], row["annex"], row["item"])), rows=[dict(row)])
+    checklist = [_target("checklist", (row["annex"], row["item"]), row["requirement"], names, rows=[dict(row)])
                  for row in db.execute("select * from checklist_items order by annex, item")]
     return Catalogue(
         documents=documents,
         places=load_jurisdictions(db),
         services=_services(db, documents, names),
-        criteria=[_target("criterion", (row["item"],), row["criterion"],
-                          names.get(("criterion", row["document"], row["annex"], row["item"])), rows=[dict(row)])
+        criteria=[_target("criterion", (row["item"],), row["criterion"], names, rows=[dict(row)])
                   for row in db.execute("select * from criteria order by item")],
         checklist=checklist,
         staffing=_staffing(db),
@@ -139,13 +137,7 @@ def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Aliases
     for row in db.execute("select * from tariffs order by document, annex, item, id"):
         row = dict(row)
         rows_by_service.setdefault((row["document"], row["annex"], row["item"]), []).append(row)
-    # A decree that replaces an older one for the same jurisdiction and year prints the same services: its items
-    # take the reviewed aliases of the same-named service of the same table when they have none of their own.
-    by_name = {(rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"])): names[("service", *ident)]
-               for ident, rows in rows_by_service.items() if ("service", *ident) in names}
-    services = [_target("service", ident, rows[0]["service"],
-                        names.get(("service", *ident))
-                        or by_name.get((rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"]))),
+    services = [_target("service", ident, rows[0]["service"], names,
                         jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
                 for ident, rows in rows_by_service.items()]
 
@@ -191,13 +183,10 @@ def _checklist_settings(checklist: list[Target], glossary: Glossary) -> dict[int
     return found
 
 
-def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | None, **extra) -> Target:
-    """A searchable target: the Kazakh name plus its ru/en aliases; the first alias per language is its local name."""
-    aliases = aliases or {}
-    names = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
+def _target(kind: str, ident: tuple, name: str, names: Aliases, **extra) -> Target:
+    """A searchable target: the Kazakh name plus the ru/en aliases of its concept (the kind and the Kazakh name's
+    key, whichever act prints it); the first alias per language is its local name."""
+    aliases = names.get(concept_key(kind, name)) or {}
+    searched = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
     local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
-    return Target(kind, ident, names, local=local, **extra)
-
-
-def _name_key(text: str) -> str:
-    return " ".join(loose(t) for t in tokens(text or ""))
+    return Target(kind, ident, searched, local=local, **extra)
