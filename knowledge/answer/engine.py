@@ -52,16 +52,17 @@ ROUTES: dict[str, tuple[str, ...]] = {
 
 
 class Engine:
-    def __init__(self, kb_path: Path | None = None, *, aliases: bool = True) -> None:
+    def __init__(self, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True) -> None:
         self.kb_path = kb_path
         self.aliases = aliases
+        self.lexicon = lexicon
         self.glossary = load_glossary()
         self.db: sqlite3.Connection | None = None
         self._load()
 
     @classmethod
-    def open(cls, kb_path: Path | None = None, *, aliases: bool = True) -> Engine:
-        return cls(kb_path, aliases=aliases)
+    def open(cls, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True) -> Engine:
+        return cls(kb_path, aliases=aliases, lexicon=lexicon)
 
     def reload(self) -> None:
         if self.db is not None:
@@ -70,7 +71,8 @@ class Engine:
 
     def _load(self) -> None:
         self.db = open_kb(self.kb_path)
-        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary, aliases=self.aliases)
+        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary, aliases=self.aliases,
+                                                     lexicon=self.lexicon)
         self.context = Context(self.catalogue, self.glossary, self.db)
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)
