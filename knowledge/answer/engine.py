@@ -1,15 +1,16 @@
 """The answer engine: question text → Answer.
 
 Contract used by the CLI, the console and the bot:
-    engine = Engine.open(kb_path=None, *, aliases=True)   # loads the knowledge base once (read-only), fast
+    engine = Engine.open(kb_path=None, *, aliases=True, lexicon=True)   # loads the base once (read-only), fast
     engine.ask(question, lang=None, *, setting=None, area=None, jurisdiction=None) -> Answer
         lang: the user's chosen reply language (kk | ru | en) or None (then the question's language, else kk).
         setting/area/jurisdiction: explicit filters that override what the question says (buttons use them).
     engine.documents(lang) -> list[Result]   # every source document as a "document" result (for /sources)
     engine.places() -> list[Jurisdiction]    # the jurisdictions that have tariffs (refine buttons)
     engine.reload() -> None                  # reopen the knowledge base file (after `kb build`)
-`aliases=False` leaves out the reviewed ru/en alias table: the engine then knows things by their Kazakh names alone
-(how well it generalises without hand-written names).
+`aliases=False` leaves out the reviewed ru/en alias table: things are then known by their Kazakh names and the
+lexicon's word-by-word ru/en renderings of them (how a new act no alias row covers yet fares); `lexicon=False` leaves
+out the renderings too (how well the engine's own matching of Kazakh names carries).
 
 Everything searched per question is in memory (the catalogue, loaded at `open`); only the passage fallback queries
 SQLite (FTS5). The engine only routes: the intent the question signals first, then the fallbacks of its route

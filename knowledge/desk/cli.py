@@ -83,10 +83,11 @@ def cmd_kb_build(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace) -> int:
+    from knowledge.answer.catalogue import naming
     from knowledge.ingest.check import check
     from knowledge.ingest.manifest import load_manifest
 
-    report = check(open_kb(kb_path_from(args)), load_manifest(Path(args.sources)))
+    report = check(open_kb(kb_path_from(args)), load_manifest(Path(args.sources)), names=naming().source)
     print(report.text())
     return 0 if report.ok else 1
 
@@ -187,7 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = kb.add_parser("build", help="parse the sources into the SQLite knowledge base")
     build.add_argument("--if-changed", action="store_true", help="skip when sources and code are unchanged")
     build.set_defaults(func=cmd_kb_build)
-    check = kb.add_parser("check", help="report rows, gaps, flags and overrides; non-zero exit on a gap")
+    check = kb.add_parser("check", help="report rows, gaps, ru/en names, flags and overrides; non-zero exit "
+                                          "on a gap")
     check.set_defaults(func=cmd_kb_check)
     export = kb.add_parser("export", help="print a table")
     export.add_argument("table", choices=("tariffs", "criteria"))
