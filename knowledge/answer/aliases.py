@@ -36,13 +36,12 @@ class AliasRow:
     lang: str
     alias: str
     line: int = 0  # 1-based line in the TSV, for error messages and review
-
-    @property
-    def key(self) -> ConceptKey:
-        return concept_key(self.kind, self.kazakh_name)
+    key: ConceptKey = ("", "")  # concept_key(kind, kazakh_name), computed once when read
 
 
-def _parse_row(fields: list[str], line: int) -> AliasRow:
+def _parse_row(fields: list[str], line: int, keys: dict[str, str]) -> AliasRow:
+    """One row; `keys` remembers the search key of each Kazakh name (a concept's rows repeat it; long requirement
+    texts make keying them the bulk of the loading time)."""
     def bad(why: str) -> ValueError:
         return ValueError(f"aliases.tsv line {line}: {why}: {fields!r}")
 
@@ -51,7 +50,9 @@ def _parse_row(fields: list[str], line: int) -> AliasRow:
     kind, kazakh_name, lang, alias = fields
     if kind not in KINDS:
         raise bad(f"kind must be one of {KINDS}")
-    if not search_key(kazakh_name):
+    if kazakh_name not in keys:
+        keys[kazakh_name] = search_key(kazakh_name)
+    if not keys[kazakh_name]:
         raise bad("the Kazakh name has no words")
     if lang not in LANGS:
         raise bad(f"lang must be one of {LANGS}")
@@ -59,7 +60,7 @@ def _parse_row(fields: list[str], line: int) -> AliasRow:
         raise bad("empty alias")
     if alias != alias.strip() or kazakh_name != kazakh_name.strip():
         raise bad("leading or trailing white space")
-    return AliasRow(kind, kazakh_name, lang, alias, line)
+    return AliasRow(kind, kazakh_name, lang, alias, line, (kind, keys[kazakh_name]))
 
 
 def load_alias_rows(path: Path | str | None = None) -> list[AliasRow]:
@@ -70,10 +71,11 @@ def load_alias_rows(path: Path | str | None = None) -> list[AliasRow]:
         raise ValueError(f"aliases.tsv line 1: header must be {HEADER!r}")
     rows: list[AliasRow] = []
     seen: dict[tuple, int] = {}
+    keys: dict[str, str] = {}
     for number, text in enumerate(lines[1:], start=2):
         if not text.strip():
             continue  # tolerate blank lines (e.g. a trailing one)
-        row = _parse_row(text.split("\t"), number)
+        row = _parse_row(text.split("\t"), number, keys)
         identity = (row.key, row.lang, row.alias)
         if identity in seen:
             raise ValueError(f"aliases.tsv line {number}: duplicate of line {seen[identity]}: {text!r}")
