@@ -1,62 +1,66 @@
-"""Reviewed Russian/English aliases for Kazakh-named tariff services and risk criteria.
+"""Reviewed Russian/English aliases of the Kazakh-named services, risk criteria and checklist requirements.
 
 The sources are Kazakh only; users type Russian or English ("массаж", "UHF therapy"). The hand-written table
-`data/aliases.tsv` maps each (kind, document, annex, item) to short names in both languages so search can match them.
+`data/aliases.tsv` gives each concept short names in both languages so search can match them. A concept is a kind
+and a Kazakh name, compared by its search key (knowledge.text.search_key): every item that prints the same name, in
+any act, annex or year, and whatever its inflection, spacing or PDF damage, shares its aliases. So the same service
+in next year's decree, or in another district's, is known in Russian and English the day it is added.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge import PACKAGE_DIR
+from knowledge.text import search_key
 
 ALIASES_PATH = PACKAGE_DIR / "data" / "aliases.tsv"
-HEADER = ("kind", "document", "annex", "item", "lang", "alias")
+HEADER = ("kind", "kazakh_name", "lang", "alias")
 KINDS = ("service", "criterion", "checklist")
 LANGS = ("ru", "en")
-_DOCUMENT = re.compile(r"^[0-9A-Za-z_-]+$")  # a manifest document id; whether it exists is checked against the base
-_NUMBER = re.compile(r"^[1-9][0-9]*$")
 
-AliasKey = tuple[str, str, int, int]  # (kind, document, annex, item)
+ConceptKey = tuple[str, str]  # (kind, search key of the Kazakh name)
+
+
+def concept_key(kind: str, kazakh_name: str) -> ConceptKey:
+    """What identifies a concept: its kind and the search key of its Kazakh name ("Дәрігерге дейінгі көмек
+    көрсету" and "дәрігерге дейінгі көмекті көрсету" are one concept)."""
+    return (kind, search_key(kazakh_name))
 
 
 @dataclass(frozen=True)
 class AliasRow:
     kind: str
-    document: str
-    annex: int
-    item: int
+    kazakh_name: str  # written in full for the reviewer; matched by its key
     lang: str
     alias: str
     line: int = 0  # 1-based line in the TSV, for error messages and review
-
-    @property
-    def key(self) -> AliasKey:
-        return (self.kind, self.document, self.annex, self.item)
+    key: ConceptKey = ("", "")  # concept_key(kind, kazakh_name), computed once when read
 
 
-def _parse_row(fields: list[str], line: int) -> AliasRow:
+def _parse_row(fields: list[str], line: int, keys: dict[str, str]) -> AliasRow:
+    """One row; `keys` remembers the search key of each Kazakh name (a concept's rows repeat it; long requirement
+    texts make keying them the bulk of the loading time)."""
     def bad(why: str) -> ValueError:
         return ValueError(f"aliases.tsv line {line}: {why}: {fields!r}")
 
     if len(fields) != len(HEADER):
         raise bad(f"expected {len(HEADER)} tab-separated fields, got {len(fields)}")
-    kind, document, annex, item, lang, alias = fields
+    kind, kazakh_name, lang, alias = fields
     if kind not in KINDS:
         raise bad(f"kind must be one of {KINDS}")
-    if not _DOCUMENT.match(document):
-        raise bad("document must be a manifest document id")
-    if not _NUMBER.match(annex) or not _NUMBER.match(item):
-        raise bad("annex and item must be positive integers")
+    if kazakh_name not in keys:
+        keys[kazakh_name] = search_key(kazakh_name)
+    if not keys[kazakh_name]:
+        raise bad("the Kazakh name has no words")
     if lang not in LANGS:
         raise bad(f"lang must be one of {LANGS}")
     if not alias.strip():
         raise bad("empty alias")
-    if alias != alias.strip():
-        raise bad("alias has leading or trailing white space")
-    return AliasRow(kind, document, int(annex), int(item), lang, alias, line)
+    if alias != alias.strip() or kazakh_name != kazakh_name.strip():
+        raise bad("leading or trailing white space")
+    return AliasRow(kind, kazakh_name, lang, alias, line, (kind, keys[kazakh_name]))
 
 
 def load_alias_rows(path: Path | str | None = None) -> list[AliasRow]:
@@ -67,10 +71,11 @@ def load_alias_rows(path: Path | str | None = None) -> list[AliasRow]:
         raise ValueError(f"aliases.tsv line 1: header must be {HEADER!r}")
     rows: list[AliasRow] = []
     seen: dict[tuple, int] = {}
+    keys: dict[str, str] = {}
     for number, text in enumerate(lines[1:], start=2):
         if not text.strip():
             continue  # tolerate blank lines (e.g. a trailing one)
-        row = _parse_row(text.split("\t"), number)
+        row = _parse_row(text.split("\t"), number, keys)
         identity = (row.key, row.lang, row.alias)
         if identity in seen:
             raise ValueError(f"aliases.tsv line {number}: duplicate of line {seen[identity]}: {text!r}")
@@ -79,17 +84,17 @@ def load_alias_rows(path: Path | str | None = None) -> list[AliasRow]:
     return rows
 
 
-def load_aliases(path: Path | str | None = None) -> dict[AliasKey, list[str]]:
-    """(kind, document, annex, item) → aliases in file order, both languages."""
-    result: dict[AliasKey, list[str]] = {}
+def load_aliases(path: Path | str | None = None) -> dict[ConceptKey, list[str]]:
+    """(kind, name key) → aliases in file order, both languages."""
+    result: dict[ConceptKey, list[str]] = {}
     for row in load_alias_rows(path):
         result.setdefault(row.key, []).append(row.alias)
     return result
 
 
-def aliases_by_lang(path: Path | str | None = None) -> dict[AliasKey, dict[str, list[str]]]:
-    """(kind, document, annex, item) → {"ru": [...], "en": [...]} in file order."""
-    result: dict[AliasKey, dict[str, list[str]]] = {}
+def aliases_by_lang(path: Path | str | None = None) -> dict[ConceptKey, dict[str, list[str]]]:
+    """(kind, name key) → {"ru": [...], "en": [...]} in file order."""
+    result: dict[ConceptKey, dict[str, list[str]]] = {}
     for row in load_alias_rows(path):
         result.setdefault(row.key, {lang: [] for lang in LANGS})[row.lang].append(row.alias)
     return result

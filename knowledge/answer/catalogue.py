@@ -1,5 +1,6 @@
-"""What the engine searches, loaded from kb.sqlite once: tariff services (with their reviewed ru/en aliases),
-risk criteria, checklist requirements, staffing norms, definitions and the source documents, each with its index.
+"""What the engine searches, loaded from kb.sqlite once: tariff services, risk criteria, checklist requirements
+(each with Russian and English names: its concept's reviewed aliases, else a word-by-word lexicon rendering), staffing
+norms, definitions and the source documents, each with its index.
 
 Acts in force win: a superseded act's tariff table is searched only where no act in force covers the same
 jurisdiction and setting. Which act holds what is read from the documents table (`kind`), never assumed.
@@ -12,16 +13,17 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 
-from knowledge.answer.aliases import aliases_by_lang
+from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Index, Target
+from knowledge.answer.lexicon import Lexicon, load_lexicon
 from knowledge.domain import LANGS, Jurisdiction
 from knowledge.kb import load_jurisdictions
 from knowledge.text import loose, tokens
 
 log = logging.getLogger(__name__)
 
-Aliases = dict[tuple, dict[str, list[str]]]
+Aliases = dict[ConceptKey, dict[str, list[str]]]
 
 
 @dataclass
@@ -88,20 +90,53 @@ class Catalogue:
         return self._tables[key]
 
 
-def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool = True) -> Catalogue:
-    """Everything searched, from an open knowledge base. Without `aliases`, services, criteria and requirements
-    are known by their Kazakh names alone."""
-    names = _aliases() if aliases else {}
+@dataclass(frozen=True)
+class Naming:
+    """The Russian and English names of a Kazakh-named service, criterion or requirement: the reviewed aliases of
+    its concept, else (a new act's item no alias row names yet) its Kazakh words rendered through the lexicon."""
+
+    aliases: Aliases
+    lexicon: Lexicon | None
+
+    def source(self, kind: str, name: str) -> str:
+        """"aliases", "lexicon" (a rendering that stands for the name) or "kazakh" (known by its Kazakh name only)."""
+        if self.aliases.get(concept_key(kind, name)):
+            return "aliases"
+        if self.lexicon is not None and self.lexicon.render(name).stands_for_name:
+            return "lexicon"
+        return "kazakh"
+
+    def target(self, kind: str, ident: tuple, name: str, **extra) -> Target:
+        """A searchable target: the Kazakh name, then its aliases (the first per language is the name shown in that
+        language) or, without any, the lexicon's renderings (searched, never shown)."""
+        aliases = self.aliases.get(concept_key(kind, name)) or {}
+        searched = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
+        if not aliases and self.lexicon is not None:
+            rendered = self.lexicon.render(name).names
+            searched += [n for lang in ("ru", "en") for n in rendered.get(lang, [])]
+        local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
+        return Target(kind, ident, searched, local=local, **extra)
+
+
+def naming(*, aliases: bool = True, lexicon: bool = True) -> Naming:
+    """The alias table and the lexicon, each when asked for; a broken file only lowers ru/en recall (logged)."""
+    return Naming(_aliases() if aliases else {}, _lexicon() if lexicon else None)
+
+
+def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool = True,
+                   lexicon: bool = True) -> Catalogue:
+    """Everything searched, from an open knowledge base. Without `aliases` the reviewed alias table is left out,
+    without `lexicon` the word-by-word renderings: without both, services, criteria and requirements are known by
+    their Kazakh names alone."""
+    names = naming(aliases=aliases, lexicon=lexicon)
     documents = {row["id"]: dict(row) for row in db.execute("select * from documents")}
-    checklist = [_target("checklist", (row["annex"], row["item"]), row["requirement"],
-                         names.get(("checklist", row["document"], row["annex"], row["item"])), rows=[dict(row)])
+    checklist = [names.target("checklist", (row["annex"], row["item"]), row["requirement"], rows=[dict(row)])
                  for row in db.execute("select * from checklist_items order by annex, item")]
     return Catalogue(
         documents=documents,
         places=load_jurisdictions(db),
         services=_services(db, documents, names),
-        criteria=[_target("criterion", (row["item"],), row["criterion"],
-                          names.get(("criterion", row["document"], row["annex"], row["item"])), rows=[dict(row)])
+        criteria=[names.target("criterion", (row["item"],), row["criterion"], rows=[dict(row)])
                   for row in db.execute("select * from criteria order by item")],
         checklist=checklist,
         staffing=_staffing(db),
@@ -134,19 +169,21 @@ def _aliases() -> Aliases:
         return {}
 
 
-def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Aliases) -> list[Target]:
+def _lexicon() -> Lexicon | None:
+    try:
+        return load_lexicon()
+    except Exception:  # noqa: BLE001 - as with the aliases: a broken lexicon must not stop the bot
+        log.exception("could not load the lexicon")
+        return None
+
+
+def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming) -> list[Target]:
     rows_by_service: dict[tuple, list[dict]] = {}
     for row in db.execute("select * from tariffs order by document, annex, item, id"):
         row = dict(row)
         rows_by_service.setdefault((row["document"], row["annex"], row["item"]), []).append(row)
-    # A decree that replaces an older one for the same jurisdiction and year prints the same services: its items
-    # take the reviewed aliases of the same-named service of the same table when they have none of their own.
-    by_name = {(rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"])): names[("service", *ident)]
-               for ident, rows in rows_by_service.items() if ("service", *ident) in names}
-    services = [_target("service", ident, rows[0]["service"],
-                        names.get(("service", *ident))
-                        or by_name.get((rows[0]["jurisdiction"], rows[0]["setting"], _name_key(rows[0]["service"]))),
-                        jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
+    services = [names.target("service", ident, rows[0]["service"],
+                             jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
                 for ident, rows in rows_by_service.items()]
 
     def superseded(target: Target) -> bool:
@@ -189,15 +226,3 @@ def _checklist_settings(checklist: list[Target], glossary: Glossary) -> dict[int
             settings = {s for s, n in counts.items() if 2 * n >= len(targets)}
         found[annex] = settings
     return found
-
-
-def _target(kind: str, ident: tuple, name: str, aliases: dict[str, list[str]] | None, **extra) -> Target:
-    """A searchable target: the Kazakh name plus its ru/en aliases; the first alias per language is its local name."""
-    aliases = aliases or {}
-    names = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
-    local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
-    return Target(kind, ident, names, local=local, **extra)
-
-
-def _name_key(text: str) -> str:
-    return " ".join(loose(t) for t in tokens(text or ""))

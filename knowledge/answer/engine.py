@@ -1,15 +1,16 @@
 """The answer engine: question text → Answer.
 
 Contract used by the CLI, the console and the bot:
-    engine = Engine.open(kb_path=None, *, aliases=True)   # loads the knowledge base once (read-only), fast
+    engine = Engine.open(kb_path=None, *, aliases=True, lexicon=True)   # loads the base once (read-only), fast
     engine.ask(question, lang=None, *, setting=None, area=None, jurisdiction=None) -> Answer
         lang: the user's chosen reply language (kk | ru | en) or None (then the question's language, else kk).
         setting/area/jurisdiction: explicit filters that override what the question says (buttons use them).
     engine.documents(lang) -> list[Result]   # every source document as a "document" result (for /sources)
     engine.places() -> list[Jurisdiction]    # the jurisdictions that have tariffs (refine buttons)
     engine.reload() -> None                  # reopen the knowledge base file (after `kb build`)
-`aliases=False` leaves out the reviewed ru/en alias table: the engine then knows things by their Kazakh names alone
-(how well it generalises without hand-written names).
+`aliases=False` leaves out the reviewed ru/en alias table: things are then known by their Kazakh names and the
+lexicon's word-by-word ru/en renderings of them (how a new act no alias row covers yet fares); `lexicon=False` leaves
+out the renderings too (how well the engine's own matching of Kazakh names carries).
 
 Everything searched per question is in memory (the catalogue, loaded at `open`); only the passage fallback queries
 SQLite (FTS5). The engine only routes: the intent the question signals first, then the fallbacks of its route
@@ -53,16 +54,17 @@ ROUTES: dict[str, tuple[str, ...]] = {
 
 
 class Engine:
-    def __init__(self, kb_path: Path | None = None, *, aliases: bool = True) -> None:
+    def __init__(self, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True) -> None:
         self.kb_path = kb_path
         self.aliases = aliases
+        self.lexicon = lexicon
         self.glossary = load_glossary()
         self.db: sqlite3.Connection | None = None
         self._load()
 
     @classmethod
-    def open(cls, kb_path: Path | None = None, *, aliases: bool = True) -> Engine:
-        return cls(kb_path, aliases=aliases)
+    def open(cls, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True) -> Engine:
+        return cls(kb_path, aliases=aliases, lexicon=lexicon)
 
     def reload(self) -> None:
         if self.db is not None:
@@ -71,7 +73,8 @@ class Engine:
 
     def _load(self) -> None:
         self.db = open_kb(self.kb_path)
-        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary, aliases=self.aliases)
+        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary, aliases=self.aliases,
+                                                     lexicon=self.lexicon)
         self.context = Context(self.catalogue, self.glossary, self.db)
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)

@@ -20,10 +20,10 @@ def kb_path_from(args: argparse.Namespace) -> Path:
     return resolve_path(getattr(args, "kb", None) or os.environ.get("KB_PATH") or None)
 
 
-def open_engine(args: argparse.Namespace, *, aliases: bool = True):
+def open_engine(args: argparse.Namespace, *, aliases: bool = True, lexicon: bool = True):
     from knowledge.answer.engine import Engine
 
-    return Engine.open(kb_path_from(args), aliases=aliases)
+    return Engine.open(kb_path_from(args), aliases=aliases, lexicon=lexicon)
 
 
 def read_questions(stream) -> list[str]:
@@ -55,14 +55,17 @@ def cmd_console(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from knowledge.desk.evaluate import run_eval
 
-    # The same sets with the alias table switched off: how far the engine's own matching carries.
-    engine, without_aliases = open_engine(args), open_engine(args, aliases=False)
+    # The same sets with the reviewed alias table switched off (the lexicon's word-by-word names still on), then
+    # with both off: how far the engine's own matching carries.
+    engine = open_engine(args)
+    without_aliases, kazakh_only = open_engine(args, aliases=False), open_engine(args, aliases=False, lexicon=False)
     ok = True
     for file in args.files:
         report = run_eval(Path(file), engine)
         print(f"== {file}")
         print(report.text())
         print(f"without aliases: {run_eval(Path(file), without_aliases).score()}")
+        print(f"without aliases or lexicon: {run_eval(Path(file), kazakh_only).score()}")
         ok = ok and report.ok
     return 0 if ok else 1
 
@@ -80,10 +83,11 @@ def cmd_kb_build(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace) -> int:
+    from knowledge.answer.catalogue import naming
     from knowledge.ingest.check import check
     from knowledge.ingest.manifest import load_manifest
 
-    report = check(open_kb(kb_path_from(args)), load_manifest(Path(args.sources)))
+    report = check(open_kb(kb_path_from(args)), load_manifest(Path(args.sources)), names=naming().source)
     print(report.text())
     return 0 if report.ok else 1
 
@@ -173,8 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--lang", choices=("kk", "ru", "en"))
     console.set_defaults(func=cmd_console)
 
-    evaluate = commands.add_parser("eval", help="run question sets (JSON lines) and print accuracy, with and "
-                                                "without the alias table; non-zero exit when any answer is wrong")
+    evaluate = commands.add_parser("eval", help="run question sets (JSON lines) and print accuracy, also without "
+                                                "the alias table and without it and the lexicon; non-zero exit when "
+                                                "any answer is wrong")
     evaluate.add_argument("files", nargs="+", metavar="FILE")
     evaluate.set_defaults(func=cmd_eval)
 
@@ -183,7 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = kb.add_parser("build", help="parse the sources into the SQLite knowledge base")
     build.add_argument("--if-changed", action="store_true", help="skip when sources and code are unchanged")
     build.set_defaults(func=cmd_kb_build)
-    check = kb.add_parser("check", help="report rows, gaps, flags and overrides; non-zero exit on a gap")
+    check = kb.add_parser("check", help="report rows, gaps, ru/en names, flags and overrides; non-zero exit "
+                                          "on a gap")
     check.set_defaults(func=cmd_kb_check)
     export = kb.add_parser("export", help="print a table")
     export.add_argument("table", choices=("tariffs", "criteria"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.ingest.manifest import Document
@@ -115,7 +116,46 @@ def check_flags_and_overrides(db: sqlite3.Connection, report: Report) -> None:
                            "matches no row: fix its document/annex/item/position in overrides.toml")
 
 
-def check(db: sqlite3.Connection, documents: list[Document]) -> Report:
+# Where a Kazakh-named thing gets its Russian and English names: (kind, Kazakh name) → "aliases" (the reviewed alias
+# table), "lexicon" (the lexicon's word-by-word renderings only) or "kazakh" (neither: found by its Kazakh name only).
+# Given by the caller (the desk), since ingest does not read the answer layer's tables.
+NameSource = Callable[[str, str], str]
+NAMED = (  # kind, what the report calls them, the query listing them (document, annex, item, name)
+    ("service", "services", "select document, annex, item, min(service) as name from tariffs "
+                            "group by document, annex, item order by document, annex, item"),
+    ("criterion", "criteria", "select document, annex, item, criterion as name from criteria "
+                              "order by document, annex, item"),
+    ("checklist", "requirements", "select document, annex, item, requirement as name from checklist_items "
+                                  "order by document, annex, item"),
+)
+KAZAKH_ONLY_SHOWN = 10  # items listed per act; the rest counted
+
+
+def shorten(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def check_names(db: sqlite3.Connection, source: NameSource, report: Report) -> None:
+    """Per act and kind: how many have Russian and English names through the alias table, how many only through the
+    lexicon, and which are found by their Kazakh name only (a reviewer's to-do, not a gap)."""
+    report.say("Russian and English names (alias table / lexicon only / Kazakh only)")
+    for kind, plural, query in NAMED:
+        by_document: dict[str, list[sqlite3.Row]] = {}
+        for row in db.execute(query):
+            by_document.setdefault(row["document"], []).append(row)
+        for document, rows in by_document.items():
+            sources = [source(kind, row["name"]) for row in rows]
+            kazakh = [row for row, found in zip(rows, sources, strict=True) if found == "kazakh"]
+            report.say(f"  {document} {plural}: {len(rows)}: aliases {sources.count('aliases')}, "
+                       f"lexicon only {sources.count('lexicon')}, Kazakh only {len(kazakh)}")
+            for row in kazakh[:KAZAKH_ONLY_SHOWN]:
+                report.say(f"    Kazakh only: annex {row['annex']} item {row['item']}: {shorten(row['name'])}")
+            if len(kazakh) > KAZAKH_ONLY_SHOWN:
+                report.say(f"    … and {len(kazakh) - KAZAKH_ONLY_SHOWN} more")
+
+
+def check(db: sqlite3.Connection, documents: list[Document], names: NameSource | None = None) -> Report:
     report = Report()
     built = db.execute("select value from meta where key = 'built_at'").fetchone()[0]
     report.say(f"Knowledge base built {built}; documents: " + ", ".join(
@@ -123,5 +163,7 @@ def check(db: sqlite3.Connection, documents: list[Document]) -> Report:
     check_tariffs(db, documents, report)
     check_criteria(db, documents, report)
     check_other(db, report)
+    if names is not None:
+        check_names(db, names, report)
     check_flags_and_overrides(db, report)
     return report

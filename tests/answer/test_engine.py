@@ -381,12 +381,20 @@ def test_the_year_the_base_holds_is_answered(engine) -> None:
 # ---------------------------------------------------------------- what the engine knows, and from where
 
 
-def test_without_aliases_only_the_kazakh_names_are_known(engine, kb_path) -> None:
-    bare = Engine.open(kb_path, aliases=False)
+def test_without_aliases_or_lexicon_only_the_kazakh_names_are_known(engine, kb_path) -> None:
+    bare = Engine.open(kb_path, aliases=False, lexicon=False)
     kazakh = bare.ask("стационар лазерлік терапия ауыл тарифі")
     assert kazakh.status == "answer" and kazakh.results[0].fields["item"] == 50
     assert engine.ask("UHF therapy stationary city", "en").results[0].fields["item"] == 48
     assert bare.ask("UHF therapy stationary city", "en").status != "answer"
+
+
+def test_without_aliases_the_lexicon_still_names_things_in_russian_and_english(kb_path) -> None:
+    """The alias table off, the lexicon on: the Kazakh words rendered one by one still find the service."""
+    lexicon_only = Engine.open(kb_path, aliases=False)
+    answer = lexicon_only.ask("UHF therapy stationary city", "en")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 48
+    assert not lexicon_only.catalogue.services[0].local  # renderings are searched, never shown as names
 
 
 def test_a_jurisdiction_filter_must_be_one_that_has_tariffs(engine) -> None:
