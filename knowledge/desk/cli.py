@@ -70,6 +70,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_metamorphic(args: argparse.Namespace) -> int:
+    from knowledge.desk.metamorphic import Vocabulary, run
+
+    path = kb_path_from(args)
+    db = open_kb(path)
+    report = run(open_engine(args, aliases=not args.no_aliases), db, Vocabulary.load(db), seed=args.seed,
+                 limit=args.limit, show=args.show)
+    print(report.text())
+    return 0 if report.ok else 1
+
+
 def cmd_kb_build(args: argparse.Namespace) -> int:
     from knowledge.ingest.build import build
 
@@ -182,6 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "any answer is wrong")
     evaluate.add_argument("files", nargs="+", metavar="FILE")
     evaluate.set_defaults(func=cmd_eval)
+
+    metamorphic = commands.add_parser(
+        "metamorphic", help="ask questions generated from the base itself (every tariff row and criterion, in kk, "
+                            "ru and en, perturbed) and report; non-zero exit on any confidently wrong answer")
+    metamorphic.add_argument("--seed", type=int, default=0, help="the seed of every random choice (default 0)")
+    metamorphic.add_argument("--limit", type=int, help="at most this many tariff rows and criteria (a seeded sample)")
+    metamorphic.add_argument("--show", type=int, default=20, help="how many failures of each kind to list")
+    metamorphic.add_argument("--no-aliases", action="store_true", help="the engine without the alias table")
+    metamorphic.set_defaults(func=cmd_metamorphic)
 
     kb = commands.add_parser("kb", help="build, check and export the knowledge base").add_subparsers(
         dest="kb_command", required=True)
