@@ -3,6 +3,7 @@ they share (citations, act-status warnings, follow-up choices and their labels, 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,6 +21,7 @@ from knowledge.text import loose, tokens
 
 LABEL_CHARS = 60  # a choice label at most this long (Telegram cuts buttons at 64), cut between words
 DISTINCT_CHARS = 40  # no two choices of one question read the same this far: what tells them apart comes first
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
 ELIDE_RUN = 2  # an opening shared with another choice is left out ("…") when it is at least this many words
 KEEP_LAST = 3  # ... but a name that is all opening keeps this many of its last words
 
@@ -83,12 +85,14 @@ class Context:
         for target, row in zip(targets, rows, strict=True):
             place, setting = self.where(target, lang, short=True).split(" · ", 1)
             shown = row or (target.rows[0] if len(target.rows) == 1 else None)
-            facets.append(Facets(name=full_name(target, lang), place=place, setting=setting,
-                                 position=(shown or {}).get("position") or "", figure=_figure(shown, area, lang),
-                                 number=str(target.ident[-1])))
+            title = _BRACKETS.sub("", (shown or {}).get("position") or "").strip()
+            facets.append(Facets(name=full_name(target, lang), place=place, setting=setting, position=title,
+                                 figure=_figure(shown, area, lang), number=str(target.ident[-1])))
             query = f"{self.where(target, lang)} {full_name(target, lang)}"
             queries.append(f"{query} {row['position']}" if row and row.get("position") else query)
-        return [Choice(text, query) for text, query in zip(choice_labels(facets), queries, strict=True)]
+        # a position the question named is not what is left open, unless the choices hold it under several titles
+        lead = ("place", "setting", "position") if any(rows) else ("place", "setting")
+        return [Choice(text, query) for text, query in zip(choice_labels(facets, lead), queries, strict=True)]
 
     def criterion_choice(self, target: Target, lang: str) -> Choice:
         row = target.rows[0]
@@ -160,14 +164,15 @@ def choices(facets: list[Facets], queries: list[str]) -> list[Choice]:
     return [Choice(text, query) for text, query in zip(choice_labels(facets), queries, strict=True)]
 
 
-def choice_labels(facets: list[Facets]) -> list[str]:
-    """One label per choice, each starting with what distinguishes it: the place and setting when they differ,
-    then the name without the opening it shares with another ("Ересектерге … есту протездік көмегін …"). Labels that
-    would still read alike for DISTINCT_CHARS get the position, the figure or the item number in front (the first
-    of those that differs within the look-alikes); all are cut between words at LABEL_CHARS."""
+def choice_labels(facets: list[Facets], lead: tuple[str, ...] = ("place", "setting")) -> list[str]:
+    """One label per choice, each starting with what distinguishes it: the `lead` parts (place, setting, position)
+    that differ, then the name without the opening it shares with another ("Ересектерге … есту протездік
+    көмегін …"). Labels that would still read alike for DISTINCT_CHARS get the position, the figure or the item
+    number in front (the first of those that differs within the look-alikes); all are cut between words at
+    LABEL_CHARS."""
     if not facets:
         return []
-    lead = [part for part in ("place", "setting") if len({getattr(f, part) for f in facets}) > 1]
+    lead = tuple(part for part in lead if len({getattr(f, part) for f in facets}) > 1)
     heads = [[getattr(f, part) for part in lead if getattr(f, part)] for f in facets]
     tails = _tails([f.name for f in facets])
     labels = [_label(head, tail) for head, tail in zip(heads, tails, strict=True)]

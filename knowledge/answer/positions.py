@@ -60,6 +60,13 @@ class Asked:
                       if not (present := [t for t in self.order if t in part.words]) or not set(present) <= said)
         return self if len(parts) == len(self.parts) else replace(self, parts=parts)
 
+    def names_service(self, hit: Hit) -> bool:
+        """Whether a found service's name holds a word of the question other than the position's own ("ЕДШ
+        нұсқаушысының консультациясы" for "ЛФК нұсқаушысы"; not "Психологиялық тренингтер" for "психолог")."""
+        named = {w for part in self.parts for w in part.words}
+        return any(sim >= INFLECTED and text not in named
+                   for text, sim in zip(self.order, hit.matched, strict=False))
+
     @property
     def text(self) -> str:
         return " ".join(part.text for part in self.parts)
@@ -206,10 +213,7 @@ class Positions:
 
     def _part_fits(self, part: Part, words: tuple[str, ...], keys: frozenset[str]) -> bool:
         if part.key:
-            if any(all(_word_fits(w, words, keys) for w in term) for term in self.terms.get(part.key, ())):
-                return True
-            text = " ".join(words)
-            return any(s and s in text for s in self.glossary.position_kb.get(part.key, ()))
+            return any(all(_word_fits(w, words, keys) for w in term) for term in self.terms.get(part.key, ()))
         for form in (part.word, part.alt):
             if form:
                 likeness = self.index.word_matches(form)

@@ -65,10 +65,11 @@ class Tariffs:
 
         decision = decide(hits, words, same=same_name, rival=rival, table=lambda h: table_of(h.target))
         # a question naming only a position ("машинист", "күтім жөніндегі санитар") is about that position's services,
-        # unless a service so named, with a row of the title fitting best, is found
+        # unless a service is found by another word of it, with a row of the title fitting best
         if asked.only:
             fitting = positions.services(allowed, asked, plainest=False)
-            found = decision.status == ANSWER and any(t is decision.best.target for t in fitting)
+            found = (decision.status == ANSWER and asked.names_service(decision.best)
+                     and any(t is decision.best.target for t in fitting))
             having = positions.services(allowed, asked)
             if having and not found:
                 self._by_position(asked, having, hits, u, reply, ctx)
@@ -81,7 +82,8 @@ class Tariffs:
         if decision.status == CLARIFY:
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
-            reply.choices = self._choices(decision.hits, asked, u, lang, ctx)
+            offered = decision.hits if not asked else _with_position(decision.hits, hits, allowed, has, asked, ctx)
+            reply.choices = self._choices(offered, asked, u, lang, ctx)
             return True
         if not u.words and (f.setting or f.jurisdiction):
             examples = allowed[:MAX_CHOICES]
@@ -202,6 +204,21 @@ def _prefer_position(hits: list[Hit], asked: Asked, positions: Positions) -> lis
         if positions.of(hit, asked)[1]:
             hit.score += POSITION_BONUS
     return sorted(hits, key=lambda h: -h.score)
+
+
+def _with_position(choices: list[Hit], ranked: list[Hit], allowed: list[Target], has, asked: Asked,
+                   ctx: Context) -> list[Hit]:
+    """What to offer when the question names a position: the candidates with a row for it; when they are fewer than
+    two, the services with that position, those the question's words match best first (the position was not left
+    open, so a service without it is no answer to choose)."""
+    fitting = [h for h in choices if has(h)]
+    if len(fitting) >= 2:
+        return fitting
+    found = {id(h.target): h for h in ranked}
+    more = sorted((found.get(id(t)) or Hit(t, 0.0) for t in ctx.positions.services(allowed, asked)),
+                  key=lambda h: -h.score)
+    pool = fitting + [h for h in more if all(h.target is not f.target for f in fitting)]
+    return pool if len(pool) >= 2 else choices
 
 
 def _leading(hits: list[Hit], asked: Asked, ctx: Context) -> list[Hit]:
