@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from knowledge.answer import compose
 from knowledge.answer.catalogue import Catalogue
@@ -135,7 +135,11 @@ def localised_name(target: Target, lang: str) -> str:
 def distinct_name(target: Target) -> str:
     """What tells things apart for a user: the aliases when there are any (two items with the same aliases read
     the same in every language, so they are shown side by side, not offered as indistinguishable choices)."""
-    names = target.names[1:] or target.names[:1]
+    return _distinct(tuple(target.names[1:] or target.names[:1]))
+
+
+@lru_cache(maxsize=8192)
+def _distinct(names: tuple[str, ...]) -> str:
     return " | ".join(" ".join(loose(t) for t in tokens(name)) for name in names)
 
 

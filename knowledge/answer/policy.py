@@ -96,10 +96,12 @@ def settle(decision: Decision, words: Sequence | None = None, *, distinct: Calla
     seen: set = set()
     choices: list[Hit] = []
     for hit in decision.hits:
-        if distinct(hit) not in seen:
-            seen.add(distinct(hit))
+        name = distinct(hit)
+        if name not in seen:
+            seen.add(name)
             choices.append(hit)
-    choices = choices[:MAX_CHOICES]
+            if len(choices) == MAX_CHOICES:
+                break
     top = choices[0]
     if len(choices) == 1:
         answerable = top.score >= ANSWER_SCORE and enough_evidence(top, words)

@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from knowledge.answer.glossary import Glossary, Match
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
 from knowledge.answer.understand import Understood, Word
 from knowledge.text import is_latin, key, loose, to_cyrillic, tokens
 
-LIKE = 0.75  # a question word this like a title word names it (a typo in a long word: "травматолог" / "травмотолог")
+LIKE = 0.75  # a question word this like a title word (`likeness`) names it
+MIN_PREFIX = 5  # a word this long is alike to a longer one beginning with it
+TYPO_LENGTH, TYPO_RATIO = 7, 85  # words this long this close (rapidfuzz ratio) differ by a typo
 MIN_FREE = 4  # shorter question words never name a position by likeness alone
 OPTIONAL = 0.35  # the search weight of a position word: it may match a service name but is not required to
 MAX_TOKENS = 40
@@ -86,14 +90,16 @@ class Positions:
     catalogue: list[Target]  # every tariff service
     service_index: Index
     glossary: Glossary
-    index: Index = field(init=False)
+    vocabulary: list[str] = field(init=False)  # the loose words of every printed title
     terms: dict[str, list[tuple[str, ...]]] = field(init=False)  # glossary key → its terms' loose words
     _title_words: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(init=False, default_factory=dict)
     _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
+    _last: tuple | None = field(init=False, default=None)
+    _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         titles = sorted({row["position"] for t in self.catalogue for row in t.rows if row.get("position")})
-        self.index = Index([Target("position", (title,), [title]) for title in titles])
+        self.vocabulary = sorted({w for title in titles for w in self._words(title)[0] if len(w) >= 2})
         self.terms = {}
         for term in self.glossary.terms:
             if term.category == "positions":
@@ -102,6 +108,15 @@ class Positions:
     # --- what the question names -----------------------------------------------------------------------------------
 
     def asked(self, u: Understood) -> Asked:
+        """The position `u` names (remembered for the last question: the engine may rank intents, then answer)."""
+        last = self._last
+        if last is not None and last[0] is u and last[1] == (u.question, u.filters.position):
+            return last[2]
+        asked = self._asked(u)
+        self._last = (u, (u.question, u.filters.position), asked)
+        return asked
+
+    def _asked(self, u: Understood) -> Asked:
         raw = tokens(u.question)[:MAX_TOKENS]
         words = [loose(t) for t in raw]
         alts = [loose(to_cyrillic(t)) if is_latin(t) else "" for t in raw]
@@ -137,7 +152,16 @@ class Positions:
         return title >= LIKE and title > self._service_likeness(forms)
 
     def _title_likeness(self, forms: list[str]) -> float:
-        return max((s for f in forms if f for s in self.index.word_matches(f).values()), default=0.0)
+        return max((s for f in forms if f for s in self._alike(f).values()), default=0.0)
+
+    def _alike(self, word: str) -> dict[str, float]:
+        """The title words like a question word, with their likeness (remembered per word, bounded)."""
+        found = self._like.get(word)
+        if found is None:
+            if len(self._like) >= FITS_CACHE:
+                self._like.clear()
+            found = self._like[word] = {w: s for w in self.vocabulary if (s := likeness(word, w)) >= LIKE}
+        return found
 
     def _service_likeness(self, forms: list[str]) -> float:
         return max((s for f in forms if f for s in self.service_index.word_matches(f).values()), default=0.0)
@@ -182,7 +206,7 @@ class Positions:
         """How many of the question's other words a title holds (by the index's likeness)."""
         words = self._words(title)[0]
         return sum(1 for forms in asked.context
-                   if any(self.index.word_matches(f).get(w, 0.0) >= LIKE for f in forms for w in words))
+                   if any(w in self._alike(f) for f in forms for w in words))
 
     def of(self, hit: Hit, asked: Asked) -> tuple[Asked, list[dict]]:
         """The position asked of one found service, and its rows for it ([] when it has none): a part of the asked
@@ -216,8 +240,8 @@ class Positions:
             return any(all(_word_fits(w, words, keys) for w in term) for term in self.terms.get(part.key, ()))
         for form in (part.word, part.alt):
             if form:
-                likeness = self.index.word_matches(form)
-                if any(likeness.get(w, 0.0) >= LIKE for w in words):
+                alike = self._alike(form)
+                if any(w in alike for w in words):
                     return True
         return False
 
@@ -227,6 +251,23 @@ class Positions:
             words = tuple(loose(t) for t in tokens(title))
             known = self._title_words[title] = (words, frozenset(key(w) for w in words))
         return known
+
+
+def likeness(word: str, other: str) -> float:
+    """How alike a question word and a title word are, by the text module's keys: the same word (1), the same
+    key with another ending (0.95), one the other's beginning ("ортопед" / "ортопедист", 0.9), a typo in a long
+    word ("травматолог" / "травмотолог", 0.8); else 0. Stricter than the service index: "терапевт" is not
+    "терапиясы"."""
+    if word == other:
+        return 1.0
+    if key(word) == key(other):
+        return 0.95
+    short, long = sorted((word, other), key=len)
+    if len(short) >= MIN_PREFIX and long.startswith(short) and len(long) - len(short) <= max(4, len(short) // 2):
+        return 0.9
+    if len(short) >= TYPO_LENGTH and fuzz.ratio(word, other) >= TYPO_RATIO:
+        return 0.8
+    return 0.0
 
 
 def _forms(words: list[str], alts: list[str], start: int, end: int) -> frozenset[str]:
