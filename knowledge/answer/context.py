@@ -62,13 +62,14 @@ class Context:
         """The position titles printed in the base and the glossary's position terms, as one matcher."""
         return Positions(self.catalogue.services, self.catalogue.service_index, self.glossary)
 
-    def where(self, target: Target, lang: str, *, short: bool = False) -> str:
-        """A service's table in words: "Börli district home care" (short: "Börli · at home", for labels)."""
-        if short:
-            place = self.catalogue.places.get(target.jurisdiction or "")
-            name = place.short(lang) if place else target.jurisdiction or ""
-            return f"{name} · {label(f'{target.setting}_short', lang)}"
+    def where(self, target: Target, lang: str) -> str:
+        """A service's table in words: "Börli district home care"."""
         return f"{self.catalogue.jurisdiction_name(target.jurisdiction, lang)} {label(target.setting or '', lang)}"
+
+    def place(self, target: Target, lang: str) -> str:
+        """A service's jurisdiction as a button names it ("Бөрлі")."""
+        place = self.catalogue.places.get(target.jurisdiction or "")
+        return place.short(lang) if place else target.jurisdiction or ""
 
     def service_choice(self, target: Target, lang: str) -> Choice:
         name, where = localised_name(target, lang), self.where(target, lang)
@@ -83,10 +84,10 @@ class Context:
         rows = (rows or [])[: len(targets)] + [None] * (len(targets) - len(rows or []))
         facets, queries = [], []
         for target, row in zip(targets, rows, strict=True):
-            place, setting = self.where(target, lang, short=True).split(" · ", 1)
             shown = row or (target.rows[0] if len(target.rows) == 1 else None)
             title = _BRACKETS.sub("", (shown or {}).get("position") or "").strip()
-            facets.append(Facets(name=full_name(target, lang), place=place, setting=setting, position=title,
+            facets.append(Facets(name=full_name(target, lang), place=self.place(target, lang),
+                                 setting=label(f"{target.setting}_short", lang), position=title,
                                  figure=_figure(shown, area, lang), number=str(target.ident[-1])))
             query = f"{self.where(target, lang)} {full_name(target, lang)}"
             queries.append(f"{query} {row['position']}" if row and row.get("position") else query)
@@ -180,7 +181,7 @@ def choice_labels(facets: list[Facets], lead: tuple[str, ...] = ("place", "setti
     heads = [[getattr(f, part) for part in lead if getattr(f, part)] for f in facets]
     tails = _tails([f.name for f in facets])
     labels = [_label(head, tail) for head, tail in zip(heads, tails, strict=True)]
-    for extra in ("position", "figure", "number"):
+    for extra in (part for part in ("position", "figure", "number") if part not in lead):
         for group in _alike(labels):
             if len({getattr(facets[i], extra) for i in group}) > 1:
                 for i in group:
