@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.answer import compose
 from knowledge.answer.catalogue import Catalogue
@@ -57,10 +57,11 @@ class Context:
                               "jurisdiction_name": self.catalogue.jurisdiction_name(doc["jurisdiction"], lang),
                               "number": doc["number"], "date": doc["date"], "status": doc["status"]})
 
-    @cached_property
-    def positions(self) -> Positions:
-        """The position titles printed in the base and the glossary's position terms, as one matcher."""
-        return Positions(self.catalogue.services, self.catalogue.service_index, self.glossary)
+    positions: Positions = field(init=False)  # the titles printed in the base and the glossary's position terms
+
+    def __post_init__(self) -> None:
+        # built with the context (at load), not by the first question that names a position
+        self.positions = Positions(self.catalogue.services, self.catalogue.service_index, self.glossary)
 
     def where(self, target: Target, lang: str) -> str:
         """A service's table in words: "Börli district home care"."""

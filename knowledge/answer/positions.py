@@ -17,13 +17,13 @@ from rapidfuzz import fuzz
 
 from knowledge.answer.glossary import Glossary, Match
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
-from knowledge.answer.understand import Understood, Word
+from knowledge.answer.understand import MAX_QUESTION_CHARS, Understood, Word
 from knowledge.text import is_latin, key, loose, to_cyrillic, tokens
 
 LIKE = 0.75  # a question word this like a title word (`likeness`) names it
 MIN_PREFIX = 5  # a word this long is alike to a longer one beginning with it
 TYPO_LENGTH, TYPO_RATIO = 7, 85  # words this long this close (rapidfuzz ratio) differ by a typo
-MIN_FREE = 4  # shorter question words never name a position by likeness alone
+MIN_FREE, MAX_WORD = 4, 40  # shorter (or junk-long) question words never name a position by likeness alone
 OPTIONAL = 0.35  # the search weight of a position word: it may match a service name but is not required to
 MAX_TOKENS = 40
 FITS_CACHE = 20_000  # remembered (title, asked position) pairs
@@ -117,7 +117,7 @@ class Positions:
         return asked
 
     def _asked(self, u: Understood) -> Asked:
-        raw = tokens(u.question)[:MAX_TOKENS]
+        raw = tokens(u.question[:MAX_QUESTION_CHARS])[:MAX_TOKENS]
         words = [loose(t) for t in raw]
         alts = [loose(to_cyrillic(t)) if is_latin(t) else "" for t in raw]
         matches = _all_matches(self.glossary, words, alts)
@@ -128,7 +128,7 @@ class Positions:
             parts.append(Part(u.filters.position.replace("_", " "), key=u.filters.position))
         free: set[str] = set()
         for i, word in enumerate(words):
-            if i in taken or len(word) < MIN_FREE or word.isdigit() or self.glossary.is_stopword(word):
+            if i in taken or not MIN_FREE <= len(word) <= MAX_WORD or word.isdigit() or self.glossary.is_stopword(word):
                 continue
             forms = [f for f in (word, alts[i]) if f]
             if not self._names_a_title(forms) or any(self._in_terms(forms, p.key) for p in parts if p.key):
