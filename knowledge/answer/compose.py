@@ -64,6 +64,14 @@ LABELS: dict[str, str] = {
     "ask_documents": N_("Which documents are in the base?"),
     "ask_documents_query": N_("which orders and decrees are there"),
     "documents_list": N_("Acts in the knowledge base ({n}):"),
+    # a named position: the item has no row for it; several services have one
+    "no_position": N_("This item has no rate for \"{position}\"; its positions are: {positions}."),
+    "position_services": N_("Rates for \"{position}\" are set for several services. Which one do you mean?"),
+    # settings in a choice label, short
+    "stationary_short": N_("stationary"),
+    "semi_stationary_short": N_("semi-stationary"),
+    "home_short": N_("at home"),
+    "temporary_short": N_("temporary"),
 }
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").

@@ -84,6 +84,34 @@ def decide(hits: Sequence[Hit], words: Sequence | None = None, *, same: Pair = _
     return Decision(ANSWER, chosen, comparison=table is not None and len({table(h) for h in chosen}) > 1)
 
 
+def settle(decision: Decision, words: Sequence | None = None, *, distinct: Callable[[Hit], Hashable] = id,
+           fits: Callable[[Hit], bool] | None = None) -> Decision:
+    """A clarify is a real question only between two choices or more that the question left open. Of a clarify's
+    candidates, one per `distinct` key and at most MAX_CHOICES: a single one is answered when it would be answered
+    on its own (score and evidence), else nothing is found; when only the first one `fits` what the question asked
+    for (a named position), it is answered unless its evidence is a guessed typo; when several fit, only those are
+    offered. Anything else stays a clarify."""
+    if decision.status != CLARIFY:
+        return decision
+    seen: set = set()
+    choices: list[Hit] = []
+    for hit in decision.hits:
+        name = distinct(hit)
+        if name not in seen:
+            seen.add(name)
+            choices.append(hit)
+            if len(choices) == MAX_CHOICES:
+                break
+    top = choices[0]
+    if len(choices) == 1:
+        answerable = top.score >= ANSWER_SCORE and enough_evidence(top, words)
+        return Decision(ANSWER, [top]) if answerable else Decision(NOT_FOUND)
+    fitting = [h for h in choices if fits(h)] if fits is not None else []
+    if fitting == [top] and enough_evidence(top, words):
+        return Decision(ANSWER, [top])
+    return Decision(CLARIFY, fitting if len(fitting) > 1 else choices)
+
+
 def tied(hit: Hit, top: Hit) -> bool:
     """Too close to the best to pick silently. Exception: both match the question's words equally, and the other
     one's name says clearly more that the user did not say (then the best one is simply more to the point)."""

@@ -12,13 +12,16 @@ from knowledge.answer.policy import (
     CLARIFY_SCORE,
     CLEARER,
     COMPARE,
+    MAX_CHOICES,
     NOT_FOUND,
     TIE,
     TO_THE_POINT,
+    Decision,
     clear_best,
     decide,
     enough_evidence,
     leader,
+    settle,
     tied,
 )
 from knowledge.answer.understand import Word
@@ -149,3 +152,50 @@ def test_a_comparison_needs_an_answerable_score():
 ])
 def test_the_leader_is_clearly_ahead_or_none(scores, expected):
     assert clear_best(scores) == expected == leader(scores, ANSWER_SCORE, TIE)
+
+
+def names(h: Hit) -> str:
+    return h.target.names[0]
+
+
+def test_settle_leaves_answers_and_not_found_alone():
+    answer = Decision(ANSWER, [hit("massage", 0.9)])
+    assert settle(answer, WORDS) is answer
+    assert settle(Decision(NOT_FOUND), WORDS).status == NOT_FOUND
+
+
+def test_a_single_choice_is_answered_when_it_would_be_on_its_own():
+    strong = hit("massage", ANSWER_SCORE + 0.1)
+    twice = [strong, hit("massage", ANSWER_SCORE + 0.09)]  # the same thing twice is one choice
+    decision = settle(Decision(CLARIFY, twice), WORDS, distinct=names)
+    assert decision.status == ANSWER and decision.hits == [strong]
+
+
+@pytest.mark.parametrize("single", [hit("pizza", ANSWER_SCORE - 0.05), hit("massage", 0.9, sure=0, matched=(0.6,))])
+def test_a_single_weak_choice_is_not_found(single):
+    """A clarify with one choice is no question: too weak to answer, it is "not found" (with suggestions)."""
+    assert settle(Decision(CLARIFY, [single]), WORDS).status == NOT_FOUND
+
+
+def test_the_only_choice_with_what_was_asked_is_answered_when_first():
+    first, other = hit("inhalation", 0.45), hit("quartz", 0.44)
+    fits = {id(first)}
+    decision = settle(Decision(CLARIFY, [first, other]), WORDS, fits=lambda h: id(h) in fits)
+    assert decision.status == ANSWER and decision.hits == [first]
+    # not when it is not the first, nor on a guessed typo
+    assert settle(Decision(CLARIFY, [other, first]), WORDS, fits=lambda h: id(h) in fits).status == CLARIFY
+    typo = hit("inhalation", 0.45, sure=0, matched=(0.6, 0.6))
+    assert settle(Decision(CLARIFY, [typo, other]), WORDS, fits=lambda h: h is typo).status == CLARIFY
+
+
+def test_only_the_choices_with_what_was_asked_are_offered():
+    hits = [hit("a", 0.45), hit("b", 0.44), hit("c", 0.43)]
+    decision = settle(Decision(CLARIFY, hits), WORDS, fits=lambda h: h is not hits[1])
+    assert decision.status == CLARIFY and decision.hits == [hits[0], hits[2]]
+
+
+def test_settled_choices_are_distinct_and_bounded():
+    hits = [hit(f"service {i // 2}", 0.45 - i * 0.001) for i in range(4 * MAX_CHOICES)]
+    decision = settle(Decision(CLARIFY, hits), WORDS, distinct=names)
+    assert decision.status == CLARIFY and len(decision.hits) == MAX_CHOICES
+    assert len({names(h) for h in decision.hits}) == MAX_CHOICES

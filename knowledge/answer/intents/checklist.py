@@ -4,10 +4,10 @@ checklist of that setting with its requirements listed."""
 from __future__ import annotations
 
 from knowledge.answer.compose import cite, label, truncate
-from knowledge.answer.context import Context, localised_name, same_name
-from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, decide
+from knowledge.answer.context import Context, Facets, choices, localised_name, same_name
+from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, decide, settle
 from knowledge.answer.understand import Understood
-from knowledge.domain import Answer, Choice, Result
+from knowledge.domain import Answer, Result
 
 
 class Checklists:
@@ -27,14 +27,16 @@ class Checklists:
         only = frozenset(i for i, t in enumerate(catalogue.checklist) if t.ident[0] in annexes) if annexes else None
         hits = catalogue.checklist_index.search(u.words + u.filter_words, limit=10, only=only)
         # same-named requirements are no rivals; the best one is quoted alone
-        decision = decide(hits, same=same_name, alongside=0, check_evidence=False)
+        decision = settle(decide(hits, same=same_name, alongside=0, check_evidence=False), u.words,
+                          distinct=lambda h: h.target.names[0])
         if decision.status != ANSWER and overview:
             return self._overview(annexes, reply, ctx)
         if decision.status == CLARIFY:
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
-            reply.choices = [Choice(truncate(localised_name(h.target, lang), 60), truncate(h.target.names[0], 200))
-                             for h in decision.hits[:MAX_CHOICES]]
+            targets = [h.target for h in decision.hits[:MAX_CHOICES]]
+            reply.choices = choices([Facets(localised_name(t, lang), number=str(t.ident[1])) for t in targets],
+                                    [truncate(t.names[0], 200) for t in targets])
             return True
         if decision.status != ANSWER:
             return False
@@ -54,8 +56,8 @@ class Checklists:
             reply.status = CLARIFY
             reply.text = label("clarify", lang)
             titles = {t.ident[0]: t.rows[0]["title"] for t in checklist}
-            reply.choices = [Choice(truncate(f"{a}. {titles[a]}", 60), f"{label('checklist', lang)} {a}: {titles[a]}")
-                             for a in annexes[:MAX_CHOICES]]
+            reply.choices = choices([Facets(titles[a], number=str(a)) for a in annexes],
+                                    [f"{label('checklist', lang)} {a}: {titles[a]}" for a in annexes])
             return True
         items = [t for t in checklist if t.ident[0] == annexes[0]]
         first = items[0].rows[0]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from knowledge.answer.catalogue import annexes
 from knowledge.answer.compose import cite, label, short_title, truncate
-from knowledge.answer.context import Context, warn
-from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, MAX_CHOICES, leader
+from knowledge.answer.context import Context, Facets, choices, warn
+from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, leader
 from knowledge.answer.understand import DOCUMENT_CUES, Understood
-from knowledge.domain import Answer, Choice, Result
+from knowledge.domain import Answer, Result
 
 NOT_IN_FORCE = ("repealed", "superseded")
 # How an act words its own entry into force (Kazakh, Russian).
@@ -34,8 +34,8 @@ class Documents:
             ranked = sorted(points, key=lambda d: -points[d])
             reply.status = CLARIFY
             reply.text = label("clarify", lang)
-            reply.choices = [Choice(truncate(short_title(documents[d], lang), 60), f"{short_title(documents[d], lang)}?")
-                             for d in ranked[:MAX_CHOICES]]
+            reply.choices = choices([Facets(short_title(documents[d], lang)) for d in ranked],
+                                    [f"{short_title(documents[d], lang)}?" for d in ranked])
             reply.results = documents_list(ctx, lang)
             return True
         doc = documents[best]

@@ -9,21 +9,35 @@ import re
 from knowledge.answer import compose
 from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
-from knowledge.answer.context import Context, same_name, warn
-from knowledge.answer.glossary import Glossary
+from knowledge.answer.context import Context, distinct_name, same_name, warn
 from knowledge.answer.index import Hit, Target
-from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, POSITION_BONUS, Decision, decide
+from knowledge.answer.policy import (
+    ANSWER,
+    ANSWER_SCORE,
+    CLARIFY,
+    MAX_CHOICES,
+    POSITION_BONUS,
+    Decision,
+    decide,
+    settle,
+)
+from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import Understood
 from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
-from knowledge.text import loose, tokens
 
 
 class Tariffs:
     name = "tariff"
 
     def best_score(self, u: Understood, ctx: Context) -> float:
-        hits = ctx.catalogue.service_index.search(u.words, limit=1)
-        return hits[0].score if hits else 0.0
+        """How well the question matches a service; a question naming only a position printed in the tariff
+        tables ("машинист") is a tariff question whatever its words score."""
+        asked = ctx.positions.asked(u)
+        hits = ctx.catalogue.service_index.search(asked.search_words(u.words), limit=1)
+        score = hits[0].score if hits else 0.0
+        if asked.only and ctx.positions.services(ctx.catalogue.services, asked):
+            score = max(score, ANSWER_SCORE)
+        return score
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         f, lang, catalogue = u.filters, reply.lang, ctx.catalogue
@@ -38,46 +52,102 @@ class Tariffs:
                 reply.choices = _table_choices(u, lang, ctx)
                 return True
             return False
-        hits = catalogue.service_index.search(u.words, limit=40, only=catalogue.services_in(f.setting, f.jurisdiction))
-        hits = _prefer_position(hits, f.position, ctx.glossary)
+        asked, positions = ctx.positions.asked(u), ctx.positions
+        words = asked.search_words(u.words)
+        hits = catalogue.service_index.search(words, limit=40, only=catalogue.services_in(f.setting, f.jurisdiction))
+        hits = _prefer_position(hits, asked, positions)
+
+        def has(hit: Hit) -> bool:
+            return bool(positions.of(hit, asked)[1])
 
         def rival(hit: Hit, top: Hit) -> bool:  # a near-equal is no rival when only the best has the asked position
-            return _position_rival(hit, top, f.position, ctx.glossary)
+            return not asked or has(hit) or not has(top)
 
-        decision = decide(hits, u.words, same=same_name, rival=rival, table=lambda h: table_of(h.target))
+        decision = decide(hits, words, same=same_name, rival=rival, table=lambda h: table_of(h.target))
+        # a question naming only a position ("машинист", "күтім жөніндегі санитар") is about that position's services,
+        # unless a service is found by another word of it, with a row of the title fitting best
+        if asked.only:
+            fitting = positions.services(allowed, asked, plainest=False)
+            found = (decision.status == ANSWER and asked.names_service(decision.best)
+                     and any(t is decision.best.target for t in fitting))
+            having = positions.services(allowed, asked)
+            if having and not found:
+                self._by_position(asked, having, hits, u, reply, ctx)
+                return True
+        decision = settle(decision, words, distinct=lambda h: (table_of(h.target), distinct_name(h.target)),
+                          fits=has if asked else None)
         if decision.status == ANSWER:
-            self._answer(decision, u, reply, ctx)
+            self._answer(decision, asked, u, reply, ctx)
             return True
         if decision.status == CLARIFY:
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
-            reply.choices = _distinct_choices(decision.hits, lang, ctx)
+            offered = decision.hits if not asked else _with_position(decision.hits, hits, allowed, has, asked, ctx)
+            reply.choices = self._choices(offered, asked, u, lang, ctx)
             return True
-        if not u.words and (f.setting or f.jurisdiction or f.position):
+        if not u.words and (f.setting or f.jurisdiction):
+            examples = allowed[:MAX_CHOICES]
+            if len(examples) == 1:
+                self._answer(Decision(ANSWER, [Hit(examples[0], 1.0)]), asked, u, reply, ctx)
+                return True
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
-            reply.choices = [ctx.service_choice(t, lang) for t in _examples(allowed, f.position, ctx.glossary)]
+            reply.choices = self._choices([Hit(t, 0.0) for t in examples], asked, u, lang, ctx)
             return True
         return False
 
-    def _answer(self, decision: Decision, u: Understood, reply: Answer, ctx: Context) -> None:
-        lang, position = reply.lang, u.filters.position
-        reply.intent, reply.status = self.name, ANSWER
-        reply.results = [_result(row, h.score, lang, ctx) for h in decision.hits
-                         for row in _rows(h.target, position, ctx.glossary)]
-        reply.text = self._text(reply, decision, u, ctx)
-        if decision.comparison:
-            reply.choices = [ctx.service_choice(h.target, lang) for h in decision.hits][:MAX_CHOICES]
+    def _by_position(self, asked: Asked, having: list[Target], hits: list[Hit], u: Understood, reply: Answer,
+                     ctx: Context) -> None:
+        """The services with a rate for the named position: one service (in one table or several) is answered,
+        several are offered as choices, those the question's words match best first."""
+        scores = {id(h.target): h.score for h in hits}
+        having = sorted(having, key=lambda t: -scores.get(id(t), 0.0))
+        if len({distinct_name(t) for t in having}) == 1:
+            tables: dict = {}
+            for target in having:
+                tables.setdefault(table_of(target), target)
+            chosen = [Hit(t, max(scores.get(id(t), 0.0), ANSWER_SCORE)) for t in tables.values()]
+            self._answer(Decision(ANSWER, chosen, comparison=len(chosen) > 1), asked, u, reply, ctx)
+            return
+        reply.intent, reply.status = self.name, CLARIFY
+        titles = ctx.positions.best_titles({r.get("position") or "" for t in having for r in t.rows}, asked)
+        named = " / ".join(sorted(titles)) if len(titles) <= 2 else asked.text
+        reply.text = label("position_services", reply.lang).format(position=named)
+        reply.choices = self._choices([Hit(t, scores.get(id(t), 0.0)) for t in having], asked, u, reply.lang, ctx)
 
-    def _text(self, reply: Answer, decision: Decision, u: Understood, ctx: Context) -> str:
+    def _choices(self, hits: list[Hit], asked: Asked, u: Understood, lang: str, ctx: Context) -> list[Choice]:
+        """One choice per service and table (same-named items of one table read alike: the first stands for
+        them); the row of the named position travels with each (its title, figure and follow-up question)."""
+        unique: list[Hit] = []
+        for hit in hits:
+            if all(table_of(h.target) != table_of(hit.target) or distinct_name(h.target) != distinct_name(hit.target)
+                   for h in unique):
+                unique.append(hit)
+        rows = [next(iter(ctx.positions.of(h, asked)[1]), None) for h in unique]
+        return ctx.service_choices([h.target for h in unique], lang, rows=rows, area=u.filters.area)
+
+    def _answer(self, decision: Decision, asked: Asked, u: Understood, reply: Answer, ctx: Context) -> None:
+        lang = reply.lang
+        hits = _leading(decision.hits, asked, ctx)
+        reply.intent, reply.status = self.name, ANSWER
+        reply.results = [_result(row, h.score, lang, ctx) for h in hits for row in _rows(h, asked, ctx)]
+        reply.text = self._text(reply, hits, decision.comparison, asked, u, ctx)
+        if decision.comparison:
+            reply.choices = ctx.service_choices([h.target for h in hits], lang, area=u.filters.area)
+
+    def _text(self, reply: Answer, hits: list[Hit], comparison: bool, asked: Asked, u: Understood,
+              ctx: Context) -> str:
         lang, area = reply.lang, u.filters.area
         lines: list[str] = []
-        if decision.comparison:
+        if comparison:
             lines.append(label("compare", lang))
-        for hit in decision.hits:
-            target = hit.target
+        for hit in hits:
+            target, (named, rows) = hit.target, ctx.positions.of(hit, asked)
             lines.append(f"{ctx.catalogue.jurisdiction_name(target.jurisdiction, lang)}, {label(target.setting, lang)}:")
-            for row in _rows(target, u.filters.position, ctx.glossary):
+            if named and not rows:
+                titles = ", ".join(dict.fromkeys(r.get("position") or "—" for r in target.rows))
+                warn(reply, lines, label("no_position", lang).format(position=named.text, positions=titles), icon="ℹ")
+            for row in _rows(hit, asked, ctx):
                 lines.append("• " + compose.tariff_line(row, area, lang))
                 if row.get("flagged"):
                     warn(reply, lines, compose.flag_warning(row.get("flag_reason"), lang))
@@ -121,53 +191,41 @@ def _result(row: dict, score: float, lang: str, ctx: Context) -> Result:
                   score=score, fields=fields)
 
 
-def _has_position(row: dict, position: str, glossary: Glossary) -> bool:
-    wanted = glossary.position_kb.get(position, ())
-    name = " ".join(loose(t) for t in tokens(row.get("position") or ""))
-    return any(w in name for w in wanted)
+def _rows(hit: Hit, asked: Asked, ctx: Context) -> list[dict]:
+    """A service's rows: only the asked position's when it has that position, else all of them."""
+    return ctx.positions.of(hit, asked)[1] or hit.target.rows
 
 
-def _prefer_position(hits: list[Hit], position: str | None, glossary: Glossary) -> list[Hit]:
+def _prefer_position(hits: list[Hit], asked: Asked, positions: Positions) -> list[Hit]:
     """Services with a row for the asked position rank first among near-equals (a small, bounded bonus)."""
-    if not position:
+    if not asked:
         return hits
     for hit in hits:
-        if any(_has_position(row, position, glossary) for row in hit.target.rows):
+        if positions.of(hit, asked)[1]:
             hit.score += POSITION_BONUS
     return sorted(hits, key=lambda h: -h.score)
 
 
-def _position_rival(hit: Hit, top: Hit, position: str | None, glossary: Glossary) -> bool:
-    """A near-equal service is no rival when the user named a position only the best one has."""
-    if not position:
-        return True
-    has = any(_has_position(r, position, glossary) for r in hit.target.rows)
-    return has or not any(_has_position(r, position, glossary) for r in top.target.rows)
+def _with_position(choices: list[Hit], ranked: list[Hit], allowed: list[Target], has, asked: Asked,
+                   ctx: Context) -> list[Hit]:
+    """What to offer when the question names a position: the candidates with a row for it; when they are fewer than
+    two, the services with that position, those the question's words match best first (the position was not left
+    open, so a service without it is no answer to choose)."""
+    fitting = [h for h in choices if has(h)]
+    if len(fitting) >= 2:
+        return fitting
+    found = {id(h.target): h for h in ranked}
+    more = sorted((found.get(id(t)) or Hit(t, 0.0) for t in ctx.positions.services(allowed, asked)),
+                  key=lambda h: -h.score)
+    pool = fitting + [h for h in more if all(h.target is not f.target for f in fitting)]
+    return pool if len(pool) >= 2 else choices
 
 
-def _rows(target: Target, position: str | None, glossary: Glossary) -> list[dict]:
-    """A service's rows, those of the asked position first."""
-    if not position:
-        return target.rows
-    matching = [r for r in target.rows if _has_position(r, position, glossary)]
-    return matching + [r for r in target.rows if r not in matching]
-
-
-def _examples(targets: list[Target], position: str | None, glossary: Glossary) -> list[Target]:
-    picked = [t for t in targets if not position or any(_has_position(r, position, glossary) for r in t.rows)]
-    return (picked or targets)[:MAX_CHOICES]
-
-
-def _distinct_choices(hits: list[Hit], lang: str, ctx: Context) -> list[Choice]:
-    choices, seen = [], set()
-    for hit in hits:
-        choice = ctx.service_choice(hit.target, lang)
-        if choice.query not in seen:
-            seen.add(choice.query)
-            choices.append(choice)
-        if len(choices) == MAX_CHOICES:
-            break
-    return choices
+def _leading(hits: list[Hit], asked: Asked, ctx: Context) -> list[Hit]:
+    """Tables compared side by side: those with a row for the asked position first, else as ranked."""
+    if not asked:
+        return hits
+    return sorted(hits, key=lambda h: not ctx.positions.of(h, asked)[1])
 
 
 def _table_choices(u: Understood, lang: str, ctx: Context) -> list[Choice]:

@@ -1,0 +1,292 @@
+"""The position a tariff question names, and which of a service's rows are that position's.
+
+A position is named by glossary terms ("врач", "ЛФК", "massage nurse" → a glossary key, with its terms in every
+language) or, for titles the glossary does not know, by the words of a title printed in the base itself
+("машинист", "травматолог" → "Травмотолог-ортопед дәрігер"). A row is of the asked position when its printed title
+holds every named part: a glossary key through one of its terms (each of the term's words found among the title's
+words, compared by their keys), a free word through a title word like it (the index's own likeness: same word,
+inflection, typo). Nothing here is listed per position: a title printed in a new decree is matched the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
+
+from knowledge.answer.glossary import Glossary, Match
+from knowledge.answer.index import INFLECTED, Hit, Index, Target
+from knowledge.answer.understand import MAX_QUESTION_CHARS, Understood, Word
+from knowledge.text import is_latin, key, loose, to_cyrillic, tokens
+
+LIKE = 0.75  # a question word this like a title word (`likeness`) names it
+MIN_PREFIX = 5  # a word this long is alike to a longer one beginning with it
+TYPO_LENGTH, TYPO_RATIO = 7, 85  # words this long this close (rapidfuzz ratio) differ by a typo
+MIN_FREE, MAX_WORD = 4, 40  # shorter (or junk-long) question words never name a position by likeness alone
+OPTIONAL = 0.35  # the search weight of a position word: it may match a service name but is not required to
+MAX_TOKENS = 40
+FITS_CACHE = 20_000  # remembered (title, asked position) pairs
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One named part of a position: a glossary key, or a question word found in printed titles."""
+
+    text: str  # the question's words for it, as typed ("врач", "машинист")
+    words: frozenset[str] = frozenset()  # their loose forms (and Cyrillic readings)
+    key: str = ""  # the glossary key (filters.position names one)
+    word: str = ""  # a free word: its loose form
+    alt: str = ""  # ... and its Cyrillic reading when typed in Latin letters
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The position a question names (empty: none)."""
+
+    parts: tuple[Part, ...] = ()
+    context: tuple[tuple[str, ...], ...] = ()  # the question's other words (forms): the title sharing most fits best
+    only: bool = False  # the question names a position and no service: every content word is the position's
+    free_words: frozenset[str] = frozenset()  # loose forms of the free words (not required of a service name)
+    order: tuple[str, ...] = ()  # the question's content words (Understood.words) as searched, for `about`
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def about(self, hit: Hit) -> Asked:
+        """The position asked of one found service: a part whose words are the service's own name ("Дәрігерге
+        дейінгі көмек" names no doctor) is left out."""
+        if not self.parts or not hit.matched:
+            return self
+        said = {text for text, sim in zip(self.order, hit.matched, strict=False) if sim >= INFLECTED}
+        parts = tuple(part for part in self.parts
+                      if not (present := [t for t in self.order if t in part.words]) or not set(present) <= said)
+        return self if len(parts) == len(self.parts) else replace(self, parts=parts)
+
+    def names_service(self, hit: Hit) -> bool:
+        """Whether a found service's name holds a word of the question other than the position's own ("ЕДШ
+        нұсқаушысының консультациясы" for "ЛФК нұсқаушысы"; not "Психологиялық тренингтер" for "психолог")."""
+        named = {w for part in self.parts for w in part.words}
+        return any(sim >= INFLECTED and text not in named
+                   for text, sim in zip(self.order, hit.matched, strict=False))
+
+    @property
+    def text(self) -> str:
+        return " ".join(part.text for part in self.parts)
+
+    def search_words(self, words: list[Word]) -> list[Word]:
+        """The question's content words for the service search, a free position word made optional (like a
+        glossary position word): naming a machinist must not make the search look for a service called so."""
+        if not self.free_words:
+            return words
+        return [Word(w.text, w.alt, min(w.weight, OPTIONAL)) if w.text in self.free_words else w for w in words]
+
+
+@dataclass
+class Positions:
+    """Every position title printed in the base, and the glossary's position terms, as one matcher."""
+
+    catalogue: list[Target]  # every tariff service
+    service_index: Index
+    glossary: Glossary
+    vocabulary: list[str] = field(init=False)  # the loose words of every printed title
+    terms: dict[str, list[tuple[str, ...]]] = field(init=False)  # glossary key → its terms' loose words
+    _title_words: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(init=False, default_factory=dict)
+    _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
+    _last: tuple | None = field(init=False, default=None)
+    _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        titles = sorted({row["position"] for t in self.catalogue for row in t.rows if row.get("position")})
+        self.vocabulary = sorted({w for title in titles for w in self._words(title)[0] if len(w) >= 2})
+        self.terms = {}
+        for term in self.glossary.terms:
+            if term.category == "positions":
+                self.terms.setdefault(term.key, []).append(term.words)
+
+    # --- what the question names -----------------------------------------------------------------------------------
+
+    def asked(self, u: Understood) -> Asked:
+        """The position `u` names (remembered for the last question: the engine may rank intents, then answer)."""
+        last = self._last
+        if last is not None and last[0] is u and last[1] == (u.question, u.filters.position):
+            return last[2]
+        asked = self._asked(u)
+        self._last = (u, (u.question, u.filters.position), asked)
+        return asked
+
+    def _asked(self, u: Understood) -> Asked:
+        raw = tokens(u.question[:MAX_QUESTION_CHARS])[:MAX_TOKENS]
+        words = [loose(t) for t in raw]
+        alts = [loose(to_cyrillic(t)) if is_latin(t) else "" for t in raw]
+        matches = _all_matches(self.glossary, words, alts)
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        parts = [Part(" ".join(raw[m.start:m.end]), _forms(words, alts, m.start, m.end), key=m.term.key)
+                 for m in matches if m.term.category == "positions"]
+        if u.filters.position and all(p.key != u.filters.position for p in parts):
+            parts.append(Part(u.filters.position.replace("_", " "), key=u.filters.position))
+        free: set[str] = set()
+        for i, word in enumerate(words):
+            if i in taken or not MIN_FREE <= len(word) <= MAX_WORD or word.isdigit() or self.glossary.is_stopword(word):
+                continue
+            forms = [f for f in (word, alts[i]) if f]
+            if not self._names_a_title(forms) or any(self._in_terms(forms, p.key) for p in parts if p.key):
+                continue  # a service word, or a word of a glossary position already named ("ЛФК нұсқаушысы")
+            parts.append(Part(raw[i], _forms(words, alts, i, i + 1), word=word, alt=alts[i]))
+            free.add(word)
+        if not parts:
+            return Asked()
+        named = {w for p in parts for w in p.words}
+        others = [(w.text, w.alt) if w.alt else (w.text,) for w in u.words if w.text not in named]
+        # the question names only a position when each other word is a title's word too ("күтім жөніндегі" of
+        # "Күтім жөніндегі санитар") or is known nowhere ("trauma"): no word of it asks for a service
+        only = all(self._title_likeness(list(forms)) >= LIKE or not self._service_likeness(list(forms))
+                   for forms in others)
+        return Asked(tuple(parts), tuple(others), only, frozenset(free), tuple(w.text for w in u.words))
+
+    def _names_a_title(self, forms: list[str]) -> bool:
+        """A word names a position when it is like a title word, and more like it than any service-name word (a word
+        printed in service names as well, "күтім", "массаж", is the service's)."""
+        title = self._title_likeness(forms)
+        return title >= LIKE and title > self._service_likeness(forms)
+
+    def _title_likeness(self, forms: list[str]) -> float:
+        return max((s for f in forms if f for s in self._alike(f).values()), default=0.0)
+
+    def _alike(self, word: str) -> dict[str, float]:
+        """The title words like a question word, with their likeness (remembered per word, bounded)."""
+        found = self._like.get(word)
+        if found is None:
+            if len(self._like) >= FITS_CACHE:
+                self._like.clear()
+            found = self._like[word] = {w: s for w in self.vocabulary if (s := likeness(word, w)) >= LIKE}
+        return found
+
+    def _service_likeness(self, forms: list[str]) -> float:
+        return max((s for f in forms if f for s in self.service_index.word_matches(f).values()), default=0.0)
+
+    def _in_terms(self, forms: list[str], position: str) -> bool:
+        keys = {key(f) for f in forms}
+        return any(_word_fits(word, forms, keys) for term in self.terms.get(position, ()) for word in term)
+
+    # --- which rows are the position's ---------------------------------------------------------------------------
+
+    def rows(self, rows: list[dict], asked: Asked) -> list[dict]:
+        """A service's rows of the asked position, of the titles fitting it best ([] when it has none)."""
+        if not asked:
+            return rows
+        best = self.best_titles({row.get("position") or "" for row in rows}, asked)
+        return [row for row in rows if (row.get("position") or "") in best]
+
+    def services(self, targets: list[Target], asked: Asked, *, plainest: bool = True) -> list[Target]:
+        """The services with a row of the asked position, of the titles fitting it best in all of `targets`."""
+        if not asked:
+            return []
+        best = self.best_titles({row.get("position") or "" for t in targets for row in t.rows}, asked,
+                                plainest=plainest)
+        return [t for t in targets if any((row.get("position") or "") in best for row in t.rows)]
+
+    def best_titles(self, titles: set[str], asked: Asked, *, plainest: bool = True) -> set[str]:
+        """Of the titles holding every named part, those sharing most of the question's other words ("күтім
+        жөніндегі санитар" → "Күтім жөніндегі санитар (…)", not "Ваннашы санитар"); with `plainest`, less any
+        that only adds words to another ("әлеуметтік қызметкер" is the row so titled, not "Күтім көрсету жөніндегі
+        әлеуметтік қызметкер"; what a title adds in brackets does not count)."""
+        said = {title: self._said(title, asked) for title in titles if self.fits(title, asked)}
+        if not said:
+            return set()
+        most = max(said.values())
+        best = [title for title, n in said.items() if n == most]
+        if not plainest:
+            return set(best)
+        cores = {title: self._core(title) for title in best}
+        return {title for title in best if not any(cores[other] < cores[title] for other in best)}
+
+    def _said(self, title: str, asked: Asked) -> int:
+        """How many of the question's other words a title holds (by the index's likeness)."""
+        words = self._words(title)[0]
+        return sum(1 for forms in asked.context
+                   if any(w in self._alike(f) for f in forms for w in words))
+
+    def of(self, hit: Hit, asked: Asked) -> tuple[Asked, list[dict]]:
+        """The position asked of one found service, and its rows for it ([] when it has none): a part of the asked
+        position that the service's own name says is dropped when the service has no row for the whole of it
+        ("Дәрігерге дейінгі көмек" names no doctor)."""
+        if not asked:
+            return asked, []
+        rows = self.rows(hit.target.rows, asked)
+        if rows:
+            return asked, rows
+        narrowed = asked.about(hit)
+        if narrowed is asked:
+            return asked, []
+        return narrowed, self.rows(hit.target.rows, narrowed) if narrowed else []
+
+    def fits(self, title: str, asked: Asked) -> bool:
+        """Whether a printed title holds every named part of the asked position (remembered per title)."""
+        found = self._fits.get((title, asked.parts))
+        if found is None:
+            if len(self._fits) >= FITS_CACHE:
+                self._fits.clear()
+            words, keys = self._words(title)
+            found = self._fits[(title, asked.parts)] = all(self._part_fits(p, words, keys) for p in asked.parts)
+        return found
+
+    def _core(self, title: str) -> frozenset[str]:
+        return self._words(_BRACKETS.sub(" ", title))[1]
+
+    def _part_fits(self, part: Part, words: tuple[str, ...], keys: frozenset[str]) -> bool:
+        if part.key:
+            return any(all(_word_fits(w, words, keys) for w in term) for term in self.terms.get(part.key, ()))
+        for form in (part.word, part.alt):
+            if form:
+                alike = self._alike(form)
+                if any(w in alike for w in words):
+                    return True
+        return False
+
+    def _words(self, title: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        known = self._title_words.get(title)
+        if known is None:
+            words = tuple(loose(t) for t in tokens(title))
+            known = self._title_words[title] = (words, frozenset(key(w) for w in words))
+        return known
+
+
+def likeness(word: str, other: str) -> float:
+    """How alike a question word and a title word are, by the text module's keys: the same word (1), the same
+    key with another ending (0.95), one the other's beginning ("ортопед" / "ортопедист", 0.9), a typo in a long
+    word ("травматолог" / "травмотолог", 0.8); else 0. Stricter than the service index: "терапевт" is not
+    "терапиясы"."""
+    if word == other:
+        return 1.0
+    if key(word) == key(other):
+        return 0.95
+    short, long = sorted((word, other), key=len)
+    if len(short) >= MIN_PREFIX and long.startswith(short) and len(long) - len(short) <= max(4, len(short) // 2):
+        return 0.9
+    if len(short) >= TYPO_LENGTH and fuzz.ratio(word, other) >= TYPO_RATIO:
+        return 0.8
+    return 0.0
+
+
+def _forms(words: list[str], alts: list[str], start: int, end: int) -> frozenset[str]:
+    return frozenset(w for w in words[start:end] + alts[start:end] if w)
+
+
+def _word_fits(term_word: str, words, keys) -> bool:
+    """A glossary term's word (a "*" stem or a whole word) among a text's loose words (with their keys)."""
+    if term_word.endswith("*"):
+        stem = term_word[:-1]
+        return any(w.startswith(stem) for w in words) or key(stem) in keys
+    return term_word in words or key(term_word) in keys
+
+
+def _all_matches(glossary: Glossary, words: list[str], alts: list[str]) -> list[Match]:
+    """Glossary matches of the question's words, then of the Latin words read in Cyrillic where nothing matched."""
+    matches = glossary.match(words)
+    if any(alts):
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        readings = [a or w for a, w in zip(alts, words, strict=True)]
+        matches += [m for m in glossary.match(readings) if not taken & set(range(m.start, m.end))]
+    return matches

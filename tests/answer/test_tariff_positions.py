@@ -1,0 +1,175 @@
+"""A named position in a tariff question: matched against the printed titles by its words (glossary terms or the
+printed words themselves), its row alone leads the answer, an item without it says so, a question naming only a
+position is about that position's services."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from knowledge.answer.context import Context
+from knowledge.answer.engine import Engine
+from knowledge.answer.glossary import GLOSSARY_PATH, load_glossary
+from knowledge.answer.index import Hit
+from knowledge.answer.intents.tariff import Tariffs, _leading, _prefer_position
+from knowledge.answer.positions import Asked, Positions
+from knowledge.answer.understand import understand
+from knowledge.domain import Answer, Filters
+
+
+@pytest.fixture(scope="module")
+def ctx(engine: Engine) -> Context:
+    return engine.context
+
+
+@pytest.fixture(scope="module")
+def bare_context(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Context:
+    """The engine's context with a glossary that knows no therapist, no doctor and no instructor of exercise
+    therapy: positions it lacks must still be found from the titles printed in the base."""
+    text = GLOSSARY_PATH.read_text(encoding="utf-8")
+    for key in ("therapist_doctor", "doctor", "pe_instructor"):
+        text = re.sub(rf"\n\[positions\.{key}\]\n(?:(?!\n\[).)*", "\n", text, flags=re.S)
+    path: Path = tmp_path_factory.mktemp("glossary") / "glossary.toml"
+    path.write_text(text, encoding="utf-8")
+    glossary = load_glossary(path)
+    assert not any(t.key in ("therapist_doctor", "doctor") for t in glossary.terms)
+    return Context(engine.catalogue, glossary, engine.db)
+
+
+def asked_in(context: Context, question: str) -> Asked:
+    return context.positions.asked(understand(question, context.glossary))
+
+
+def titles(context: Context) -> set[str]:
+    return {row["position"] for target in context.catalogue.services for row in target.rows}
+
+
+def fitting(context: Context, question: str) -> set[str]:
+    asked = asked_in(context, question)
+    return {title for title in titles(context) if context.positions.fits(title, asked)}
+
+
+def test_glossary_positions_fit_titles_by_their_words(ctx: Context) -> None:
+    asked = asked_in(ctx, "полустационар ингаляции врач-терапевт город")
+    assert {part.key for part in asked.parts} == {"doctor", "therapist_doctor"}
+    assert fitting(ctx, "врач-терапевт") == {"Терапевт дәрігер", "Врач-терапевт"}
+    # a Russian-printed row is found from the Kazakh question and the other way round
+    assert "Медицинская сестра" in fitting(ctx, "мейіргер")
+    assert "Врач-невролог" in fitting(ctx, "невролог дәрігер")
+
+
+def test_titles_the_glossary_lacks_are_found_from_their_printed_words(bare_context: Context) -> None:
+    asked = asked_in(bare_context, "терапевт")
+    assert [(part.key, part.word) for part in asked.parts] == [("", "терапевт")]
+    assert fitting(bare_context, "терапевт") == {"Терапевт дәрігер", "Врач-терапевт"}
+    assert fitting(bare_context, "машинист") == {"Киім және іш-киім жуатын машинист"}
+    # the title is printed with a typo ("Травмотолог"); the question's spelling still finds it
+    assert fitting(bare_context, "травматолог-ортопед") == {"Травмотолог-ортопед дәрігер"}
+
+
+def test_words_printed_in_service_names_are_the_services(ctx: Context) -> None:
+    """"массаж" and "күтім" are printed in titles too ("Массаж жасау жөніндегі мейіргер"), but more in names."""
+    assert not asked_in(ctx, "стационар массаж қала")
+    assert not asked_in(ctx, "күтім")
+
+
+def test_the_plainest_title_is_the_one_named(ctx: Context) -> None:
+    positions = ctx.positions
+    rows = [{"position": "Күтім көрсету жөніндегі әлеуметтік қызметкер"}, {"position": "Әлеуметтік қызметкер"}]
+    assert positions.rows(rows, asked_in(ctx, "әлеуметтік қызметкер")) == rows[1:]
+    assert positions.rows(rows, asked_in(ctx, "күтім көрсету жөніндегі әлеуметтік қызметкер")) == rows[:1]
+    # what a title adds in brackets does not make it another position
+    both = [{"position": "Еңбек терапиясы жөніндегі инструктор (еңбекке оқыту мұғалімі)"},
+            {"position": "Еңбек терапиясы жөніндегі инструктор"}]
+    assert positions.rows(both, asked_in(ctx, "инструктор по трудотерапии")) == both
+    # the question's other words choose between titles holding the position
+    sanitary = [{"position": "Ваннашы санитар"}, {"position": "Күтім жөніндегі санитар (паллиативтік көмек палаталарында)"}]
+    assert positions.rows(sanitary, asked_in(ctx, "күтім жөніндегі санитар")) == sanitary[1:]
+
+
+@pytest.mark.parametrize(("question", "lang", "position", "figure"), [
+    ("полустационар ингаляции врач-терапевт город", "ru", "Терапевт дәрігер", "94,40"),
+    ("стационар білікті медициналық консультация травматолог-ортопед қала", "kk", "Травмотолог-ортопед дәрігер",
+     "2 620,00"),
+    ("qualified medical consultation psychiatrist semi-stationary city", "en", "Психиатр дәрігер", "2,436.00"),
+])
+def test_the_named_positions_row_leads_alone(engine: Engine, question, lang, position, figure) -> None:
+    answer = engine.ask(question, lang)
+    assert answer.status == "answer"
+    assert [r.fields["position"] for r in answer.results] == [position]
+    rows = [line.replace("\xa0", " ") for line in answer.text.splitlines() if line.startswith("• ")]
+    assert len(rows) == 1 and position in rows[0] and figure in rows[0]
+
+
+def test_an_item_without_the_named_position_says_so(engine: Engine) -> None:
+    answer = engine.ask("полустационар ингаляции психолог город", "en")
+    assert answer.status == "answer"
+    assert {r.fields["item"] for r in answer.results} == {66}
+    assert len(answer.results) == 3  # every position it has, none passed off as the psychologist's
+    note = 'This item has no rate for "психолог"; its positions are: Мейіргер, Педиатр дәрігер, Терапевт дәрігер.'
+    assert note in answer.warnings and note in answer.text
+    assert answer.text.index(note) < answer.text.index("• ")
+
+
+def test_a_position_word_that_is_the_services_own_name_asks_nothing(engine: Engine) -> None:
+    """"Дәрігерге дейінгі көмек" (pre-doctor aid) names a service, not a doctor."""
+    answer = engine.ask("жартылай стационарда дәрігерге дейінгі көмек ауылда қанша", "en")
+    assert answer.status == "answer" and not any("no rate for" in w for w in answer.warnings)
+
+
+def test_a_service_with_the_named_position_beats_a_near_equal_without(ctx: Context) -> None:
+    services = ctx.catalogue.services
+    with_it = next(t for t in services if any(r["position"] == "Логопед" for r in t.rows))
+    without = next(t for t in services if all(r["position"] != "Логопед" for r in t.rows))
+    asked = asked_in(ctx, "логопед")
+    ranked = _prefer_position([Hit(without, 0.70), Hit(with_it, 0.66)], asked, ctx.positions)
+    assert ranked[0].target is with_it
+    # side by side, the table with the position leads
+    assert _leading([Hit(without, 0.9), Hit(with_it, 0.8)], asked, ctx)[0].target is with_it
+
+
+def test_a_question_naming_only_a_position_offers_its_services(engine: Engine) -> None:
+    answer = engine.ask("күтім жөніндегі санитар", "kk")
+    assert answer.status == "clarify" and "Күтім жөніндегі санитар" in answer.text
+    picked = [engine.ask(choice.query, "kk") for choice in answer.choices]
+    assert {a.results[0].fields["item"] for a in picked} == {77, 92, 93}
+    for follow_up in picked:
+        assert follow_up.status == "answer"
+        assert [r.fields["position"] for r in follow_up.results] == [
+            "Күтім жөніндегі санитар (паллиативтік көмек палаталарында)"]
+
+
+def test_one_service_with_the_position_is_answered_in_every_table(engine: Engine) -> None:
+    answer = engine.ask("машинист", "ru")
+    assert answer.status == "answer" and answer.intent == "tariff"
+    assert {(r.fields["setting"], r.fields["item"]) for r in answer.results} == {("stationary", 7),
+                                                                                ("semi_stationary", 3)}
+    assert all(r.fields["position"] == "Киім және іш-киім жуатын машинист" for r in answer.results)
+
+
+def test_choices_for_a_named_position_all_have_it(engine: Engine) -> None:
+    answer = engine.ask("санитар по уходу", "ru")
+    assert answer.status == "clarify" and len(answer.choices) >= 2
+    assert all("санитар" in choice.query.casefold() for choice in answer.choices)
+    # (a service named with a checklist word, "...санитарно-гигиеническим требованиям", is routed to the checklists
+    # by the question's cues; the tariff follow-ups all lead with the position's row)
+    tariffs = [a for a in (engine.ask(choice.query, "ru") for choice in answer.choices) if a.intent == "tariff"]
+    assert len(tariffs) >= 2
+    for follow_up in tariffs:
+        assert follow_up.status == "answer" and "санитар" in follow_up.results[0].fields["position"].casefold()
+
+
+def test_without_the_glossary_the_printed_title_still_leads(bare_context: Context) -> None:
+    u = understand("полустационар ингаляции терапевт город", bare_context.glossary)
+    reply = Answer(question=u.question, lang="ru", intent="tariff", filters=Filters(**vars(u.filters)),
+                   status="not_found")
+    assert Tariffs().answer(u, reply, bare_context) and reply.status == "answer"
+    assert [r.fields["position"] for r in reply.results] == ["Терапевт дәрігер"]
+
+
+def test_a_bare_positions_matcher_needs_no_engine(ctx: Context) -> None:
+    positions = Positions(ctx.catalogue.services, ctx.catalogue.service_index, load_glossary())
+    assert positions.fits("Логопед", asked_in(ctx, "логопед"))
+    assert not Asked() and positions.rows([{"position": "Логопед"}], Asked()) == [{"position": "Логопед"}]
