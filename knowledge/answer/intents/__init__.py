@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+from knowledge.answer import incident
 from knowledge.answer.context import Context
 from knowledge.answer.intents.checklist import Checklists
 from knowledge.answer.intents.document import Documents
@@ -16,6 +17,7 @@ from knowledge.answer.intents.passage import Passages
 from knowledge.answer.intents.staffing import Staffing
 from knowledge.answer.intents.tariff import Tariffs
 from knowledge.answer.intents.violation import Violations
+from knowledge.answer.policy import ANSWER_SCORE
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer
 
@@ -37,5 +39,20 @@ class Ranked(Intent, Protocol):
         ...
 
 
-INTENTS: tuple[Intent, ...] = (Tariffs(), Violations(), Checklists(), Staffing(), Documents(), Passages())
+VIOLATIONS, STAFFING = Violations(), Staffing()
+INTENTS: tuple[Intent, ...] = (Tariffs(), VIOLATIONS, Checklists(), STAFFING, Documents(), Passages())
 BY_NAME: dict[str, Intent] = {intent.name: intent for intent in INTENTS}
+
+
+def refine_intent(u: Understood, ctx: Context) -> str:
+    """The intent a question's words show beyond its cue words: a head count with a position ("psychologists for
+    300 residents", "санитарка сколько на 50 получателей") is a staffing question; an incident report that names no
+    price, area or district ("на дому не провели профориентацию") is a violation question. Either only when the
+    position or the criterion is found."""
+    if u.intent not in ("tariff", "unknown") or u.filters.area or u.filters.jurisdiction:
+        return u.intent
+    if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
+        return STAFFING.name
+    if "tariff" not in u.cues and incident.reports_incident(u) and VIOLATIONS.best_score(u, ctx) >= ANSWER_SCORE:
+        return VIOLATIONS.name
+    return u.intent
