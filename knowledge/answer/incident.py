@@ -27,6 +27,7 @@ from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
+SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
 SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
 SEARCHED = 12  # candidates read per search (the answer shows a few; the rest decide ties and look-alikes)
@@ -65,6 +66,7 @@ class Action:
 @dataclass
 class Lexicon:
     negations: tuple[Pattern, ...]
+    auxiliaries: frozenset[str]  # loose words of no content ("did", "было")
     negative_verbs: tuple[str, ...]  # loose endings of a negated Kazakh verb ("мади", "месе", "пеу" ...)
     actions: tuple[Action, ...]
     meaning: tuple[Pattern, ...]
@@ -72,17 +74,25 @@ class Lexicon:
     _kinds: dict[str, Action | bool | None] = field(default_factory=dict, repr=False)  # word → what it is
 
     def _kind(self, word: str) -> Action | bool | None:
-        """True for a negation word, the action a word names, None for anything else (remembered per word)."""
+        """True for a negation word, False for an auxiliary, the action a word names, None for anything else
+        (remembered per word)."""
         if word not in self._kinds:
             if len(self._kinds) > WORD_CACHE:
                 self._kinds.clear()
-            negation = any(p.matches(word) for p in self.negations)
-            self._kinds[word] = True if negation else next(
-                (a for a in self.actions if any(p.matches(word) for p in a.asked)), None)
+            if any(p.matches(word) for p in self.negations):
+                self._kinds[word] = True
+            elif word in self.auxiliaries:
+                self._kinds[word] = False
+            else:
+                self._kinds[word] = next((a for a in self.actions if any(p.matches(word) for p in a.asked)), None)
         return self._kinds[word]
 
     def negation(self, word: str) -> bool:
         return self._kind(word) is True
+
+    def no_content(self, word: str) -> bool:
+        """A negation or an auxiliary word: nothing to search for."""
+        return isinstance(self._kind(word), bool)
 
     def negated_verb(self, word: str) -> bool:
         """A Kazakh verb with its negation ("жүргізбеді", "берілмесе", "етпеу"), in loose form."""
@@ -105,7 +115,7 @@ class Reading:
     """What a question says, read as an incident: the words to search, the actions named, and whether it says
     something was not done."""
 
-    words: list[Word]  # object words, then the setting words (aliases name settings too: "на дому")
+    words: list[Word]  # object words, then the setting words (optional: aliases name settings too, "на дому")
     actions: tuple[Action, ...]
     negated: bool
     action_words: list[Word] = field(default_factory=list)  # the question's action words, searched as optional
@@ -130,7 +140,9 @@ def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
     endings = tuple(loose(m) + loose(e) for m in negative.get("markers", []) for e in negative.get("endings", []))
     actions = tuple(Action(key, _patterns(entry.get("asked", [])), _patterns(entry.get("required", [])))
                     for key, entry in data.get("actions", {}).items())
-    return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), negative_verbs=endings, actions=actions,
+    auxiliaries = frozenset(loose(w) for w in by_lang(data.get("auxiliary", {})))
+    return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), auxiliaries=auxiliaries,
+                   negative_verbs=endings, actions=actions,
                    meaning=_patterns(by_lang(data.get("meaning", {}))),
                    sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()})
 
@@ -143,17 +155,21 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     actions: list[Action] = []
     action_words: list[Word] = []
     for word in u.words:
-        forms = [f for f in (word.text, word.alt) if f]
-        if any(lexicon.negation(f) for f in forms):
+        # a lemma, when `understand` gives one, is one more form to recognise ("провести" for "провели")
+        forms = [f for f in (word.text, word.alt, getattr(word, "lemma", None)) if f]
+        if any(lexicon.no_content(f) for f in forms):
             continue
         action = next((a for a in map(lexicon.action, forms) if a), None)
         if action is None:
             words.append(word)
             continue
-        action_words.append(Word(word.text, word.alt, ACTION_WEIGHT))
+        action_words.append(replace(word, weight=ACTION_WEIGHT))
         if action not in actions:
             actions.append(action)
-    return Reading(words + list(u.filter_words), tuple(actions), negated(u, lexicon), action_words)
+    # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
+    # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
+    settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
+    return Reading(words + settings, tuple(actions), negated(u, lexicon), action_words)
 
 
 def negated(u: Understood, lexicon: Lexicon | None = None) -> bool:
@@ -168,9 +184,11 @@ def negated(u: Understood, lexicon: Lexicon | None = None) -> bool:
         if lexicon.negation(word):
             return True
         # Kazakh endings only on Kazakh words: a Russian word may end the same way by chance
-        if is_latin(token) and u.lang == "kk":
-            word = loose(to_cyrillic(token))  # "jurgizbedi"
-        if (u.lang == "kk" or KAZAKH_LETTERS.intersection(token)) and lexicon.negated_verb(word):
+        if is_latin(token):
+            # Latin-script Kazakh ("zhurgizilmedi"); English words do not end like a negated Kazakh verb
+            if lexicon.negated_verb(loose(to_cyrillic(token))):
+                return True
+        elif (u.lang == "kk" or KAZAKH_LETTERS.intersection(token)) and lexicon.negated_verb(word):
             return True
     return False
 

@@ -97,7 +97,7 @@ class Staffing:
         decision = decide(hits, check_evidence=False)
         if decision.status == NOT_FOUND:
             return False
-        counts = head_counts(u)
+        counts = head_counts(u, ctx)
         if decision.status == CLARIFY:
             reply.status = CLARIFY
             reply.text = label("clarify", lang) + ("\n" + repealed if repealed else "")
@@ -130,9 +130,15 @@ class Staffing:
         return True
 
 
-def head_counts(u: Understood) -> list[int]:
-    """The numbers of the question that can be a number of recipients, in the order said."""
-    return [int(n) for n in u.numbers if n.isdigit() and 0 < int(n) <= MAX_HEAD_COUNT]
+def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
+    """The numbers of the question that can be a number of recipients: those said with a recipient word ("на 75
+    человек") first; then the others, but never an act's number or year ("приказ 343")."""
+    words = [loose(t) for t in tokens(u.question)]
+    counted = [int(w) for w, following in zip(words, words[1:], strict=False)
+               if w.isdigit() and following.startswith(RECIPIENT_WORDS)]
+    acts = {str(d.get(f)) for d in (ctx.catalogue.documents.values() if ctx else ()) for f in ("number", "year")}
+    others = [int(n) for n in u.numbers if n not in acts]
+    return [n for n in dict.fromkeys(counted + others) if 0 < n <= MAX_HEAD_COUNT]
 
 
 def value_words(value: str, lang: str) -> str:
