@@ -21,7 +21,7 @@ from pathlib import Path
 
 from knowledge import PACKAGE_DIR
 from knowledge.answer.catalogue import Catalogue
-from knowledge.answer.index import Hit, Index, Target
+from knowledge.answer.index import INFLECTED, Hit, Index, Target
 from knowledge.answer.understand import Understood, Word
 from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
 
@@ -232,6 +232,12 @@ def in_setting(catalogue: Catalogue, kind: str, setting: str | None) -> frozense
         if not named or setting in named:
             allowed.add(index)
     return frozenset(allowed)
+
+
+def object_found(reading: Reading, hit: Hit) -> bool:
+    """Whether a requirement has one of the question's object words (not a setting or position word: those are
+    optional) as the same word or stem: what an answer must rest on, beyond a shared setting or job title."""
+    return any(sim >= INFLECTED for word, sim in zip(reading.words, hit.matched, strict=False) if word.weight >= 1)
 
 
 def search(index: Index, reading: Reading, only: frozenset[int] | None = None, limit: int = SEARCHED) -> list[Hit]:

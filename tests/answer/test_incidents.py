@@ -192,3 +192,10 @@ def test_an_incident_in_a_checklist_question_finds_the_setting_s_checklist_item(
 def test_an_incident_is_routed_to_violations_only_when_it_is_one(engine: Engine, question, intent):
     u = understand(question, engine.glossary)
     assert refine_intent(u, engine.context) == intent
+
+
+def test_a_shared_setting_or_job_title_is_no_match_to_answer_on(engine: Engine):
+    # "врача" (a position word) is the only word found: the elderly home itself is in no criterion
+    answer = engine.ask("в доме престарелых не было врача, это нарушение?")
+    assert answer.status != "answer"
+    assert refine_intent(understand("в доме престарелых не было врача", engine.glossary), engine.context) != "violation"

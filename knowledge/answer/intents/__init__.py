@@ -53,6 +53,6 @@ def refine_intent(u: Understood, ctx: Context) -> str:
         return u.intent
     if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
         return STAFFING.name
-    if "tariff" not in u.cues and incident.reports_incident(u) and VIOLATIONS.best_score(u, ctx) >= ANSWER_SCORE:
+    if "tariff" not in u.cues and incident.reports_incident(u) and VIOLATIONS.matches_incident(u, ctx):
         return VIOLATIONS.name
     return u.intent

@@ -18,7 +18,7 @@ from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context, localised_name
 from knowledge.answer.index import Hit
-from knowledge.answer.policy import ANSWER, CLARIFY, COMPARE, MAX_CHOICES, decide
+from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, COMPARE, MAX_CHOICES, Decision, decide
 from knowledge.answer.understand import Understood
 from knowledge.domain import DEGREE_KK, Answer, Result
 from knowledge.text import key, loose, tokens
@@ -36,6 +36,13 @@ class Violations:
         hits = _search(u, ctx)
         return hits[0].score if hits else 0.0
 
+    def matches_incident(self, u: Understood, ctx: Context) -> bool:
+        """Whether a criterion matches the question well on its object: an answerable score with at least one of
+        the object's own words (not a setting or a position word) found as the same word or stem."""
+        reading = incident.read(u)
+        hits = _search(u, ctx, reading)
+        return bool(hits) and hits[0].score >= ANSWER_SCORE and incident.object_found(reading, hits[0])
+
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
         reading = incident.read(u)
@@ -46,6 +53,8 @@ class Violations:
             return _same_degree(hit, top) or look_alike(hit, top, catalogue.named_settings)
 
         decision = decide(hits, reading.words, same=same, alongside=SHOWN_ALONGSIDE)
+        if decision.status == ANSWER and not incident.object_found(reading, decision.best):
+            decision = Decision(CLARIFY, hits)  # a shared setting or job title is no match of what was asked
         if decision.status == CLARIFY:
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
