@@ -31,7 +31,7 @@ SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
 SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
 SEARCHED = 12  # candidates read per search (the answer shows a few; the rest decide ties and look-alikes)
-MIN_STEM = 4  # a Kazakh negated verb keeps at least this many letters before its negation
+MIN_STEM = 3  # a Kazakh negated verb keeps at least this many letters before its negation ("кел-ме-йді")
 WORD_CACHE = 20_000  # words remembered by the lexicon
 
 
@@ -68,6 +68,8 @@ class Lexicon:
     negations: tuple[Pattern, ...]
     auxiliaries: frozenset[str]  # loose words of no content ("did", "было")
     negative_verbs: tuple[str, ...]  # loose endings of a negated Kazakh verb ("мади", "месе", "пеу" ...)
+    existence: tuple[str, ...]  # loose stems of the verb "to be" ("бол"): its negation says something is absent
+    not_negated: frozenset[str]  # words ending like a negated verb that are none ("немесе": or)
     actions: tuple[Action, ...]
     meaning: tuple[Pattern, ...]
     sections: dict[str, tuple[Pattern, ...]]  # section kind → words of its heading
@@ -94,9 +96,12 @@ class Lexicon:
         """A negation or an auxiliary word: nothing to search for."""
         return isinstance(self._kind(word), bool)
 
-    def negated_verb(self, word: str) -> bool:
-        """A Kazakh verb with its negation ("жүргізбеді", "берілмесе", "етпеу"), in loose form."""
-        return any(word.endswith(e) and len(word) - len(e) >= MIN_STEM for e in self.negative_verbs)
+    def negated_verb(self, word: str, stem: int = MIN_STEM) -> bool:
+        """A Kazakh verb with its negation ("жүргізбеді", "берілмесе", "келмейді"), in loose form, its stem at least
+        `stem` letters; not "болмаса" and the like (the verb "to be": something absent, which a negation word
+        says), nor a word that only ends like one ("немесе")."""
+        return any(word.endswith(e) and len(word) - len(e) >= stem for e in self.negative_verbs) \
+            and not word.startswith(self.existence) and word not in self.not_negated
 
     def action(self, word: str) -> Action | None:
         kind = self._kind(word)
@@ -142,7 +147,9 @@ def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
                     for key, entry in data.get("actions", {}).items())
     auxiliaries = frozenset(loose(w) for w in by_lang(data.get("auxiliary", {})))
     return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), auxiliaries=auxiliaries,
-                   negative_verbs=endings, actions=actions,
+                   negative_verbs=endings, existence=tuple(loose(w) for w in negative.get("existence", [])),
+                   not_negated=frozenset(loose(w) for w in negative.get("not_negated", [])),
+                   actions=actions,
                    meaning=_patterns(by_lang(data.get("meaning", {}))),
                    sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()})
 
@@ -172,30 +179,47 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     return Reading(words + settings, tuple(actions), negated(u, lexicon), action_words)
 
 
-def negated(u: Understood, lexicon: Lexicon | None = None) -> bool:
-    """Whether the question says something was not done or is missing: `understand`'s own reading when it has one,
-    else a negation word or a negated Kazakh verb."""
+ABSENT, NOT_DONE = 1, 2  # how an incident is reported (see `report`)
+
+
+def report(u: Understood, lexicon: Lexicon | None = None) -> int:
+    """How the question reports an incident: 0 not at all; ABSENT, something missing or a verb negated ("нет
+    пандуса", "при отсутствии родственников", "не соответствует"), which a service's own name may say too
+    ("ритуальные услуги при отсутствии родственников"); NOT_DONE, an action not done ("не провели", "not provided",
+    "жүргізбеді", "берілмеді"). `understand`'s own reading, when it has one, says whether there is an incident."""
     flag = getattr(u, "incident", None)
-    if flag is not None:
-        return bool(flag)
+    if flag is False:
+        return 0
     lexicon = lexicon or load_lexicon()
+    found = ABSENT if flag else 0
+    words = []
     for token in tokens(u.question):
         word = loose(token)
-        if lexicon.negation(word):
-            return True
-        # Kazakh endings only on Kazakh words: a Russian word may end the same way by chance
         if is_latin(token):
-            # Latin-script Kazakh ("zhurgizilmedi"); English words do not end like a negated Kazakh verb
-            if lexicon.negated_verb(loose(to_cyrillic(token))):
-                return True
-        elif (u.lang == "kk" or KAZAKH_LETTERS.intersection(token)) and lexicon.negated_verb(word):
-            return True
-    return False
+            kazakh = loose(to_cyrillic(token))  # Latin-script Kazakh ("zhurgizilmedi")
+        else:  # Kazakh endings on Kazakh words only: a Russian word may end the same way by chance
+            kazakh = word if u.lang == "kk" or KAZAKH_LETTERS.intersection(token) else ""
+        if kazakh and lexicon.negated_verb(kazakh, stem=1) and (lexicon.action(kazakh) or lexicon.action(word)):
+            return NOT_DONE  # "жүргізбеді", "берілмеді", "қамтамасыз етпеді"
+        if kazakh and lexicon.negated_verb(kazakh):
+            found = ABSENT  # "орындалмады", "сәйкес келмейді"
+        if not lexicon.no_content(word) or lexicon.negation(word):
+            words.append(word)  # auxiliaries left out: "did not provide", "не было обеспечено"
+    for index, word in enumerate(words):
+        if lexicon.negation(word):
+            found = ABSENT
+            if index + 1 < len(words) and lexicon.action(words[index + 1]):
+                return NOT_DONE  # "не провели", "not provided", "didn't help"
+    return found
+
+
+def negated(u: Understood, lexicon: Lexicon | None = None) -> bool:
+    """Whether the question says something was not done or is missing."""
+    return report(u, lexicon) > 0
 
 
 def reports_incident(u: Understood, lexicon: Lexicon | None = None) -> bool:
-    """Whether the question reports something not done or missing ("не провели ...", "... жүргізбеді", "no ...")
-    about something it names."""
+    """Whether the question reports something not done or missing about something it names."""
     reading = read(u, lexicon)
     return reading.negated and bool(reading.words or reading.actions)
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answer.engine import Engine
-from knowledge.answer.incident import asks_meaning, in_setting, load_lexicon, names_action, read, reports_incident
+from knowledge.answer.incident import (
+    ABSENT,
+    NOT_DONE,
+    asks_meaning,
+    in_setting,
+    load_lexicon,
+    names_action,
+    read,
+    report,
+    reports_incident,
+)
 from knowledge.answer.intents import refine_intent
 from knowledge.answer.understand import understand
 
@@ -35,6 +45,23 @@ def test_an_incident_report_is_read_as_negated(question):
 ])
 def test_a_plain_question_is_no_incident(question):
     assert not reports_incident(understand(question))
+
+
+@pytest.mark.parametrize(("question", "how"), [
+    ("на дому не провели профориентацию", NOT_DONE),
+    ("temporary stay residents were not given bedding", NOT_DONE),
+    ("the day care centre did not organise holidays", NOT_DONE),
+    ("психолог диагностика жүргізбеді", NOT_DONE),
+    ("төсек-орын жабдықтарымен қамтамасыз етпеді", NOT_DONE),  # a short stem: "ет-пе-ді"
+    ("жеке көмекші берілмеді", NOT_DONE),
+    ("нет пандуса на входе", ABSENT),
+    ("ритуальные услуги при отсутствии родственников", ABSENT),  # also what a service's name says
+    ("нақты құрамы Е-собес деректеріне сәйкес келмейді", ABSENT),  # a negated verb, no action of a requirement
+    ("жерлеу рәсімдері туыстары болмаса", ABSENT),  # "to be" negated: something absent
+    ("тамақ немесе киім", 0),  # "немесе" (or) only ends like a negated verb
+])
+def test_how_an_incident_is_reported(question, how):
+    assert report(understand(question)) == how
 
 
 def test_understands_own_incident_reading_wins():
@@ -187,6 +214,10 @@ def test_an_incident_in_a_checklist_question_finds_the_setting_s_checklist_item(
     ("на дому не провели профориентацию", "violation"),
     ("Borli home care funeral services no relatives rural", "tariff"),  # a district and an area: a tariff
     ("сколько стоит массаж на дому, если нет медсестры", "tariff"),  # a price asked
+    ("не было пандуса", "violation"),
+    # something missing that a service's own name says: the service matches better
+    ("ритуальные услуги при отсутствии родственников на дому", "tariff"),
+    ("сопровождение в медорганизации если общественный транспорт не разрешен полустационар", "tariff"),
     ("стационар массаж медсестры город", "tariff"),
 ])
 def test_an_incident_is_routed_to_violations_only_when_it_is_one(engine: Engine, question, intent):
