@@ -73,7 +73,7 @@ class Lexicon:
     actions: tuple[Action, ...]
     meaning: tuple[Pattern, ...]
     sections: dict[str, tuple[Pattern, ...]]  # section kind → words of its heading
-    _kinds: dict[str, Action | bool | None] = field(default_factory=dict, repr=False)  # word → what it is
+    _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is (and its negation ending's length)
 
     def _kind(self, word: str) -> Action | bool | None:
         """True for a negation word, False for an auxiliary, the action a word names, None for anything else
@@ -100,8 +100,16 @@ class Lexicon:
         """A Kazakh verb with its negation ("жүргізбеді", "берілмесе", "келмейді"), in loose form, its stem at least
         `stem` letters; not "болмаса" and the like (the verb "to be": something absent, which a negation word
         says), nor a word that only ends like one ("немесе")."""
-        return any(word.endswith(e) and len(word) - len(e) >= stem for e in self.negative_verbs) \
-            and not word.startswith(self.existence) and word not in self.not_negated
+        if word.startswith(self.existence) or word in self.not_negated:
+            return False
+        return len(word) - self._negation_ending(word) >= stem
+
+    def _negation_ending(self, word: str) -> int:
+        """The length of the shortest negated-verb ending `word` has (its whole length when none: no stem left)."""
+        key = ("ending", word)
+        if key not in self._kinds:
+            self._kinds[key] = min((len(e) for e in self.negative_verbs if word.endswith(e)), default=len(word))
+        return self._kinds[key]
 
     def action(self, word: str) -> Action | None:
         kind = self._kind(word)
@@ -233,13 +241,12 @@ def asks_meaning(question: str, lexicon: Lexicon | None = None) -> bool:
 
 def names_action(target: Target, action: Action) -> bool:
     """Whether a requirement (its Kazakh text, as printed) names the action by one of its verbal nouns."""
-    words = _kazakh_words(target.names[0])
-    return any(p.matches(word) for p in action.required for word in words)
+    return _names_action(target.names[0], action)
 
 
-@lru_cache(maxsize=4096)
-def _kazakh_words(text: str) -> tuple[str, ...]:
-    return tuple(loose(t) for t in tokens(text))
+@lru_cache(maxsize=8192)
+def _names_action(text: str, action: Action) -> bool:
+    return any(p.matches(loose(t)) for t in tokens(text) for p in action.required)
 
 
 def in_setting(catalogue: Catalogue, kind: str, setting: str | None) -> frozenset[int] | None:
