@@ -77,13 +77,13 @@ LABELS: dict[str, str] = {
     "per_institution": N_("{n} per institution"),
     "no_post": N_("not provided"),
     "standard_norms": N_("according to the standard norms"),
+    "items": N_("items {items}"),
 }
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").
 TITLE = N_("{act} No. {number} of {date} ({issuer})")
 ANNEX = N_("annex {annex}")
 ITEM = N_("item {item}")
-ITEMS = N_("items {items}")
 
 
 def flag_warning(flag_reason: str | None, lang: str) -> str:
@@ -114,23 +114,6 @@ def cite(citation: Citation, lang: str) -> str:
     if citation.item:
         parts.append(gettext(lang, ITEM).format(item=citation.item))
     return ", ".join(parts)
-
-
-def cite_all(citations: list[Citation], lang: str) -> str:
-    """Several citations, each act and annex named once: "..., annex 1, items 20, 35, 50"."""
-    groups: dict[tuple, list[str]] = {}
-    for citation in citations:
-        groups.setdefault((citation.title, citation.annex), []).append(citation.item or "")
-    parts = []
-    for (title, annex), items in groups.items():
-        items = [i for i in dict.fromkeys(items) if i]
-        text = ", ".join([title] + ([gettext(lang, ANNEX).format(annex=annex)] if annex else []))
-        if len(items) == 1:
-            text += ", " + gettext(lang, ITEM).format(item=items[0])
-        elif items:
-            text += ", " + gettext(lang, ITEMS).format(items=", ".join(items))
-        parts.append(text)
-    return "; ".join(parts)
 
 
 def repealed_line(document: dict, lang: str) -> str:

@@ -15,12 +15,13 @@ from functools import lru_cache
 
 from knowledge.answer import compose, incident
 from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
-from knowledge.answer.compose import cite, label, truncate
+from knowledge.answer.compose import ANNEX, ITEM, cite, label, truncate
 from knowledge.answer.context import Context, localised_name
 from knowledge.answer.index import Hit
 from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, COMPARE, MAX_CHOICES, Decision, decide
 from knowledge.answer.understand import Understood
-from knowledge.domain import DEGREE_KK, Answer, Result
+from knowledge.domain import DEGREE_KK, Answer, Citation, Result
+from knowledge.i18n import gettext
 from knowledge.text import key, loose, tokens
 
 SHOWN_ALONGSIDE = 2  # near-equal criteria of the same degree quoted with the best one
@@ -75,7 +76,7 @@ class Violations:
         elif len(degrees) > 1:
             lines.insert(0, label("depends", lang))
         lines = [line[:1].upper() + line[1:] for line in lines]
-        lines.append(f"{label('source', lang)}: {compose.cite_all([r.citation for r in reply.results], lang)}")
+        lines.append(f"{label('source', lang)}: {cite_all([r.citation for r in reply.results], lang)}")
         if incident.asks_meaning(u.question):
             definition = _definition(shown[0].target.rows[0]["degree"], ctx)
             if definition:
@@ -172,6 +173,23 @@ def _criterion_lines(shown: list[Hit], lang: str, ctx: Context) -> list[str]:
         lines.append(f"{degree} — {label('criterion', lang)} {row['item']}{place}: "
                      f"{truncate(localised_name(hit.target, lang), 160)}")
     return lines
+
+
+def cite_all(citations: list[Citation], lang: str) -> str:
+    """Several criteria of one act and annex cited once: "..., annex 1, items 20, 35, 50"."""
+    groups: dict[tuple, list[str]] = {}
+    for citation in citations:
+        groups.setdefault((citation.title, citation.annex), []).append(citation.item or "")
+    parts = []
+    for (title, annex), items in groups.items():
+        items = [i for i in dict.fromkeys(items) if i]
+        text = ", ".join([title] + ([gettext(lang, ANNEX).format(annex=annex)] if annex else []))
+        if len(items) == 1:
+            text += ", " + gettext(lang, ITEM).format(item=items[0])
+        elif items:
+            text += ", " + label("items", lang).format(items=", ".join(items))
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _definition(degree: str, ctx: Context) -> dict | None:
