@@ -22,7 +22,7 @@ from pathlib import Path
 from knowledge import PACKAGE_DIR
 from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
-from knowledge.answer.understand import Understood, Word
+from knowledge.answer.understand import MAX_QUESTION_CHARS, MAX_TOKENS, Understood, Word
 from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
@@ -201,7 +201,7 @@ def report(u: Understood, lexicon: Lexicon | None = None) -> int:
     lexicon = lexicon or load_lexicon()
     found = ABSENT if flag else 0
     words = []
-    for token in tokens(u.question):
+    for token in question_tokens(u):
         word = loose(token)
         if is_latin(token):
             kazakh = loose(to_cyrillic(token))  # Latin-script Kazakh ("zhurgizilmedi")
@@ -232,10 +232,15 @@ def reports_incident(u: Understood, lexicon: Lexicon | None = None) -> bool:
     return reading.negated and bool(reading.words or reading.actions)
 
 
-def asks_meaning(question: str, lexicon: Lexicon | None = None) -> bool:
+def question_tokens(u: Understood) -> list[str]:
+    """The question's tokens as `understand` reads them: its first MAX_QUESTION_CHARS characters, MAX_TOKENS words."""
+    return tokens(u.question[:MAX_QUESTION_CHARS])[:MAX_TOKENS]
+
+
+def asks_meaning(u: Understood, lexicon: Lexicon | None = None) -> bool:
     """Whether the question asks what something means ("что значит", "деген не", "definition")."""
     lexicon = lexicon or load_lexicon()
-    words = [loose(t) for t in tokens(question)]
+    words = [loose(t) for t in question_tokens(u)]
     return any(p.at(words, i) for p in lexicon.meaning for i in range(len(words)))
 
 

@@ -77,7 +77,7 @@ class Violations:
             lines.insert(0, label("depends", lang))
         lines = [line[:1].upper() + line[1:] for line in lines]
         lines.append(f"{label('source', lang)}: {cite_all([r.citation for r in reply.results], lang)}")
-        if incident.asks_meaning(u.question):
+        if incident.asks_meaning(u):
             definition = _definition(shown[0].target.rows[0]["degree"], ctx)
             if definition:
                 lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 400)}")
