@@ -17,6 +17,7 @@ from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Index, Target
 from knowledge.answer.lexicon import Lexicon, load_lexicon
+from knowledge.answer.staffing_names import position_key, staffing_names
 from knowledge.domain import LANGS, Jurisdiction
 from knowledge.kb import load_jurisdictions
 from knowledge.text import loose, tokens
@@ -24,6 +25,8 @@ from knowledge.text import loose, tokens
 log = logging.getLogger(__name__)
 
 Aliases = dict[ConceptKey, dict[str, list[str]]]
+SETTING_WORD = "жагдаи"  # loose "жағдай" (conditions): "Үйде қызмет көрсету жағдайларында ..." opens with its setting
+LEAD_WORDS = 12  # a requirement names its setting within its first words
 
 
 @dataclass
@@ -36,6 +39,9 @@ class Catalogue:
     staffing: list[Target]  # one per (staffing table, position); rows: one per head-count column
     definitions: list[dict]  # definition passages ("significant violation is ...")
     checklist_settings: dict[int, set[str]]  # checklist annex → the settings it is about
+    # (kind, ident) of a criterion or checklist requirement → the settings its own text opens with ("Үйде қызмет
+    # көрсету жағдайларында ..."); absent when it names none (then it holds in every setting, or its annex says)
+    named_settings: dict[tuple, frozenset[str]] = field(default_factory=dict)
     service_index: Index = field(init=False)
     criterion_index: Index = field(init=False)
     checklist_index: Index = field(init=False)
@@ -132,16 +138,18 @@ def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool 
     documents = {row["id"]: dict(row) for row in db.execute("select * from documents")}
     checklist = [names.target("checklist", (row["annex"], row["item"]), row["requirement"], rows=[dict(row)])
                  for row in db.execute("select * from checklist_items order by annex, item")]
+    criteria = [names.target("criterion", (row["item"],), row["criterion"], rows=[dict(row)])
+                for row in db.execute("select * from criteria order by item")]
     return Catalogue(
         documents=documents,
         places=load_jurisdictions(db),
         services=_services(db, documents, names),
-        criteria=[names.target("criterion", (row["item"],), row["criterion"], rows=[dict(row)])
-                  for row in db.execute("select * from criteria order by item")],
+        criteria=criteria,
         checklist=checklist,
         staffing=_staffing(db),
         definitions=[dict(row) for row in db.execute("select * from passages where kind = 'definition' order by id")],
-        checklist_settings=_checklist_settings(checklist, glossary))
+        checklist_settings=_checklist_settings(checklist, glossary),
+        named_settings=_named_settings(criteria + checklist, glossary))
 
 
 def annexes(document: dict) -> list[dict]:
@@ -194,12 +202,17 @@ def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming)
 
 
 def _staffing(db: sqlite3.Connection) -> list[Target]:
+    """One target per (table, position), known by its Kazakh title and its ru / en / everyday Kazakh names."""
+    names = staffing_names()
     norms: dict[tuple, Target] = {}
     for row in db.execute("select * from staffing_norms order by id"):
         row = dict(row)
         ident = (row["table_name"], row["position"])
         if ident not in norms:
-            norms[ident] = Target("staffing", ident, [f"{row['position']} {row['table_name']}", row["position"]])
+            other = names.get(position_key(row["position"]), {})
+            norms[ident] = Target("staffing", ident, [f"{row['position']} {row['table_name']}", row["position"]]
+                                  + [name for lang in ("kk", "ru", "en") for name in other.get(lang, [])],
+                                  local={lang: other[lang][0] for lang in ("ru", "en") if other.get(lang)})
         norms[ident].rows.append(row)
     return list(norms.values())
 
@@ -225,4 +238,19 @@ def _checklist_settings(checklist: list[Target], glossary: Glossary) -> dict[int
                     counts[setting] = counts.get(setting, 0) + 1
             settings = {s for s, n in counts.items() if 2 * n >= len(targets)}
         found[annex] = settings
+    return found
+
+
+def _named_settings(targets: list[Target], glossary: Glossary) -> dict[tuple, frozenset[str]]:
+    """The settings a requirement's text opens with: those named before its first "жағдай" word ("Стационар және
+    жартылай стационар жағдайларында: ..."); settings named later are part of what it requires ("... стационарлық
+    мекемелеріне орналастыру")."""
+    found = {}
+    for target in targets:
+        words = [loose(t) for t in tokens(target.names[0])[:LEAD_WORDS]]
+        lead = next((i for i, word in enumerate(words) if word.startswith(SETTING_WORD)), None)
+        settings = frozenset(m.term.key for m in glossary.match(words[:lead]) if m.term.category == "settings") \
+            if lead else frozenset()
+        if settings:
+            found[(target.kind, target.ident)] = settings
     return found

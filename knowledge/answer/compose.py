@@ -72,6 +72,21 @@ LABELS: dict[str, str] = {
     "semi_stationary_short": N_("semi-stationary"),
     "home_short": N_("at home"),
     "temporary_short": N_("temporary"),
+    # violations: what tells look-alike criteria apart (the section of the annex decides the degree)
+    "depends": N_("The degree depends on how and where the violation was found:"),
+    "section_visit": N_("found at an inspection visit"),
+    "section_internet": N_("found in official media and state internet resources"),
+    "section_reports": N_("found in monitoring of reports and data"),
+    "section_complaints": N_("from confirmed complaints and appeals"),
+    # staffing: head-count bands and table values
+    "band_range": N_("{low}–{high} recipients"),
+    "band_up_to": N_("up to {high} recipients"),
+    "band_over": N_("over {low} recipients"),
+    "band_note": N_("note {note}"),
+    "per_institution": N_("{n} per institution"),
+    "no_post": N_("not provided"),
+    "standard_norms": N_("according to the standard norms"),
+    "items": N_("items {items}"),
 }
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").

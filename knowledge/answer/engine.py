@@ -29,7 +29,7 @@ from knowledge.answer.catalogue import Catalogue, load_catalogue
 from knowledge.answer.compose import label
 from knowledge.answer.context import Context
 from knowledge.answer.glossary import load_glossary
-from knowledge.answer.intents import BY_NAME, Ranked
+from knowledge.answer.intents import BY_NAME, Ranked, refine_intent
 from knowledge.answer.intents.document import documents_list
 from knowledge.answer.policy import clear_best
 from knowledge.answer.understand import Understood, understand
@@ -106,6 +106,7 @@ class Engine:
             u.filters.area = area
         if jurisdiction in self.catalogue.jurisdictions:
             u.filters.jurisdiction = jurisdiction
+        u.intent = refine_intent(u, self.context)
         reply = Answer(question=question, lang=lang if lang in LANGS else u.lang, intent=u.intent,
                        filters=u.filters, status="not_found")
         if u.empty or not (u.words or u.cues or u.degree or _any_filter(u.filters)):

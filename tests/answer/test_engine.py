@@ -116,9 +116,9 @@ def test_violation_verdicts(engine: Engine, question, items, verdict):
     assert best["citation"]["document"] == "004"
 
 
-def test_violation_answer_quotes_the_degree_definition(engine: Engine):
-    answer = engine.ask("жеке жұмыс жоспары жоқ елеулі ме?")
-    assert "елеулі бұзушылық" in answer.text
+def test_violation_answer_quotes_the_degree_definition_when_asked_what_it_means(engine: Engine):
+    assert "елеулі бұзушылық" not in engine.ask("жеке жұмыс жоспары жоқ елеулі ме?").text
+    assert "елеулі бұзушылық" in engine.ask("жеке жұмыс жоспары жоқ, елеулі деген нені білдіреді?").text
 
 
 def test_staffing_says_the_act_is_repealed(engine: Engine):
@@ -230,11 +230,11 @@ def test_documents_list_is_localised(engine: Engine, db, lang):
         assert document.citation.status == ("repealed" if row["status"] != "in_force" else "in_force")
 
 
-@pytest.mark.parametrize(("lang", "line"), [("kk", "Иә: елеулі."), ("ru", "Да: значительное (елеулі)."),
-                                            ("en", "Yes: significant (елеулі).")])
+@pytest.mark.parametrize(("lang", "line"), [("kk", "Иә: елеулі — "), ("ru", "Да: значительное (елеулі) — "),
+                                            ("en", "Yes: significant (елеулі) — ")])
 def test_verdict_names_the_degree_once_per_language(engine: Engine, lang, line):
     answer = engine.ask("жеке жұмыс жоспары жоқ елеулі ме?", lang)
-    assert answer.text.splitlines()[0] == line
+    assert answer.text.splitlines()[0].startswith(line)
     assert "елеулі (елеулі)" not in answer.text
 
 

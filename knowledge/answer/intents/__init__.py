@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+from knowledge.answer import incident
 from knowledge.answer.context import Context
 from knowledge.answer.intents.checklist import Checklists
 from knowledge.answer.intents.document import Documents
@@ -16,6 +17,7 @@ from knowledge.answer.intents.passage import Passages
 from knowledge.answer.intents.staffing import Staffing
 from knowledge.answer.intents.tariff import Tariffs
 from knowledge.answer.intents.violation import Violations
+from knowledge.answer.policy import ANSWER_SCORE
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer
 
@@ -37,5 +39,24 @@ class Ranked(Intent, Protocol):
         ...
 
 
-INTENTS: tuple[Intent, ...] = (Tariffs(), Violations(), Checklists(), Staffing(), Documents(), Passages())
+TARIFFS, VIOLATIONS, STAFFING = Tariffs(), Violations(), Staffing()
+INTENTS: tuple[Intent, ...] = (TARIFFS, VIOLATIONS, Checklists(), STAFFING, Documents(), Passages())
 BY_NAME: dict[str, Intent] = {intent.name: intent for intent in INTENTS}
+
+
+def refine_intent(u: Understood, ctx: Context) -> str:
+    """The intent a question's words show beyond its cue words: a head count with a position ("psychologists for
+    300 residents", "санитарка сколько на 50 получателей") is a staffing question; an incident report that names no
+    price, area or district is a violation question when a criterion matches its object: always when it says an
+    action was not done ("на дому не провели профориентацию"), and when it says something is missing ("нет пандуса")
+    only if the criterion matches better than any service (whose name may say it too: "при отсутствии
+    родственников")."""
+    if u.intent not in ("tariff", "unknown") or u.filters.area or u.filters.jurisdiction:
+        return u.intent
+    if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
+        return STAFFING.name
+    how = incident.report(u) if "tariff" not in u.cues else 0
+    if how and VIOLATIONS.matches_incident(u, ctx) and (
+            how == incident.NOT_DONE or VIOLATIONS.best_score(u, ctx) > TARIFFS.best_score(u, ctx)):
+        return VIOLATIONS.name
+    return u.intent

@@ -1,10 +1,16 @@
 """Inspection checklists: one requirement quoted and cited, or, for "what does the home care checklist check", the
-checklist of that setting with its requirements listed."""
+checklist of that setting with its requirements listed.
+
+A question is matched like an incident report (knowledge.answer.incident): its object searched, its action weighed,
+and the setting it names keeps the search to that setting's requirements (those of its checklist and those naming it).
+"""
 
 from __future__ import annotations
 
+from knowledge.answer import incident
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context, Facets, choices, localised_name, same_name
+from knowledge.answer.index import Hit
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, decide, settle
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer, Result
@@ -14,7 +20,7 @@ class Checklists:
     name = "checklist"
 
     def best_score(self, u: Understood, ctx: Context) -> float:
-        hits = ctx.catalogue.checklist_index.search(u.words + u.filter_words, limit=1)
+        hits = _search(u, ctx)
         return hits[0].score if hits else 0.0
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
@@ -24,8 +30,7 @@ class Checklists:
         overview = bool(annexes) and "checklist" in u.cues
         if not u.words and overview:
             return self._overview(annexes, reply, ctx)
-        only = frozenset(i for i, t in enumerate(catalogue.checklist) if t.ident[0] in annexes) if annexes else None
-        hits = catalogue.checklist_index.search(u.words + u.filter_words, limit=10, only=only)
+        hits = _search(u, ctx)
         # same-named requirements are no rivals; the best one is quoted alone
         decision = settle(decide(hits, same=same_name, alongside=0, check_evidence=False), u.words,
                           distinct=lambda h: h.target.names[0])
@@ -72,6 +77,11 @@ class Checklists:
         lines.append(f"{label('source', lang)}: {cite(ctx.citation(first['document'], first['annex'], None, lang), lang)}")
         reply.text = "\n".join(lines)
         return True
+
+
+def _search(u: Understood, ctx: Context) -> list[Hit]:
+    only = incident.in_setting(ctx.catalogue, "checklist", u.filters.setting)
+    return incident.search(ctx.catalogue.checklist_index, incident.read(u), only=only)
 
 
 def _fields(row: dict) -> dict:

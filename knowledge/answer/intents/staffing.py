@@ -1,24 +1,88 @@
-"""Staffing norms: "how many nurses per 100 residents" → the position's norm in every head-count column of its
-table (the asked head count first), from the rules act, always with that act's status."""
+"""Staffing norms: "сколько массажистов положено на 75 человек" → the position's norm in the head-count band holding
+75 ("51–100 получателей: 1"); without a head count, every band in numeric order. From the rules act, always with
+its status (it is repealed). Positions are known by their Kazakh titles and their ru / en names
+(data/staffing_names.tsv); bands and values are worded in the reply language.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from knowledge.answer import compose
+from knowledge.answer import compose, incident
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context
+from knowledge.answer.index import Hit, Target
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer, Choice, Result
+from knowledge.i18n import number
+from knowledge.text import loose, tokens
 
-# the head count's own words ("100 қызмет алушыға", "per 100 residents") say nothing about the position
-RECIPIENT_WORDS = ("кызмет", "алушы", "получат", "recipient", "resident", "человек", "адам", "клиент", "people")
+# the head count's own words ("100 қызмет алушыға", "per 100 residents", "на 75 мест") say nothing about the position
+RECIPIENT_WORDS = tuple(loose(word) for word in (
+    "қызмет", "алушы", "получат", "recipient", "resident", "человек", "адам", "клиент", "people", "жител", "проживающ",
+    "мест", "койк", "bed", "төсек"))
 FOLLOW_UP = "штат нормативі"  # added to a chosen position so the follow-up question is read as a staffing one
+MAX_HEAD_COUNT = 100_000  # a larger number is no head count (a year, an act number)
+_PER_INSTITUTION = re.compile(r"^мекемеге\s*(\d+(?:[.,]\d+)?)\s*бірлік$")  # "мекемеге 1 бірлік": per institution
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_STANDARD = "үлгілік нормативтер"  # "Үлгілік нормативтерге сәйкес": as the standard norms say
+
+
+@dataclass(frozen=True)
+class Band:
+    """A head-count column of the staffing table: "51-100", "25-ке дейін" (up to), "500-ден артық" (over), with the
+    note that limits it ("6-30 (1-ескертпе)": supported-living units only)."""
+
+    low: int  # 0 for "up to"
+    high: int | None  # None for "over"
+    note: str = ""
+
+    @classmethod
+    def read(cls, recipients: str) -> Band | None:
+        text = recipients or ""
+        note = re.search(r"(\d+)\s*-\s*ескертпе", text)
+        head = re.sub(r"\(.*?\)", " ", text)
+        digits = [int(d) for d in re.findall(r"\d+", head)]
+        if len(digits) >= 2:
+            return cls(digits[0], digits[1], note[1] if note else "")
+        if len(digits) == 1 and "дейін" in head:
+            return cls(0, digits[0], note[1] if note else "")
+        if len(digits) == 1 and "артық" in head:
+            return cls(digits[0] + 1, None, note[1] if note else "")
+        return None
+
+    def holds(self, count: int) -> bool:
+        return self.low <= count and (self.high is None or count <= self.high)
+
+    def words(self, lang: str) -> str:
+        if self.high is None:
+            text = label("band_over", lang).format(low=self.low - 1)
+        elif self.low == 0:
+            text = label("band_up_to", lang).format(high=self.high)
+        else:
+            text = label("band_range", lang).format(low=self.low, high=self.high)
+        return text + (" (" + label("band_note", lang).format(note=self.note) + ")" if self.note else "")
+
+    @property
+    def order(self) -> tuple:
+        return (bool(self.note), self.low)  # a noted column (one kind of unit only) after the ordinary ones
 
 
 class Staffing:
     name = "staffing"
+
+    def best_score(self, u: Understood, ctx: Context) -> float:
+        hits = _search(u, ctx)
+        return hits[0].score if hits else 0.0
+
+    def asks_head_count(self, u: Understood) -> bool:
+        """A number of recipients in the question: a number, then a recipient word ("на 75 человек", "300 residents",
+        "60 адамға"); a tariff is per one recipient, so a count of 2 or more is no price question."""
+        words = [loose(t) for t in incident.question_tokens(u)]
+        return any(word.isdigit() and 2 <= int(word) <= MAX_HEAD_COUNT and following.startswith(RECIPIENT_WORDS)
+                   for word, following in zip(words, words[1:], strict=False))
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
@@ -26,32 +90,39 @@ class Staffing:
         act = ctx.catalogue.document_of_kind("rules")
         if act is None:
             return False
-        words = [w for w in u.words + u.filter_words if not w.text.startswith(RECIPIENT_WORDS)]
-        hits = ctx.catalogue.staffing_index.search(words, limit=10, drop_unmatched=True)
+        hits = _search(u, ctx)
         repealed = compose.repealed_line(act, lang) if act.get("status") == "repealed" else ""
         if repealed:
             reply.warnings.append(repealed)  # asked about staffing: the act's status is said whatever answers
         decision = decide(hits, check_evidence=False)
         if decision.status == NOT_FOUND:
             return False
+        counts = head_counts(u, ctx)
         if decision.status == CLARIFY:
             reply.status = CLARIFY
             reply.text = label("clarify", lang) + ("\n" + repealed if repealed else "")
-            reply.choices = [Choice(truncate(f"{h.target.ident[1]} — {h.target.ident[0]}", 60),
-                                    f"{h.target.ident[1]} {h.target.ident[0]} {FOLLOW_UP}")
-                             for h in decision.hits[:MAX_CHOICES]]
+            reply.choices = [_choice(h, lang, counts) for h in decision.hits[:MAX_CHOICES]]
             return True
         reply.status = ANSWER
         top = decision.best
-        table, position = top.target.ident
-        rows = sorted(top.target.rows, key=lambda r: not any(_in_range(n, r["recipients"]) for n in u.numbers))
-        lines = [f"{label('staffing', lang)}: {position} — {table}"]
-        for row in rows:
-            lines.append(f"• {row['recipients']}: {row['value']}")
+        rows = _rows_by_band(top.target)
+        # the ordinary band holding the head count (a noted column is for one kind of unit: listed, never picked)
+        count = next((n for n in counts if any(b and not b.note and b.holds(n) for _, b in rows)), None)
+        asked = [row for row, b in rows if count is not None and b and not b.note and b.holds(count)]
+        heading = f"{label('staffing', lang)}{_setting(top.target, ctx, lang)}: {_position(top.target, lang)}"
+        shown = asked or [row for row, _ in rows]
+        if asked:
+            band = Band.read(asked[0]["recipients"])
+            lines = [f"{heading} — {band.words(lang) if band else asked[0]['recipients']}: "
+                     f"{value_words(asked[0]['value'], lang)}"]
+        else:
+            lines = [heading] + [f"• {band.words(lang) if band else row['recipients']}: {value_words(row['value'], lang)}"
+                                 for row, band in rows]
+        for row in shown:
             reply.results.append(Result(
                 type="staffing", citation=ctx.citation(act["id"], None, row.get("item") or None, lang),
-                score=top.score, fields={"table": row["table_name"], "position": row["position"],
-                                         "recipients": row["recipients"], "value": row["value"]}))
+                score=min(top.score, 1.0), fields={"table": row["table_name"], "position": row["position"],
+                                                   "recipients": row["recipients"], "value": row["value"]}))
         lines.append(f"{label('source', lang)}: {cite(reply.results[0].citation, lang)}")
         if repealed:
             lines.append("⚠ " + repealed)
@@ -59,14 +130,60 @@ class Staffing:
         return True
 
 
-def _in_range(number: str, recipients: str) -> bool:
-    """Whether a head count falls in a staffing column header: "51-100", "25-ке дейін" (up to), "500-ден артық" (over)."""
-    digits = [int(d) for d in re.findall(r"\d+", recipients or "")]
-    count = int(number) if number.isdigit() else -1
-    if len(digits) >= 2 and "ескертпе" not in recipients:
-        return digits[0] <= count <= digits[1]
-    if len(digits) == 1 and "дейін" in recipients:
-        return 0 < count <= digits[0]
-    if len(digits) == 1 and "артық" in recipients:
-        return count > digits[0]
-    return False
+def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
+    """The numbers of the question that can be a number of recipients: those said with a recipient word ("на 75
+    человек") first; then the others, but never an act's number or year ("приказ 343")."""
+    words = [loose(t) for t in incident.question_tokens(u)]
+    counted = [int(w) for w, following in zip(words, words[1:], strict=False)
+               if w.isdigit() and following.startswith(RECIPIENT_WORDS)]
+    acts = {str(d.get(f)) for d in (ctx.catalogue.documents.values() if ctx else ()) for f in ("number", "year")}
+    others = [int(n) for n in u.numbers if n not in acts]
+    return [n for n in dict.fromkeys(counted + others) if 0 < n <= MAX_HEAD_COUNT]
+
+
+def value_words(value: str, lang: str) -> str:
+    """A staffing cell in the reply language: "0,5" → "0.5" (en), "мекемеге 1 бірлік" → "1 per institution", "-" →
+    "not provided"; other wording is the act's own (Kazakh)."""
+    text = " ".join((value or "").split())
+    if text in ("-", "—", ""):
+        return label("no_post", lang)
+    if _NUMBER.match(text):
+        return number(float(text.replace(",", ".")), lang)
+    match = _PER_INSTITUTION.match(text.casefold())
+    if match:
+        return label("per_institution", lang).format(n=number(float(match[1].replace(",", ".")), lang))
+    if text.casefold().startswith(_STANDARD):
+        return label("standard_norms", lang)
+    return text
+
+
+def _search(u: Understood, ctx: Context) -> list[Hit]:
+    """Positions named by the question's words. The head count's words name no position, and the setting words are
+    left out too: they would favour a position's long key (its title with the table's) over its own title."""
+    words = [w for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
+    return ctx.catalogue.staffing_index.search(words, limit=10, drop_unmatched=True)
+
+
+def _rows_by_band(target: Target) -> list[tuple[dict, Band | None]]:
+    rows = [(row, Band.read(row["recipients"])) for row in target.rows]
+    return sorted(rows, key=lambda rb: rb[1].order if rb[1] else (True, 10**9))
+
+
+def _position(target: Target, lang: str) -> str:
+    """"massage nurse (Массаж жасау жөніндегі мейіргер)": the name in the reply language, then the title as printed."""
+    printed = target.ident[1]
+    local = target.local.get(lang)
+    return f"{local} ({printed})" if local else printed
+
+
+def _setting(target: Target, ctx: Context, lang: str) -> str:
+    """" (stationary care)": the setting the staffing table is for, read from its title."""
+    words = [loose(t) for t in tokens(target.ident[0])]
+    settings = [m.term.key for m in ctx.glossary.match(words) if m.term.category == "settings"]
+    return f" ({label(settings[0], lang)})" if settings else ""
+
+
+def _choice(hit: Hit, lang: str, counts: list[int]) -> Choice:
+    position = hit.target.ident[1]
+    count = f" {counts[0]}" if counts else ""
+    return Choice(truncate(_position(hit.target, lang), 60), f"{position} {FOLLOW_UP}{count}")

@@ -1,31 +1,61 @@
-"""Violation degrees: "is missing the individual work plan a significant violation" → the risk criterion, its degree
-(with a yes/no verdict when a degree was asked) and the order's definition of that degree; "what is a gross
-violation" → the definition and the criteria that carry the degree."""
+"""Violation degrees: "is missing the individual work plan a significant violation", "на дому не провели
+профориентацию" → the risk criterion and its degree in a line or two (a yes/no verdict when a degree was asked);
+"what is a gross violation" → the order's definition of the degree and the criteria that carry it.
+
+A question is read as an incident (knowledge.answer.incident): its object is searched, its action weighs with it,
+the setting it names keeps the search to that setting's criteria. The same requirement is listed in several sections
+of the criteria annex (found at an inspection visit, in monitoring data, in complaints ...), sometimes with another
+degree, and in several settings: such look-alikes are shown together, each with what tells it apart, rather than
+offered as choices.
+"""
 
 from __future__ import annotations
 
-from knowledge.answer import compose
-from knowledge.answer.compose import cite, label, truncate
-from knowledge.answer.context import Context
+from functools import lru_cache
+
+from knowledge.answer import compose, incident
+from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
+from knowledge.answer.compose import ANNEX, ITEM, cite, label, truncate
+from knowledge.answer.context import Context, localised_name
 from knowledge.answer.index import Hit
-from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, decide
+from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, COMPARE, MAX_CHOICES, Decision, decide
 from knowledge.answer.understand import Understood
-from knowledge.domain import DEGREE_KK, Answer, Result
+from knowledge.domain import DEGREE_KK, Answer, Citation, Result
+from knowledge.i18n import gettext
+from knowledge.text import key, loose, tokens
 
 SHOWN_ALONGSIDE = 2  # near-equal criteria of the same degree quoted with the best one
+SHOWN = 4  # criteria in one answer at most (the best one, its near-equals and its look-alikes)
+LOOK_ALIKE = 0.6  # share of the shorter criterion's words the other one repeats: the same requirement
+MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
 class Violations:
     name = "violation"
 
     def best_score(self, u: Understood, ctx: Context) -> float:
-        hits = ctx.catalogue.criterion_index.search(u.words + u.filter_words, limit=1)
+        hits = _search(u, ctx)
         return hits[0].score if hits else 0.0
 
+    def matches_incident(self, u: Understood, ctx: Context) -> bool:
+        """Whether a criterion matches the question well on its object: an answerable score with at least one of
+        the object's own words (not a setting or a position word) found as the same word or stem."""
+        reading = incident.read(u)
+        hits = _search(u, ctx, reading)
+        return bool(hits) and hits[0].score >= ANSWER_SCORE and incident.object_found(reading, hits[0])
+
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
-        lang, words = reply.lang, u.words + u.filter_words
-        hits = ctx.catalogue.criterion_index.search(words, limit=10)
-        decision = decide(hits, words, same=_same_degree, alongside=SHOWN_ALONGSIDE)
+        lang = reply.lang
+        reading = incident.read(u)
+        hits = _search(u, ctx, reading)
+        catalogue = ctx.catalogue
+
+        def same(hit: Hit, top: Hit) -> bool:
+            return _same_degree(hit, top) or look_alike(hit, top, catalogue.named_settings)
+
+        decision = decide(hits, reading.words, same=same, alongside=SHOWN_ALONGSIDE)
+        if decision.status == ANSWER and not incident.object_found(reading, decision.best):
+            decision = Decision(CLARIFY, hits)  # a shared setting or job title is no match of what was asked
         if decision.status == CLARIFY:
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
@@ -33,21 +63,24 @@ class Violations:
             return True
         if decision.status != ANSWER:
             return bool(u.degree) and self._degree(u.degree, reply, ctx)
+        shown = _with_look_alikes(decision.hits, hits, catalogue.named_settings)
         reply.intent, reply.status = self.name, ANSWER
-        reply.results = [_result(h, lang, ctx) for h in decision.hits]
-        top = decision.best.target.rows[0]
-        lines = []
+        reply.results = [_result(h, lang, ctx) for h in shown]
+        degrees = {h.target.rows[0]["degree"] for h in shown}
+        lines = _criterion_lines(shown, lang, ctx)
         if u.degree:
-            reply.verdict = "yes" if top["degree"] == u.degree else "no"
-            lines.append(f"{label(reply.verdict, lang)}: {compose.degree_text(top['degree'], top['degree_kk'], lang)}.")
-        for hit in decision.hits:
-            row = hit.target.rows[0]
-            lines.append(f"{label('criterion', lang)} {row['item']}: {truncate(row['criterion'], 300)} — "
-                         f"{label('degree', lang)}: {compose.degree_text(row['degree'], row['degree_kk'], lang)}")
-        definition = _definition(top["degree"], ctx)
-        if definition:
-            lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 400)}")
-        lines.append(f"{label('source', lang)}: " + "; ".join(cite(r.citation, lang) for r in reply.results))
+            # the best-matching criterion gives the verdict; look-alikes of another degree (found another way, in
+            # another setting) follow on their own lines, each saying what gives it its degree
+            reply.verdict = "yes" if shown[0].target.rows[0]["degree"] == u.degree else "no"
+            lines[0] = f"{label(reply.verdict, lang)}: {lines[0]}"  # "Yes: significant (елеулі) — criterion 31: ..."
+        elif len(degrees) > 1:
+            lines.insert(0, label("depends", lang))
+        lines = [line[:1].upper() + line[1:] for line in lines]
+        lines.append(f"{label('source', lang)}: {cite_all([r.citation for r in reply.results], lang)}")
+        if incident.asks_meaning(u):
+            definition = _definition(shown[0].target.rows[0]["degree"], ctx)
+            if definition:
+                lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 400)}")
         reply.text = "\n".join(lines)
         return True
 
@@ -74,8 +107,89 @@ class Violations:
         return True
 
 
+def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None) -> list[Hit]:
+    """Criteria matching the question's object (and action), in the setting it names."""
+    reading = reading or incident.read(u)
+    only = incident.in_setting(ctx.catalogue, "criterion", u.filters.setting)
+    return incident.search(ctx.catalogue.criterion_index, reading, only=only)
+
+
 def _same_degree(hit: Hit, top: Hit) -> bool:
     return hit.target.rows[0]["degree"] == top.target.rows[0]["degree"]
+
+
+def look_alike(hit: Hit, top: Hit, named_settings: dict) -> bool:
+    """The same requirement in another section of the annex or another setting: most words of the shorter one
+    (without the setting it opens with) are repeated by the other."""
+    a, b = hit.target.rows[0], top.target.rows[0]
+    if a["section"] == b["section"] and _settings(hit, named_settings) == _settings(top, named_settings):
+        return False
+    words_a, words_b = _requirement_words(a["criterion"]), _requirement_words(b["criterion"])
+    shorter = min(len(words_a), len(words_b))
+    return shorter > 0 and len(words_a & words_b) >= LOOK_ALIKE * shorter
+
+
+def _with_look_alikes(chosen: list[Hit], hits: list[Hit], named_settings: dict) -> list[Hit]:
+    """The answer's criteria and, close behind the best one, its look-alikes in other sections and settings."""
+    top = chosen[0]
+    shown = list(chosen)
+    for hit in hits:
+        if len(shown) >= SHOWN:
+            break
+        if hit not in shown and hit.score >= top.score - COMPARE and look_alike(hit, top, named_settings):
+            shown.append(hit)
+    return shown[:SHOWN]
+
+
+def _settings(hit: Hit, named_settings: dict) -> frozenset[str]:
+    return named_settings.get(("criterion", hit.target.ident), frozenset())
+
+
+@lru_cache(maxsize=1024)
+def _requirement_words(text: str) -> frozenset[str]:
+    words = tokens(text)
+    lead = next((i for i, w in enumerate(words[:LEAD_WORDS]) if loose(w).startswith(SETTING_WORD)), -1)
+    return frozenset(key(w) for w in words[lead + 1:] if len(w) >= MIN_WORD and not w.isdigit())
+
+
+def _criterion_lines(shown: list[Hit], lang: str, ctx: Context) -> list[str]:
+    """One line per criterion: its degree, number and name, and (when the criteria shown differ in it) the section
+    of the annex that gives it its degree and the setting it is about."""
+    rows = [h.target.rows[0] for h in shown]
+    sections = {row["section"] for row in rows}
+    settings = {_settings(h, ctx.catalogue.named_settings) for h in shown}
+    lexicon = incident.load_lexicon()
+    lines = []
+    for hit, row in zip(shown, rows, strict=True):
+        where = []
+        if len(sections) > 1:
+            kind = lexicon.section(row["section"] or "")
+            where.append(label(f"section_{kind}", lang) if kind else truncate(row["section"] or "", 80))
+        named = _settings(hit, ctx.catalogue.named_settings)
+        if len(settings) > 1 and named:
+            where.append(", ".join(label(s, lang) for s in sorted(named)))
+        degree = compose.degree_text(row["degree"], row["degree_kk"], lang)
+        place = f" ({'; '.join(where)})" if where else ""
+        lines.append(f"{degree} — {label('criterion', lang)} {row['item']}{place}: "
+                     f"{truncate(localised_name(hit.target, lang), 160)}")
+    return lines
+
+
+def cite_all(citations: list[Citation], lang: str) -> str:
+    """Several criteria of one act and annex cited once: "..., annex 1, items 20, 35, 50"."""
+    groups: dict[tuple, list[str]] = {}
+    for citation in citations:
+        groups.setdefault((citation.title, citation.annex), []).append(citation.item or "")
+    parts = []
+    for (title, annex), items in groups.items():
+        items = [i for i in dict.fromkeys(items) if i]
+        text = ", ".join([title] + ([gettext(lang, ANNEX).format(annex=annex)] if annex else []))
+        if len(items) == 1:
+            text += ", " + gettext(lang, ITEM).format(item=items[0])
+        elif items:
+            text += ", " + label("items", lang).format(items=", ".join(items))
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _definition(degree: str, ctx: Context) -> dict | None:
@@ -89,10 +203,10 @@ def _definition(degree: str, ctx: Context) -> dict | None:
 
 
 def _fields(row: dict) -> dict:
-    return {name: row[name] for name in ("item", "criterion", "degree", "degree_kk")}
+    return {name: row[name] for name in ("item", "criterion", "degree", "degree_kk", "section")}
 
 
 def _result(hit: Hit, lang: str, ctx: Context) -> Result:
     row = hit.target.rows[0]
     return Result(type="criterion", citation=ctx.citation(row["document"], row["annex"], row["item"], lang),
-                  score=hit.score, fields=_fields(row))
+                  score=min(hit.score, 1.0), fields=_fields(row))

@@ -1,0 +1,296 @@
+"""A reported incident read against the requirements it may break.
+
+People report what was not done ("на дому не провели профориентацию", "уақытша болу бөлімшесінде психолог
+диагностика жүргізбеді", "no help with benefits"); risk criteria and checklist requirements say what must be done,
+by a Kazakh verbal noun and its object ("кәсіптік бағдар беру іс-шараларын жүргізу", "... қамтамасыз ету"). So the
+question's words (as `understand` gives them) are read in three parts:
+- negation ("не", "жоқ", "not", a negated Kazakh verb): it says the question reports an incident, and is no content;
+- the action (a verb or verbal noun in any of the three languages): it meets the requirement's verbal noun; among
+  candidates of which some name it, those that do not fall behind; an answer never rests on it alone;
+- the object (the words left): what is searched.
+The setting the question names keeps the search to the requirements of that setting (read from their own text or
+their checklist's title). The word lists are data: knowledge/data/incidents.toml.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge import PACKAGE_DIR
+from knowledge.answer.catalogue import Catalogue
+from knowledge.answer.index import INFLECTED, Hit, Index, Target
+from knowledge.answer.understand import MAX_QUESTION_CHARS, MAX_TOKENS, Understood, Word
+from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
+
+INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
+ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
+SETTING_WEIGHT = 0.5  # a setting word is optional too
+ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
+SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
+SEARCHED = 12  # candidates read per search (the answer shows a few; the rest decide ties and look-alikes)
+MIN_STEM = 3  # a Kazakh negated verb keeps at least this many letters before its negation ("кел-ме-йді")
+WORD_CACHE = 20_000  # words remembered by the lexicon
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """Loose words; the last may be a stem (ends with "*"): matches a run of question words."""
+
+    words: tuple[str, ...]
+
+    def at(self, words: list[str], start: int) -> bool:
+        if start + len(self.words) > len(words):
+            return False
+        for part, word in zip(self.words, words[start:], strict=False):
+            if part.endswith("*"):
+                if not word.startswith(part[:-1]):
+                    return False
+            elif word != part:
+                return False
+        return True
+
+    def matches(self, word: str) -> bool:
+        return len(self.words) == 1 and self.at([word], 0)
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str
+    asked: tuple[Pattern, ...]  # question words naming it, any language
+    required: tuple[Pattern, ...]  # the Kazakh verbal nouns naming it in a requirement
+
+
+@dataclass
+class Lexicon:
+    negations: tuple[Pattern, ...]
+    auxiliaries: frozenset[str]  # loose words of no content ("did", "было")
+    negative_verbs: tuple[str, ...]  # loose endings of a negated Kazakh verb ("мади", "месе", "пеу" ...)
+    existence: tuple[str, ...]  # loose stems of the verb "to be" ("бол"): its negation says something is absent
+    not_negated: frozenset[str]  # words ending like a negated verb that are none ("немесе": or)
+    actions: tuple[Action, ...]
+    meaning: tuple[Pattern, ...]
+    sections: dict[str, tuple[Pattern, ...]]  # section kind → words of its heading
+    _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is (and its negation ending's length)
+
+    def _kind(self, word: str) -> Action | bool | None:
+        """True for a negation word, False for an auxiliary, the action a word names, None for anything else
+        (remembered per word)."""
+        if word not in self._kinds:
+            if len(self._kinds) > WORD_CACHE:
+                self._kinds.clear()
+            if any(p.matches(word) for p in self.negations):
+                self._kinds[word] = True
+            elif word in self.auxiliaries:
+                self._kinds[word] = False
+            else:
+                self._kinds[word] = next((a for a in self.actions if any(p.matches(word) for p in a.asked)), None)
+        return self._kinds[word]
+
+    def negation(self, word: str) -> bool:
+        return self._kind(word) is True
+
+    def no_content(self, word: str) -> bool:
+        """A negation or an auxiliary word: nothing to search for."""
+        return isinstance(self._kind(word), bool)
+
+    def negated_verb(self, word: str, stem: int = MIN_STEM) -> bool:
+        """A Kazakh verb with its negation ("жүргізбеді", "берілмесе", "келмейді"), in loose form, its stem at least
+        `stem` letters; not "болмаса" and the like (the verb "to be": something absent, which a negation word
+        says), nor a word that only ends like one ("немесе")."""
+        if word.startswith(self.existence) or word in self.not_negated:
+            return False
+        return len(word) - self._negation_ending(word) >= stem
+
+    def _negation_ending(self, word: str) -> int:
+        """The length of the shortest negated-verb ending `word` has (its whole length when none: no stem left)."""
+        key = ("ending", word)
+        if key not in self._kinds:
+            self._kinds[key] = min((len(e) for e in self.negative_verbs if word.endswith(e)), default=len(word))
+        return self._kinds[key]
+
+    def action(self, word: str) -> Action | None:
+        kind = self._kind(word)
+        return kind if isinstance(kind, Action) else None
+
+    def section(self, heading: str) -> str | None:
+        words = [loose(t) for t in tokens(heading)]
+        for kind, patterns in self.sections.items():
+            if any(p.at(words, i) for p in patterns for i in range(len(words))):
+                return kind
+        return None
+
+
+@dataclass
+class Reading:
+    """What a question says, read as an incident: the words to search, the actions named, and whether it says
+    something was not done."""
+
+    words: list[Word]  # object words, then the setting words (optional: aliases name settings too, "на дому")
+    actions: tuple[Action, ...]
+    negated: bool
+    action_words: list[Word] = field(default_factory=list)  # the question's action words, searched as optional
+
+
+def _patterns(texts: list[str]) -> tuple[Pattern, ...]:
+    found = []
+    for text in texts:
+        words = [loose(t) for t in tokens(text)]
+        if words:
+            if text.rstrip().endswith("*"):
+                words[-1] += "*"
+            found.append(Pattern(tuple(words)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    by_lang = lambda entry: [t for lang in ("kk", "ru", "en") for t in entry.get(lang, [])]  # noqa: E731
+    negative = data.get("kk_negative", {})
+    endings = tuple(loose(m) + loose(e) for m in negative.get("markers", []) for e in negative.get("endings", []))
+    actions = tuple(Action(key, _patterns(entry.get("asked", [])), _patterns(entry.get("required", [])))
+                    for key, entry in data.get("actions", {}).items())
+    auxiliaries = frozenset(loose(w) for w in by_lang(data.get("auxiliary", {})))
+    return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), auxiliaries=auxiliaries,
+                   negative_verbs=endings, existence=tuple(loose(w) for w in negative.get("existence", [])),
+                   not_negated=frozenset(loose(w) for w in negative.get("not_negated", [])),
+                   actions=actions,
+                   meaning=_patterns(by_lang(data.get("meaning", {}))),
+                   sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()})
+
+
+def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
+    """The question's words as an incident report: negations and actions taken out of the words to search. Whether
+    it is negated is read from the whole question (the words `understand` keeps leave out stopwords like "не")."""
+    lexicon = lexicon or load_lexicon()
+    words: list[Word] = []
+    actions: list[Action] = []
+    action_words: list[Word] = []
+    for word in u.words:
+        # a lemma, when `understand` gives one, is one more form to recognise ("провести" for "провели")
+        forms = [f for f in (word.text, word.alt, getattr(word, "lemma", None)) if f]
+        if any(lexicon.no_content(f) for f in forms):
+            continue
+        action = next((a for a in map(lexicon.action, forms) if a), None)
+        if action is None:
+            words.append(word)
+            continue
+        action_words.append(replace(word, weight=ACTION_WEIGHT))
+        if action not in actions:
+            actions.append(action)
+    # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
+    # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
+    settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
+    return Reading(words + settings, tuple(actions), negated(u, lexicon), action_words)
+
+
+ABSENT, NOT_DONE = 1, 2  # how an incident is reported (see `report`)
+
+
+def report(u: Understood, lexicon: Lexicon | None = None) -> int:
+    """How the question reports an incident: 0 not at all; ABSENT, something missing or a verb negated ("нет
+    пандуса", "при отсутствии родственников", "не соответствует"), which a service's own name may say too
+    ("ритуальные услуги при отсутствии родственников"); NOT_DONE, an action not done ("не провели", "not provided",
+    "жүргізбеді", "берілмеді"). `understand`'s own reading, when it has one, says whether there is an incident."""
+    flag = getattr(u, "incident", None)
+    if flag is False:
+        return 0
+    lexicon = lexicon or load_lexicon()
+    found = ABSENT if flag else 0
+    words = []
+    for token in question_tokens(u):
+        word = loose(token)
+        if is_latin(token):
+            kazakh = loose(to_cyrillic(token))  # Latin-script Kazakh ("zhurgizilmedi")
+        else:  # Kazakh endings on Kazakh words only: a Russian word may end the same way by chance
+            kazakh = word if u.lang == "kk" or KAZAKH_LETTERS.intersection(token) else ""
+        if kazakh and lexicon.negated_verb(kazakh, stem=1) and (lexicon.action(kazakh) or lexicon.action(word)):
+            return NOT_DONE  # "жүргізбеді", "берілмеді", "қамтамасыз етпеді"
+        if kazakh and lexicon.negated_verb(kazakh):
+            found = ABSENT  # "орындалмады", "сәйкес келмейді"
+        if not lexicon.no_content(word) or lexicon.negation(word):
+            words.append(word)  # auxiliaries left out: "did not provide", "не было обеспечено"
+    for index, word in enumerate(words):
+        if lexicon.negation(word):
+            found = ABSENT
+            if index + 1 < len(words) and lexicon.action(words[index + 1]):
+                return NOT_DONE  # "не провели", "not provided", "didn't help"
+    return found
+
+
+def negated(u: Understood, lexicon: Lexicon | None = None) -> bool:
+    """Whether the question says something was not done or is missing."""
+    return report(u, lexicon) > 0
+
+
+def reports_incident(u: Understood, lexicon: Lexicon | None = None) -> bool:
+    """Whether the question reports something not done or missing about something it names."""
+    reading = read(u, lexicon)
+    return reading.negated and bool(reading.words or reading.actions)
+
+
+def question_tokens(u: Understood) -> list[str]:
+    """The question's tokens as `understand` reads them: its first MAX_QUESTION_CHARS characters, MAX_TOKENS words."""
+    return tokens(u.question[:MAX_QUESTION_CHARS])[:MAX_TOKENS]
+
+
+def asks_meaning(u: Understood, lexicon: Lexicon | None = None) -> bool:
+    """Whether the question asks what something means ("что значит", "деген не", "definition")."""
+    lexicon = lexicon or load_lexicon()
+    words = [loose(t) for t in question_tokens(u)]
+    return any(p.at(words, i) for p in lexicon.meaning for i in range(len(words)))
+
+
+def names_action(target: Target, action: Action) -> bool:
+    """Whether a requirement (its Kazakh text, as printed) names the action by one of its verbal nouns."""
+    return _names_action(target.names[0], action)
+
+
+@lru_cache(maxsize=8192)
+def _names_action(text: str, action: Action) -> bool:
+    return any(p.matches(loose(t)) for t in tokens(text) for p in action.required)
+
+
+def in_setting(catalogue: Catalogue, kind: str, setting: str | None) -> frozenset[int] | None:
+    """Indices of the criteria (kind "criterion") or checklist requirements ("checklist") that hold in `setting`:
+    those whose text or checklist names it, and those naming no setting. None: no setting asked, all of them."""
+    if not setting:
+        return None
+    targets = catalogue.criteria if kind == "criterion" else catalogue.checklist
+    allowed = set()
+    for index, target in enumerate(targets):
+        named = catalogue.named_settings.get((kind, target.ident))
+        if named is None and kind == "checklist":
+            named = catalogue.checklist_settings.get(target.ident[0]) or None
+        if not named or setting in named:
+            allowed.add(index)
+    return frozenset(allowed)
+
+
+def object_found(reading: Reading, hit: Hit) -> bool:
+    """Whether a requirement has one of the question's object words (not a setting or position word: those are
+    optional) as the same word or stem: what an answer must rest on, beyond a shared setting or job title."""
+    return any(sim >= INFLECTED for word, sim in zip(reading.words, hit.matched, strict=False) if word.weight >= 1)
+
+
+def search(index: Index, reading: Reading, only: frozenset[int] | None = None, limit: int = SEARCHED) -> list[Hit]:
+    """The requirements best matching the object words; when some of them name the asked action, those that do
+    not fall behind. The action words are searched too, as optional words (a name may say "проведение" where the
+    question says "провели"), but the evidence an answer rests on (`matched`, `sure`) is the object's alone."""
+    if not reading.words:
+        return []
+    hits = index.search(reading.words + reading.action_words, limit=limit, only=only)
+    if not reading.actions:
+        return hits
+    size = len(reading.words)
+    naming = [any(names_action(hit.target, a) for a in reading.actions) for hit in hits]
+    adjusted = []
+    for hit, names in zip(hits, naming, strict=True):
+        matched = hit.matched[:size]
+        # an action no candidate names tells nothing; one some name is half of what the question says
+        penalty = ACTION_PENALTY if any(naming) and not names else 0.0
+        adjusted.append(replace(hit, score=hit.score - penalty, matched=matched, sure=sum(m >= SURE for m in matched)))
+    return sorted(adjusted, key=lambda h: -h.score)

@@ -1,0 +1,232 @@
+"""Incidents read against the requirements they break (knowledge.answer.incident) and the violation and checklist
+answers built on that reading: negation and action words, the setting's criteria, look-alikes of other sections,
+short answers with the definition only when asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.engine import Engine
+from knowledge.answer.incident import (
+    ABSENT,
+    NOT_DONE,
+    asks_meaning,
+    in_setting,
+    load_lexicon,
+    names_action,
+    read,
+    report,
+    reports_incident,
+)
+from knowledge.answer.intents import refine_intent
+from knowledge.answer.understand import understand
+
+# ------------------------------------------------------------------------------------------------ the reading
+
+
+@pytest.mark.parametrize("question", [
+    "на дому не провели профориентацию",
+    "уақытша болу бөлімшесінде психолог диагностика жүргізбеді",
+    "ымдау тілі маманы берілмесе",
+    "uide qyzmet korsetude kasiptik bagdar beru zhurgizilmedi",
+    "no sports or cultural events for residents",
+    "the day care centre did not organise holidays",
+    "жеке жұмыс жоспары жоқ",
+])
+def test_an_incident_report_is_read_as_negated(question):
+    assert reports_incident(understand(question))
+
+
+@pytest.mark.parametrize("question", [
+    "стационар массаж медсестры город",
+    "дәрілік емес терапия жартылай стационар",  # "емес" in a service's name is no negation
+    "психологиялық диагностика жүргізу қанша тұрады",
+    "what is a gross violation",
+])
+def test_a_plain_question_is_no_incident(question):
+    assert not reports_incident(understand(question))
+
+
+@pytest.mark.parametrize(("question", "how"), [
+    ("на дому не провели профориентацию", NOT_DONE),
+    ("temporary stay residents were not given bedding", NOT_DONE),
+    ("the day care centre did not organise holidays", NOT_DONE),
+    ("психолог диагностика жүргізбеді", NOT_DONE),
+    ("төсек-орын жабдықтарымен қамтамасыз етпеді", NOT_DONE),  # a short stem: "ет-пе-ді"
+    ("жеке көмекші берілмеді", NOT_DONE),
+    ("нет пандуса на входе", ABSENT),
+    ("ритуальные услуги при отсутствии родственников", ABSENT),  # also what a service's name says
+    ("нақты құрамы Е-собес деректеріне сәйкес келмейді", ABSENT),  # a negated verb, no action of a requirement
+    ("жерлеу рәсімдері туыстары болмаса", ABSENT),  # "to be" negated: something absent
+    ("тамақ немесе киім", 0),  # "немесе" (or) only ends like a negated verb
+])
+def test_how_an_incident_is_reported(question, how):
+    assert report(understand(question)) == how
+
+
+def test_understands_own_incident_reading_wins():
+    u = understand("на дому не провели профориентацию")
+    u.incident = False  # what a later `understand` may say
+    assert not reports_incident(u)
+
+
+@pytest.mark.parametrize(("question", "action", "kept"), [
+    ("на дому не провели профориентацию", "conduct", "профориентацию"),
+    ("уақытша болу бөлімшесінде психолог диагностика жүргізбеді", "conduct", "диагностика"),
+    ("не помогли оформить пособие и алименты", "assist", "алименты"),
+    ("temporary stay residents were not given bedding", "provide", "bedding"),
+    ("не привлекают к досугу", "involve", "досугу"),
+])
+def test_the_action_is_taken_out_of_the_object(question, action, kept):
+    reading = read(understand(question))
+    assert action in {a.key for a in reading.actions}
+    texts = [w.text for w in reading.words]
+    assert kept in texts
+    assert not {"не", "not", "were", "no"} & set(texts)
+    assert all(w.weight < 1 for w in reading.action_words)  # searched, but optional
+
+
+def test_setting_words_are_optional_in_the_search():
+    reading = read(understand("на дому не провели профориентацию"))
+    settings = [w for w in reading.words if w.text in ("на", "дому")]
+    assert settings and all(w.weight < 1 for w in settings)
+
+
+def test_a_requirement_names_its_action_by_its_verbal_noun(engine: Engine):
+    lexicon = load_lexicon()
+    actions = {a.key: a for a in lexicon.actions}
+    criteria = {t.ident[0]: t for t in engine.catalogue.criteria}
+    assert names_action(criteria[31], actions["conduct"])  # "... іс-шараларын жүргізу"
+    assert names_action(criteria[34], actions["involve"])  # "... іс-шараларына тарту"
+    assert not names_action(criteria[33], actions["involve"])
+    assert names_action(criteria[20], actions["assist"])  # "... алуға жәрдемдесу"
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("что значит грубое нарушение", True), ("елеулі бұзушылық дегеніміз не", True),
+    ("what does significant violation mean", True), ("definition of a minor violation", True),
+    ("на дому не провели профориентацию", False), ("is it a gross violation", False),
+])
+def test_asks_meaning(question, asks):
+    assert asks_meaning(understand(question)) is asks
+
+
+def test_criteria_settings_come_from_their_opening_words(engine: Engine):
+    named = engine.catalogue.named_settings
+    assert named[("criterion", (20,))] == {"stationary", "semi_stationary"}
+    assert named[("criterion", (31,))] == {"home"}
+    # "Уақытша болу жағдайларында ... стационарлық мекемелеріне орналастыру": the stationary is what is required
+    assert named[("criterion", (51,))] == {"temporary"}
+    assert ("criterion", (1,)) not in named and ("criterion", (62,)) not in named  # every setting
+    assert named[("checklist", (7, 11))] == {"home"}
+
+
+def test_a_setting_keeps_the_search_to_its_requirements(engine: Engine):
+    catalogue = engine.catalogue
+    home = {catalogue.criteria[i].ident[0] for i in in_setting(catalogue, "criterion", "home")}
+    assert {31, 35, 71, 1, 62}.issubset(home) and not {20, 50, 69, 70} & home
+    checklist = {catalogue.checklist[i].ident for i in in_setting(catalogue, "checklist", "temporary")}
+    assert (5, 11) in checklist and (7, 1) in checklist and not any(annex in (3, 4) for annex, _ in checklist)
+    assert in_setting(catalogue, "criterion", None) is None
+
+
+# ------------------------------------------------------------------------------------------------ the answers
+
+
+@pytest.mark.parametrize(("question", "lang", "item", "degree"), [
+    ("на дому не провели профориентацию", "ru", 31, "significant"),
+    ("уақытша болу бөлімшесінде психолог диагностика жүргізбеді", "kk", 45, "significant"),
+    ("home care: no vocational guidance was carried out", "en", 31, "significant"),
+    ("үйде қызмет алушыларды демалыс іс-шараларына тартпады", "kk", 34, "minor"),
+    ("не привлекают к досугу на дому", "ru", 34, "minor"),
+    ("на дому не организовали праздники и кружки", "ru", 33, "significant"),
+    ("the day care centre did not organise holidays or club activities", "en", 19, "significant"),
+])
+def test_an_incident_gets_its_criterion_and_degree(engine: Engine, question, lang, item, degree):
+    answer = engine.ask(question)
+    assert (answer.intent, answer.status, answer.lang) == ("violation", "answer", lang)
+    best = answer.results[0]
+    assert best.fields["item"] == item and best.fields["degree"] == degree
+    assert best.citation.document == "004" and best.citation.item == str(item)
+    assert answer.verdict is None  # no degree asked: the degree is the answer
+    lines = answer.text.splitlines()
+    assert len(lines) == 2 and lines[1].startswith({"kk": "Дереккөз", "ru": "Источник", "en": "Source"}[lang])
+
+
+@pytest.mark.parametrize(("setting", "item"), [("при временном пребывании", 45), ("в полустационаре", 15),
+                                               ("в стационаре", 15), ("на дому", 28)])
+def test_the_setting_named_steers_to_its_criterion(engine: Engine, setting, item):
+    answer = engine.ask(f"{setting} не провели психологическую диагностику")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_the_same_requirement_in_every_setting_is_shown_with_its_setting(engine: Engine):
+    answer = engine.ask("не помогли оформить пособие и алименты")
+    assert answer.status == "answer"
+    assert [r.fields["item"] for r in answer.results] == [20, 35, 50]
+    assert "(надомное обслуживание)" in answer.text and "(временное пребывание)" in answer.text
+    assert "пункты 20, 35, 50" in answer.text  # the act cited once
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_look_alikes_of_two_sections_are_both_shown_with_the_section_deciding_the_degree(engine: Engine, lang):
+    answer = engine.ask("қызмет алушылардың нақты құрамы Е-собес деректеріне сәйкес келмейді, қандай бұзушылық", lang)
+    assert answer.status == "answer"
+    degrees = {r.fields["item"]: r.fields["degree"] for r in answer.results}
+    assert degrees == {5: "minor", 78: "significant"}  # inspection visit / monitoring of reports
+    sections = {"kk": ("бару арқылы", "мониторингі"), "ru": ("с посещением", "мониторингу"),
+                "en": ("inspection visit", "monitoring")}[lang]
+    lines = {r.fields["item"]: next(line for line in answer.text.splitlines() if f" {r.fields['item']} (" in line)
+             for r in answer.results}
+    assert sections[0] in lines[5] and sections[1] in lines[78]
+
+
+def test_a_verdict_on_look_alikes_follows_the_best_match(engine: Engine):
+    answer = engine.ask("is failing to keep the actual list of recipients in line with E-sobes data a minor violation")
+    assert answer.results[0].fields["item"] == 5 and answer.verdict == "yes"
+    assert answer.text.startswith("Yes: minor (болмашы) — criterion 5")
+
+
+def test_same_degree_look_alikes_of_other_sections_keep_the_verdict(engine: Engine):
+    answer = engine.ask("мүгедектігі бар адамға кресло-арба берілмеді өрескел ме")
+    assert answer.verdict == "yes" and answer.results[0].fields["item"] == 64
+    assert {r.fields["degree"] for r in answer.results} == {"gross"}
+
+
+def test_the_definition_only_when_the_meaning_is_asked(engine: Engine):
+    plain = engine.ask("no individual work plan is it a significant violation")
+    assert "Definition" not in plain.text and len(plain.text.splitlines()) <= 3
+    meaning = engine.ask("no individual work plan: what does significant violation mean")
+    assert "Definition: " in meaning.text
+    alone = engine.ask("what is a gross violation")  # the degree alone keeps its own answer
+    assert "Definition: " in alone.text and any(r.type == "criterion" for r in alone.results)
+
+
+def test_an_incident_in_a_checklist_question_finds_the_setting_s_checklist_item(engine: Engine):
+    answer = engine.ask("проверочный лист: на дому не провели профориентацию")
+    assert (answer.intent, answer.status) == ("checklist", "answer")
+    assert answer.results[0].citation.annex == 4 and answer.results[0].fields["item"] == 13
+    temporary = engine.ask("тексеру парағы уақытша болу психологиялық диагностика жүргізілмеді")
+    assert temporary.status == "answer" and temporary.results[0].citation.annex == 5
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("на дому не провели профориентацию", "violation"),
+    ("Borli home care funeral services no relatives rural", "tariff"),  # a district and an area: a tariff
+    ("сколько стоит массаж на дому, если нет медсестры", "tariff"),  # a price asked
+    ("не было пандуса", "violation"),
+    # something missing that a service's own name says: the service matches better
+    ("ритуальные услуги при отсутствии родственников на дому", "tariff"),
+    ("сопровождение в медорганизации если общественный транспорт не разрешен полустационар", "tariff"),
+    ("стационар массаж медсестры город", "tariff"),
+])
+def test_an_incident_is_routed_to_violations_only_when_it_is_one(engine: Engine, question, intent):
+    u = understand(question, engine.glossary)
+    assert refine_intent(u, engine.context) == intent
+
+
+def test_a_shared_setting_or_job_title_is_no_match_to_answer_on(engine: Engine):
+    # "врача" (a position word) is the only word found: the elderly home itself is in no criterion
+    answer = engine.ask("в доме престарелых не было врача, это нарушение?")
+    assert answer.status != "answer"
+    assert refine_intent(understand("в доме престарелых не было врача", engine.glossary), engine.context) != "violation"

@@ -1,0 +1,121 @@
+"""Staffing norms: the band of the asked head count in the reply language, every band in numeric order without one,
+ru/en position names reaching the Kazakh titles, the repealed act always said."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from knowledge.answer.engine import Engine
+from knowledge.answer.intents.staffing import Band, value_words
+from knowledge.answer.staffing_names import position_key, staffing_names
+
+# ------------------------------------------------------------------------------------------------ bands and values
+
+
+@pytest.mark.parametrize(("printed", "band"), [
+    ("51-100", Band(51, 100)), ("25-ке дейін", Band(0, 25)), ("500-ден артық", Band(501, None)),
+    ("6-30 (1-ескертпе)", Band(6, 30, "1")), ("ескертпе", None),
+])
+def test_a_band_is_read_from_its_column_header(printed, band):
+    assert Band.read(printed) == band
+
+
+def test_a_band_holds_its_head_counts():
+    assert Band(51, 100).holds(75) and not Band(51, 100).holds(101)
+    assert Band(0, 25).holds(1) and Band(501, None).holds(5000) and not Band(501, None).holds(500)
+
+
+@pytest.mark.parametrize(("band", "lang", "words"), [
+    (Band(51, 100), "ru", "51–100 получателей"), (Band(51, 100), "kk", "51–100 қызмет алушы"),
+    (Band(51, 100), "en", "51–100 recipients"), (Band(0, 25), "ru", "до 25 получателей"),
+    (Band(501, None), "en", "over 500 recipients"), (Band(6, 30, "1"), "kk", "6–30 қызмет алушы (1-ескертпе)"),
+])
+def test_a_band_in_the_reply_language(band, lang, words):
+    assert band.words(lang) == words
+
+
+@pytest.mark.parametrize(("value", "lang", "words"), [
+    ("0,5", "en", "0.5"), ("1,5", "ru", "1,5"), ("2", "kk", "2"), ("-", "ru", "не предусмотрено"),
+    ("мекемеге 1 бірлік", "en", "1 per institution"), ("мекемеге 1бірлік", "ru", "1 на учреждение"),
+    ("Үлгілік нормативтерге сәйкес", "en", "according to the standard norms"),
+    ("оқу тобына 1 бірлік *", "en", "оқу тобына 1 бірлік *"),  # other wording is the act's own
+])
+def test_a_staffing_value_in_the_reply_language(value, lang, words):
+    assert value_words(value, lang) == words
+
+
+# ------------------------------------------------------------------------------------------------ position names
+
+
+def test_every_staffing_name_is_a_position_of_the_table(kb_path: Path):
+    positions = {position_key(row[0]) for row in sqlite3.connect(kb_path).execute(
+        "select distinct position from staffing_norms")}
+    names = staffing_names()
+    assert set(names) <= positions
+    assert all(names[p].get("ru") and names[p].get("en") for p in positions)  # every position has both
+
+
+def test_a_malformed_names_line_is_an_error_naming_it(tmp_path: Path):
+    path = tmp_path / "names.tsv"
+    path.write_text("position\tlang\tname\nПсихолог\tde\tPsychologe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        staffing_names(path)
+
+
+def test_note_marks_are_no_part_of_a_position():
+    assert position_key("Логопед (2,3-ескертпе)") == position_key("Логопед") == "логопед"
+
+
+# ------------------------------------------------------------------------------------------------ the answers
+
+
+@pytest.mark.parametrize(("question", "lang", "position", "line"), [
+    ("сколько массажистов положено на 75 человек", "ru", "Массаж жасау жөніндегі мейіргер", "51–100 получателей: 1"),
+    ("кір жуушы 60 адамға қанша штат бірлігі", "kk", "Киім және ішкиімжуатын машинист", "51–100 қызмет алушы: 1,5"),
+    ("psychologists for 300 residents", "en", "Психолог", "251–300 recipients: 2"),
+    ("прачка на 200 проживающих норматив", "ru", "Киім және ішкиімжуатын машинист", "151–200 получателей: 2,5"),
+    ("санитарка сколько положено на 50 получателей", "ru", "Санитар (тазалаушы)",
+     "26–50 получателей: согласно типовым нормативам"),
+    ("стационарда 250 қызмет алушыға қанша логопед керек", "kk", "Логопед (2,3-ескертпе)",
+     "201–250 қызмет алушы: 2"),
+    ("how many cooks for 120 residents", "en", "Аспазшы", "101–150 recipients: 3"),
+    ("штатная численность юристов на 40 получателей", "ru", "Заңгер", "26–50 получателей: 1"),
+    ("how many psychologists for 600 residents", "en", "Психолог", "over 500 recipients: 3"),
+])
+def test_a_head_count_gets_the_one_band_holding_it(engine: Engine, question, lang, position, line):
+    answer = engine.ask(question)
+    assert (answer.intent, answer.status, answer.lang) == ("staffing", "answer", lang)
+    assert [r.fields["position"] for r in answer.results] == [position]  # one band, not the whole row
+    assert answer.text.splitlines()[0].endswith(line)
+    assert answer.results[0].citation.status == "repealed" and answer.warnings  # from the repealed act
+
+
+def test_without_a_head_count_every_band_in_numeric_order(engine: Engine):
+    answer = engine.ask("штатный норматив психолога", "en")
+    assert answer.status == "answer" and len(answer.results) == 11
+    bands = [Band.read(r.fields["recipients"]) for r in answer.results]
+    ordinary = [b for b in bands if not b.note]
+    assert [b.low for b in ordinary] == sorted(b.low for b in ordinary)
+    assert bands[-1].note == "1"  # the supported-living column after the ordinary ones
+    assert "• up to 25 recipients: 0.5" in answer.text and "• over 500 recipients: 3" in answer.text
+
+
+def test_an_act_number_is_no_head_count(engine: Engine):
+    answer = engine.ask("по приказу 343 штатный норматив психолога", "ru")
+    assert answer.intent == "staffing" and len(answer.results) == 11
+
+
+def test_an_ambiguous_position_asks_back_keeping_the_head_count(engine: Engine):
+    answer = engine.ask("medical nurse staffing norm for 120 residents")
+    assert answer.status == "clarify" and len(answer.choices) >= 2
+    assert all("мейіргер" in c.query and "120" in c.query for c in answer.choices)
+    follow_up = engine.ask(answer.choices[0].query)
+    assert follow_up.status == "answer" and len(follow_up.results) == 1
+    assert follow_up.results[0].fields["recipients"] == "101-150"
+
+
+def test_a_head_count_does_not_turn_a_price_into_staffing(engine: Engine):
+    assert engine.ask("стоимость массажа на 1 получателя в стационаре в городе").intent == "tariff"
