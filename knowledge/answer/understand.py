@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from knowledge.answer.glossary import Glossary, load_glossary
 from knowledge.domain import Filters
-from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
+from knowledge.text import KAZAKH_LETTERS, is_latin, keys, loose, to_cyrillic, tokens
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
@@ -27,6 +27,7 @@ class Word:
     text: str  # loose form (Cyrillic for Latin-script words when transliterated)
     alt: str | None  # loose transliteration of a Latin word (matching tries both)
     weight: float  # 1 for content, lower for position words kept as content
+    roots: tuple[str, ...] = ()  # its search keys from the word as typed (knowledge.text.keys); () : from `text`
 
 
 @dataclass
@@ -87,16 +88,17 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
+        roots = keys(raw[index])
         if m is None:
             if len(word) < 2 or word.isdigit() or glossary.is_stopword(word):
                 continue
-            content.append(Word(word, alt, 1.0))
+            content.append(Word(word, alt, 1.0, roots))
         elif m.term.category == "positions":
-            content.append(Word(word, alt, 0.35))
+            content.append(Word(word, alt, 0.35, roots))
         elif m.term.category == "settings":
-            filter_words.append(Word(word, alt, 1.0))
+            filter_words.append(Word(word, alt, 1.0, roots))
         elif m.term.category == "areas" and m.term.key != filters.area:
-            content.append(Word(word, alt, 1.0))  # the other area word is part of a name ("city telephone")
+            content.append(Word(word, alt, 1.0, roots))  # the other area word is part of a name ("city telephone")
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
