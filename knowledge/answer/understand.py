@@ -49,7 +49,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
     raw = tokens(text)[:MAX_TOKENS]
     words = [loose(t) for t in raw]
-    matches = glossary.match(words)
+    roots = [keys(t) for t in raw]
+    matches = glossary.match(words, roots)
     taken = [None] * len(words)
     for m in matches:
         for i in range(m.start, m.end):
@@ -58,7 +59,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     translit = [to_cyrillic(t) if is_latin(t) else None for t in raw]
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
     if any(t for t in translit):
-        extra = glossary.match(alt_words)
+        extra = glossary.match(alt_words, roots)
         for m in extra:
             if all(taken[i] is None for i in range(m.start, m.end)) and m.term.category != "cues":
                 matches.append(m)
@@ -88,17 +89,16 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
-        roots = keys(raw[index])
         if m is None:
             if len(word) < 2 or word.isdigit() or glossary.is_stopword(word):
                 continue
-            content.append(Word(word, alt, 1.0, roots))
+            content.append(Word(word, alt, 1.0, roots[index]))
         elif m.term.category == "positions":
-            content.append(Word(word, alt, 0.35, roots))
+            content.append(Word(word, alt, 0.35, roots[index]))
         elif m.term.category == "settings":
-            filter_words.append(Word(word, alt, 1.0, roots))
+            filter_words.append(Word(word, alt, 1.0, roots[index]))
         elif m.term.category == "areas" and m.term.key != filters.area:
-            content.append(Word(word, alt, 1.0, roots))  # the other area word is part of a name ("city telephone")
+            content.append(Word(word, alt, 1.0, roots[index]))  # the other area word is part of a name ("city telephone")
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
