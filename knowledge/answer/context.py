@@ -12,8 +12,11 @@ from knowledge.answer.compose import label, short_title, truncate
 from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Hit, Target
 from knowledge.answer.policy import MAX_CHOICES
+from knowledge.answer.understand import Word
 from knowledge.domain import Answer, Choice, Citation, Result
 from knowledge.text import loose, tokens
+
+SUGGESTED_CRITERIA = 2  # of the follow-ups offered for a question not answered, at most this many criteria
 
 
 @dataclass
@@ -60,8 +63,13 @@ class Context:
         name = localised_name(target, lang)
         return Choice(label=truncate(f"{row['item']}. {name}", 60), query=f"{name} — {label('ask_degree', lang)}?")
 
-    def suggestions(self, lang: str) -> list[Choice]:
-        """Generic follow-ups built from the base itself: one tariff per setting, one criterion, the documents."""
+    def suggestions(self, lang: str, words: list[Word] | None = None) -> list[Choice]:
+        """Follow-ups for a question the base does not answer: the services and risk criteria closest to the
+        question's own words (found in the catalogue like any question); when none is near, ones built from the
+        base itself: one tariff per setting, one criterion, the documents."""
+        closest = self._closest(words, lang) if words else []
+        if closest:
+            return closest
         choices, seen = [], set()
         for target in self.catalogue.services:
             if target.setting not in seen:
@@ -72,6 +80,21 @@ class Context:
         if self.catalogue.criteria:
             choices.append(self.criterion_choice(self.catalogue.criteria[0], lang))
         choices.append(Choice(label=label("ask_documents", lang), query=label("ask_documents_query", lang)))
+        return choices[:MAX_CHOICES]
+
+    def _closest(self, words: list[Word], lang: str) -> list[Choice]:
+        """Services (one per name) and criteria matching at least one of the words as itself or its stem, best
+        first: services first, then up to SUGGESTED_CRITERIA criteria."""
+        services = self.catalogue.service_index.search(words, limit=4 * MAX_CHOICES, drop_unmatched=True)
+        criteria = self.catalogue.criterion_index.search(words, limit=SUGGESTED_CRITERIA, drop_unmatched=True)
+        choices: list[Choice] = []
+        names: set[str] = set()
+        for hit in services:
+            name = localised_name(hit.target, lang)
+            if hit.sure and name not in names and len(names) < MAX_CHOICES - SUGGESTED_CRITERIA:
+                names.add(name)
+                choices.append(self.service_choice(hit.target, lang))
+        choices += [self.criterion_choice(hit.target, lang) for hit in criteria if hit.sure]
         return choices[:MAX_CHOICES]
 
 

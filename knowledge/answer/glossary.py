@@ -20,12 +20,12 @@ from knowledge import PACKAGE_DIR
 from knowledge.text import is_latin, keys, loose, tokens
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
-CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues")
+CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues", "scope")
 MIN_ROOT = 5  # a whole-word term meets other inflections only by a key this long (short ones collide: "кал", "сел")
 
 @dataclass(frozen=True)
 class Term:
-    category: str  # settings | areas | jurisdictions | positions | cues
+    category: str  # settings | areas | jurisdictions | positions | cues | scope (what the base does not hold)
     key: str  # e.g. "semi_stationary", "nurse", "degree_gross"
     lang: str  # the languages using this spelling, space-separated: "kk", "kk ru"...
     words: tuple[str, ...]  # loose words; the last may be a stem
@@ -47,6 +47,7 @@ class Glossary:
     kk_latin: set[str]
     position_kb: dict[str, tuple[str, ...]]  # position key → loose substrings of KB position names
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    weak_scope: frozenset[str] = frozenset()  # scope topics out of scope only when no setting is named
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
@@ -158,4 +159,5 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
                 position_kb[key] = tuple(" ".join(loose(w) for w in tokens(s)) for s in entry.get("kb", []))
     stopwords = {lang: {loose(w) for w in words} for lang, words in data.get("stopwords", {}).items()}
     kk_latin = {w.casefold() for w in data.get("kk_latin", {}).get("words", [])}
-    return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb)
+    weak = frozenset(key for key, entry in data.get("scope", {}).items() if entry.get("weak"))
+    return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak)

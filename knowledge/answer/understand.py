@@ -1,5 +1,11 @@
-"""Understanding a question from its words: language, filters (setting, area, jurisdiction, position), intent cues,
-numbers, and the content words left for service / criterion matching."""
+"""Understanding a question from its words and its form: language, filters (setting, area, jurisdiction, position),
+intent cues, numbers, and the content words left for service / criterion matching.
+
+The form of a question is read by rules, not by listing questions: a price asked outright ("сколько стоит", "қанша
+тұрады") makes a tariff question; something not done ("не провели", "жүргізілмеді", "did not") an incident, a
+violation question; a fine or penalty asked about a sanction question; a topic the base does not hold (another
+region, pension amounts, taxi, weather) out of scope. Latin-script Kazakh and transliterated Russian are read in
+Cyrillic like the words typed in it."""
 
 from __future__ import annotations
 
@@ -9,7 +15,17 @@ from dataclasses import dataclass, field
 
 from knowledge.answer.glossary import Glossary, load_glossary
 from knowledge.domain import Filters
-from knowledge.text import KAZAKH_LETTERS, is_latin, keys, loose, to_cyrillic, tokens
+from knowledge.text import (
+    KAZAKH_LETTERS,
+    is_latin,
+    is_russian_verb,
+    kazakh_negation,
+    keys,
+    lemma,
+    loose,
+    to_cyrillic,
+    tokens,
+)
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
@@ -20,6 +36,7 @@ _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
                   "how many", "per 100", "units", "posts"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
+_NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
 
 
 @dataclass
@@ -42,6 +59,8 @@ class Understood:
     filter_words: list[Word] = field(default_factory=list)  # setting words (kept for criteria matching)
     intent: str = "unknown"
     empty: bool = False  # nothing usable in the question
+    incident: bool = False  # something reported not done or missing ("не провели", "жүргізілмеді", "did not")
+    scope: str | None = None  # a topic the base does not hold (glossary `scope`: other_region, benefit, taxi...)
 
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
@@ -55,22 +74,27 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     for m in matches:
         for i in range(m.start, m.end):
             taken[i] = m
-    # Latin words the glossary did not know get a second chance in Cyrillic ("meyirger", "qala")
+    # Latin words the glossary did not know get a second chance in Cyrillic ("meyirger", "qala"); their intent cues
+    # count too unless the text is English (whose words, transliterated, may spell Russian ones: "no" → "но")
     translit = [to_cyrillic(t) if is_latin(t) else None for t in raw]
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
+    english = _looks_english(raw, matches, glossary)
     if any(t for t in translit):
         extra = glossary.match(alt_words, roots)
         for m in extra:
-            if all(taken[i] is None for i in range(m.start, m.end)) and m.term.category != "cues":
+            if all(taken[i] is None for i in range(m.start, m.end)) and (m.term.category != "cues" or not english):
                 matches.append(m)
                 for i in range(m.start, m.end):
                     taken[i] = m
     filters = Filters()
     cues: set[str] = set()
     degree = None
+    scopes: list[str] = []
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
-        if term.category == "settings":
+        if term.category == "scope":
+            scopes.append(term.key)
+        elif term.category == "settings":
             filters.setting = filters.setting or term.key
         elif term.category == "areas":
             filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
@@ -82,17 +106,20 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             degree = degree or _DEGREE_CUES[term.key]
         elif term.key == "staffing" and " ".join(term.words).rstrip("*") in _WEAK_STAFFING:
             cues.add("staffing_weak")
+        elif term.key == "price":
+            cues.update(("price", "tariff"))
         else:
             cues.add(term.key)
+    negated = _negated_verbs(raw, translit, taken)
     content: list[Word] = []
     filter_words: list[Word] = []
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
         if m is None:
-            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word):
+            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or raw[index] in _NEGATION:
                 continue
-            content.append(Word(word, alt, 1.0, roots[index]))
+            content.append(Word(word, alt, 1.0, roots[index]))  # a negated verb too: it says what was not done
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index]))
         elif m.term.category == "settings":
@@ -100,14 +127,46 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif m.term.category == "areas" and m.term.key != filters.area:
             content.append(Word(word, alt, 1.0, roots[index]))  # the other area word is part of a name ("city telephone")
     numbers = _DIGITS.findall(text)
-    understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary),
+    understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
-                            filter_words=filter_words, empty=not raw)
+                            filter_words=filter_words, empty=not raw,
+                            incident=bool(negated) or "incident" in cues or _no_for(raw),
+                            scope=next((s for s in scopes if s not in glossary.weak_scope or not filters.setting), None))
     understood.intent = guess_intent(understood)
     return understood
 
 
-def detect_language(raw: list[str], words: list[str], matches: list, glossary: Glossary) -> str:
+def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
+    """Latin text with an English function word or an English-only glossary term ("taxi price to Oral"), rather than
+    transliterated Russian or Kazakh ("skolko stoit massazh", "psiholog diagnostika ne provel")."""
+    english_words = glossary.stopwords.get("en", set())
+    if any(is_latin(t) and t in english_words and t not in glossary.kk_latin for t in raw):
+        return True
+    return any(m.term.lang == "en" and all(is_latin(t) for t in raw[m.start:m.end]) for m in matches)
+
+
+def _negated_verbs(raw: list[str], translit: list[str | None], taken: list) -> set[int]:
+    """Indices of the verbs the question says were not done: a Russian verb after "не" ("не провели", typed "ne
+    provel" too) and a Kazakh verb in its negative form ("жүргізбеді", "жүргізілмеді", "көрсетпеді")."""
+    found: set[int] = set()
+    for index, token in enumerate(raw):
+        if taken[index] is not None:
+            continue
+        word = (translit[index] or token).casefold()
+        previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
+        russian = previous in _NEGATION and is_russian_verb(word)
+        if russian or (lemma(word) is None and kazakh_negation(word) is not None):
+            found.add(index)
+    return found
+
+
+def _no_for(raw: list[str]) -> bool:
+    """English "no ... for" ("no individual plan for the recipient"): a missing thing reported, not a plain "no"."""
+    return any(token == "no" and "for" in raw[index + 2:index + 6] for index, token in enumerate(raw))
+
+
+def detect_language(raw: list[str], words: list[str], matches: list, glossary: Glossary,
+                    english: bool = True) -> str:
     votes: Counter[str] = Counter()
     matched = {}
     for m in matches:
@@ -119,8 +178,16 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
         if is_latin(token):
             if token in glossary.kk_latin or _KAZAKH_LATIN.search(token):
                 votes["kk"] += 1.5
-            else:
+            elif english:
                 votes["en"] += 1
+            elif index in matched:  # transliterated: the glossary term's languages
+                langs = matched[index].term.lang.split()
+                for lang in langs:
+                    votes[lang] += 0.75 / len(langs)
+            elif lemma(to_cyrillic(token)):
+                votes["ru"] += 1  # a Russian word in Latin letters ("stoit", "provel")
+            else:
+                votes["en"] += 0.5
         elif KAZAKH_LETTERS.intersection(token):
             votes["kk"] += 2
         elif index in matched:
@@ -141,14 +208,22 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
 
 
 def guess_intent(u: Understood) -> str:
-    """The intent the words point to; the engine may still fall back to another search when this one finds nothing."""
+    """The intent the words and the form of the question point to; the engine may still fall back to another search
+    when this one finds nothing. A price asked outright is a tariff question even when its words also name a
+    criterion; a fine asked about is a sanction question; an incident ("not done") is a violation question."""
     cues = u.cues
     has_number = any(len(n) <= 3 for n in u.numbers)
+    if "sanction" in cues and "price" not in cues:
+        return "sanction"
     if "staffing" in cues or ("staffing_weak" in cues and has_number and u.filters.area is None
                               and not ({"violation", "document"} & cues)):
         return "staffing"
     if ("document" in cues or "effective" in cues) and u.degree is None:
         return "document"
+    if "price" in cues and u.degree is None:
+        return "tariff"
+    if u.incident and "tariff" not in cues:
+        return "violation"
     if "violation" in cues and (u.degree or not (u.filters.jurisdiction or u.filters.area)):
         return "violation"  # criteria know no districts or areas: "нарушениями ОДА ... Бурлин" is a service
     if u.degree and not ({"tariff"} & cues) and u.filters.area is None and u.filters.jurisdiction is None:

@@ -13,6 +13,7 @@ from knowledge.answer.context import Context
 from knowledge.answer.intents.checklist import Checklists
 from knowledge.answer.intents.document import Documents
 from knowledge.answer.intents.passage import Passages
+from knowledge.answer.intents.sanction import Sanctions
 from knowledge.answer.intents.staffing import Staffing
 from knowledge.answer.intents.tariff import Tariffs
 from knowledge.answer.intents.violation import Violations
@@ -37,5 +38,5 @@ class Ranked(Intent, Protocol):
         ...
 
 
-INTENTS: tuple[Intent, ...] = (Tariffs(), Violations(), Checklists(), Staffing(), Documents(), Passages())
+INTENTS: tuple[Intent, ...] = (Tariffs(), Violations(), Checklists(), Staffing(), Documents(), Passages(), Sanctions())
 BY_NAME: dict[str, Intent] = {intent.name: intent for intent in INTENTS}
