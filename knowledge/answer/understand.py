@@ -37,6 +37,8 @@ _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "ну�
                   "how many", "per 100", "units", "posts"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
+# Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
+_QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
 
 
 @dataclass
@@ -108,6 +110,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             cues.add("staffing_weak")
         elif term.key == "price":
             cues.update(("price", "tariff"))
+        elif term.key == "incident" and raw[m.end:m.end + 1] and raw[m.end] in _QUESTION_PARTICLES:
+            continue  # "бар ма, жоқ па": asked, not reported
         else:
             cues.add(term.key)
     negated = _negated_verbs(raw, translit, taken)
