@@ -8,8 +8,8 @@ functions, so a word found on one side cannot be missed on the other.
 - `to_cyrillic`: Latin-script Kazakh (2018 and 2021 alphabets) and phone-style Kazakh/Russian;
 - `stem`: Kazakh endings chosen by the sound before them (negated and passive verbs read as their verbal noun),
   then one Russian ending;
-- `lemma`, `is_russian_verb`: a Russian word's dictionary form and part of speech (pymorphy3's dictionary);
-- `keys`, `key`, `key_tokens`, `search_key`: transliterated, lemmatised (Russian), loose, stemmed — the form both
+- `lemma`, `russian_pos`, `is_russian_verb`: a Russian word's dictionary form and part of speech (pymorphy3's dictionary);
+- `keys`, `key`, `dictionary_key`, `key_tokens`, `search_key`: transliterated, lemmatised (Russian), loose, stemmed — the form both
   sides compare.
 
 PDF repair (broken words, letter spacing) is ingest's business: knowledge/ingest/repair.py, built on `fold`.
@@ -397,10 +397,15 @@ def lemma(word: str) -> str | None:
     return found[0] if found else None
 
 
+def russian_pos(word: str) -> str | None:
+    """The part of speech of a Russian word the dictionary knows (OpenCorpora tags: NOUN, VERB, PRTS, ADJF...)."""
+    found = _russian(word.casefold())
+    return found[1] if found else None
+
+
 def is_russian_verb(word: str) -> bool:
     """A Russian verb form (finite, infinitive, participle, gerund): "провели", "проводит", "обеспечено"."""
-    found = _russian(word.casefold())
-    return bool(found) and found[1] in _VERB_POS
+    return russian_pos(word) in _VERB_POS
 
 
 # --- search keys ----------------------------------------------------------------------------------------------------
@@ -420,6 +425,16 @@ def keys(token: str) -> tuple[str, ...]:
         return (rule,)
     by_lemma = stem(loose(found[0]))
     return (by_lemma,) if by_lemma == rule else (by_lemma, rule)
+
+
+def dictionary_key(token: str) -> str | None:
+    """The search key of a Russian word's dictionary form (typed in Latin letters too: "psihologami"); None for any
+    word the Russian dictionary does not know."""
+    token = token.casefold()
+    if _LATIN_LETTER.search(token):
+        token = to_cyrillic(token)
+    found = _russian(token)
+    return stem(loose(found[0])) if found else None
 
 
 def key(token: str) -> str:

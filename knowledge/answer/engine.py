@@ -127,7 +127,7 @@ class Engine:
     def _try(self, step: str, u: Understood, reply: Answer) -> bool:
         if step == BEST_MATCH:
             # something reported not done is no price question: a tariff figure is never its best match
-            among = [name for name in BEST_MATCH_AMONG if name != "tariff" or not u.incident or "tariff" in u.cues]
+            among = [name for name in BEST_MATCH_AMONG if name != "tariff" or "not_done" not in u.cues or "tariff" in u.cues]
             ranked = [intent for intent in map(BY_NAME.get, among) if isinstance(intent, Ranked)]
             step = clear_best({intent.name: intent.best_score(u, self.context) for intent in ranked}) or ""
         intent = BY_NAME.get(step)

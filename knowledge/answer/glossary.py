@@ -3,7 +3,8 @@ positions and intent cues, with the language each matched term belongs to.
 
 Terms and question words are compared as loose tokens (knowledge.text `tokens` and `loose`), so missing Kazakh letters
 and Latin/Cyrillic look-alikes do not matter; stems ("стационар*") match word beginnings, other terms whole words or
-another inflection of them (the same search key, knowledge.text `keys`: "психологами" is the term "психолог");
+another inflection of them when both are Russian words the dictionary knows (the same dictionary form, knowledge.text
+`lemma`: "психологами" is the term "психолог"; Kazakh derivation is too free for this: "қабылдау" is no "қабылданған");
 long stems also match with small typos.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from knowledge import PACKAGE_DIR
-from knowledge.text import is_latin, keys, loose, tokens
+from knowledge.text import dictionary_key, loose, tokens
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
 CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues", "scope")
@@ -48,6 +49,7 @@ class Glossary:
     position_kb: dict[str, tuple[str, ...]]  # position key → loose substrings of KB position names
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     weak_scope: frozenset[str] = frozenset()  # scope topics out of scope only when no setting is named
+    weak_negation: frozenset[str] = frozenset()  # loose verbs that, negated, describe rather than report
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
@@ -63,8 +65,9 @@ class Glossary:
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
 
     def match(self, words: list[str], roots: list[tuple[str, ...]] | None = None) -> list[Match]:
-        """Non-overlapping glossary matches in loose `words`, longest terms first. `roots`: each word's search keys
-        (knowledge.text `keys` of the word as typed), for whole-word terms to meet their other inflections."""
+        """Non-overlapping glossary matches in loose `words`, longest terms first. `roots`: each word's dictionary
+        key (knowledge.text `dictionary_key` of the word as typed, in a tuple; empty for a word the Russian dictionary
+        does not know), for whole-word terms to meet their other inflections."""
         found: list[Match] = []
         taken = [False] * len(words)
         candidates: list[Match] = []
@@ -119,14 +122,13 @@ def _matches(term: Term, words: list[str], start: int, roots: list[tuple[str, ..
 
 def _term(category: str, key: str, lang: str, text: str) -> Term | None:
     """A glossary term; words ending in "*" are stems (kept with their star), the others whole words that also
-    meet their inflections by a long enough search key (not Latin ones: English is matched as spelt)."""
+    meet their inflections by a long enough key of their dictionary form (Russian words only)."""
     words: list[str] = []
     roots: list[frozenset[str]] = []
     for part in text.split():
         printed = tokens(part)
         subwords = [loose(w) for w in printed]
-        subroots = [frozenset(k for k in keys(w) if len(k) >= MIN_ROOT) if not is_latin(w) else frozenset()
-                    for w in printed]
+        subroots = [frozenset(k for k in [dictionary_key(w)] if k and len(k) >= MIN_ROOT) for w in printed]
         if subwords and part.endswith("*"):
             subwords[-1] += "*"
             subroots[-1] = frozenset()
@@ -160,4 +162,6 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     stopwords = {lang: {loose(w) for w in words} for lang, words in data.get("stopwords", {}).items()}
     kk_latin = {w.casefold() for w in data.get("kk_latin", {}).get("words", [])}
     weak = frozenset(key for key, entry in data.get("scope", {}).items() if entry.get("weak"))
-    return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak)
+    negation = frozenset(loose(w) for words in data.get("negation", {}).get("weak", {}).values() for w in words)
+    return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak,
+                    weak_negation=negation)

@@ -17,12 +17,14 @@ from knowledge.answer.glossary import Glossary, load_glossary
 from knowledge.domain import Filters
 from knowledge.text import (
     KAZAKH_LETTERS,
+    dictionary_key,
     is_latin,
     is_russian_verb,
     kazakh_negation,
     keys,
     lemma,
     loose,
+    russian_pos,
     to_cyrillic,
     tokens,
 )
@@ -37,6 +39,11 @@ _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "ну�
                   "how many", "per 100", "units", "posts"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
+_HABITUAL = ("йтын", "йтін", "итын", "итин")  # "жүре алмайтын": who cannot, not what was not done
+# "получатели, которые не встают с постели": a relative clause describes who, it reports nothing not done
+_RELATIVE = frozenset(["который", "которая", "которое", "которые", "которых", "которым", "которыми", "кто", "кому"])
+_REPORTING = frozenset(["VERB", "PRTS"])  # Russian finite verbs and short participles report; full ones describe
+_MARKERS = frozenset(["incident", "not_done"])  # cues whose words stay content words (aliases use them)
 # Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
 _QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
 
@@ -61,7 +68,7 @@ class Understood:
     filter_words: list[Word] = field(default_factory=list)  # setting words (kept for criteria matching)
     intent: str = "unknown"
     empty: bool = False  # nothing usable in the question
-    incident: bool = False  # something reported not done or missing ("не провели", "жүргізілмеді", "did not")
+    incident: bool = False  # something reported not done or missing ("не провели", "жүргізілмеді", "нет", "did not")
     scope: str | None = None  # a topic the base does not hold (glossary `scope`: other_region, benefit, taxi...)
 
 
@@ -71,7 +78,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     raw = tokens(text)[:MAX_TOKENS]
     words = [loose(t) for t in raw]
     roots = [keys(t) for t in raw]
-    matches = glossary.match(words, roots)
+    russian = [(k,) if (k := dictionary_key(t)) else () for t in raw]
+    matches = glossary.match(words, russian)
     taken = [None] * len(words)
     for m in matches:
         for i in range(m.start, m.end):
@@ -82,7 +90,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
     english = _looks_english(raw, matches, glossary)
     if any(t for t in translit):
-        extra = glossary.match(alt_words, roots)
+        extra = glossary.match(alt_words, russian)
         for m in extra:
             if all(taken[i] is None for i in range(m.start, m.end)) and (m.term.category != "cues" or not english):
                 matches.append(m)
@@ -110,18 +118,24 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             cues.add("staffing_weak")
         elif term.key == "price":
             cues.update(("price", "tariff"))
-        elif term.key == "incident" and raw[m.end:m.end + 1] and raw[m.end] in _QUESTION_PARTICLES:
+        elif term.key in ("incident", "not_done") and raw[m.end:m.end + 1] and raw[m.end] in _QUESTION_PARTICLES:
             continue  # "бар ма, жоқ па": asked, not reported
         else:
             cues.add(term.key)
-    negated = _negated_verbs(raw, translit, taken)
+    negated = _negated_verbs(raw, translit, taken, glossary)
+    if any(negated.values()) or _no_for(raw):
+        cues.add("not_done")
+    elif negated:
+        cues.add("incident")
     content: list[Word] = []
     filter_words: list[Word] = []
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
+        if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS):
+            m = None  # the words of a topic or an incident also name things ("пособий", "not provided"): content
         if m is None:
-            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or raw[index] in _NEGATION:
+            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATION:
                 continue
             content.append(Word(word, alt, 1.0, roots[index]))  # a negated verb too: it says what was not done
         elif m.term.category == "positions":
@@ -134,7 +148,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
                             filter_words=filter_words, empty=not raw,
-                            incident=bool(negated) or "incident" in cues or _no_for(raw),
+                            incident=bool({"not_done", "incident"} & cues),
                             scope=next((s for s in scopes if s not in glossary.weak_scope or not filters.setting), None))
     understood.intent = guess_intent(understood)
     return understood
@@ -149,18 +163,22 @@ def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
     return any(m.term.lang == "en" and all(is_latin(t) for t in raw[m.start:m.end]) for m in matches)
 
 
-def _negated_verbs(raw: list[str], translit: list[str | None], taken: list) -> set[int]:
-    """Indices of the verbs the question says were not done: a Russian verb after "не" ("не провели", typed "ne
-    provel" too) and a Kazakh verb in its negative form ("жүргізбеді", "жүргізілмеді", "көрсетпеді")."""
-    found: set[int] = set()
+def _negated_verbs(raw: list[str], translit: list[str | None], taken: list, glossary: Glossary) -> dict[int, bool]:
+    """The verbs the question negates, by index: True when they report something not done (a Russian finite verb or
+    short participle after "не": "не провели", "не проводит", "не обеспечены", typed "ne provel" too; a Kazakh negated
+    finite verb, participle or verbal noun: "жүргізбеді", "жүргізілмеді", "көрсетпеген", "етпеу"), False when they
+    describe (a habitual participle, "өз бетінше жүре алмайтын"; the glossary's weak verbs: "не могут", "болмады")."""
+    found: dict[int, bool] = {}
     for index, token in enumerate(raw):
         if taken[index] is not None:
             continue
         word = (translit[index] or token).casefold()
         previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
-        russian = previous in _NEGATION and is_russian_verb(word)
-        if russian or (lemma(word) is None and kazakh_negation(word) is not None):
-            found.add(index)
+        if previous in _NEGATION and is_russian_verb(word):
+            found[index] = (russian_pos(word) in _REPORTING and loose(lemma(word) or "") not in glossary.weak_negation
+                            and not _RELATIVE.intersection(raw[max(0, index - 4):index]))
+        elif lemma(word) is None and (verbal_noun := kazakh_negation(word)) is not None:
+            found[index] = not word.endswith(_HABITUAL) and loose(verbal_noun) not in glossary.weak_negation
     return found
 
 
@@ -214,7 +232,8 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
 def guess_intent(u: Understood) -> str:
     """The intent the words and the form of the question point to; the engine may still fall back to another search
     when this one finds nothing. A price asked outright is a tariff question even when its words also name a
-    criterion; a fine asked about is a sanction question; an incident ("not done") is a violation question."""
+    criterion; a fine asked about is a sanction question; an incident is a violation question: something not done
+    always, something missing when no setting, area or jurisdiction says the question is about a tariff table."""
     cues = u.cues
     has_number = any(len(n) <= 3 for n in u.numbers)
     if "sanction" in cues and "price" not in cues:
@@ -226,15 +245,17 @@ def guess_intent(u: Understood) -> str:
         return "document"
     if "price" in cues and u.degree is None:
         return "tariff"
-    if u.incident and "tariff" not in cues:
+    f = u.filters
+    if "not_done" in cues and "tariff" not in cues:
         return "violation"
-    if "violation" in cues and (u.degree or not (u.filters.jurisdiction or u.filters.area)):
+    if "incident" in cues and "tariff" not in cues and not (f.setting or f.area or f.jurisdiction):
+        return "violation"
+    if "violation" in cues and (u.degree or not (f.jurisdiction or f.area)):
         return "violation"  # criteria know no districts or areas: "нарушениями ОДА ... Бурлин" is a service
-    if u.degree and not ({"tariff"} & cues) and u.filters.area is None and u.filters.jurisdiction is None:
+    if u.degree and not ({"tariff"} & cues) and f.area is None and f.jurisdiction is None:
         return "violation"
     if "checklist" in cues:
         return "checklist"
-    f = u.filters
     if "tariff" in cues or f.area or f.jurisdiction or f.setting or f.position:
         return "tariff"
     return "unknown"

@@ -80,9 +80,14 @@ def test_benefits_as_the_subject_of_a_service_are_still_answered(engine: Engine)
 
 
 def test_a_question_not_answered_gets_follow_ups_from_its_words(engine: Engine) -> None:
-    answer = engine.ask("не провели массаж это нарушение")  # an incident: never answered with a tariff figure
+    answer = engine.ask("massage was not done")  # an incident: never answered with a tariff figure
     assert answer.status == "not_found" and not answer.results
-    assert answer.choices and "массаж" in queries(answer)
+    assert answer.choices and "massage" in queries(answer)
+
+
+@pytest.mark.parametrize("question", ["massage was not done", "массаж жасалмады", "не сделали массаж в селе"])
+def test_an_incident_is_never_answered_with_a_tariff(engine: Engine, question: str) -> None:
+    assert all(result.type != "tariff" for result in engine.ask(question).results)
 
 
 # ---------------------------------------------------------------- fines and penalties
