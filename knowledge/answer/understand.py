@@ -39,6 +39,9 @@ _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "ну�
                   "how many", "per 100", "units", "posts"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
+# Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
+_NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
+MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
 _HABITUAL = ("йтын", "йтін", "итын", "итин")  # "жүре алмайтын": who cannot, not what was not done
 # "получатели, которые не встают с постели": a relative clause describes who, it reports nothing not done
 _RELATIVE = frozenset(["который", "которая", "которое", "которые", "которых", "которым", "которыми", "кто", "кому"])
@@ -133,9 +136,13 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
         if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS):
-            m = None  # the words of a topic or an incident also name things ("пособий", "not provided"): content
+            # the words of a topic or an incident also name things ("пособий", "not provided"); an incident's count
+            # only where they match (optional, like a position): "done" must not make "laundry not done" the answer
+            if alt_words[index] not in _NEGATING and not glossary.is_stopword(word):
+                content.append(Word(word, alt, 1.0 if m.term.category == "scope" else MARKER_WEIGHT, roots[index]))
+            continue
         if m is None:
-            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATION:
+            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATING:
                 continue
             content.append(Word(word, alt, 1.0, roots[index]))  # a negated verb too: it says what was not done
         elif m.term.category == "positions":
