@@ -17,6 +17,7 @@ PDF repair (broken words, letter spacing) is ingest's business: knowledge/ingest
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from functools import lru_cache
@@ -375,6 +376,8 @@ def _analyzer():  # noqa: ANN202 - pymorphy3's type, imported lazily
     # created once, on the first Russian word: loading the dictionary takes ~0.1 s that no Kazakh-only use pays
     import pymorphy3
 
+    # its "Loading dictionaries from ..." notes would land in the bot's and the CLI's INFO logs and error output
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
