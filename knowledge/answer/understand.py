@@ -144,7 +144,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         if m is None:
             if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATING:
                 continue
-            content.append(Word(word, alt, 1.0, roots[index]))  # a negated verb too: it says what was not done
+            # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
+            weight = MARKER_WEIGHT if index in negated and not _after_negation(raw, translit, index) else 1.0
+            content.append(Word(word, alt, weight, roots[index]))
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index]))
         elif m.term.category == "settings":
@@ -187,6 +189,11 @@ def _negated_verbs(raw: list[str], translit: list[str | None], taken: list, glos
         elif lemma(word) is None and (verbal_noun := kazakh_negation(word)) is not None:
             found[index] = not word.endswith(_HABITUAL) and loose(verbal_noun) not in glossary.weak_negation
     return found
+
+
+def _after_negation(raw: list[str], translit: list[str | None], index: int) -> bool:
+    """The word follows a Russian "не" (a verb negated so names what was not done: "не привлекают к досугу")."""
+    return index > 0 and (translit[index - 1] or raw[index - 1]).casefold() in _NEGATION
 
 
 def _no_for(raw: list[str]) -> bool:
