@@ -1,26 +1,23 @@
 """Text as both sides see it: what ingest writes into the knowledge base and what a user types go through these same
 functions, so a word found on one side cannot be missed on the other.
 
-- `fold`: characters only, never words: quotes, dashes, odd spaces, invisible marks, "ё", Latin look-alikes inside
-  Cyrillic words;
+- `fold`: characters only: quotes, dashes, odd spaces, invisible marks, "ё", Latin look-alikes in Cyrillic words;
 - `tokens`: folded, case-folded word tokens of any script;
 - `loose`: one token with the letters typists leave out forgiven (ә→а, і→и, қ→к ..., й→и, э→е, ъ and ь dropped);
 - `to_cyrillic`: Latin-script Kazakh (2018 and 2021 alphabets) and phone-style Kazakh/Russian;
-- `stem`: Kazakh endings chosen by the sound before them (negated and passive verbs read as their verbal noun),
-  then one Russian ending;
-- `lemma`, `russian_pos`, `is_russian_verb`: a Russian word's dictionary form and part of speech (pymorphy3's dictionary);
-- `keys`, `key`, `dictionary_key`, `key_tokens`, `search_key`: transliterated, lemmatised (Russian), loose, stemmed — the form both
-  sides compare.
-
-PDF repair (broken words, letter spacing) is ingest's business: knowledge/ingest/repair.py, built on `fold`.
-"""
+- `stem`: Kazakh endings chosen by the sound before them (negated, passive verbs as their verbal noun), a Russian one;
+- `lemma`, `russian_pos`, `is_russian_verb`: a Russian word's dictionary form and part of speech (knowledge/russian.py);
+- `keys`, `key`, `dictionary_key`, `key_tokens`, `search_key`: transliterated, a Russian word by its dictionary form,
+  loose, stemmed — the form both sides compare.
+PDF repair (broken words, letter spacing) is ingest's business: knowledge/ingest/repair.py, built on `fold`."""
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from functools import lru_cache
+
+from knowledge.russian import dictionary_form, is_russian_verb, lemma, russian_pos  # noqa: F401 - read through here
 
 # --- folding: characters only, never words ------------------------------------------------------------------------
 
@@ -307,7 +304,7 @@ def _strip_kazakh(word: str, loose_form: bool) -> str | None:
 # "жүргізілмеді", "көрсетпеген", "бермейді", "жүргізбеуі"). Loose spellings are included (і→и, й→и, ғ→г).
 _NEGATED = re.compile(
     r"^(?P<root>[^\W\d_]{2,}?)"
-    r"(?:(?<=[аеиоуыэюяәіүұөёлрйу])[мm][аеa]|(?<=[мнңзж])б[ае]|(?<=[пткқсшфхцчбвгдғ])п[ае])"
+    r"(?:(?<=[аеиоуыэюяәіүұөёлрйу])м[ае]|(?<=[мнңзж])б[ае]|(?<=[пткқсшфхцчбвгдғ])п[ае])"
     r"(?:ды|ді|ди|йды|йді|иды|иди|ған|ган|ген|йтын|йтін|итын|итин|у|уы|уі|уи|уын|уін|уин|ғандық|гандык|гендік|гендик)$")
 
 
@@ -331,8 +328,7 @@ def kazakh_negation(word: str) -> str | None:
 
 def _verbal_noun(word: str) -> str:
     """A negated or vowel-final passive verb form as the verbal noun it is stemmed like; other words as they are."""
-    word = kazakh_negation(word) or word
-    match = _PASSIVE_AFTER_VOWEL.match(word)
+    match = _PASSIVE_AFTER_VOWEL.match(word := kazakh_negation(word) or word)
     return match.group("root") + "у" if match else word
 
 
@@ -362,56 +358,8 @@ def stem(word: str) -> str:
     return word[:-1] + _DEVOICE[word[-1]] if word[-1] in _DEVOICE else word
 
 
-# --- Russian words by their dictionary form ------------------------------------------------------------------------
-# A Russian word's inflections are irregular enough ("медсестрой", "психологами", "селе") that a dictionary reads them
-# better than endings do: a word the dictionary knows is keyed by its dictionary form. Kazakh letters make a word
-# Kazakh (the rule stemmer keeps it); a word the dictionary does not know keeps the rule stem too.
-
-_RUSSIAN_WORD = re.compile(r"[а-яё]{3,}")
-_VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
-
-
-@lru_cache(maxsize=1)
-def _analyzer():  # noqa: ANN202 - pymorphy3's type, imported lazily
-    # created once, on the first Russian word: loading the dictionary takes ~0.1 s that no Kazakh-only use pays
-    import pymorphy3
-
-    # its "Loading dictionaries from ..." notes would land in the bot's and the CLI's INFO logs and error output
-    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-@lru_cache(maxsize=65536)
-def _russian(word: str) -> tuple[str, str] | None:
-    """(dictionary form, part of speech) of a case-folded Cyrillic word the Russian dictionary knows; else None."""
-    if not _RUSSIAN_WORD.fullmatch(word):
-        return None
-    morph = _analyzer()
-    if not morph.word_is_known(word):
-        return None
-    parse = morph.parse(word)[0]
-    return parse.normal_form.replace("ё", "е"), str(parse.tag.POS)
-
-
-def lemma(word: str) -> str | None:
-    """The dictionary form of a Russian word ("медсестрой" → "медсестра", "селе" → "село"); None for a word with
-    Kazakh letters, a Latin one or one the dictionary does not know."""
-    found = _russian(word.casefold())
-    return found[0] if found else None
-
-
-def russian_pos(word: str) -> str | None:
-    """The part of speech of a Russian word the dictionary knows (OpenCorpora tags: NOUN, VERB, PRTS, ADJF...)."""
-    found = _russian(word.casefold())
-    return found[1] if found else None
-
-
-def is_russian_verb(word: str) -> bool:
-    """A Russian verb form (finite, infinitive, participle, gerund): "провели", "проводит", "обеспечено"."""
-    return russian_pos(word) in _VERB_POS
-
-
-# --- search keys ----------------------------------------------------------------------------------------------------
+# --- search keys: a Russian word the dictionary knows (knowledge/russian.py) by its dictionary form, Kazakh letters or
+# a word the dictionary does not know by the rule stem ----------------------------------------------------------------
 
 
 @lru_cache(maxsize=65536)
@@ -419,25 +367,19 @@ def keys(token: str) -> tuple[str, ...]:
     """The search keys of one token, the first the one to show: Latin transliterated; a Russian word by its dictionary
     form; then loose and stemmed. A Russian-looking word also keeps its rule stem, so a Kazakh word typed without
     Kazakh letters that happens to spell a Russian one ("беру", "кутим") still meets its other inflections."""
-    token = token.casefold()
-    if _LATIN_LETTER.search(token):
-        token = to_cyrillic(token)
-    rule = stem(loose(token))
-    found = _russian(token)
-    if found is None:
-        return (rule,)
-    by_lemma = stem(loose(found[0]))
-    return (by_lemma,) if by_lemma == rule else (by_lemma, rule)
+    rule, by_lemma = stem(loose(_cyrillic(token))), dictionary_key(token)
+    return (rule,) if by_lemma is None or by_lemma == rule else (by_lemma, rule)
 
 
 def dictionary_key(token: str) -> str | None:
-    """The search key of a Russian word's dictionary form (typed in Latin letters too: "psihologami"); None for any
-    word the Russian dictionary does not know."""
+    """The key of a Russian word's dictionary form (Latin-typed too: "psihologami"); None for a word it does not know."""
+    found = dictionary_form(_cyrillic(token))
+    return stem(loose(found)) if found else None
+
+
+def _cyrillic(token: str) -> str:
     token = token.casefold()
-    if _LATIN_LETTER.search(token):
-        token = to_cyrillic(token)
-    found = _russian(token)
-    return stem(loose(found[0])) if found else None
+    return to_cyrillic(token) if _LATIN_LETTER.search(token) else token
 
 
 def key(token: str) -> str:
