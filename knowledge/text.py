@@ -1,22 +1,23 @@
 """Text as both sides see it: what ingest writes into the knowledge base and what a user types go through these same
 functions, so a word found on one side cannot be missed on the other.
 
-- `fold`: characters only, never words: quotes, dashes, odd spaces, invisible marks, "ё", Latin look-alikes inside
-  Cyrillic words;
+- `fold`: characters only: quotes, dashes, odd spaces, invisible marks, "ё", Latin look-alikes in Cyrillic words;
 - `tokens`: folded, case-folded word tokens of any script;
 - `loose`: one token with the letters typists leave out forgiven (ә→а, і→и, қ→к ..., й→и, э→е, ъ and ь dropped);
 - `to_cyrillic`: Latin-script Kazakh (2018 and 2021 alphabets) and phone-style Kazakh/Russian;
-- `stem`: Kazakh endings chosen by the sound before them, then one Russian ending;
-- `key`, `key_tokens`, `search_key`: transliterated, loose, stemmed — the form both sides compare.
-
-PDF repair (broken words, letter spacing) is ingest's business: knowledge/ingest/repair.py, built on `fold`.
-"""
+- `stem`: Kazakh endings chosen by the sound before them (negated, passive verbs as their verbal noun), a Russian one;
+- `lemma`, `russian_pos`, `is_russian_verb`: a Russian word's dictionary form and part of speech (knowledge/russian.py);
+- `keys`, `key`, `dictionary_key`, `key_tokens`, `search_key`: transliterated, a Russian word by its dictionary form,
+  loose, stemmed — the form both sides compare.
+PDF repair (broken words, letter spacing) is ingest's business: knowledge/ingest/repair.py, built on `fold`."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+
+from knowledge.russian import dictionary_form, is_russian_verb, lemma, russian_pos  # noqa: F401 - read through here
 
 # --- folding: characters only, never words ------------------------------------------------------------------------
 
@@ -232,6 +233,8 @@ _KK_ENDINGS: dict[str, str] = {
     **dict.fromkeys(["ған", "ген", "ғыз", "гіз"], "VZ"),
     **dict.fromkeys(["қан", "кен", "қыз", "кіз", "тыр", "тір"], "S"),
     **dict.fromkeys(["дыр", "дір"], "Z"),
+    # the passive voice of a consonant-final verb before a verb ending ("жүргізілген", "көрсетілу"): the active stem
+    **dict.fromkeys(["ылу", "ілу", "ылған", "ілген", "ылды", "ілді", "ылатын", "ілетін"], "C"),
 }
 # Loose forms that are ordinary Russian word ends ("командир"): without Kazakh letters they are not Kazakh endings.
 _NOT_LOOSE_ENDINGS = frozenset(["дир", "тир"])
@@ -296,12 +299,50 @@ def _strip_kazakh(word: str, loose_form: bool) -> str | None:
     return None
 
 
+# A negated Kazakh verb: the stem, the negation -ма/-ме (after vowels and л р й у), -ба/-бе (after м н ң з ж),
+# -па/-пе (after voiceless consonants and б в г д), then a tense, participle or verbal-noun ending ("жүргізбеді",
+# "жүргізілмеді", "көрсетпеген", "бермейді", "жүргізбеуі"). Loose spellings are included (і→и, й→и, ғ→г).
+_NEGATED = re.compile(
+    r"^(?P<root>[^\W\d_]{2,}?)"
+    r"(?:(?<=[аеиоуыэюяәіүұөёлрйу])м[ае]|(?<=[мнңзж])б[ае]|(?<=[пткқсшфхцчбвгдғ])п[ае])"
+    r"(?:ды|ді|ди|йды|йді|иды|иди|ған|ган|ген|йтын|йтін|итын|итин|у|уы|уі|уи|уын|уін|уин|ғандық|гандык|гендік|гендик)$")
+
+
+# The passive of a vowel-final verb, -л- or -н- before a participle or the verbal noun ("жасалған", "бақылану" →
+# "жасау", "бақылау"); not before -ды/-ді, where a noun's accusative looks the same ("ауылды", "құралды"); after
+# ы/і the -л- is the consonant-final passive -ыл-/-іл- ("тамақтандырылу"), which the ending table reads.
+_PASSIVE_AFTER_VOWEL = re.compile(r"^(?P<root>[^\W\d_]{2,}[аеоуэюяәүұө])[лн](?:ған|ган|ген|у|атын|етін|етин)$")
+
+
+def kazakh_negation(word: str) -> str | None:
+    """The verbal noun of a negated Kazakh verb form ("жүргізбеді" → "жүргізу", "етпеді" → "ету"), None for any
+    other word. A vowel-final stem must keep three letters (Russian "помады" is no "по" + "ма" + "ды")."""
+    match = _NEGATED.match(word)
+    if match is None:
+        return None
+    root = match.group("root")
+    if len(root) < 3 and root[-1] in _VOWELS:
+        return None
+    return root + "у"
+
+
+def _verbal_noun(word: str) -> str:
+    """A negated or vowel-final passive verb form as the verbal noun it is stemmed like; other words as they are."""
+    match = _PASSIVE_AFTER_VOWEL.match(word := kazakh_negation(word) or word)
+    return match.group("root") + "у" if match else word
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The light stem of one case-folded token: up to three Kazakh endings, then one Russian ending, then a voiced
-    final read voiceless ("мейіргердің" → "мейіргер", "медсестры" → "медсестр", "құқығы" → "құқық"). Works on loose
-    forms too ("мейиргердин" → "мейиргер"); Kazakh letters, when present, make the ending classes exact."""
+    final read voiceless ("мейіргердің" → "мейіргер", "медсестры" → "медсестр", "құқығы" → "құқық"). A negated
+    verb is stemmed as its verbal noun ("жүргізбеді" as "жүргізу"), a passive one as the active ("көрсетілген" →
+    "көрсет"). Works on loose forms too ("мейиргердин" → "мейиргер"); Kazakh letters, when present, make the ending
+    classes exact."""
     if len(word) < 4 or not word.isalpha():
+        return word
+    word = _verbal_noun(word)
+    if len(word) < 4:
         return word
     loose_form = not KAZAKH_LETTERS.intersection(word)
     for _ in range(3):
@@ -317,17 +358,34 @@ def stem(word: str) -> str:
     return word[:-1] + _DEVOICE[word[-1]] if word[-1] in _DEVOICE else word
 
 
-# --- search keys ----------------------------------------------------------------------------------------------------
+# --- search keys: a Russian word the dictionary knows (knowledge/russian.py) by its dictionary form, Kazakh letters or
+# a word the dictionary does not know by the rule stem ----------------------------------------------------------------
 
 
 @lru_cache(maxsize=65536)
-def key(token: str) -> str:
-    """The search key of one token, the same for every spelling of a word: Latin transliterated, loose, stemmed.
-    "массаж", "массажа", "massazh" → "массаж"; "ауылда", "auylda", "awılda" → "ауыл"."""
+def keys(token: str) -> tuple[str, ...]:
+    """The search keys of one token, the first the one to show: Latin transliterated; a Russian word by its dictionary
+    form; then loose and stemmed. A Russian-looking word also keeps its rule stem, so a Kazakh word typed without
+    Kazakh letters that happens to spell a Russian one ("беру", "кутим") still meets its other inflections."""
+    rule, by_lemma = stem(loose(_cyrillic(token))), dictionary_key(token)
+    return (rule,) if by_lemma is None or by_lemma == rule else (by_lemma, rule)
+
+
+def dictionary_key(token: str) -> str | None:
+    """The key of a Russian word's dictionary form (Latin-typed too: "psihologami"); None for a word it does not know."""
+    found = dictionary_form(_cyrillic(token))
+    return stem(loose(found)) if found else None
+
+
+def _cyrillic(token: str) -> str:
     token = token.casefold()
-    if _LATIN_LETTER.search(token):
-        token = to_cyrillic(token)
-    return stem(loose(token))
+    return to_cyrillic(token) if _LATIN_LETTER.search(token) else token
+
+
+def key(token: str) -> str:
+    """The search key of one token, the same for every spelling and inflection of a word: "массаж", "массажа",
+    "massazh" → "массаж"; "ауылда", "auylda", "awılda" → "ауыл"; "медсестрой", "медсестры" → "медсестр"."""
+    return keys(token)[0]
 
 
 def key_tokens(text: object) -> list[str]:
@@ -336,5 +394,6 @@ def key_tokens(text: object) -> list[str]:
 
 
 def search_key(text: object) -> str:
-    """The search key of any text: its key tokens joined by single spaces (the FTS `key` column of passages)."""
-    return " ".join(key_tokens(text))
+    """The search key of any text: every key of its words, joined by single spaces (the FTS `key` column of
+    passages; a question's word finds the passage through any of its keys)."""
+    return " ".join(k for token in tokens(text) for k in keys(token))

@@ -46,6 +46,10 @@ LABELS: dict[str, str] = {
     "clarify": N_("Please tell me which one you mean:"),
     "not_found": N_("I could not find this in the knowledge base. I can answer about tariffs, violation degrees, "
                     "checklist requirements, staffing norms and the source documents."),
+    "out_of_scope": N_("The knowledge base does not hold this. It holds the tariffs of special social services ({places}), "
+                       "violation degrees, checklist requirements, staffing norms and the acts they come from."),
+    "no_sanctions": N_("The knowledge base holds no fines or other sanctions: they are set by the Code of the Republic "
+                       "of Kazakhstan on Administrative Offences."),
     "empty": N_("Please type a question: for example a service name, the setting (stationary, home...) and area."),
     "error": N_("Sorry, I could not process that question. Please try rephrasing it."),
     "not_in_table": N_("There are no tariffs in the base for this setting and jurisdiction."),

@@ -15,6 +15,7 @@ from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Hit, Target
 from knowledge.answer.policy import MAX_CHOICES
 from knowledge.answer.positions import Positions
+from knowledge.answer.understand import Word
 from knowledge.domain import Answer, Choice, Citation, Result
 from knowledge.i18n import money
 from knowledge.text import loose, tokens
@@ -24,6 +25,7 @@ DISTINCT_CHARS = 40  # no two choices of one question read the same this far: wh
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 ELIDE_RUN = 2  # an opening shared with another choice is left out ("…") when it is at least this many words
 KEEP_LAST = 3  # ... but a name that is all opening keeps this many of its last words
+SUGGESTED_CRITERIA = 2  # of the follow-ups offered for a question not answered, at most this many criteria
 
 
 @dataclass
@@ -101,8 +103,13 @@ class Context:
         name = localised_name(target, lang)
         return Choice(label=cut(f"{row['item']}. {name}"), query=f"{name} — {label('ask_degree', lang)}?")
 
-    def suggestions(self, lang: str) -> list[Choice]:
-        """Generic follow-ups built from the base itself: one tariff per setting, one criterion, the documents."""
+    def suggestions(self, lang: str, words: list[Word] | None = None) -> list[Choice]:
+        """Follow-ups for a question the base does not answer: the services and risk criteria closest to the
+        question's own words (found in the catalogue like any question); when none is near, ones built from the
+        base itself: one tariff per setting, one criterion, the documents."""
+        closest = self._closest(words, lang) if words else []
+        if closest:
+            return closest
         choices, seen = [], set()
         for target in self.catalogue.services:
             if target.setting not in seen:
@@ -113,6 +120,21 @@ class Context:
         if self.catalogue.criteria:
             choices.append(self.criterion_choice(self.catalogue.criteria[0], lang))
         choices.append(Choice(label=label("ask_documents", lang), query=label("ask_documents_query", lang)))
+        return choices[:MAX_CHOICES]
+
+    def _closest(self, words: list[Word], lang: str) -> list[Choice]:
+        """Services (one per name) and criteria matching at least one of the words as itself or its stem, best
+        first: services first, then up to SUGGESTED_CRITERIA criteria."""
+        services = self.catalogue.service_index.search(words, limit=4 * MAX_CHOICES, drop_unmatched=True)
+        criteria = self.catalogue.criterion_index.search(words, limit=SUGGESTED_CRITERIA, drop_unmatched=True)
+        choices: list[Choice] = []
+        names: set[str] = set()
+        for hit in services:
+            name = localised_name(hit.target, lang)
+            if hit.sure and name not in names and len(names) < MAX_CHOICES - SUGGESTED_CRITERIA:
+                names.add(name)
+                choices.append(self.service_choice(hit.target, lang))
+        choices += [self.criterion_choice(hit.target, lang) for hit in criteria if hit.sure]
         return choices[:MAX_CHOICES]
 
 

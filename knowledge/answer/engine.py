@@ -49,6 +49,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "checklist": ("checklist", BEST_MATCH, "document", "passage"),
     "staffing": ("staffing", "document", "passage"),
     "document": ("document", "passage"),
+    "sanction": ("sanction",),
     "unknown": (BEST_MATCH, "document", "passage"),
 }
 
@@ -109,6 +110,11 @@ class Engine:
         u.intent = refine_intent(u, self.context)
         reply = Answer(question=question, lang=lang if lang in LANGS else u.lang, intent=u.intent,
                        filters=u.filters, status="not_found")
+        if u.scope:  # another region, pension amounts, taxi...: what the base holds instead, never a figure
+            places = ", ".join(place.name(reply.lang) for place in self.places())
+            reply.text = label("out_of_scope", reply.lang).format(places=places)
+            reply.choices = self.context.suggestions(reply.lang, u.words + u.filter_words)
+            return reply
         if u.empty or not (u.words or u.cues or u.degree or _any_filter(u.filters)):
             reply.text = label("empty" if u.empty else "not_found", reply.lang)
             reply.choices = self.context.suggestions(reply.lang)
@@ -120,12 +126,14 @@ class Engine:
         reply.results, reply.verdict = [], None
         if not reply.text:
             reply.text = label("not_found", reply.lang)
-            reply.choices = self.context.suggestions(reply.lang)
+            reply.choices = self.context.suggestions(reply.lang, u.words + u.filter_words)
         return reply
 
     def _try(self, step: str, u: Understood, reply: Answer) -> bool:
         if step == BEST_MATCH:
-            ranked = [intent for intent in map(BY_NAME.get, BEST_MATCH_AMONG) if isinstance(intent, Ranked)]
+            # something reported not done is no price question: a tariff figure is never its best match
+            among = [name for name in BEST_MATCH_AMONG if name != "tariff" or "not_done" not in u.cues or "tariff" in u.cues]
+            ranked = [intent for intent in map(BY_NAME.get, among) if isinstance(intent, Ranked)]
             step = clear_best({intent.name: intent.best_score(u, self.context) for intent in ranked}) or ""
         intent = BY_NAME.get(step)
         return intent is not None and intent.answer(u, reply, self.context)

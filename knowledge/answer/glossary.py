@@ -2,7 +2,9 @@
 positions and intent cues, with the language each matched term belongs to.
 
 Terms and question words are compared as loose tokens (knowledge.text `tokens` and `loose`), so missing Kazakh letters
-and Latin/Cyrillic look-alikes do not matter; stems ("стационар*") match word beginnings, other terms whole words;
+and Latin/Cyrillic look-alikes do not matter; stems ("стационар*") match word beginnings, other terms whole words or
+another inflection of them when both are Russian words the dictionary knows (the same dictionary form, knowledge.text
+`lemma`: "психологами" is the term "психолог"; Kazakh derivation is too free for this: "қабылдау" is no "қабылданған");
 long stems also match with small typos.
 """
 
@@ -16,18 +18,20 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from knowledge import PACKAGE_DIR
-from knowledge.text import loose, tokens
+from knowledge.text import dictionary_key, loose, tokens
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
-CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues")
+CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues", "scope")
+MIN_ROOT = 5  # a whole-word term meets other inflections only by a key this long (short ones collide: "кал", "сел")
 
 @dataclass(frozen=True)
 class Term:
-    category: str  # settings | areas | jurisdictions | positions | cues
+    category: str  # settings | areas | jurisdictions | positions | cues | scope (what the base does not hold)
     key: str  # e.g. "semi_stationary", "nurse", "degree_gross"
     lang: str  # the languages using this spelling, space-separated: "kk", "kk ru"...
     words: tuple[str, ...]  # loose words; the last may be a stem
     prefix: bool  # last word is a stem
+    roots: tuple[frozenset[str], ...] = ()  # per word: the search keys an inflected form may meet it by (or none)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class Glossary:
     kk_latin: set[str]
     position_kb: dict[str, tuple[str, ...]]  # position key → loose substrings of KB position names
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    weak_scope: frozenset[str] = frozenset()  # scope topics out of scope only when no setting is named
+    weak_negation: frozenset[str] = frozenset()  # loose verbs that, negated, describe rather than report
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
@@ -58,14 +64,16 @@ class Glossary:
                 group.append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
 
-    def match(self, words: list[str]) -> list[Match]:
-        """Non-overlapping glossary matches in loose `words`, longest terms first."""
+    def match(self, words: list[str], roots: list[tuple[str, ...]] | None = None) -> list[Match]:
+        """Non-overlapping glossary matches in loose `words`, longest terms first. `roots`: each word's dictionary
+        key (knowledge.text `dictionary_key` of the word as typed, in a tuple; empty for a word the Russian dictionary
+        does not know), for whole-word terms to meet their other inflections."""
         found: list[Match] = []
         taken = [False] * len(words)
         candidates: list[Match] = []
         for start, word in enumerate(words):
             for term in self._by_head.get(word[:2], ()):
-                if _matches(term, words, start):
+                if _matches(term, words, start, roots):
                     candidates.append(Match(term, start, start + len(term.words)))
         candidates.sort(key=lambda m: (-(m.end - m.start), -sum(len(w) for w in m.term.words), m.start))
         for match in candidates:
@@ -99,7 +107,7 @@ class Glossary:
         return any(word in words for words in self.stopwords.values())
 
 
-def _matches(term: Term, words: list[str], start: int) -> bool:
+def _matches(term: Term, words: list[str], start: int, roots: list[tuple[str, ...]] | None = None) -> bool:
     if start + len(term.words) > len(words):
         return False
     for offset, part in enumerate(term.words):
@@ -107,22 +115,28 @@ def _matches(term: Term, words: list[str], start: int) -> bool:
         if part.endswith("*"):
             if not word.startswith(part[:-1]):
                 return False
-        elif word != part:
+        elif word != part and not (roots and term.roots and term.roots[offset].intersection(roots[start + offset])):
             return False
     return True
 
 
 def _term(category: str, key: str, lang: str, text: str) -> Term | None:
-    """A glossary term; words ending in "*" are stems (kept with their star)."""
+    """A glossary term; words ending in "*" are stems (kept with their star), the others whole words that also
+    meet their inflections by a long enough key of their dictionary form (Russian words only)."""
     words: list[str] = []
+    roots: list[frozenset[str]] = []
     for part in text.split():
-        subwords = [loose(w) for w in tokens(part)]
+        printed = tokens(part)
+        subwords = [loose(w) for w in printed]
+        subroots = [frozenset(k for k in [dictionary_key(w)] if k and len(k) >= MIN_ROOT) for w in printed]
         if subwords and part.endswith("*"):
             subwords[-1] += "*"
+            subroots[-1] = frozenset()
         words += subwords
+        roots += subroots
     if not words:
         return None
-    return Term(category, key, lang, tuple(words), words[-1].endswith("*"))
+    return Term(category, key, lang, tuple(words), words[-1].endswith("*"), tuple(roots))
 
 
 @lru_cache(maxsize=4)
@@ -133,15 +147,21 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     for category in CATEGORIES:
         for key, entry in data.get(category, {}).items():
             langs: dict[tuple[str, ...], list[str]] = {}  # one term per spelling, listing every language using it
+            spelt: dict[tuple[str, ...], Term] = {}
             for lang in ("kk", "ru", "en"):
                 for text in entry.get(lang, []):
                     term = _term(category, key, lang, text)
                     if term is not None and lang not in langs.setdefault(term.words, []):
                         langs[term.words].append(lang)
+                        spelt.setdefault(term.words, term)
             for words, term_langs in langs.items():
-                terms.append(Term(category, key, " ".join(term_langs), words, words[-1].endswith("*")))
+                terms.append(Term(category, key, " ".join(term_langs), words, words[-1].endswith("*"),
+                                  spelt[words].roots))
             if category == "positions":
                 position_kb[key] = tuple(" ".join(loose(w) for w in tokens(s)) for s in entry.get("kb", []))
     stopwords = {lang: {loose(w) for w in words} for lang, words in data.get("stopwords", {}).items()}
     kk_latin = {w.casefold() for w in data.get("kk_latin", {}).get("words", [])}
-    return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb)
+    weak = frozenset(key for key, entry in data.get("scope", {}).items() if entry.get("weak"))
+    negation = frozenset(loose(w) for words in data.get("negation", {}).get("weak", {}).values() for w in words)
+    return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak,
+                    weak_negation=negation)

@@ -2,9 +2,11 @@
 
 Every searchable thing (a tariff service, a criterion, a checklist requirement, a staffing norm) is a `Target`
 with one or more keys: its Kazakh name and its Russian / English aliases, as loose tokens. A question's content
-words are matched to the vocabulary of all keys with rapidfuzz (typos, suffixes: words are compared on their first
-7 letters), then each touched key is scored by how much of the question it covers (weighted by rarity) and how much
-of the key the question covers. All of it is in memory; SQLite FTS5 over passages is only the fallback.
+words are matched to the vocabulary of all keys: as the same word; as another inflection of it, by the search keys
+of knowledge.text (a Russian word by its dictionary form, a Kazakh one by its stem), computed by the same function
+for the names indexed and the words asked; or as a typo (rapidfuzz on the first 7 letters). Each touched key is then
+scored by how much of the question it covers (weighted by rarity) and how much of the key the question covers. All
+of it is in memory; SQLite FTS5 over passages is only the fallback.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from knowledge.answer.understand import Word
-from knowledge.text import key, loose, stem, tokens
+from knowledge.text import is_latin, keys, loose, tokens
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
@@ -62,6 +64,17 @@ def key_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in (loose(t) for t in tokens(text)) if len(w) >= 2 and not w.isdigit())
 
 
+def word_roots(token: str) -> tuple[str, ...]:
+    """The keys grouping a word with its other inflections (knowledge.text.keys: a Russian word by its dictionary
+    form, a Kazakh one by its stem); () for short words and Latin-script ones (English is matched by its spelling).
+    A short Kazakh verbal noun ("ету", "алу") is its own root: its negated forms ("етпеу", "алмады") meet it."""
+    return () if is_latin(token) or not _rooted(loose(token)) else keys(token)
+
+
+def _rooted(word: str) -> bool:
+    return len(word) >= MIN_STEM or (len(word) == 3 and word.endswith("у"))
+
+
 class Index:
     """A fuzzy inverted index over the keys of a set of targets."""
 
@@ -69,6 +82,7 @@ class Index:
         self.targets = targets
         self.keys: list[tuple[int, tuple[str, ...]]] = []  # (target index, words)
         postings: dict[str, set[int]] = {}
+        self.by_root: dict[str, list[str]] = {}  # search key (knowledge.text.keys) → vocabulary words
         for t_index, target in enumerate(targets):
             seen: set[tuple[str, ...]] = set()
             for name in target.names:
@@ -80,23 +94,24 @@ class Index:
                 self.keys.append((t_index, words))
                 for word in set(words):
                     postings.setdefault(word, set()).add(k_index)
+                for token in tokens(name):  # roots from the printed token: a dictionary needs its real letters
+                    for root in word_roots(token):
+                        vocab = self.by_root.setdefault(root, [])
+                        if loose(token) not in vocab:
+                            vocab.append(loose(token))
         n = max(len(self.keys), 1)
         self.idf = {w: math.log(1 + n / len(p)) for w, p in postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         self.postings = {w: tuple(p) for w, p in postings.items()}
         self.key_weight = [sum(self.idf[w] for w in set(words)) for _, words in self.keys]
         self.key_target = [t_index for t_index, _ in self.keys]
-        self._cache: dict[str, dict[str, float]] = {}
+        self._cache: dict[tuple[str, tuple[str, ...] | None], dict[str, float]] = {}
         by_stem: dict[str, list[str]] = {}
         self.by_head: dict[str, list[str]] = {}  # first 4 letters → words (inflection candidates)
-        self.by_root: dict[str, list[str]] = {}  # stem (knowledge.text.stem) → words
         for word in postings:
             by_stem.setdefault(word[:STEM], []).append(word)
             if len(word) >= 5:
                 self.by_head.setdefault(word[:4], []).append(word)
-            root = word_stem(word)
-            if root:
-                self.by_root.setdefault(root, []).append(word)
         self.stems = list(by_stem)
         self.stem_words = [by_stem[s] for s in self.stems]
         # Compound abbreviations: "физ" + "культура" for adjacent name words "физическая культура"; each compound
@@ -116,18 +131,21 @@ class Index:
             self.compound_heads.setdefault(word[:6], []).append(word)
             self.idf[word] = math.log(1 + n / len(self.compound_postings[word]))
 
-    def word_matches(self, word: str) -> dict[str, float]:
-        """Vocabulary words similar to `word`, with a similarity in 0..1: 1 for the same word, 0.9 for the same word
-        with another ending ("терапия" / "терапиясы"), less for typos; words sharing only a beginning do not count.
+    def word_matches(self, word: str, roots: tuple[str, ...] | None = None) -> dict[str, float]:
+        """Vocabulary words similar to loose `word`, with a similarity in 0..1: 1 for the same word, 0.9 for the same
+        word with another ending ("терапия" / "терапиясы"), less for typos; words sharing only a beginning do not
+        count. `roots`: the word's search keys, from the word as typed (`word_roots`; by default from `word`).
         The vocabulary never changes after loading, so results are remembered (a bounded cache; do not mutate)."""
-        found = self._cache.get(word)
+        found = self._cache.get((word, roots))
         if found is None:
             if len(self._cache) >= WORD_CACHE:
                 self._cache.clear()
-            found = self._cache[word] = self._word_matches(word)
+            if roots is None:
+                roots = word_roots(word)
+            found = self._cache[(word, roots)] = self._word_matches(word, roots if _rooted(word) else ())
         return found
 
-    def _word_matches(self, word: str) -> dict[str, float]:
+    def _word_matches(self, word: str, roots: tuple[str, ...]) -> dict[str, float]:
         probe = word[:STEM]
         cutoff = 100 if len(probe) <= 3 else 80 if len(probe) <= 5 else 75
         found: dict[str, float] = {}
@@ -141,10 +159,10 @@ class Index:
             for vocab_word in self.by_head.get(word[:4], ()):
                 if found.get(vocab_word, 0.0) < INFLECTED and _inflection(word, vocab_word):
                     found[vocab_word] = INFLECTED
-        root = word_stem(word)
-        for vocab_word in self.by_root.get(root, ()) if root else ():
-            if found.get(vocab_word, 0.0) < INFLECTED:
-                found[vocab_word] = INFLECTED
+        for root in roots:
+            for vocab_word in self.by_root.get(root, ()):
+                if found.get(vocab_word, 0.0) < INFLECTED:
+                    found[vocab_word] = INFLECTED
         if len(word) >= 7:
             for compound in self.compound_heads.get(word[:6], ()):
                 if compound == word or _inflection(word, compound):
@@ -163,10 +181,11 @@ class Index:
         weights: list[float] = []
         optional: list[bool] = []
         for word in words:
-            matches = self.word_matches(word.text)
+            roots = word.roots or None
+            matches = self.word_matches(word.text, roots)
             if word.alt:
                 matches = dict(matches)
-                for w, s in self.word_matches(word.alt).items():
+                for w, s in self.word_matches(word.alt, roots).items():
                     matches[w] = max(matches.get(w, 0.0), s)
             if drop_unmatched and not matches:
                 continue
@@ -253,12 +272,6 @@ def _inflection(word: str, other: str) -> bool:
     return common >= max(4, len(short) - 3) and len(long) - common <= 5
 
 
-def word_stem(word: str) -> str:
-    """The stem grouping a loose word with its other inflections (the shared stemmer, knowledge.text.stem); "" for
-    short words and Latin-script ones (English is matched by its spelling)."""
-    return "" if len(word) < MIN_STEM or word.isascii() else stem(word)
-
-
 def _common_prefix(a: str, b: str) -> str:
     index = 0
     while index < min(len(a), len(b)) and a[index] == b[index]:
@@ -272,8 +285,8 @@ def fts_passages(db: sqlite3.Connection, words: Iterable[Word], limit: int = 20)
     typed without Kazakh letters or in Latin script finds the passage that prints it."""
     terms = []
     for word in words:
-        for form in (word.text, word.alt):
-            root = key(form) if form and len(form) >= 3 else ""
+        forms = [form for form in (word.text, word.alt) if form and len(form) >= 3]
+        for root in dict.fromkeys([*word.roots, *(k for form in forms for k in keys(form))]):
             if len(root) >= 3:
                 terms.append('"' + root[: STEM - 1].replace('"', "") + '"*')
     if not terms:

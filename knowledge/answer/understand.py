@@ -1,5 +1,11 @@
-"""Understanding a question from its words: language, filters (setting, area, jurisdiction, position), intent cues,
-numbers, and the content words left for service / criterion matching."""
+"""Understanding a question from its words and its form: language, filters (setting, area, jurisdiction, position),
+intent cues, numbers, and the content words left for service / criterion matching.
+
+The form of a question is read by rules, not by listing questions: a price asked outright ("сколько стоит", "қанша
+тұрады") makes a tariff question; something not done ("не провели", "жүргізілмеді", "did not") an incident, a
+violation question; a fine or penalty asked about a sanction question; a topic the base does not hold (another
+region, pension amounts, taxi, weather) out of scope. Latin-script Kazakh and transliterated Russian are read in
+Cyrillic like the words typed in it."""
 
 from __future__ import annotations
 
@@ -9,7 +15,19 @@ from dataclasses import dataclass, field
 
 from knowledge.answer.glossary import Glossary, load_glossary
 from knowledge.domain import Filters
-from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
+from knowledge.text import (
+    KAZAKH_LETTERS,
+    dictionary_key,
+    is_latin,
+    is_russian_verb,
+    kazakh_negation,
+    keys,
+    lemma,
+    loose,
+    russian_pos,
+    to_cyrillic,
+    tokens,
+)
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
@@ -20,6 +38,17 @@ _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
                   "how many", "per 100", "units", "posts"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
+_NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
+# Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
+_NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
+MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
+_HABITUAL = ("йтын", "йтін", "итын", "итин")  # "жүре алмайтын": who cannot, not what was not done
+# "получатели, которые не встают с постели": a relative clause describes who, it reports nothing not done
+_RELATIVE = frozenset(["который", "которая", "которое", "которые", "которых", "которым", "которыми", "кто", "кому"])
+_REPORTING = frozenset(["VERB", "PRTS"])  # Russian finite verbs and short participles report; full ones describe
+_MARKERS = frozenset(["incident", "not_done"])  # cues whose words stay content words (aliases use them)
+# Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
+_QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
 
 
 @dataclass
@@ -27,6 +56,7 @@ class Word:
     text: str  # loose form (Cyrillic for Latin-script words when transliterated)
     alt: str | None  # loose transliteration of a Latin word (matching tries both)
     weight: float  # 1 for content, lower for position words kept as content
+    roots: tuple[str, ...] = ()  # its search keys from the word as typed (knowledge.text.keys); () : from `text`
 
 
 @dataclass
@@ -41,6 +71,8 @@ class Understood:
     filter_words: list[Word] = field(default_factory=list)  # setting words (kept for criteria matching)
     intent: str = "unknown"
     empty: bool = False  # nothing usable in the question
+    incident: bool = False  # something reported not done or missing ("не провели", "жүргізілмеді", "нет", "did not")
+    scope: str | None = None  # a topic the base does not hold (glossary `scope`: other_region, benefit, taxi...)
 
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
@@ -48,27 +80,34 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
     raw = tokens(text)[:MAX_TOKENS]
     words = [loose(t) for t in raw]
-    matches = glossary.match(words)
+    roots = [keys(t) for t in raw]
+    russian = [(k,) if (k := dictionary_key(t)) else () for t in raw]
+    matches = glossary.match(words, russian)
     taken = [None] * len(words)
     for m in matches:
         for i in range(m.start, m.end):
             taken[i] = m
-    # Latin words the glossary did not know get a second chance in Cyrillic ("meyirger", "qala")
+    # Latin words the glossary did not know get a second chance in Cyrillic ("meyirger", "qala"); their intent cues
+    # count too unless the text is English (whose words, transliterated, may spell Russian ones: "no" → "но")
     translit = [to_cyrillic(t) if is_latin(t) else None for t in raw]
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
+    english = _looks_english(raw, matches, glossary)
     if any(t for t in translit):
-        extra = glossary.match(alt_words)
+        extra = glossary.match(alt_words, russian)
         for m in extra:
-            if all(taken[i] is None for i in range(m.start, m.end)) and m.term.category != "cues":
+            if all(taken[i] is None for i in range(m.start, m.end)) and (m.term.category != "cues" or not english):
                 matches.append(m)
                 for i in range(m.start, m.end):
                     taken[i] = m
     filters = Filters()
     cues: set[str] = set()
     degree = None
+    scopes: list[str] = []
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
-        if term.category == "settings":
+        if term.category == "scope":
+            scopes.append(term.key)
+        elif term.category == "settings":
             filters.setting = filters.setting or term.key
         elif term.category == "areas":
             filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
@@ -80,32 +119,105 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             degree = degree or _DEGREE_CUES[term.key]
         elif term.key == "staffing" and " ".join(term.words).rstrip("*") in _WEAK_STAFFING:
             cues.add("staffing_weak")
+        elif term.key == "price":
+            cues.update(("price", "tariff"))
+        elif term.key in ("incident", "not_done") and raw[m.end:m.end + 1] and raw[m.end] in _QUESTION_PARTICLES:
+            continue  # "бар ма, жоқ па": asked, not reported
         else:
             cues.add(term.key)
+    negated = _negated_verbs(raw, translit, taken, glossary)
+    if any(negated.values()) or _no_for(raw):
+        cues.add("not_done")
+    elif negated:
+        cues.add("incident")
     content: list[Word] = []
     filter_words: list[Word] = []
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
+        if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS):
+            # the words of a topic or an incident also name things ("пособий", "not provided"); an incident's count
+            # only where they match (optional, like a position): "done" must not make "laundry not done" the answer
+            if alt_words[index] not in _NEGATING and not glossary.is_stopword(word):
+                content.append(Word(word, alt, 1.0 if m.term.category == "scope" else MARKER_WEIGHT, roots[index]))
+            continue
         if m is None:
-            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word):
+            if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATING:
                 continue
-            content.append(Word(word, alt, 1.0))
+            # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
+            weight = MARKER_WEIGHT if index in negated and not _after_negation(raw, translit, index) else 1.0
+            content.append(Word(word, alt, weight, roots[index]))
         elif m.term.category == "positions":
-            content.append(Word(word, alt, 0.35))
+            content.append(Word(word, alt, 0.35, roots[index]))
         elif m.term.category == "settings":
-            filter_words.append(Word(word, alt, 1.0))
+            filter_words.append(Word(word, alt, 1.0, roots[index]))
         elif m.term.category == "areas" and m.term.key != filters.area:
-            content.append(Word(word, alt, 1.0))  # the other area word is part of a name ("city telephone")
+            content.append(Word(word, alt, 1.0, roots[index]))  # the other area word is part of a name ("city telephone")
     numbers = _DIGITS.findall(text)
-    understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary),
+    understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
-                            filter_words=filter_words, empty=not raw)
+                            filter_words=filter_words, empty=not raw,
+                            incident=bool({"not_done", "incident"} & cues),
+                            # a weak topic word ("пособие") names a service's object when a setting is named or
+                            # something is reported not done ("не помогли оформить пособие"), not an amount asked
+                            scope=next((s for s in scopes if s not in glossary.weak_scope
+                                        or not (filters.setting or {"not_done", "incident"} & cues)), None))
     understood.intent = guess_intent(understood)
     return understood
 
 
-def detect_language(raw: list[str], words: list[str], matches: list, glossary: Glossary) -> str:
+def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
+    """Latin text with an English function word or an English-only glossary term ("taxi price to Oral"), rather than
+    transliterated Russian or Kazakh ("skolko stoit massazh", "psiholog diagnostika ne provel")."""
+    english_words = glossary.stopwords.get("en", set())
+    if any(is_latin(t) and t in english_words and t not in glossary.kk_latin for t in raw):
+        return True
+    return any(m.term.lang == "en" and all(is_latin(t) for t in raw[m.start:m.end]) for m in matches)
+
+
+def _negated_verbs(raw: list[str], translit: list[str | None], taken: list, glossary: Glossary) -> dict[int, bool]:
+    """The verbs the question negates, by index: True when they report something not done (a Russian finite verb or
+    short participle after "не": "не провели", "не проводит", "не обеспечены", typed "ne provel" too; a Kazakh negated
+    finite verb, participle or verbal noun: "жүргізбеді", "жүргізілмеді", "көрсетпеген", "етпеу"), False when they
+    describe (a habitual participle, "өз бетінше жүре алмайтын"; the glossary's weak verbs: "не могут", "болмады")."""
+    found: dict[int, bool] = {}
+    for index, token in enumerate(raw):
+        if taken[index] is not None:
+            continue
+        word = (translit[index] or token).casefold()
+        previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
+        if previous in _NEGATION and is_russian_verb(word):
+            found[index] = (russian_pos(word) in _REPORTING and loose(lemma(word) or "") not in glossary.weak_negation
+                            and not _RELATIVE.intersection(raw[max(0, index - 4):index]))
+        elif lemma(word) is None and (verbal_noun := kazakh_negation(word)) is not None:
+            found[index] = not word.endswith(_HABITUAL) and loose(verbal_noun) not in glossary.weak_negation
+    return found
+
+
+def _after_negation(raw: list[str], translit: list[str | None], index: int) -> bool:
+    """The word follows a Russian "не" (a verb negated so names what was not done: "не привлекают к досугу")."""
+    return index > 0 and (translit[index - 1] or raw[index - 1]).casefold() in _NEGATION
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "got"})
+NO_REACH = 8  # words after "no" in which its verb or "for" stands
+
+
+def _no_for(raw: list[str]) -> bool:
+    """English "no ... for" ("no individual plan for the recipient") or "no ... was <done>" ("no vocational guidance
+    was carried out", "no interpreter was provided"): something reported not done or missing, not a plain "no"."""
+    for index, token in enumerate(raw):
+        if token != "no":
+            continue
+        after = raw[index + 2:index + 2 + NO_REACH]
+        if "for" in after or any(word in _BE and (following.endswith(("ed", "en", "ne")) or following == "held")
+                                 for word, following in zip(after, after[1:], strict=False)):
+            return True
+    return False
+
+
+def detect_language(raw: list[str], words: list[str], matches: list, glossary: Glossary,
+                    english: bool = True) -> str:
     votes: Counter[str] = Counter()
     matched = {}
     for m in matches:
@@ -117,8 +229,16 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
         if is_latin(token):
             if token in glossary.kk_latin or _KAZAKH_LATIN.search(token):
                 votes["kk"] += 1.5
-            else:
+            elif english:
                 votes["en"] += 1
+            elif index in matched:  # transliterated: the glossary term's languages
+                langs = matched[index].term.lang.split()
+                for lang in langs:
+                    votes[lang] += 0.75 / len(langs)
+            elif lemma(to_cyrillic(token)):
+                votes["ru"] += 1  # a Russian word in Latin letters ("stoit", "provel")
+            else:
+                votes["en"] += 0.5
         elif KAZAKH_LETTERS.intersection(token):
             votes["kk"] += 2
         elif index in matched:
@@ -143,21 +263,32 @@ DOCUMENT_CUES = frozenset({"document", "effective", "documents_list", "repealed_
 
 
 def guess_intent(u: Understood) -> str:
-    """The intent the words point to; the engine may still fall back to another search when this one finds nothing."""
+    """The intent the words and the form of the question point to; the engine may still fall back to another search
+    when this one finds nothing. A price asked outright is a tariff question even when its words also name a
+    criterion; a fine asked about is a sanction question; an incident is a violation question: something not done
+    always, something missing when no setting, area or jurisdiction says the question is about a tariff table."""
     cues = u.cues
     has_number = any(len(n) <= 3 for n in u.numbers)
+    if "sanction" in cues and "price" not in cues:
+        return "sanction"
     if "staffing" in cues or ("staffing_weak" in cues and has_number and u.filters.area is None
                               and not ({"violation", "document"} & cues)):
         return "staffing"
     if (DOCUMENT_CUES & cues) and u.degree is None:
         return "document"
-    if "violation" in cues and (u.degree or not (u.filters.jurisdiction or u.filters.area)):
+    if "price" in cues and u.degree is None:
+        return "tariff"
+    f = u.filters
+    if "not_done" in cues and "tariff" not in cues:
+        return "violation"
+    if "incident" in cues and "tariff" not in cues and not (f.setting or f.area or f.jurisdiction):
+        return "violation"
+    if "violation" in cues and (u.degree or not (f.jurisdiction or f.area)):
         return "violation"  # criteria know no districts or areas: "нарушениями ОДА ... Бурлин" is a service
-    if u.degree and not ({"tariff"} & cues) and u.filters.area is None and u.filters.jurisdiction is None:
+    if u.degree and not ({"tariff"} & cues) and f.area is None and f.jurisdiction is None:
         return "violation"
     if "checklist" in cues:
         return "checklist"
-    f = u.filters
     if "tariff" in cues or f.area or f.jurisdiction or f.setting or f.position:
         return "tariff"
     return "unknown"

@@ -51,7 +51,7 @@ def sources_fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
     """A hash of the sources and of the code that reads them: the base is rebuilt when either changes."""
     digest = hashlib.sha256()
     files = sorted(sources_dir.glob("*.txt")) + sorted(sources_dir.glob("*.toml"))
-    files += sorted((PACKAGE_DIR / "ingest").rglob("*.py")) + [PACKAGE_DIR / "text.py", PACKAGE_DIR / "domain.py"]
+    files += sorted((PACKAGE_DIR / "ingest").rglob("*.py")) + [PACKAGE_DIR / "text.py", PACKAGE_DIR / "russian.py", PACKAGE_DIR / "domain.py"]
     files += sorted((PACKAGE_DIR / "data").glob("*"))
     for path in files:
         digest.update(path.name.encode())

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer.glossary import CATEGORIES, Glossary, Match, load_glossary
-from knowledge.text import loose, tokens
+from knowledge.answer.glossary import CATEGORIES, MIN_ROOT, Glossary, Match, load_glossary
+from knowledge.text import dictionary_key, loose, tokens
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +72,31 @@ def test_stopwords_and_positions_in_the_knowledge_base(glossary: Glossary) -> No
 def test_empty_input_matches_nothing(glossary: Glossary) -> None:
     assert glossary.match([]) == []
     assert found(glossary, "😀 ???") == []
+
+
+def found_by_keys(glossary: Glossary, question: str) -> list[tuple[str, str, int, int]]:
+    raw = tokens(question)
+    matches = glossary.match([loose(t) for t in raw], [(k,) if (k := dictionary_key(t)) else () for t in raw])
+    return [(m.term.category, m.term.key, m.start, m.end) for m in matches]
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    ("педагогами", "teacher"),  # the term "педагог" in another inflection, by its dictionary form
+    ("городов", "city"),  # "город"
+    ("действовал", "document"),  # "действует": another form of the same verb
+])
+def test_whole_word_terms_meet_their_inflections_by_key(glossary: Glossary, question: str, key: str) -> None:
+    assert found(glossary, question) == []  # not spelt as any term, nor a typo away from one
+    assert [k for _, k, _, _ in found_by_keys(glossary, question)] == [key]
+
+
+def test_kazakh_derivations_do_not_match_by_key(glossary: Glossary) -> None:
+    assert found_by_keys(glossary, "қабылдау") == []  # admission is no "қабылданған" (adopted: a document cue)
+    assert found_by_keys(glossary, "қажетті") == []  # "necessary" is no "қажет" (needed: a staffing cue)
+
+
+def test_short_keys_do_not_match_by_inflection(glossary: Glossary) -> None:
+    assert found_by_keys(glossary, "калий") == []  # "кал" is the key of "қала" too: too short to trust
+    assert all(len(root) >= MIN_ROOT for term in glossary.terms for roots in term.roots for root in roots)
+    assert all(not roots for term in glossary.terms for word, roots in zip(term.words, term.roots, strict=True)
+               if word.endswith("*"))  # stems match by their beginning only

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer.index import COMPOUND, INFLECTED, Index, Target, coverage, fts_passages, key_words, word_stem
+from knowledge.answer.index import COMPOUND, INFLECTED, Index, Target, coverage, fts_passages, key_words, word_roots
 from knowledge.answer.understand import Word, understand
 from knowledge.text import loose, stem
 
@@ -58,8 +58,37 @@ def test_the_shared_stemmer_joins_verb_forms(index: Index) -> None:
     # "жуындыру" (to bathe someone) shares no long beginning with "жуынатын" / "жуыну": only the stem joins them.
     found = index.word_matches(loose("жуындыру"))
     assert found.get("жуынатын") == INFLECTED and found.get("жуыну") == INFLECTED
-    assert word_stem(loose("жуындыру")) == stem(loose("жуынатын")) == "жуын"
-    assert word_stem("бар") == "" and word_stem("massage") == ""  # short and Latin words are matched as spelt
+    assert word_roots("жуындыру") == (stem(loose("жуынатын")),) == ("жуын",)
+    assert word_roots("бар") == () and word_roots("massage") == ()  # short and Latin words are matched as spelt
+
+
+RUSSIAN = Index([Target("service", (i,), [name]) for i, name in enumerate([
+    "Массажист",  # 0
+    "Консультация психолога",  # 1
+    "Юридическая консультация",  # 2
+    "Помощь медицинской сестры",  # 3
+    "Массаж",  # 4
+])])
+
+
+@pytest.mark.parametrize(("typed", "ident"), [
+    ("массажистов", 0), ("массажистами", 0),
+    ("психологами", 1), ("психологом", 1),
+    ("юридической", 2), ("юридическими", 2),
+    ("сестрой", 3), ("медицинскими", 3),
+])
+def test_a_russian_word_meets_its_indexed_form_by_its_dictionary_form(typed: str, ident: int) -> None:
+    u = understand(typed)
+    hits = RUSSIAN.search(u.words + u.filter_words, limit=1)
+    assert hits and hits[0].target.ident == (ident,) and hits[0].inflected == 1
+
+
+def test_a_negated_kazakh_verb_meets_its_verbal_noun() -> None:
+    index = Index([Target("criterion", (0,), ["Гигиеналық құралдармен қамтамасыз ету"]),
+                   Target("criterion", (1,), ["Медициналық тексеру жүргізу"])])
+    assert index.word_matches(loose("етпеді"), word_roots("етпеді")).get("ету") == INFLECTED  # a short verbal noun
+    assert index.word_matches(loose("жүргізбеді"), word_roots("жүргізбеді")).get("жургизу") == INFLECTED
+    assert index.word_matches(loose("жүргізілмеді"), word_roots("жүргізілмеді")).get("жургизу") == INFLECTED
 
 
 def test_compound_abbreviation_covers_two_name_words(index: Index) -> None:

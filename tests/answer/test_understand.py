@@ -127,3 +127,143 @@ def test_zero_width_characters_do_not_split_words() -> None:
 def test_long_input_is_cut() -> None:
     u = understand("массаж " * 1000)
     assert 0 < len(u.words) <= MAX_TOKENS
+
+
+# ---------------------------------------------------------------- the form of a question
+
+
+@pytest.mark.parametrize("question", [
+    "сколько стоит обеспечение гигиеническими средствами",  # its words also name a risk criterion
+    "почём психологическая диагностика",
+    "стоимость доврачебной помощи",
+    "гигиеналық құралдармен қамтамасыз ету қанша тұрады",
+    "психологиялық диагностика бағасы",
+    "how much is psychological diagnostics",
+    "price of providing hygiene products",
+    "тариф на консультацию психолога",
+])
+def test_a_price_asked_is_a_tariff_question(question: str) -> None:
+    u = understand(question)
+    assert "price" in u.cues and u.intent == "tariff"
+
+
+@pytest.mark.parametrize("question", [
+    "психолог не провёл диагностику",
+    "не обеспечили гигиеническими средствами",
+    "психолог не проводит консультации",
+    "отсутствует индивидуальный план работы",
+    "нет индивидуального плана",
+    "психолог диагностика жүргізбеді",
+    "диагностика жүргізілмеді",
+    "гигиеналық құралдармен қамтамасыз етпеді",
+    "жеке жұмыс жоспары жоқ",
+    "the psychologist did not carry out diagnostics",
+    "recipients didn't get hygiene products",
+    "the organisation failed to provide hygiene products",
+    "hygiene products not provided",
+    "no individual work plan for the recipient",
+    "psiholog diagnostika ne provel",  # transliterated Russian
+    "psikholog diagnostika zhurgizbedi",  # Latin-script Kazakh
+])
+def test_something_not_done_is_an_incident_and_a_violation_question(question: str) -> None:
+    u = understand(question)
+    assert u.incident and u.intent == "violation"
+
+
+def test_an_incident_with_a_price_asked_stays_a_tariff_question() -> None:
+    u = understand("сколько стоит массаж, если его не провели")
+    assert u.incident and u.intent == "tariff"
+
+
+@pytest.mark.parametrize("question", [
+    "Borli home care funeral services no relatives rural",  # a plain "no" is part of a name
+    "не более 10 получателей",  # "не" before no verb
+    "массаж қанша тұрады",
+    "стационар массаж медсестра",
+    "помады команды",  # Russian words that end like a Kazakh negative
+])
+def test_other_questions_are_no_incident(question: str) -> None:
+    assert not understand(question).incident
+
+
+@pytest.mark.parametrize("question", [
+    "какой штраф за отсутствие индивидуального плана",
+    "какое наказание за грубое нарушение",
+    "айыппұл қандай",
+    "бұзушылық үшін қандай жаза бар",
+    "what is the fine for a gross violation",
+    "penalty for missing the individual plan",
+    "what sanctions apply",
+])
+def test_a_fine_or_penalty_asked_is_a_sanction_question(question: str) -> None:
+    u = understand(question)
+    assert "sanction" in u.cues and u.intent == "sanction"
+
+
+@pytest.mark.parametrize(("question", "scope"), [
+    ("сколько стоит массаж в Алматы", "other_region"),
+    ("Астанада үйде күтім қанша тұрады", "other_region"),
+    ("home care tariff in Shymkent", "other_region"),
+    ("тарифы Актюбинской области", "other_region"),
+    ("какой размер пенсии по инвалидности", "benefit"),
+    ("жәрдемақы қанша", "benefit"),
+    ("сколько стоит такси до больницы", "taxi"),
+    ("погода в Уральске", "weather"),
+    ("ауа райы қандай", "weather"),
+])
+def test_topics_the_base_does_not_hold(question: str, scope: str) -> None:
+    assert understand(question).scope == scope
+
+
+def test_benefits_as_the_subject_of_a_service_are_in_scope() -> None:
+    # "содействие в получении пособий" is a service of the stationary tables: with a setting named it is asked about
+    assert understand("стационар содействие в получении пособий город").scope is None
+    assert understand("жартылай стационар жәрдемақыларды алуға жәрдемдесу").scope is None
+
+
+# ---------------------------------------------------------------- Latin script reads like Cyrillic
+
+
+def reading(u: Understood) -> tuple:
+    """What the engine matches and filters by: the words' keys and weights, filters, cues, intent, incident."""
+    return ([(w.roots, w.weight) for w in u.words], [w.roots for w in u.filter_words], u.filters, u.cues,
+            u.intent, u.incident)
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("skolko stoit massazh v polustacionare", "сколько стоит массаж в полустационаре"),
+    ("jartylai statsionar massaj qala", "жартылай стационар массаж қала"),
+    ("psiholog diagnostika ne provel", "психолог диагностика не провел"),
+    ("zhartylai statsionarda meyirger massazh auylda qansha", "жартылай стационарда мейіргер массаж ауылда қанша"),
+    ("diagnostika zhurgizilmedi", "диагностика жүргізілмеді"),
+])
+def test_latin_script_reaches_the_words_of_the_cyrillic_question(latin: str, cyrillic: str) -> None:
+    assert reading(understand(latin)) == reading(understand(cyrillic))
+
+
+def test_transliterated_russian_is_russian() -> None:
+    assert understand("skolko stoit massazh v polustacionare").lang == "ru"
+    assert understand("psiholog diagnostika ne provel").lang == "ru"
+    assert understand("how much is massage in semi-stationary care").lang == "en"  # English stays English
+
+
+@pytest.mark.parametrize("question", ["Бөрлі ауданында стационар жоқ па", "нет ли тарифа на массаж в селе"])
+def test_asking_whether_something_exists_is_no_incident(question: str) -> None:
+    assert not understand(question).incident
+
+
+@pytest.mark.parametrize("question", ["home care: no vocational guidance was carried out",
+                                      "no sign language interpreter was provided for a deaf person",
+                                      "there was no individual plan for the resident"])
+def test_english_no_with_a_verb_or_for_reports_something_not_done(question):
+    u = understand(question)
+    assert u.incident and "not_done" in u.cues
+
+
+def test_a_plain_english_no_reports_nothing():
+    assert not understand("no, the rural rate please").incident
+
+
+def test_a_benefit_word_in_an_incident_names_a_service_not_an_amount():
+    assert understand("не помогли оформить пособие и алименты").scope is None
+    assert understand("какая пенсия по инвалидности").scope == "benefit"

@@ -14,6 +14,7 @@ from knowledge.answer.context import Context
 from knowledge.answer.intents.checklist import Checklists
 from knowledge.answer.intents.document import Documents
 from knowledge.answer.intents.passage import Passages
+from knowledge.answer.intents.sanction import Sanctions
 from knowledge.answer.intents.staffing import Staffing
 from knowledge.answer.intents.tariff import Tariffs
 from knowledge.answer.intents.violation import Violations
@@ -40,7 +41,7 @@ class Ranked(Intent, Protocol):
 
 
 TARIFFS, VIOLATIONS, STAFFING = Tariffs(), Violations(), Staffing()
-INTENTS: tuple[Intent, ...] = (TARIFFS, VIOLATIONS, Checklists(), STAFFING, Documents(), Passages())
+INTENTS: tuple[Intent, ...] = (TARIFFS, VIOLATIONS, Checklists(), STAFFING, Documents(), Passages(), Sanctions())
 BY_NAME: dict[str, Intent] = {intent.name: intent for intent in INTENTS}
 
 

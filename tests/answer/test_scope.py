@@ -1,0 +1,126 @@
+"""What the base does not hold: another region's tariffs, pension and benefit amounts, taxis, weather, tickets, and
+fines. The reply says so and what the base does hold, offers follow-ups made from the question's own words, and never
+shows a tariff figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.compose import label
+from knowledge.answer.engine import Engine
+from knowledge.domain import Answer
+
+OUT_OF_SCOPE = [
+    # another region's tariffs
+    ("сколько стоит массаж в Алматы", "ru"),
+    ("тариф на уход на дому в Астане", "ru"),
+    ("Шымкент стационар массаж медсестра город", "ru"),
+    ("Ақтөбе облысында үйде күтім қанша тұрады", "kk"),
+    ("Атырауда жартылай стационар массаж бағасы", "kk"),
+    ("how much is home care in Almaty", "en"),
+    ("Karaganda stationary massage rate", "en"),
+    # pension and benefit amounts
+    ("какой размер пенсии по инвалидности", "ru"),
+    ("сколько составляет пособие по уходу за ребенком", "ru"),
+    ("мүгедектік бойынша жәрдемақы қанша", "kk"),
+    ("зейнетақы мөлшері қандай", "kk"),
+    ("how much is the disability pension", "en"),
+    # taxi, weather, tickets
+    ("сколько стоит такси до больницы", "ru"),
+    ("таксиге қанша төлеймін", "kk"),
+    ("weather in Uralsk tomorrow", "en"),
+    ("ертең ауа райы қандай болады", "kk"),
+    ("стоимость билета на поезд до Атырау", "ru"),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(kb_path) -> Engine:
+    return Engine.open(kb_path)
+
+
+def places(engine: Engine, lang: str) -> str:
+    return ", ".join(place.name(lang) for place in engine.places())
+
+
+@pytest.mark.parametrize(("question", "lang"), OUT_OF_SCOPE)
+def test_out_of_scope_says_what_the_base_holds_and_shows_no_figure(engine: Engine, question: str, lang: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and answer.lang == lang
+    assert not answer.results and answer.verdict is None
+    assert answer.text == label("out_of_scope", lang).format(places=places(engine, lang))
+    assert "₸" not in answer.text and answer.choices
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_out_of_scope_in_the_reply_language(engine: Engine, lang: str) -> None:
+    answer = engine.ask("сколько стоит массаж в Алматы", lang)
+    assert answer.text == label("out_of_scope", lang).format(places=places(engine, lang))
+    for place in engine.places():
+        assert place.name(lang) in answer.text  # the regions it does hold, from the base
+
+
+def queries(answer: Answer) -> str:
+    return " ".join(choice.query for choice in answer.choices).casefold()
+
+
+def test_follow_ups_come_from_the_question_s_own_words(engine: Engine) -> None:
+    massage = engine.ask("сколько стоит массаж в Алматы")
+    assert "массаж" in queries(massage)  # the base's own massage services, to ask about instead
+    hospital = engine.ask("сколько стоит такси до больницы")
+    assert "больниц" in queries(hospital) or "аурухана" in queries(hospital)
+    assert queries(massage) != queries(hospital)  # never one fixed list
+    for choice in massage.choices:  # each follow-up is a question the engine answers or narrows down
+        assert engine.ask(choice.query).status in ("answer", "clarify")
+
+
+def test_benefits_as_the_subject_of_a_service_are_still_answered(engine: Engine) -> None:
+    answer = engine.ask("стационар содействие в получении пособий компенсаций алиментов город")
+    assert answer.status == "answer" and answer.results[0].type == "tariff"
+
+
+@pytest.mark.parametrize(("question", "word"), [("they did not give massage", "massage"),
+                                              ("массаж не сделали", "массаж")])
+def test_a_question_not_answered_gets_follow_ups_from_its_words(engine: Engine, question: str, word: str) -> None:
+    answer = engine.ask(question)  # an incident: never answered with a tariff figure
+    assert answer.status == "not_found" and not answer.results
+    assert answer.choices and word in queries(answer)
+
+
+@pytest.mark.parametrize("question", ["massage was not done", "массаж жасалмады", "не сделали массаж в селе"])
+def test_an_incident_is_never_answered_with_a_tariff(engine: Engine, question: str) -> None:
+    assert all(result.type != "tariff" for result in engine.ask(question).results)
+
+
+# ---------------------------------------------------------------- fines and penalties
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("айыппұл қандай", "kk"),
+    ("какое наказание предусмотрено", "ru"),
+    ("what sanctions apply", "en"),
+])
+def test_sanctions_are_not_in_the_base(engine: Engine, question: str, lang: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and answer.intent == "sanction" and not answer.results
+    assert answer.text == label("no_sanctions", lang) and answer.choices
+
+
+@pytest.mark.parametrize(("question", "lang", "criterion", "degree"), [
+    ("какой штраф за отсутствие индивидуального плана работы", "ru", 3, "significant"),
+    ("what is the fine if there is no individual work plan", "en", 3, "significant"),
+])
+def test_a_fine_for_a_named_violation_still_gets_its_degree(engine: Engine, question: str, lang: str,
+                                                            criterion: int, degree: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.intent == "violation"
+    assert answer.text.startswith("ℹ " + label("no_sanctions", lang))
+    assert label("no_sanctions", lang) in answer.warnings
+    best = answer.results[0]
+    assert best.type == "criterion" and best.fields["item"] == criterion and best.fields["degree"] == degree
+
+
+def test_a_fine_for_a_degree_gets_the_degree_s_definition(engine: Engine) -> None:
+    answer = engine.ask("какой штраф за грубое нарушение")
+    assert answer.status == "answer" and label("no_sanctions", "ru") in answer.text
+    assert {r.fields.get("degree") for r in answer.results if r.type == "criterion"} == {"gross"}
