@@ -282,6 +282,7 @@ async def test_stats_and_reload_only_for_admins(h):
 
 async def test_usage_log_keeps_no_user_identity(h):
     await h.say("massage", user_id=4242)
+    h.dispatcher["asker"].usage.flush()  # questions are written in batches
     with sqlite3.connect(h.config.usage_log) as db:
         rows = db.execute("select * from questions").fetchall()
     assert len(rows) == 1 and "massage" in rows[0]
