@@ -37,7 +37,7 @@ from bot.keyboards import Tickets
 from bot.retry import RetryMiddleware
 from bot.service import Asker
 from bot.throttle import Throttle, ThrottleMiddleware
-from bot.usage import UsageLog
+from bot.usage import BATCH_SECONDS, UsageLog
 from knowledge.answer.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,15 @@ async def set_commands(bot: Bot, i18n: I18n) -> None:
                 await bot.set_my_commands(command_menu(), language_code=lang)
 
 
-async def on_startup(bot: Bot, i18n_obj: I18n, config: Config) -> None:
+async def write_usage_batches(asker: Asker) -> None:
+    """Questions asked in a quiet spell reach the usage log within a batch's age, not only with the next question."""
+    while True:
+        await asyncio.sleep(BATCH_SECONDS)
+        asker.usage.flush()
+
+
+async def on_startup(bot: Bot, i18n_obj: I18n, config: Config, asker: Asker) -> None:
+    asker.background.add(asyncio.create_task(write_usage_batches(asker)))
     await set_commands(bot, i18n_obj)
     if config.webhook_url:
         await bot.set_webhook(config.webhook_url, secret_token=config.webhook_secret,
@@ -129,6 +137,8 @@ async def on_startup(bot: Bot, i18n_obj: I18n, config: Config) -> None:
 
 
 async def on_shutdown(asker: Asker) -> None:
+    for task in asker.background:
+        task.cancel()
     asker.close()
     asker.usage.close()
 

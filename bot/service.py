@@ -25,6 +25,7 @@ class Asker:
         self.usage = usage
         self.tickets = tickets or Tickets()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+        self.background: set[asyncio.Task] = set()  # tasks the bot runs beside the updates (cancelled at shutdown)
 
     async def call(self, function, *args, **kwargs):
         return await asyncio.get_running_loop().run_in_executor(self.executor, partial(function, *args, **kwargs))

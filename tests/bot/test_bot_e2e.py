@@ -108,7 +108,12 @@ async def test_bot_process_answers_in_three_languages(running: FakeBotApi):
     # the health endpoint (Docker HEALTHCHECK) and the usage log without user ids
     async with aiohttp.ClientSession() as http, http.get(api.health_url) as response:
         assert response.status == 200
-    with sqlite3.connect(api.usage_log) as db:
-        rows = db.execute("select user_hash, source, question from questions").fetchall()
+    rows: list = []
+    for _ in range(100):  # questions are written in batches of at most a few seconds' age; a guard, not a timing
+        with sqlite3.connect(api.usage_log) as db:
+            rows = db.execute("select user_hash, source, question from questions").fetchall()
+        if {source for _, source, _ in rows} >= {"private", "group", "inline"}:
+            break
+        await asyncio.sleep(0.1)
     assert {source for _, source, _ in rows} >= {"private", "group", "inline"}
     assert all(re.fullmatch(r"[0-9a-f]{20}", user_hash) for user_hash, _, _ in rows)
