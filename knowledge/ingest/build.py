@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge import PACKAGE_DIR, SOURCES_DIR
-from knowledge.domain import ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
+from knowledge.domain import CUE_FIELDS, ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
 from knowledge.ingest.anomalies import flag_rate_anomalies
 from knowledge.ingest.check import compact, item_gaps
 from knowledge.ingest.manifest import Document, ManifestError, load_jurisdictions, load_manifest, read_source
@@ -149,7 +149,8 @@ TABLES = {
                   "text": str, "key": str, "line_start": int, "line_end": int, "extra": str}, "id"),
     "jurisdictions": ({"code": str, "kind": str, "parent": str, "name_kk": str, "name_ru": str, "name_en": str,
                        "short_kk": str, "short_ru": str, "short_en": str, "issuer_kk": str, "issuer_ru": str,
-                       "issuer_en": str, "cues": str}, "code"),
+                       "issuer_en": str, "cues": str, "question_cues_kk": str, "question_cues_ru": str,
+                       "question_cues_en": str}, "code"),
     "meta": ({"key": str, "value": str}, "key"),
 }
 
@@ -161,8 +162,8 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     status = {d.id: d.status for d in parsed.documents}
     year = {d.id: d.year for d in parsed.documents}  # a tariff row applies in its act's year
     db["documents"].insert_all(document_row(d, sources_dir) for d in parsed.documents)
-    db["jurisdictions"].insert_all({**asdict(j), "cues": json.dumps(j.cues, ensure_ascii=False)}
-                                   for j in parsed.jurisdictions)
+    db["jurisdictions"].insert_all({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
+                                                    for name in CUE_FIELDS}} for j in parsed.jurisdictions)
     db["tariffs"].insert_all(
         {"id": n, **asdict(row), "status": status[row.document], "year": year[row.document]}
         for n, row in enumerate(parsed.tariffs, 1))
