@@ -26,7 +26,11 @@ class Jurisdiction:
     issuer_kk: str = ""
     issuer_ru: str = ""
     issuer_en: str = ""
-    cues: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()  # words in a decree's heading that name it (read by `kb add`)
+    # Words a question names it by, per language, in the glossary's notation (a trailing "*" matches any ending).
+    question_cues_kk: tuple[str, ...] = ()
+    question_cues_ru: tuple[str, ...] = ()
+    question_cues_en: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return getattr(self, f"name_{lang}", "") or self.name_kk
@@ -36,6 +40,10 @@ class Jurisdiction:
 
     def issuer(self, lang: str) -> str:
         return getattr(self, f"issuer_{lang}", "") or self.issuer_kk
+
+
+# A jurisdiction's lists of words (stored as JSON in the base's jurisdictions table).
+CUE_FIELDS = ("cues", "question_cues_kk", "question_cues_ru", "question_cues_en")
 
 
 # The exact fields of `komekshi kb export tariffs` (and of tariff results in answers).

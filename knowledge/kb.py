@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from knowledge import DEFAULT_KB_PATH
-from knowledge.domain import Jurisdiction
+from knowledge.domain import CUE_FIELDS, Jurisdiction
 
 REQUIRED_TABLES = ("documents", "jurisdictions", "tariffs", "criteria", "checklist_items", "staffing_norms", "passages", "meta")
 FIX = "run `komekshi kb build` (or `make kb`) to rebuild it"
@@ -48,6 +48,8 @@ def load_jurisdictions(db: sqlite3.Connection) -> dict[str, Jurisdiction]:
     found = {}
     for row in db.execute("select * from jurisdictions order by rowid"):
         data = {key: row[key] or "" for key in row.keys()}  # noqa: SIM118 - sqlite3.Row iterates values
-        data["cues"] = tuple(json.loads(data["cues"] or "[]"))
+        for name in CUE_FIELDS:
+            if name in data:  # lists of words, stored as JSON
+                data[name] = tuple(json.loads(data[name] or "[]"))
         found[data["code"]] = Jurisdiction(**data)
     return found

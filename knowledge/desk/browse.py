@@ -31,6 +31,7 @@ TARIFF_COLUMNS = {
     "line_start": "Бастапқы мәтін жолы / Строка исходного текста",
     "line_end": "Соңғы жол / Последняя строка",
     "status": "Актінің мәртебесі / Статус акта",
+    "year": "Тариф жылы (актінің жылы) / Год тарифа (год акта)",
     "override_reason": "Тексерілген түзету себебі / Причина проверенной правки",
 }
 
@@ -54,7 +55,7 @@ def metadata(db: sqlite3.Connection) -> dict:
         "description": f"Арнаулы әлеуметтік қызметтер тарифтері, {years} / Тарифы на специальные социальные услуги, "
                        f"{years}. 0 = тариф белгіленбеген / тариф не установлен. " + CITATION,
         "columns": {**TARIFF_COLUMNS, "jurisdiction": jurisdiction_legend(db)},
-        "facets": ["jurisdiction", "setting", "category", "position"],
+        "facets": ["jurisdiction", "year", "setting", "category", "position"],
         "sort": "item",
         "fts_table": "tariffs_fts",
         "fts_pk": "id",
@@ -70,10 +71,21 @@ def metadata(db: sqlite3.Connection) -> dict:
             "tariffs_city_vs_rural": {
                 "title": "Қала мен ауыл / Город и село",
                 "description": "Қала және ауыл тарифтері қатар, айырмасымен / Городской и сельский тариф рядом, с разницей",
-                "facets": ["jurisdiction", "setting"]},
+                "facets": ["jurisdiction", "year", "setting"]},
             "tariffs_across_settings": {
                 "title": "Нысандар бойынша салыстыру / Сравнение по формам обслуживания",
                 "description": "Бір қызметтің барлық нысандағы тарифі / Тариф одной услуги во всех формах, ₸"},
+            "tariffs_across_jurisdictions": {
+                "title": "Аудандар бойынша салыстыру / Сравнение по районам",
+                "description": "Бір қызметтің әр аумақтағы тарифі, жыл мен нысан бойынша (бағандар: аумақ коды, "
+                               "_city / _rural) / Тариф одной услуги в каждом районе, по году и форме, ₸. "
+                               + jurisdiction_legend(db),
+                "facets": ["year", "setting"]},
+            "tariffs_across_years": {
+                "title": "Жылдар бойынша салыстыру / Сравнение по годам",
+                "description": f"Бір қызметтің әр жылғы тарифі және өзгерісі ({years}) / Тариф одной услуги по "
+                               f"годам и изменение к предыдущему году ({years}), ₸",
+                "facets": ["jurisdiction", "setting"]},
             "criteria": {
                 "title": "Тәуекел өлшемшарттары / Критерии оценки риска",
                 "description": "Бұзушылық дәрежесі (өрескел, елеулі, болмашы) / "
@@ -87,7 +99,8 @@ def metadata(db: sqlite3.Connection) -> dict:
                                "facets": ["table_name", "position"]},
             "passages": {"title": "Мәтін үзінділері / Фрагменты текста", "facets": ["document", "kind"],
                          "searchmode": "raw"},
-            "documents": {"title": "Құжаттар / Документы", "facets": ["status", "jurisdiction"]},
+            "documents": {"title": "Құжаттар / Документы", "facets": ["status", "jurisdiction", "year"]},
+            "jurisdictions": {"title": "Аумақтар / Территории", "facets": ["kind", "parent"]},
             "documents_status": {"title": "Құжаттардың мәртебесі / Статус документов"},
             "meta": {"hidden": True},
         }}},

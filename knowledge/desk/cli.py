@@ -122,9 +122,11 @@ def parse_annex_flags(values: list[str]) -> dict[str, str]:
 
 
 def cmd_kb_add(args: argparse.Namespace) -> int:
+    from knowledge.answer.catalogue import naming
     from knowledge.ingest.add import add_decree
 
-    answers = {name: getattr(args, name) for name in ("jurisdiction", "number", "date", "year") if getattr(args, name)}
+    answers = {name: getattr(args, name) for name in ("jurisdiction", "number", "date", "year", "name_ru", "name_en",
+                                                      "code") if getattr(args, name)}
     answers.update(parse_annex_flags(args.annex))
     interactive = sys.stdin.isatty() and not args.yes
 
@@ -140,7 +142,8 @@ def cmd_kb_add(args: argparse.Namespace) -> int:
     def ask(name: str) -> str:
         return input(f"{name}? ").strip()
 
-    document = add_decree(Path(args.file), answers, confirm, ask if interactive else None, Path(args.sources))
+    document = add_decree(Path(args.file), answers, confirm, ask if interactive else None, Path(args.sources),
+                          names=naming().source)
     if document:
         print(f"Added {document.file} as {document.id}; run `komekshi kb build` to include it.")
     return 0
@@ -218,7 +221,13 @@ def build_parser() -> argparse.ArgumentParser:
     add = kb.add_parser("add", help="add a new tariff decree text to the sources (preview, then confirm)")
     add.add_argument("file")
     add.add_argument("--yes", action="store_true", help="add without asking for confirmation")
-    add.add_argument("--jurisdiction", help="a jurisdiction code of the manifest's [[jurisdiction]] tables, e.g. the district's")
+    add.add_argument("--jurisdiction", help="a jurisdiction code of the manifest's [[jurisdiction]] tables, when the "
+                                            "heading does not name it; a jurisdiction the manifest lacks is added "
+                                            "from the heading")
+    add.add_argument("--name-ru", help='a new jurisdiction\'s Russian name: "Теректинский район", "район Бөрлі", '
+                                       '"город Уральск" (asked when no rule gives it)')
+    add.add_argument("--name-en", help='a new jurisdiction\'s English name, e.g. "Terekti district"')
+    add.add_argument("--code", help='a new jurisdiction\'s code, e.g. "terekti" (default: its Kazakh name in ASCII)')
     add.add_argument("--number", help="act number, e.g. 286")
     add.add_argument("--date", help="act date, YYYY-MM-DD")
     add.add_argument("--year", help="tariff year, e.g. 2027")

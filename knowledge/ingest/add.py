@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from knowledge import SOURCES_DIR
-from knowledge.domain import TariffRow
-from knowledge.ingest.check import compact, item_gaps
+from knowledge.domain import Jurisdiction, TariffRow
+from knowledge.ingest.check import NameSource, compact, item_gaps, name_lines
 from knowledge.ingest.decree import DecreeDraft, read_decree, with_answers
 from knowledge.ingest.manifest import Document, load_jurisdictions, load_manifest, write_manifest
 from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
+from knowledge.ingest.places import name_jurisdiction
 
 
 def next_id(documents: list[Document]) -> str:
@@ -33,9 +34,32 @@ def with_item_counts(document: Document, rows: list[TariffRow]) -> Document:
     return replace(document, annexes=annexes)
 
 
-def preview(document: Document, rows: list[TariffRow], superseded: list[Document]) -> str:
+def service_names(rows: list[TariffRow]) -> list[tuple[int, int, str]]:
+    """(annex, item, service) once per numbered item, as `kb check` counts them (the least name of the item's rows)."""
+    names: dict[tuple[int, int], str] = {}
+    for row in rows:
+        key = (row.annex, row.item)
+        names[key] = min(names.get(key, row.service), row.service)
+    return [(annex, item, name) for (annex, item), name in sorted(names.items())]
+
+
+def describe(jurisdiction: Jurisdiction) -> list[str]:
+    return [f"  new jurisdiction {jurisdiction.code} ({jurisdiction.kind}"
+            f"{' of ' + jurisdiction.parent if jurisdiction.parent else ''}), added to the manifest:",
+            f"    names: {jurisdiction.name_kk} / {jurisdiction.name_ru} / {jurisdiction.name_en}",
+            f"    issuer: {jurisdiction.issuer_kk} / {jurisdiction.issuer_ru} / {jurisdiction.issuer_en}",
+            f"    heading cues: {', '.join(jurisdiction.cues)}; question cues: "
+            + "; ".join(f"{lang} {', '.join(getattr(jurisdiction, f'question_cues_{lang}'))}"
+                        for lang in ("kk", "ru", "en")),
+            "    (wrong? decline, then give --name-ru, --name-en or --code)"]
+
+
+def preview(document: Document, rows: list[TariffRow], superseded: list[Document], kept: Sequence[Document] = (),
+            new: Jurisdiction | None = None, names: NameSource | None = None) -> str:
     lines = [f"Decree No. {document.number} of {document.date} ({document.jurisdiction}, {document.year}), "
-             f"layout {document.layout}, will be added as {document.id}"]
+             f"layout {document.layout}, will be added as {document.id}: {document.title_en}"]
+    if new:
+        lines += describe(new)
     for annex in document.annexes:
         annex_rows = [r for r in rows if r.annex == annex.number]
         items = sorted({r.item for r in annex_rows})
@@ -49,8 +73,13 @@ def preview(document: Document, rows: list[TariffRow], superseded: list[Document
                      else f"{row.rate}")
             flag = f"  [flagged: {row.flag_reason}]" if row.flagged else ""
             lines.append(f"    item {row.item}: {row.service[:60]} — {row.position}: {rates}{flag}")
+    if names is not None:
+        lines.append("  Russian and English names (alias table / lexicon only / Kazakh only):")
+        lines += ["  " + line for line in name_lines(document.id, "service", "services", service_names(rows), names)]
     for old in superseded:
-        lines.append(f"  supersedes {old.id} (No. {old.number} of {old.date}): it will be marked superseded")
+        lines.append(f"  supersedes {old.id} (No. {old.number} of {old.date}, {old.year}): it will be marked superseded")
+    for other in kept:
+        lines.append(f"  {other.id} (No. {other.number} of {other.date}, {other.year}) stays in force: another year")
     return "\n".join(lines)
 
 
@@ -64,9 +93,19 @@ def complete_draft(draft: DecreeDraft, answers: dict[str, str], ask: Callable[[s
     return draft
 
 
+def with_new(jurisdictions: list[Jurisdiction], new: Jurisdiction) -> list[Jurisdiction]:
+    """The manifest's jurisdictions with a new one after the last of its kind (the order buttons list them in)."""
+    last = max((i for i, j in enumerate(jurisdictions) if j.kind == new.kind), default=len(jurisdictions) - 1)
+    return [*jurisdictions[:last + 1], new, *jurisdictions[last + 1:]]
+
+
 def add_decree(source: Path, answers: dict[str, str], confirm: Callable[[str], bool],
-               ask: Callable[[str], str] | None = None, sources_dir: Path = SOURCES_DIR) -> Document | None:
-    """Detect, preview, and on confirmation copy the decree into the sources and write its manifest entry."""
+               ask: Callable[[str], str] | None = None, sources_dir: Path = SOURCES_DIR,
+               names: NameSource | None = None) -> Document | None:
+    """Detect, preview, and on confirmation copy the decree into the sources and write its manifest entry (and its
+    jurisdiction's, when the heading names one the manifest lacks). `answers` override what the headings say:
+    jurisdiction, number, date, year, "annex N setting|unit|rates", and for a new jurisdiction name_ru, name_en,
+    code. `names` tells where a service's Russian and English names come from (the preview counts them)."""
     raw = source.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -77,19 +116,28 @@ def add_decree(source: Path, answers: dict[str, str], confirm: Callable[[str], b
         raise ValueError(f"{source}: this text is already in the sources")
     jurisdictions = load_jurisdictions(sources_dir)
     draft = complete_draft(read_decree(text, jurisdictions), answers, ask)
+    new = None
+    if not draft.jurisdiction and draft.place:
+        new = name_jurisdiction(draft.place, jurisdictions, answers, ask)
+        jurisdictions = with_new(jurisdictions, new)
+        draft = replace(draft, jurisdiction=new.code)
     if draft.jurisdiction not in {j.code for j in jurisdictions}:
-        raise ValueError(f"jurisdiction {draft.jurisdiction!r} is not in the manifest: add its [[jurisdiction]] "
-                         f"table to {sources_dir / 'manifest.toml'} (code, kind, name_kk, name_ru, name_en)")
+        raise ValueError(f"jurisdiction {draft.jurisdiction!r} is not in the manifest: give the code of one of its "
+                         f"[[jurisdiction]] tables ({', '.join(j.code for j in jurisdictions)}), or leave it out to "
+                         "have the one the heading names added")
     doc_id = next_id(documents)
     document = draft.document(doc_id, f"{doc_id}_{hashlib.sha256(raw).hexdigest()[:16]}.txt", jurisdictions)
     rows = parse_rows(text, document)
     document = with_item_counts(document, rows)
-    superseded = [d for d in documents if d.kind == "tariffs" and d.status == "in_force"
-                  and d.jurisdiction == document.jurisdiction and d.year == document.year]
-    if not confirm(preview(document, rows, superseded)):
+    # One act in force per jurisdiction and year: a new one for the same pair supersedes it, another year's stays.
+    in_force = [d for d in documents if d.kind == "tariffs" and d.status == "in_force"
+                and d.jurisdiction == document.jurisdiction]
+    superseded = [d for d in in_force if d.year == document.year]
+    kept = [d for d in in_force if d.year != document.year]
+    if not confirm(preview(document, rows, superseded, kept, new, names)):
         return None
     shutil.copyfile(source, sources_dir / document.file)
     documents = [replace(d, status="superseded", superseded_by=document.id) if d in superseded else d
                  for d in documents]
-    write_manifest([*documents, document], sources_dir)
+    write_manifest([*documents, document], sources_dir, jurisdictions)
     return document

@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from knowledge import PACKAGE_DIR, SOURCES_DIR
-from knowledge.domain import ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
+from knowledge.domain import CUE_FIELDS, ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
 from knowledge.ingest.anomalies import flag_rate_anomalies
 from knowledge.ingest.check import compact, item_gaps
 from knowledge.ingest.manifest import Document, ManifestError, load_jurisdictions, load_manifest, read_source
@@ -138,7 +138,7 @@ TABLES = {
                  "item": int, "service": str, "position": str, "rate_city": float, "rate_rural": float,
                  "rate": float, "unit": str, "line_start": int, "line_end": int, "flagged": int,
                  "flag_reason": str, "item_inferred": int, "service_raw": str, "override_reason": str,
-                 "status": str}, "id"),
+                 "status": str, "year": int}, "id"),
     "criteria": ({"item": int, "section": str, "criterion": str, "degree": str, "degree_kk": str,
                   "document": str, "annex": int, "line_start": int, "line_end": int}, "item"),
     "checklist_items": ({"id": int, "document": str, "annex": int, "title": str, "item": int,
@@ -149,7 +149,8 @@ TABLES = {
                   "text": str, "key": str, "line_start": int, "line_end": int, "extra": str}, "id"),
     "jurisdictions": ({"code": str, "kind": str, "parent": str, "name_kk": str, "name_ru": str, "name_en": str,
                        "short_kk": str, "short_ru": str, "short_en": str, "issuer_kk": str, "issuer_ru": str,
-                       "issuer_en": str, "cues": str}, "code"),
+                       "issuer_en": str, "cues": str, "question_cues_kk": str, "question_cues_ru": str,
+                       "question_cues_en": str}, "code"),
     "meta": ({"key": str, "value": str}, "key"),
 }
 
@@ -159,11 +160,13 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     for name, (columns, pk) in TABLES.items():
         db[name].create(columns, pk=pk)
     status = {d.id: d.status for d in parsed.documents}
+    year = {d.id: d.year for d in parsed.documents}  # a tariff row applies in its act's year
     db["documents"].insert_all(document_row(d, sources_dir) for d in parsed.documents)
-    db["jurisdictions"].insert_all({**asdict(j), "cues": json.dumps(j.cues, ensure_ascii=False)}
-                                   for j in parsed.jurisdictions)
+    db["jurisdictions"].insert_all({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
+                                                    for name in CUE_FIELDS}} for j in parsed.jurisdictions)
     db["tariffs"].insert_all(
-        {"id": n, **asdict(row), "status": status[row.document]} for n, row in enumerate(parsed.tariffs, 1))
+        {"id": n, **asdict(row), "status": status[row.document], "year": year[row.document]}
+        for n, row in enumerate(parsed.tariffs, 1))
     db["criteria"].insert_all(asdict(c) for c in parsed.criteria)
     db["checklist_items"].insert_all({"id": n, **asdict(c)} for n, c in enumerate(parsed.checklist_items, 1))
     db["staffing_norms"].insert_all(
@@ -175,6 +178,7 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
         for n, p in enumerate(parsed.passages, 1))
     db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
     db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
+    db["tariffs"].create_index(["year", "jurisdiction"])
     db["tariffs"].enable_fts(["service", "position", "category"], tokenize="unicode61 remove_diacritics 0")
     db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
     for name, sql in views(parsed.documents).items():

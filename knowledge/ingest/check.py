@@ -48,6 +48,8 @@ def compact(numbers: list[int], limit: int = 20) -> str:
 def check_tariffs(db: sqlite3.Connection, documents: list[Document], report: Report) -> None:
     report.say("Tariff tables")
     for document in (d for d in documents if d.kind == "tariffs"):
+        report.say(f"  {document.id}: {document.jurisdiction} {document.year}, No. {document.number} of "
+                   f"{document.date}, {document.status}")
         for annex in document.annexes:
             rows = db.execute(
                 "select item, rate_city, rate_rural, rate, flagged, flag_reason from tariffs "
@@ -55,7 +57,7 @@ def check_tariffs(db: sqlite3.Connection, documents: list[Document], report: Rep
             items = sorted({r["item"] for r in rows})
             no_rates = sum(1 for r in rows if r["rate_city"] is None and r["rate_rural"] is None and r["rate"] is None)
             flagged = sum(1 for r in rows if r["flagged"])
-            report.say(f"  {document.id} annex {annex.number} ({annex.setting}, per {annex.unit}): "
+            report.say(f"    {document.id} annex {annex.number} ({annex.setting}, per {annex.unit}): "
                        f"{len(rows)} rows, items {items[0] if items else '-'}..{items[-1] if items else '-'} "
                        f"(expected 1..{annex.items}), {no_rates} without rates, {flagged} flagged")
             missing, extra = item_gaps(items, annex.items)
@@ -136,23 +138,32 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def name_lines(document: str, kind: str, plural: str, rows: list[tuple[int, int, str]],
+               source: NameSource) -> list[str]:
+    """One act's count of (annex, item, Kazakh name) rows per name source, then the Kazakh-only ones (the first
+    few): the same lines in `kb check` and in `kb add`'s preview."""
+    sources = [source(kind, name) for _, _, name in rows]
+    kazakh = [row for row, found in zip(rows, sources, strict=True) if found == "kazakh"]
+    lines = [f"  {document} {plural}: {len(rows)}: aliases {sources.count('aliases')}, "
+             f"lexicon only {sources.count('lexicon')}, Kazakh only {len(kazakh)}"]
+    lines += [f"    Kazakh only: annex {annex} item {item}: {shorten(name)}"
+              for annex, item, name in kazakh[:KAZAKH_ONLY_SHOWN]]
+    if len(kazakh) > KAZAKH_ONLY_SHOWN:
+        lines.append(f"    … and {len(kazakh) - KAZAKH_ONLY_SHOWN} more")
+    return lines
+
+
 def check_names(db: sqlite3.Connection, source: NameSource, report: Report) -> None:
     """Per act and kind: how many have Russian and English names through the alias table, how many only through the
     lexicon, and which are found by their Kazakh name only (a reviewer's to-do, not a gap)."""
     report.say("Russian and English names (alias table / lexicon only / Kazakh only)")
     for kind, plural, query in NAMED:
-        by_document: dict[str, list[sqlite3.Row]] = {}
+        by_document: dict[str, list[tuple[int, int, str]]] = {}
         for row in db.execute(query):
-            by_document.setdefault(row["document"], []).append(row)
+            by_document.setdefault(row["document"], []).append((row["annex"], row["item"], row["name"]))
         for document, rows in by_document.items():
-            sources = [source(kind, row["name"]) for row in rows]
-            kazakh = [row for row, found in zip(rows, sources, strict=True) if found == "kazakh"]
-            report.say(f"  {document} {plural}: {len(rows)}: aliases {sources.count('aliases')}, "
-                       f"lexicon only {sources.count('lexicon')}, Kazakh only {len(kazakh)}")
-            for row in kazakh[:KAZAKH_ONLY_SHOWN]:
-                report.say(f"    Kazakh only: annex {row['annex']} item {row['item']}: {shorten(row['name'])}")
-            if len(kazakh) > KAZAKH_ONLY_SHOWN:
-                report.say(f"    … and {len(kazakh) - KAZAKH_ONLY_SHOWN} more")
+            for line in name_lines(document, kind, plural, rows, source):
+                report.say(line)
 
 
 def check(db: sqlite3.Connection, documents: list[Document], names: NameSource | None = None) -> Report:

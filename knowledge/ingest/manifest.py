@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge import SOURCES_DIR
-from knowledge.domain import Jurisdiction
+from knowledge.domain import CUE_FIELDS, Jurisdiction
 
 
 class ManifestError(ValueError):
@@ -84,7 +84,8 @@ def load_jurisdictions(sources_dir: Path = SOURCES_DIR) -> list[Jurisdiction]:
     found = []
     for entry in data.get("jurisdiction", []):
         entry = dict(entry)
-        entry["cues"] = tuple(str(c).casefold() for c in entry.get("cues", ()))
+        for name in CUE_FIELDS:
+            entry[name] = tuple(str(c).casefold() for c in entry.get(name, ()))
         try:
             found.append(Jurisdiction(**entry))
         except TypeError as error:
@@ -130,6 +131,10 @@ def read_source(document: Document, sources_dir: Path = SOURCES_DIR) -> str:
 MANIFEST_HEADER = """# The legal texts Kómekshi answers from. One [[document]] per source file, one [[jurisdiction]] per body
 # whose acts they are. `annex` tables say what each annex holds, so the parsers need no guessing about setting,
 # unit or rate layout. Written by `komekshi kb add` too: keep one field per line.
+# A [[jurisdiction]]: names as answers show them (name_*), on buttons (short_*), the body that issues its acts
+# (issuer_*), `cues` (words in a decree's heading that name it) and `question_cues_*` (words a question names it by,
+# per language; a trailing "*" matches any ending). `kb add` writes one for a district, city or oblast its heading
+# names and the manifest lacks.
 """
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from knowledge.ingest.manifest import Document
 
 CITY_VS_RURAL = """
-    select document, jurisdiction, setting, annex, item, service, position, unit,
+    select document, jurisdiction, year, setting, annex, item, service, position, unit,
            rate_city, rate_rural, round(rate_rural - rate_city, 2) as difference,
            case when rate_city > 0 then round(100.0 * (rate_rural - rate_city) / rate_city, 2) end
                as difference_percent,
@@ -62,10 +62,69 @@ def across_settings(documents: list[Document]) -> str:
     group by lower(service), lower(position) order by settings desc, service"""
 
 
+def in_force(documents: list[Document]) -> list[Document]:
+    return [d for d in documents if d.kind == "tariffs" and d.status == "in_force"]
+
+
+def rate_kinds(documents: list[Document]) -> list[str]:
+    """The rates the acts print, in a fixed order: city and rural (two-rate annexes), rate (one-rate annexes)."""
+    kinds = {kind for d in documents for a in d.annexes if a.setting
+             for kind in (("city", "rural") if a.rates == "city_rural" else ("rate",))}
+    return [kind for kind in ("city", "rural", "rate") if kind in kinds]
+
+
+def _rate(kind: str) -> str:
+    return "rate" if kind == "rate" else f"rate_{kind}"
+
+
+def across_jurisdictions(documents: list[Document]) -> str:
+    """One row per year, setting, service and position; one column per jurisdiction with tariffs in force (and per
+    rate it prints: `<code>_city`, `<code>_rural`, `<code>`): a service compared across the districts."""
+    acts = in_force(documents)
+    columns = []
+    for code in dict.fromkeys(d.jurisdiction for d in acts):
+        for kind in rate_kinds([d for d in acts if d.jurisdiction == code]):
+            name = code if kind == "rate" else f"{code}_{kind}"
+            columns.append(f"max(case when jurisdiction = {_quote(code)} then {_rate(kind)} end) as \"{name}\"")
+    listed = "".join(f"{c},\n           " for c in columns)
+    return f"""
+    select year, setting, unit, service, position,
+           {listed}count(distinct jurisdiction) as jurisdictions
+    from tariffs where status = 'in_force'
+    group by year, setting, unit, lower(service), lower(position)
+    order by jurisdictions desc, year, setting, service"""
+
+
+def across_years(documents: list[Document]) -> str:
+    """One row per jurisdiction, setting, service and position; one column per tariff year and rate (`city_2026`,
+    `rural_2026`, `rate_2026`), and the change from the year before (`city_change_2027`): a service across years."""
+    acts = in_force(documents)
+    years = sorted({d.year for d in acts if d.year is not None})
+    columns = []
+    for index, year in enumerate(years):
+        kinds = rate_kinds([d for d in acts if d.year == year])
+        columns += [f"max(case when year = {int(year)} then {_rate(kind)} end) as {kind}_{year}" for kind in kinds]
+        if index:
+            before = years[index - 1]
+            shared = [k for k in kinds if k in rate_kinds([d for d in acts if d.year == before])]
+            columns += [f"round(max(case when year = {int(year)} then {_rate(kind)} end) - "
+                        f"max(case when year = {int(before)} then {_rate(kind)} end), 2) as {kind}_change_{year}"
+                        for kind in shared]
+    listed = "".join(f"{c},\n           " for c in columns)
+    return f"""
+    select jurisdiction, setting, unit, service, position,
+           {listed}count(distinct year) as years
+    from tariffs where status = 'in_force'
+    group by jurisdiction, setting, unit, lower(service), lower(position)
+    order by years desc, jurisdiction, setting, service"""
+
+
 def views(documents: list[Document]) -> dict[str, str]:
     return {
         "tariffs_city_vs_rural": CITY_VS_RURAL,
         "tariffs_across_settings": across_settings(documents),
+        "tariffs_across_jurisdictions": across_jurisdictions(documents),
+        "tariffs_across_years": across_years(documents),
         "criteria_by_degree": CRITERIA_BY_DEGREE,
         "documents_status": DOCUMENTS_STATUS,
     }

@@ -54,6 +54,14 @@ def test_tariff_table_with_setting_facet(server: str) -> None:
     assert sum(facet.values()) == data["filtered_table_rows_count"]
 
 
+def test_tariff_rows_facet_by_year_and_compare_across_districts(server: str) -> None:
+    data = json.loads(get(server, "/kb/tariffs.json", _facet="year", _size="1"))
+    facet = {row["value"]: row["count"] for row in data["facet_results"]["year"]["results"]}
+    assert facet == {2026: data["filtered_table_rows_count"]}
+    compared = json.loads(get(server, "/kb/tariffs_across_jurisdictions.json", _shape="objects", _size="1"))
+    assert {"year", "service", "oblast_city", "borli_city", "baiterek"} <= set(compared["rows"][0])
+
+
 def test_search_massage_in_semi_stationary_care(server: str) -> None:
     data = json.loads(get(server, "/kb/tariffs.json", _search="массаж", setting="semi_stationary",
                           jurisdiction="oblast", _shape="objects"))
