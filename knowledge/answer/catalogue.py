@@ -17,9 +17,10 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
-from knowledge.answer.glossary import Glossary
+from knowledge.answer.glossary import Glossary, Term
 from knowledge.answer.index import Index, Target
 from knowledge.answer.lexicon import Lexicon, load_lexicon
+from knowledge.answer.places import place_terms
 from knowledge.answer.staffing_names import position_key, staffing_names
 from knowledge.answer.years import in_force
 from knowledge.domain import LANGS, Jurisdiction
@@ -85,6 +86,11 @@ class Catalogue:
     def jurisdictions(self) -> frozenset[str]:
         """The jurisdictions that have tariffs: the valid jurisdiction filters."""
         return self._jurisdictions
+
+    @property
+    def place_terms(self) -> list[Term]:
+        """The names of the jurisdictions that have tariffs, as glossary terms (knowledge.answer.places)."""
+        return place_terms([place for code, place in self.places.items() if code in self.jurisdictions])
 
     def year_of(self, target: Target) -> int | None:
         """The tariff year of a service: its act's manifest `year`."""

@@ -17,6 +17,8 @@ A tariff result (`Result.fields`, `Answer.to_dict()["results"]`) carries the `kb
 same service in a later year's act ({year, act_number, act_date, act_status, rate | rate_city, rate_rural}); and, in
 an answer comparing two years, `change` on each later-year result ({from_year, rates: {rate | rate_city |
 rate_rural: {from, to, amount, percent}}}), the earlier year's results following the later year's.
+Jurisdictions are recognised in questions by every name the base gives them (knowledge.answer.places), not only by
+the glossary: a district added to the manifest is asked about by name at once.
 
 `aliases=False` leaves out the reviewed ru/en alias table: things are then known by their Kazakh names and the
 lexicon's word-by-word ru/en renderings of them (how a new act no alias row covers yet fares); `lexicon=False` leaves
@@ -73,7 +75,7 @@ class Engine:
         self.aliases = aliases
         self.lexicon = lexicon
         self.today = today
-        self.glossary = load_glossary()
+        self.glossary_file = load_glossary()  # `glossary` is this and the jurisdiction names of the base
         self.db: sqlite3.Connection | None = None
         self._load()
 
@@ -89,8 +91,9 @@ class Engine:
 
     def _load(self) -> None:
         self.db = open_kb(self.kb_path)
-        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary, aliases=self.aliases,
+        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary_file, aliases=self.aliases,
                                                      lexicon=self.lexicon)
+        self.glossary = self.glossary_file.with_terms(self.catalogue.place_terms)
         self.context = Context(self.catalogue, self.glossary, self.db, self.today)
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)
