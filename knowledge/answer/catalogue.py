@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -60,7 +61,7 @@ class Catalogue:
     _whole_views: dict[View, bool] = field(default_factory=dict, init=False, repr=False)
     _lists: dict[tuple, list[Target]] = field(default_factory=dict, init=False, repr=False)
     _jurisdictions: frozenset[str] = field(default=frozenset(), init=False, repr=False)
-    _act_numbers: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+    _act_dates: dict[str, frozenset[int]] = field(default_factory=dict, init=False, repr=False)
     _views: dict[tuple, View] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -73,7 +74,10 @@ class Catalogue:
             self._same.setdefault(_table_year(target, year) + (_concept(target),), []).append(target)
         self._years = {key: sorted(set(years)) for key, years in self._years.items()}
         self._jurisdictions = frozenset(t.jurisdiction for t in self.services if t.jurisdiction)
-        self._act_numbers = frozenset(str(d["number"]) for d in self.documents.values() if d.get("number"))
+        for document in self.documents.values():
+            year = int(str(document.get("date") or "0")[:4] or 0)
+            for number in re.findall(r"\d+", str(document.get("number") or "")):
+                self._act_dates[number] = self._act_dates.get(number, frozenset()) | {year}
         self.service_index = Index(self.services)
         self.criterion_index = Index(self.criteria)
         self.checklist_index = Index(self.checklist)
@@ -121,9 +125,9 @@ class Catalogue:
         return self._views[key]
 
     @property
-    def act_numbers(self) -> frozenset[str]:
-        """The numbers of the acts in the base ("286", "401 / 69")."""
-        return self._act_numbers
+    def act_dates(self) -> dict[str, frozenset[int]]:
+        """Each number of an act in the base ("286"; "401" and "69" of "401 / 69") → the years of its dates."""
+        return self._act_dates
 
     def in_view(self, target: Target, view: View) -> bool:
         year = self.year_of(target)

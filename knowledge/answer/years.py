@@ -22,19 +22,15 @@ class Years:
 
     @property
     def one(self) -> int | None:
-        """The year asked when the question asks about one year (None: none named, or a comparison)."""
-        return self.named[0] if len(self.named) == 1 and not self.compare else None
-
-    def __bool__(self) -> bool:
-        return bool(self.named)
+        """The year asked when the question names one year (None: none, or several)."""
+        return self.named[0] if len(self.named) == 1 else None
 
 
-def asked_years(u: Understood, today: int, act_numbers: set[str] | frozenset[str]) -> Years:
-    """The years `u` names. A number that is an act's number in the base ("№ 286 от 2025 года") makes the question
-    one about that act, not about a year: then no year is read."""
-    if act_numbers & set(u.numbers):
-        return Years(compare=COMPARE in u.cues)
-    named = [int(n) for n in u.numbers if len(n) == 4 and FIRST_YEAR <= int(n) <= LAST_YEAR]
+def asked_years(u: Understood, today: int, act_dates: dict[str, frozenset[int]]) -> Years:
+    """The years `u` names. The year of an act named by its number ("№ 286 от 2025 года": `act_dates`, act number →
+    the years of its dates) is that act's date, not a tariff year."""
+    dated = {year for number in u.numbers for year in act_dates.get(number, ())}
+    named = [int(n) for n in u.numbers if len(n) == 4 and FIRST_YEAR <= int(n) <= LAST_YEAR and int(n) not in dated]
     named += [today + shift for cue, shift in RELATIVE.items() if cue in u.cues]
     return Years(tuple(dict.fromkeys(named)), COMPARE in u.cues)
 

@@ -190,11 +190,14 @@ def test_the_act_asked_about_is_the_years(engine, question, number):
     ("с 2026 на 2027", Years((2026, 2027))),
     ("2026 бен 2027 салыстыру", Years((2026, 2027), compare=True)),
     ("как изменился тариф", Years((), compare=True)),
-    ("постановление № 286 от 2025 года", Years()),  # an act named by its number: no year read
+    ("постановление № 286 от 2025 года", Years()),  # an act named by its number: its date's year is no tariff year
+    ("постановление № 286 на 2026 год", Years((2026,))),
+    ("пункт 6 на 2027 год", Years((2027,))),  # a number that is also an act's number leaves the year a year
     ("массаж 75 человек", Years()),
 ])
 def test_the_years_a_question_names(question, expected):
-    assert asked_years(understand(question, load_glossary()), 2026, {"286"}) == expected
+    acts = {"286": frozenset({2025}), "6": frozenset({2026})}
+    assert asked_years(understand(question, load_glossary()), 2026, acts) == expected
 
 
 @pytest.mark.parametrize(("years", "today", "expected"), [

@@ -31,7 +31,7 @@ class When:
 
 def when(u: Understood, ctx: Context) -> When:
     catalogue, today = ctx.catalogue, ctx.today().year
-    years = asked_years(u, today, catalogue.act_numbers)
+    years = asked_years(u, today, catalogue.act_dates)
     compared = _compared(years, catalogue.years_of(u.filters.jurisdiction, u.filters.setting), today)
     if compared:
         earlier, later = compared
