@@ -197,8 +197,11 @@ class Tariffs:
                     text = years.change_text(old, row, area, lang)
                     lines.append(f"• {row['service']} — {row['position']}: {text} ({unit})")
                 newer.append(result)
-                if row.get("flagged"):
-                    warn(reply, lines, compose.flag_warning(row.get("flag_reason"), lang))
+                for printed in (old or {}, row):  # a figure of either year may be a flagged one
+                    if printed.get("flagged"):
+                        warn(reply, lines, compose.flag_warning(printed.get("flag_reason"), lang))
+            document, annex, _ = target.ident
+            warn(reply, lines, _single_rate_note(document, annex, area, lang, ctx), icon="ℹ")
             for shown in ([before] if before else []) + [target]:
                 document, annex, item = shown.ident
                 citation = cite(ctx.citation(document, annex, item, lang), lang)
