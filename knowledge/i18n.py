@@ -7,6 +7,7 @@ left untranslated (an empty msgstr, as in the English catalogue) reads as its ms
 
     gettext("kk", "home care")          -> "үйде қызмет көрсету"
     money(1263.6, "ru")                 -> "1 263,60 ₸"
+    money_change(17.5, "ru")            -> "+17,50 ₸";  percent_change(2.36, "ru") -> "+2,4 %"
     date("2025-12-25", "kk")            -> "2025 жылғы 25 желтоқсан"
 """
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from knowledge import PACKAGE_DIR
 
@@ -126,6 +127,19 @@ def money(value: float | int | None, lang: str) -> str:
     if float(value) == 0:
         return gettext(lang, N_("no tariff set"))
     return format_decimal(value, format="#,##0.00", locale=babel_locale(lang)) + TENGE
+
+
+def money_change(value: float, lang: str) -> str:
+    """A difference in tenge, always signed: 17.5 → "+17,50 ₸", -3 → "-3,00 ₸"."""
+    return format_decimal(value, format="+#,##0.00;-#,##0.00", locale=babel_locale(lang)) + TENGE
+
+
+def percent_change(value: float, lang: str) -> str:
+    """A change in per cent (2.36 for 2.36 %), signed, at most one decimal, in the locale's own percent pattern:
+    "+2,4 %" (ru), "+2.4%" (en), "-12 %"."""
+    share = round(abs(value), 1) / 100
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    return sign + format_percent(share, locale=babel_locale(lang), decimal_quantization=False)
 
 
 def number(value: float | int, lang: str) -> str:

@@ -2,22 +2,28 @@
 (each with Russian and English names: its concept's reviewed aliases, else a word-by-word lexicon rendering), staffing
 norms, definitions and the source documents, each with its index.
 
-Acts in force win: a superseded act's tariff table is searched only where no act in force covers the same
-jurisdiction and setting. Which act holds what is read from the documents table (`kind`), never assumed.
+The tariff year is a dimension of its own: a jurisdiction may hold the tables of several years (the act of each
+year's December), and a question is answered from one year per jurisdiction (`view`: the year it names, else the
+year in force on the day asked). Within a year, acts in force win: a superseded act's tariff table is searched only
+where no act in force covers the same jurisdiction, setting and year. Which act holds what is read from the
+documents table (`kind`, `year`, `status`), never assumed.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
-from knowledge.answer.glossary import Glossary
+from knowledge.answer.glossary import Glossary, Term
 from knowledge.answer.index import Index, Target
 from knowledge.answer.lexicon import Lexicon, load_lexicon
+from knowledge.answer.places import place_terms
 from knowledge.answer.staffing_names import position_key, staffing_names
+from knowledge.answer.years import in_force
 from knowledge.domain import LANGS, Jurisdiction
 from knowledge.kb import load_jurisdictions
 from knowledge.text import loose, tokens
@@ -25,6 +31,7 @@ from knowledge.text import loose, tokens
 log = logging.getLogger(__name__)
 
 Aliases = dict[ConceptKey, dict[str, list[str]]]
+View = tuple[tuple[str, int | None], ...]  # (jurisdiction, tariff year) pairs a question is answered from
 SETTING_WORD = "жагдаи"  # loose "жағдай" (conditions): "Үйде қызмет көрсету жағдайларында ..." opens with its setting
 LEAD_WORDS = 12  # a requirement names its setting within its first words
 
@@ -33,7 +40,7 @@ LEAD_WORDS = 12  # a requirement names its setting within its first words
 class Catalogue:
     documents: dict[str, dict]  # id → documents row
     places: dict[str, Jurisdiction]  # jurisdiction code → its names, from the manifest
-    services: list[Target]  # one per tariff item (document, annex, item); rows: its positions
+    services: list[Target]  # one per tariff item (document, annex, item) of every year; rows: its positions
     criteria: list[Target]  # one per risk criterion
     checklist: list[Target]  # one per checklist requirement (annex, item)
     staffing: list[Target]  # one per (staffing table, position); rows: one per head-count column
@@ -48,8 +55,29 @@ class Catalogue:
     staffing_index: Index = field(init=False)
     document_index: Index = field(init=False)
     _tables: dict[tuple, frozenset[int] | None] = field(default_factory=dict, init=False, repr=False)
+    # (jurisdiction, setting) → the tariff years of its tables, ascending; None in either place: any
+    _years: dict[tuple[str | None, str | None], list[int]] = field(default_factory=dict, init=False, repr=False)
+    _same: dict[tuple, list[Target]] = field(default_factory=dict, init=False, repr=False)  # see `counterpart`
+    _whole_views: dict[View, bool] = field(default_factory=dict, init=False, repr=False)
+    _lists: dict[tuple, list[Target]] = field(default_factory=dict, init=False, repr=False)
+    _jurisdictions: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+    _act_dates: dict[str, frozenset[int]] = field(default_factory=dict, init=False, repr=False)
+    _views: dict[tuple, View] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        for target in self.services:
+            year = self.year_of(target)
+            if target.jurisdiction and year is not None:
+                for place in (target.jurisdiction, None):
+                    for setting in (target.setting, None):
+                        self._years.setdefault((place, setting), []).append(year)
+            self._same.setdefault(_table_year(target, year) + (_concept(target),), []).append(target)
+        self._years = {key: sorted(set(years)) for key, years in self._years.items()}
+        self._jurisdictions = frozenset(t.jurisdiction for t in self.services if t.jurisdiction)
+        for document in self.documents.values():
+            year = int(str(document.get("date") or "0")[:4] or 0)
+            for number in re.findall(r"\d+", str(document.get("number") or "")):
+                self._act_dates[number] = self._act_dates.get(number, frozenset()) | {year}
         self.service_index = Index(self.services)
         self.criterion_index = Index(self.criteria)
         self.checklist_index = Index(self.checklist)
@@ -61,11 +89,56 @@ class Catalogue:
     @property
     def jurisdictions(self) -> frozenset[str]:
         """The jurisdictions that have tariffs: the valid jurisdiction filters."""
-        return frozenset(t.jurisdiction for t in self.services if t.jurisdiction)
+        return self._jurisdictions
 
     @property
-    def tariff_years(self) -> list[int]:
-        return sorted({d["year"] for d in self.documents.values() if d.get("kind") == "tariffs" and d.get("year")})
+    def place_terms(self) -> list[Term]:
+        """The names of the jurisdictions that have tariffs, as glossary terms (knowledge.answer.places)."""
+        return place_terms([place for code, place in self.places.items() if code in self.jurisdictions])
+
+    def year_of(self, target: Target) -> int | None:
+        """The tariff year of a service: its act's manifest `year`."""
+        return (self.documents.get(target.ident[0]) or {}).get("year")
+
+    def years_of(self, jurisdiction: str | None, setting: str | None = None) -> list[int]:
+        """The tariff years the base holds for a jurisdiction and setting (None: any), ascending."""
+        return self._years.get((jurisdiction, setting), [])
+
+    def year_in_force(self, jurisdiction: str, today: int) -> int | None:
+        """The year whose tariffs apply in `today`'s year: the latest the jurisdiction holds up to it, else (every
+        act is for a later year) the earliest."""
+        return in_force(self.years_of(jurisdiction), today)
+
+    @property
+    def dated(self) -> list[str]:
+        """The jurisdictions whose tariff acts have a year."""
+        return sorted(place for place, setting in self._years if place and setting is None)
+
+    def view(self, year: int | None, today: int) -> View:
+        """The (jurisdiction, year) pairs a question is answered from: `year` where a jurisdiction holds it (a
+        jurisdiction without it is left out), else each jurisdiction's year in force (remembered per pair)."""
+        key = (year, today)
+        if key not in self._views:
+            self._views[key] = (tuple((code, year) for code in self.dated if year in self.years_of(code))
+                                if year is not None else
+                                tuple((code, self.year_in_force(code, today)) for code in self.dated))
+        return self._views[key]
+
+    @property
+    def act_dates(self) -> dict[str, frozenset[int]]:
+        """Each number of an act in the base ("286"; "401" and "69" of "401 / 69") → the years of its dates."""
+        return self._act_dates
+
+    def in_view(self, target: Target, view: View) -> bool:
+        year = self.year_of(target)
+        return (target.jurisdiction, year) in view or (year is None and not self.years_of(target.jurisdiction))
+
+    def counterpart(self, target: Target, year: int) -> Target | None:
+        """The same service in another year's table of its jurisdiction and setting: the item printing the same
+        name (by its concept key, knowledge.answer.aliases), the one with the same number first; None when that
+        year's act has no such item."""
+        found = self._same.get((target.jurisdiction, target.setting, year, _concept(target)), [])
+        return min(found, key=lambda t: t.ident[-1] != target.ident[-1], default=None)
 
     def jurisdiction_name(self, code: str | None, lang: str) -> str:
         """A jurisdiction's name as shown to the user (the code itself for one the manifest does not name)."""
@@ -84,16 +157,36 @@ class Catalogue:
         """What the documents table says of one annex (setting, rates: single, area ...); {} when nothing."""
         return next((a for a in annexes(self.documents.get(document) or {}) if a.get("number") == number), {})
 
-    def services_in(self, setting: str | None, jurisdiction: str | None) -> frozenset[int] | None:
-        """Indices of the services in a setting / jurisdiction (None: all), remembered per filter pair."""
-        if not setting and not jurisdiction:
+    def services_in(self, setting: str | None, jurisdiction: str | None,
+                    view: View | None = None) -> frozenset[int] | None:
+        """Indices of the services in a setting / jurisdiction / view (None: all), remembered per filter."""
+        if view is not None and self._whole(view):
+            view = None  # the view holds every service (one year in the base): no filter
+        if not setting and not jurisdiction and view is None:
             return None
-        key = (setting, jurisdiction)
+        key = (setting, jurisdiction, view)
         if key not in self._tables:
             self._tables[key] = frozenset(
                 i for i, t in enumerate(self.services)
-                if (not setting or t.setting == setting) and (not jurisdiction or t.jurisdiction == jurisdiction))
+                if (not setting or t.setting == setting) and (not jurisdiction or t.jurisdiction == jurisdiction)
+                and (view is None or self.in_view(t, view)))
         return self._tables[key]
+
+    def services_of(self, setting: str | None, jurisdiction: str | None, view: View | None = None) -> list[Target]:
+        """The services in a setting / jurisdiction / view, in catalogue order (remembered like `services_in`)."""
+        only = self.services_in(setting, jurisdiction, view)
+        if only is None:
+            return self.services
+        key = (setting, jurisdiction, view)
+        if key not in self._lists:
+            self._lists[key] = [self.services[i] for i in sorted(only)]
+        return self._lists[key]
+
+    def _whole(self, view: View) -> bool:
+        """The view holds every service (the base holds one year per jurisdiction), remembered per view."""
+        if view not in self._whole_views:
+            self._whole_views[view] = all(self.in_view(t, view) for t in self.services)
+        return self._whole_views[view]
 
 
 @dataclass(frozen=True)
@@ -169,6 +262,14 @@ def table_of(target: Target) -> tuple[str | None, str | None]:
     return (target.jurisdiction, target.setting)
 
 
+def _table_year(target: Target, year: int | None) -> tuple:
+    return (target.jurisdiction, target.setting, year)
+
+
+def _concept(target: Target) -> ConceptKey:
+    return concept_key("service", target.names[0])
+
+
 def _aliases() -> Aliases:
     try:
         return aliases_by_lang()
@@ -197,8 +298,11 @@ def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming)
     def superseded(target: Target) -> bool:
         return (documents.get(target.ident[0]) or {}).get("status") == "superseded"
 
-    current = {table_of(t) for t in services if not superseded(t)}
-    return [t for t in services if not superseded(t) or table_of(t) not in current]
+    def table(target: Target) -> tuple:
+        return _table_year(target, (documents.get(target.ident[0]) or {}).get("year"))
+
+    current = {table(t) for t in services if not superseded(t)}
+    return [t for t in services if not superseded(t) or table(t) not in current]
 
 
 def _staffing(db: sqlite3.Connection) -> list[Target]:

@@ -21,6 +21,10 @@ LABELS: dict[str, str] = {
     "day": N_("per recipient per day"),
     "other_year": N_("The knowledge base holds no tariffs for {asked}: only for {held}."),
     "same_for_year": N_("The {year} rate"),
+    "other_year_place": N_("{place}: the knowledge base holds no tariffs for {asked}, only for {held}."),
+    "next_year_rate": N_("{year}: {rates} ({act})"),
+    "not_in_year": N_("{year}: the act of that year has no such item ({act})"),
+    "unchanged": N_("unchanged"),
     "single_rate": N_("This act sets one rate for city and village alike."),
     "city_rate_only": N_("This act sets a city rate only; there is no separate rural rate."),
     "no_tariff": N_("no tariff set"),
@@ -95,6 +99,7 @@ LABELS: dict[str, str] = {
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").
 TITLE = N_("{act} No. {number} of {date} ({issuer})")
+ACT = N_("{act} No. {number} of {date}")  # the same without its issuer, where the reply already names the place
 ANNEX = N_("annex {annex}")
 ITEM = N_("item {item}")
 
@@ -118,6 +123,13 @@ def short_title(document: dict, lang: str) -> str:
     issuer = document.get(f"issuer_{lang}") or document.get("issuer_kk", "")
     return gettext(lang, TITLE).format(act=act, number=document.get("number", ""), date=document.get("date", ""),
                                        issuer=issuer)
+
+
+def act_title(document: dict, lang: str) -> str:
+    """"decree No. 286 of 2025-12-25" in the reply language."""
+    act_type = document.get("act_type", "")
+    act = gettext(lang, ACT_TYPES[act_type]) if act_type in ACT_TYPES else act_type
+    return gettext(lang, ACT).format(act=act, number=document.get("number", ""), date=document.get("date", ""))
 
 
 def cite(citation: Citation, lang: str) -> str:
@@ -153,12 +165,15 @@ def superseded_line(newer: str, lang: str) -> str:
 def tariff_line(row: dict, area: str | None, lang: str) -> str:
     """One tariff row: service — position: rates (asked-for area first), unit."""
     unit = label(row.get("unit") or "month", lang)
+    return f"{row['service']} — {row['position']}: {rates_text(row, area, lang)} ({unit})"
+
+
+def rates_text(row: dict, area: str | None, lang: str) -> str:
+    """A row's rates: its one rate, or city and rural (the asked-for area first)."""
     if row.get("rate") is not None and row.get("rate_city") is None and row.get("rate_rural") is None:
-        rates = f"{money(row['rate'], lang)}"
-    else:
-        order = ["rural", "city"] if area == "rural" else ["city", "rural"]
-        rates = "; ".join(f"{label(a, lang)}: {money(row.get('rate_' + a), lang)}" for a in order)
-    return f"{row['service']} — {row['position']}: {rates} ({unit})"
+        return f"{money(row['rate'], lang)}"
+    order = ["rural", "city"] if area == "rural" else ["city", "rural"]
+    return "; ".join(f"{label(a, lang)}: {money(row.get('rate_' + a), lang)}" for a in order)
 
 
 def truncate(text: str, limit: int = 160) -> str:

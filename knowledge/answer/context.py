@@ -3,8 +3,10 @@ they share (citations, act-status warnings, follow-up choices and their labels, 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +35,7 @@ class Context:
     catalogue: Catalogue
     glossary: Glossary
     db: sqlite3.Connection | None  # for the full-text passages; everything else is in the catalogue
+    today: Callable[[], dt.date] = dt.date.today  # the day asked: which year's tariffs are in force (tests fix it)
 
     def citation(self, document: str, annex: int | None, item, lang: str) -> Citation:
         doc = self.catalogue.documents.get(document, {})

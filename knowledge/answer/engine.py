@@ -1,13 +1,25 @@
 """The answer engine: question text → Answer.
 
 Contract used by the CLI, the console and the bot:
-    engine = Engine.open(kb_path=None, *, aliases=True, lexicon=True)   # loads the base once (read-only), fast
+    engine = Engine.open(kb_path=None, *, aliases=True, lexicon=True, today=date.today)  # loads the base once
     engine.ask(question, lang=None, *, setting=None, area=None, jurisdiction=None) -> Answer
         lang: the user's chosen reply language (kk | ru | en) or None (then the question's language, else kk).
         setting/area/jurisdiction: explicit filters that override what the question says (buttons use them).
     engine.documents(lang) -> list[Result]   # every source document as a "document" result (for /sources)
     engine.places() -> list[Jurisdiction]    # the jurisdictions that have tariffs (refine buttons)
     engine.reload() -> None                  # reopen the knowledge base file (after `kb build`)
+`today` is the clock: the tariffs answered by default are each jurisdiction's year in force on that day (the latest
+tariff year up to today's year the base holds for it, else its earliest); tests pass a fixed day.
+
+A tariff result (`Result.fields`, `Answer.to_dict()["results"]`) carries the `kb export tariffs` fields, `flagged`,
+`flag_reason`, `jurisdiction_name`, and the year and act its figure comes from: `year` (the act's tariff year),
+`act_number`, `act_date` (ISO), `act_status` (in_force | superseded | repealed); `next_year` when the base holds the
+same service in a later year's act ({year, act_number, act_date, act_status, rate | rate_city, rate_rural}); and, in
+an answer comparing two years, `change` on each later-year result ({from_year, rates: {rate | rate_city |
+rate_rural: {from, to, amount, percent}}}), the earlier year's results following the later year's.
+Jurisdictions are recognised in questions by every name the base gives them (knowledge.answer.places), not only by
+the glossary: a district added to the manifest is asked about by name at once.
+
 `aliases=False` leaves out the reviewed ru/en alias table: things are then known by their Kazakh names and the
 lexicon's word-by-word ru/en renderings of them (how a new act no alias row covers yet fares); `lexicon=False` leaves
 out the renderings too (how well the engine's own matching of Kazakh names carries).
@@ -22,6 +34,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from knowledge.answer import compose
@@ -55,17 +69,20 @@ ROUTES: dict[str, tuple[str, ...]] = {
 
 
 class Engine:
-    def __init__(self, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True) -> None:
+    def __init__(self, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True,
+                 today: Callable[[], date] = date.today) -> None:
         self.kb_path = kb_path
         self.aliases = aliases
         self.lexicon = lexicon
-        self.glossary = load_glossary()
+        self.today = today
+        self.glossary_file = load_glossary()  # `glossary` is this and the jurisdiction names of the base
         self.db: sqlite3.Connection | None = None
         self._load()
 
     @classmethod
-    def open(cls, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True) -> Engine:
-        return cls(kb_path, aliases=aliases, lexicon=lexicon)
+    def open(cls, kb_path: Path | None = None, *, aliases: bool = True, lexicon: bool = True,
+             today: Callable[[], date] = date.today) -> Engine:
+        return cls(kb_path, aliases=aliases, lexicon=lexicon, today=today)
 
     def reload(self) -> None:
         if self.db is not None:
@@ -74,9 +91,10 @@ class Engine:
 
     def _load(self) -> None:
         self.db = open_kb(self.kb_path)
-        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary, aliases=self.aliases,
+        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary_file, aliases=self.aliases,
                                                      lexicon=self.lexicon)
-        self.context = Context(self.catalogue, self.glossary, self.db)
+        self.glossary = self.glossary_file.with_terms(self.catalogue.place_terms)
+        self.context = Context(self.catalogue, self.glossary, self.db, self.today)
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)
 

@@ -106,6 +106,25 @@ class Glossary:
     def is_stopword(self, word: str) -> bool:
         return any(word in words for words in self.stopwords.values())
 
+    def with_terms(self, terms: list[Term]) -> Glossary:
+        """This glossary and `terms` (read from the base: its jurisdictions). A spelling the glossary already has is
+        kept as written; a scope term naming the same place ("ақтөбе*" as another region) gives way to the place's
+        term, since the base now holds its acts."""
+        spelt = {term.words for term in self.terms}
+        added = [term for term in terms if term.words not in spelt]
+        kept = [term for term in self.terms if term.category != "scope" or not any(_same(term, a) for a in added)]
+        return Glossary(terms=kept + added, stopwords=self.stopwords, kk_latin=self.kk_latin,
+                        position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
+                        weak_negation=self.weak_negation)
+
+
+def _same(one: Term, other: Term) -> bool:
+    """Two terms naming the same words: each matches the other's words as written."""
+    def plain(term: Term) -> list[str]:
+        return [word.rstrip("*") for word in term.words]
+
+    return len(one.words) == len(other.words) and (_matches(one, plain(other), 0) or _matches(other, plain(one), 0))
+
 
 def _matches(term: Term, words: list[str], start: int, roots: list[tuple[str, ...]] | None = None) -> bool:
     if start + len(term.words) > len(words):

@@ -8,6 +8,7 @@ from knowledge.answer.compose import cite, label, short_title, truncate
 from knowledge.answer.context import Context, Facets, choices, warn
 from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, leader
 from knowledge.answer.understand import DOCUMENT_CUES, Understood
+from knowledge.answer.years import RELATIVE
 from knowledge.domain import Answer, Result
 
 NOT_IN_FORCE = ("repealed", "superseded")
@@ -136,4 +137,18 @@ def _points(u: Understood, ctx: Context) -> dict[str, float]:
             points[doc_id] += 2
         if doc.get("status") == "superseded" and points[doc_id] > 0:
             points[doc_id] -= 0.5  # the act in force for the same table is the one meant, unless named
+        if kind == "tariffs" and doc.get("year") and points[doc_id] > 0:
+            points[doc_id] += _year_points(u, doc, ctx)
     return points
+
+
+def _year_points(u: Understood, doc: dict, ctx: Context) -> float:
+    """Of a jurisdiction's tariff acts for several years, the one of the year said in words ("next year's decree")
+    is meant, else (no year named) the one of the year in force today."""
+    today = ctx.today().year
+    said = {today + shift for cue, shift in RELATIVE.items() if cue in u.cues}
+    if said:
+        return 1.0 if doc["year"] in said else 0.0
+    if any(len(n) == 4 for n in u.numbers):
+        return 0.0  # a year by its number is counted above
+    return 0.0 if doc["year"] == ctx.catalogue.year_in_force(doc.get("jurisdiction") or "", today) else -0.5

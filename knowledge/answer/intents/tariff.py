@@ -1,6 +1,8 @@
 """Tariffs: "how much is a nurse's massage in semi-stationary care in a village" → the service's rates, from every
 table that has it unless a setting and jurisdiction narrow it to one; asks back when two services are equally
-likely; says so when a year the base does not hold is asked."""
+likely. Answered from one year per jurisdiction (tariff_years: the year asked, else the year in force today), each
+figure with its year and act, next year's figure beside it when the base holds it, two years side by side when
+asked to compare; says so when a year the base does not hold is asked."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, distinct_name, same_name, warn
 from knowledge.answer.index import Hit, Target
+from knowledge.answer.intents import tariff_years as years
+from knowledge.answer.intents.tariff_years import When
 from knowledge.answer.policy import (
     ANSWER,
     ANSWER_SCORE,
@@ -32,8 +36,9 @@ class Tariffs:
     def best_score(self, u: Understood, ctx: Context) -> float:
         """How well the question matches a service; a question naming only a position printed in the tariff
         tables ("машинист") is a tariff question whatever its words score."""
-        asked = ctx.positions.asked(u)
-        hits = ctx.catalogue.service_index.search(asked.search_words(u.words), limit=1)
+        asked, view = ctx.positions.asked(u), years.when(u, ctx).view
+        hits = ctx.catalogue.service_index.search(asked.search_words(u.words), limit=1,
+                                                  only=ctx.catalogue.services_in(None, None, view))
         score = hits[0].score if hits else 0.0
         if asked.only and ctx.positions.services(ctx.catalogue.services, asked):
             score = max(score, ANSWER_SCORE)
@@ -41,10 +46,10 @@ class Tariffs:
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         f, lang, catalogue = u.filters, reply.lang, ctx.catalogue
-        if self._other_year(u, reply, ctx):
+        when = years.when(u, ctx)
+        if self._other_year(u, when, reply, ctx):
             return True
-        allowed = [t for t in catalogue.services
-                   if (not f.setting or t.setting == f.setting) and (not f.jurisdiction or t.jurisdiction == f.jurisdiction)]
+        allowed = catalogue.services_of(f.setting, f.jurisdiction, when.view)
         if not allowed:
             if f.setting and f.jurisdiction and catalogue.services:
                 reply.intent = self.name
@@ -54,7 +59,8 @@ class Tariffs:
             return False
         asked, positions = ctx.positions.asked(u), ctx.positions
         words = asked.search_words(u.words)
-        hits = catalogue.service_index.search(words, limit=40, only=catalogue.services_in(f.setting, f.jurisdiction))
+        hits = catalogue.service_index.search(words, limit=40,
+                                              only=catalogue.services_in(f.setting, f.jurisdiction, when.view))
         hits = _prefer_position(hits, asked, positions)
 
         def has(hit: Hit) -> bool:
@@ -72,32 +78,32 @@ class Tariffs:
                      and any(t is decision.best.target for t in fitting))
             having = positions.services(allowed, asked)
             if having and not found:
-                self._by_position(asked, having, hits, u, reply, ctx)
+                self._by_position(asked, having, hits, u, reply, ctx, when)
                 return True
         decision = settle(decision, words, distinct=lambda h: (table_of(h.target), distinct_name(h.target)),
                           fits=has if asked else None)
         if decision.status == ANSWER:
-            self._answer(decision, asked, u, reply, ctx)
+            self._answer(decision, asked, u, reply, ctx, when)
             return True
         if decision.status == CLARIFY:
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
             offered = decision.hits if not asked else _with_position(decision.hits, hits, allowed, has, asked, ctx)
-            reply.choices = self._choices(offered, asked, u, lang, ctx)
+            reply.choices = self._choices(offered, asked, u, lang, ctx, when)
             return True
         if not u.words and (f.setting or f.jurisdiction):
             examples = allowed[:MAX_CHOICES]
             if len(examples) == 1:
-                self._answer(Decision(ANSWER, [Hit(examples[0], 1.0)]), asked, u, reply, ctx)
+                self._answer(Decision(ANSWER, [Hit(examples[0], 1.0)]), asked, u, reply, ctx, when)
                 return True
             reply.intent, reply.status = self.name, CLARIFY
             reply.text = label("clarify", lang)
-            reply.choices = self._choices([Hit(t, 0.0) for t in examples], asked, u, lang, ctx)
+            reply.choices = self._choices([Hit(t, 0.0) for t in examples], asked, u, lang, ctx, when)
             return True
         return False
 
     def _by_position(self, asked: Asked, having: list[Target], hits: list[Hit], u: Understood, reply: Answer,
-                     ctx: Context) -> None:
+                     ctx: Context, when: When) -> None:
         """The services with a rate for the named position: one service (in one table or several) is answered,
         several are offered as choices, those the question's words match best first."""
         scores = {id(h.target): h.score for h in hits}
@@ -107,33 +113,40 @@ class Tariffs:
             for target in having:
                 tables.setdefault(table_of(target), target)
             chosen = [Hit(t, max(scores.get(id(t), 0.0), ANSWER_SCORE)) for t in tables.values()]
-            self._answer(Decision(ANSWER, chosen, comparison=len(chosen) > 1), asked, u, reply, ctx)
+            self._answer(Decision(ANSWER, chosen, comparison=len(chosen) > 1), asked, u, reply, ctx, when)
             return
         reply.intent, reply.status = self.name, CLARIFY
         titles = ctx.positions.best_titles({r.get("position") or "" for t in having for r in t.rows}, asked)
         named = " / ".join(sorted(titles)) if len(titles) <= 2 else asked.text
         reply.text = label("position_services", reply.lang).format(position=named)
-        reply.choices = self._choices([Hit(t, scores.get(id(t), 0.0)) for t in having], asked, u, reply.lang, ctx)
+        reply.choices = self._choices([Hit(t, scores.get(id(t), 0.0)) for t in having], asked, u, reply.lang, ctx,
+                                      when)
 
-    def _choices(self, hits: list[Hit], asked: Asked, u: Understood, lang: str, ctx: Context) -> list[Choice]:
+    def _choices(self, hits: list[Hit], asked: Asked, u: Understood, lang: str, ctx: Context,
+                 when: When) -> list[Choice]:
         """One choice per service and table (same-named items of one table read alike: the first stands for
-        them); the row of the named position travels with each (its title, figure and follow-up question)."""
+        them); the row of the named position travels with each (its title, figure and follow-up question), and
+        the years asked (a follow-up is about the same year)."""
         unique: list[Hit] = []
         for hit in hits:
             if all(table_of(h.target) != table_of(hit.target) or distinct_name(h.target) != distinct_name(hit.target)
                    for h in unique):
                 unique.append(hit)
         rows = [next(iter(ctx.positions.of(h, asked)[1]), None) for h in unique]
-        return ctx.service_choices([h.target for h in unique], lang, rows=rows, area=u.filters.area)
+        return _with_years(ctx.service_choices([h.target for h in unique], lang, rows=rows, area=u.filters.area), when)
 
-    def _answer(self, decision: Decision, asked: Asked, u: Understood, reply: Answer, ctx: Context) -> None:
+    def _answer(self, decision: Decision, asked: Asked, u: Understood, reply: Answer, ctx: Context,
+                when: When) -> None:
         lang = reply.lang
         hits = _leading(decision.hits, asked, ctx)
         reply.intent, reply.status = self.name, ANSWER
-        reply.results = [_result(row, h.score, lang, ctx) for h in hits for row in _rows(h, asked, ctx)]
-        reply.text = self._text(reply, hits, decision.comparison, asked, u, ctx)
+        if when.compared:
+            self._side_by_side(hits, asked, u, reply, ctx, when.compared)
+        else:
+            reply.results = [_result(row, h, lang, ctx) for h in hits for row in _rows(h, asked, ctx)]
+            reply.text = self._text(reply, hits, decision.comparison, asked, u, ctx)
         if decision.comparison:
-            reply.choices = ctx.service_choices([h.target for h in hits], lang, area=u.filters.area)
+            reply.choices = _with_years(ctx.service_choices([h.target for h in hits], lang, area=u.filters.area), when)
 
     def _text(self, reply: Answer, hits: list[Hit], comparison: bool, asked: Asked, u: Understood,
               ctx: Context) -> str:
@@ -143,7 +156,7 @@ class Tariffs:
             lines.append(label("compare", lang))
         for hit in hits:
             target, (named, rows) = hit.target, ctx.positions.of(hit, asked)
-            lines.append(f"{ctx.catalogue.jurisdiction_name(target.jurisdiction, lang)}, {label(target.setting, lang)}:")
+            lines.append(_head(target, str(ctx.catalogue.year_of(target) or ""), lang, ctx))
             if named and not rows:
                 titles = ", ".join(dict.fromkeys(r.get("position") or "—" for r in target.rows))
                 warn(reply, lines, label("no_position", lang).format(position=named.text, positions=titles), icon="ℹ")
@@ -151,25 +164,74 @@ class Tariffs:
                 lines.append("• " + compose.tariff_line(row, area, lang))
                 if row.get("flagged"):
                     warn(reply, lines, compose.flag_warning(row.get("flag_reason"), lang))
+                if following := years.next_year_line(row, target, area, lang, ctx):
+                    lines.append(f"  {following}")
             document, annex, item = target.ident
             warn(reply, lines, _single_rate_note(document, annex, area, lang, ctx), icon="ℹ")
             lines.append(f"{label('source', lang)}: {cite(ctx.citation(document, annex, item, lang), lang)}")
             warn(reply, lines, ctx.status_warning(document, lang))
         return "\n".join(lines)
 
-    def _other_year(self, u: Understood, reply: Answer, ctx: Context) -> bool:
-        """A tariff year the base does not hold ("тарифы 2024 года"): say so, offer the year it holds; never
-        answer a 2024 question with 2026 figures."""
-        held = ctx.catalogue.tariff_years
-        asked = [int(n) for n in u.numbers if len(n) == 4 and 2000 <= int(n) <= 2099]
-        numbers = {d.get("number") for d in ctx.catalogue.documents.values()}
-        if not held or not asked or any(year in held for year in asked) or numbers & set(u.numbers):
-            return False  # a decree named by its number ("№ 286 от 2025 года") is asked about, not a year
-        lang, year = reply.lang, held[-1]
+    def _side_by_side(self, hits: list[Hit], asked: Asked, u: Understood, reply: Answer, ctx: Context,
+                      compared: tuple[int, int]) -> None:
+        """Each service of the later year beside the same service of the earlier one, with the difference; the
+        later year's results first (each with its `change`), then the earlier year's."""
+        lang, area, (earlier, later) = reply.lang, u.filters.area, compared
+        lines: list[str] = []
+        newer, older = [], []
+        for hit in hits:
+            target = hit.target
+            before = ctx.catalogue.counterpart(target, earlier)
+            lines.append(_head(target, f"{earlier} → {later}", lang, ctx))
+            for row in _rows(hit, asked, ctx):
+                old = years.matching_row(row, target, before) if before else None
+                result = _result(row, hit, lang, ctx)
+                unit = label(row.get("unit") or "month", lang)
+                if old is None:  # the earlier act has no such item (or no line for this position)
+                    act = compose.act_title(years.act_of_year(target, earlier, ctx) or {}, lang)
+                    lines.append(f"• {compose.tariff_line(row, area, lang)}")
+                    lines.append("  " + label("not_in_year", lang).format(year=earlier, act=act))
+                else:
+                    result.fields["change"] = years.change_fields(old, row, earlier)
+                    older.append(_result(old, Hit(before, hit.score), lang, ctx))
+                    text = years.change_text(old, row, area, lang)
+                    lines.append(f"• {row['service']} — {row['position']}: {text} ({unit})")
+                newer.append(result)
+                for printed in (old or {}, row):  # a figure of either year may be a flagged one
+                    if printed.get("flagged"):
+                        warn(reply, lines, compose.flag_warning(printed.get("flag_reason"), lang))
+            document, annex, _ = target.ident
+            warn(reply, lines, _single_rate_note(document, annex, area, lang, ctx), icon="ℹ")
+            for shown in ([before] if before else []) + [target]:
+                document, annex, item = shown.ident
+                citation = cite(ctx.citation(document, annex, item, lang), lang)
+                lines.append(f"{label('source', lang)} ({ctx.catalogue.year_of(shown)}): {citation}")
+                warn(reply, lines, ctx.status_warning(document, lang))
+        reply.results = newer + older
+        reply.text = "\n".join(lines)
+
+    def _other_year(self, u: Understood, when: When, reply: Answer, ctx: Context) -> bool:
+        """A tariff year the base does not hold ("тарифы 2024 года"), of the jurisdiction asked about or of any:
+        say so, offer the year in force; never answer a 2024 question with 2026 figures."""
+        catalogue, place = ctx.catalogue, u.filters.jurisdiction
+        place = place if place in catalogue.jurisdictions else None
+        held = catalogue.years_of(place, u.filters.setting) or catalogue.years_of(place)
+        missing = [year for year in when.years.named if year not in held]
+        if not held or not missing:
+            return False
+        lang, today = reply.lang, ctx.today().year
+        year = years.in_force(held, today) or held[-1]
         reply.intent, reply.status = self.name, CLARIFY
-        reply.text = label("other_year", lang).format(asked=asked[0], held=", ".join(map(str, held)))
-        reply.choices = [Choice(label("same_for_year", lang).format(year=year),
-                                re.sub(rf"\b{asked[0]}\b", str(year), u.question))]
+        shown = ", ".join(map(str, held))
+        reply.text = (label("other_year_place", lang).format(place=catalogue.jurisdiction_name(place, lang),
+                                                             asked=missing[0], held=shown)
+                      if place else label("other_year", lang).format(asked=missing[0], held=shown))
+        question = re.sub(rf"\b{missing[0]}\b", str(year), u.question)
+        if question == u.question:  # the year was said in words ("next year"): ask again with its number
+            question = " ".join([*(w.text for w in u.filter_words), *(w.text for w in u.words), str(year)])
+            if place:
+                question = f"{catalogue.jurisdiction_name(place, lang)} {question}"
+        reply.choices = [Choice(label("same_for_year", lang).format(year=year), question)]
         return True
 
 
@@ -182,13 +244,31 @@ def _single_rate_note(document: str, annex: int, area: str | None, lang: str, ct
     return label("city_rate_only" if spec.get("area") == "city" else "single_rate", lang)
 
 
-def _result(row: dict, score: float, lang: str, ctx: Context) -> Result:
+def _with_years(choices: list[Choice], when: When) -> list[Choice]:
+    """Follow-up questions keep the years the question named (or the two compared): a choice asked about 2027
+    answers for 2027."""
+    named = " ".join(str(year) for year in when.compared or when.years.named)
+    return [Choice(c.label, f"{c.query} {named}") for c in choices] if named else choices
+
+
+def _head(target: Target, year: str, lang: str, ctx: Context) -> str:
+    """A table's head: "Бөрлі ауданы, үйде қызмет көрсету, 2026:"."""
+    parts = [ctx.catalogue.jurisdiction_name(target.jurisdiction, lang), label(target.setting or "", lang), year]
+    return ", ".join(part for part in parts if part) + ":"
+
+
+def _result(row: dict, hit: Hit, lang: str, ctx: Context) -> Result:
+    """A tariff result: the `kb export tariffs` fields, the flag, the jurisdiction's name, the year and act the
+    figure comes from, and next year's figure (`next_year`) when the base holds it."""
     fields = {name: row.get(name) for name in TARIFF_EXPORT_FIELDS}
     fields["flagged"] = bool(row.get("flagged"))
     fields["flag_reason"] = row.get("flag_reason") or ""
     fields["jurisdiction_name"] = ctx.catalogue.jurisdiction_name(row.get("jurisdiction"), lang)
+    fields.update(years.act_fields(ctx.catalogue.documents.get(row["document"]) or {}))
+    if following := years.next_year_fields(row, hit.target, ctx):
+        fields["next_year"] = following
     return Result(type="tariff", citation=ctx.citation(row["document"], row["annex"], row["item"], lang),
-                  score=score, fields=fields)
+                  score=hit.score, fields=fields)
 
 
 def _rows(hit: Hit, asked: Asked, ctx: Context) -> list[dict]:
