@@ -1,7 +1,8 @@
 """The jurisdictions of the base as glossary terms: a district added to the manifest yesterday is recognised in
 questions today, with no glossary line written for it.
 
-Every name the manifest gives a jurisdiction (name_*, short_*, and the heading `cues` of `kb add`) becomes a term
+Every name the manifest gives a jurisdiction (name_*, short_*, the heading `cues` and the `question_cues_*` of `kb add`)
+becomes a term
 whose words are stems (knowledge.text `key`: a Russian word by its dictionary form, a Kazakh one by its stem), so
 the name meets its inflections: "Теректинский" → "теректин*" meets "Теректинского района", "в Теректинском районе";
 "Теректі" → "терект*" meets "Теректі ауданында".
@@ -27,6 +28,9 @@ def place_terms(places: list[Jurisdiction]) -> list[Term]:
                 _add(found, _words(name), [lang])
         for cue in place.cues:
             _add(found, _words(cue), _script_langs(cue))
+        for lang in LANGS:  # the question words `kb add` wrote ("теректинск*", "район теректі")
+            for cue in getattr(place, f"question_cues_{lang}", ()) or ():
+                _add(found, _words(cue.replace("*", "")), [lang])
     terms = []
     for code, found in spellings.items():
         for words, langs in found.items():

@@ -1,5 +1,5 @@
-"""A district the base has never seen: its [[jurisdiction]] table and its decree added to the sources, the base
-built, and the district asked about by its names, in Russian (an adjective, inflected) and Kazakh, with no code or
+"""A district the base has never seen: its decree added with `kb add` (which names the district from the heading and
+writes its [[jurisdiction]] table), the base built, and the district asked about by its names, in Russian (an adjective, inflected) and Kazakh, with no code or
 glossary line written for it."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from knowledge.answer.glossary import GLOSSARY_PATH, load_glossary
 from knowledge.answer.places import place_terms
 from knowledge.answer.understand import understand
 from knowledge.domain import Jurisdiction
-from knowledge.ingest.manifest import load_jurisdictions, load_manifest, write_manifest
+from knowledge.ingest.manifest import load_jurisdictions
 from knowledge.text import loose
 
 NEW = Jurisdiction(code="terekti", kind="district", parent="oblast", name_kk="Теректі ауданы",
@@ -27,12 +27,14 @@ NEW = Jurisdiction(code="terekti", kind="district", parent="oblast", name_kk="Т
 def district_kb(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("district")
     sources = copy_sources(folder)
-    write_manifest(load_manifest(sources), sources, [*load_jurisdictions(sources), NEW])
     document, text = source_of(sources, "baiterek")
     decree = derive(document, text, words={"Бәйтерек": "Теректі", "№ 668": "№ 55"},
                     rates={6: "402,00", 76: "250,00"})
     added = add(sources, folder, "terekti-55.txt", decree)
     assert (added.jurisdiction, added.number, added.year) == ("terekti", "55", 2026)
+    # `kb add` named the district from its heading, with no flag and no line written for it
+    derived = next(place for place in load_jurisdictions(sources) if place.code == "terekti")
+    assert [derived.name(lang) for lang in ("kk", "ru", "en")] == [NEW.name(lang) for lang in ("kk", "ru", "en")]
     engine = Engine.open(built(sources, folder), today=lambda: date(2026, 11, 30))
     return {"engine": engine, "id": added.id}
 
