@@ -14,7 +14,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.labels import area_name, current_lang, degree_name, setting_name, status_name, unit_name
 from knowledge import i18n
-from knowledge.answer.compose import flag_warning, label
+from knowledge.answer.compose import change_text, flag_warning, label, rates_text
 from knowledge.domain import Answer, Citation, Result
 
 LIMIT = 4000  # under Telegram's 4096, leaving room for nothing to go wrong
@@ -51,7 +51,8 @@ def tariff_card(result: Result, area: str | None = None) -> str:
     lines = [f"<b>{esc(shorten(fields.get('service', '')))}</b>"]
     if fields.get("position"):
         lines.append(f"👤 {esc(shorten(fields['position'], 200))}")
-    context = [setting_name(fields.get("setting")), fields.get("jurisdiction_name") or fields.get("jurisdiction") or ""]
+    context = [setting_name(fields.get("setting")), fields.get("jurisdiction_name") or fields.get("jurisdiction") or "",
+               str(fields.get("year") or "")]
     lines.append("🏷 " + esc(" · ".join(part for part in context if part)))
     rates = []
     if fields.get("rate_city") is not None or fields.get("rate_rural") is not None:
@@ -64,10 +65,29 @@ def tariff_card(result: Result, area: str | None = None) -> str:
         lines.append(f"💰 {name}: <b>{esc(money(fields.get('rate')))}</b>")
     if unit_name(fields.get("unit")):
         lines.append(esc(unit_name(fields.get("unit"))))
+    lines += year_lines(fields, area)
     if fields.get("flagged"):
         lines.append("⚠️ " + esc(flag_warning(fields.get("flag_reason"), current_lang()).capitalize()))
     lines.append(cite(result.citation))
     return "\n".join(lines)
+
+
+def year_lines(fields: dict, area: str | None) -> list[str]:
+    """A tariff's other year: the change since the earlier year compared, and next year's figure when the base
+    holds it (the engine's own wording)."""
+    lang, lines = current_lang(), []
+    change = fields.get("change")
+    if change and change.get("rates"):
+        earlier = {name: rate["from"] for name, rate in change["rates"].items()}
+        later = {name: rate["to"] for name, rate in change["rates"].items()}
+        lines.append(f"📈 {esc(change['from_year'])} → {esc(fields.get('year'))}: "
+                     + esc(change_text(earlier, later, area, lang)))
+    following = fields.get("next_year")
+    if following and following.get("year"):
+        act = f"№ {following.get('act_number')}"
+        lines.append("⏭ " + esc(label("next_year_rate", lang).format(
+            year=following["year"], rates=rates_text(following, area, lang), act=act)))
+    return lines
 
 
 def criterion_card(result: Result) -> str:

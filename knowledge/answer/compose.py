@@ -4,7 +4,7 @@ the locale (knowledge.i18n), units, citations and warnings (reconstructed layout
 from __future__ import annotations
 
 from knowledge.domain import Citation
-from knowledge.i18n import N_, date, gettext, money
+from knowledge.i18n import N_, date, gettext, money, money_change, percent_change
 
 # Every text a reader sees, by the key the engine asks for: key → English msgid. The Kazakh and Russian texts are in
 # locales/{kk,ru}/LC_MESSAGES/messages.po (the bot reads the same catalogues). Adding a label: one line here, then
@@ -174,6 +174,21 @@ def rates_text(row: dict, area: str | None, lang: str) -> str:
         return f"{money(row['rate'], lang)}"
     order = ["rural", "city"] if area == "rural" else ["city", "rural"]
     return "; ".join(f"{label(a, lang)}: {money(row.get('rate_' + a), lang)}" for a in order)
+
+
+def change_text(earlier: dict, later: dict, area: str | None, lang: str) -> str:
+    """"742,50 ₸ → 760,00 ₸ (+17,50 ₸, +2,4 %)", per area for a two-rate row (the asked-for area first)."""
+    names = ["rate"] if later.get("rate") is not None and later.get("rate_city") is None else (
+        ["rate_rural", "rate_city"] if area == "rural" else ["rate_city", "rate_rural"])
+    parts = []
+    for name in names:
+        old, new = earlier.get(name), later.get(name)
+        text = f"{money(old, lang)} → {money(new, lang)}"
+        if old and new:
+            text += " (" + (f"{money_change(new - old, lang)}, {percent_change((new - old) / old * 100, lang)}"
+                            if round(new - old, 2) else label("unchanged", lang)) + ")"
+        parts.append(text if name == "rate" else f"{label(name.removeprefix('rate_'), lang)}: {text}")
+    return "; ".join(parts)
 
 
 def truncate(text: str, limit: int = 160) -> str:

@@ -88,3 +88,23 @@ def test_many_tariff_rows_are_capped_and_counted(lang):
     chunks = render_answer(answer)
     assert sum(chunk.count("<i>📄") for chunk in chunks) == 5
     assert "4" in chunks[-1].split("\n")[-1]
+
+
+def test_a_tariff_card_names_its_year_the_change_and_next_years_figure():
+    from bot.config import ROOT
+    from bot.i18n import make_i18n
+    from bot.render import tariff_card
+
+    fields = {"service": "Хат жазу", "position": "Әлеуметтік қызметкер", "setting": "home", "jurisdiction": "baiterek",
+              "jurisdiction_name": "район Байтерек", "rate": 390.0, "rate_city": None, "rate_rural": None,
+              "unit": "day", "year": 2027, "act_number": "701",
+              "change": {"from_year": 2026, "rates": {"rate": {"from": 371.25, "to": 390.0, "amount": 18.75,
+                                                                "percent": 5.05}}},
+              "next_year": {"year": 2028, "act_number": "12", "rate": 400.0}}
+    result = Result("tariff", Citation("005", "постановление № 701", 1, "6", "in_force"), 1.0, fields)
+    i18n = make_i18n(ROOT / "locales")
+    with i18n.context(), i18n.use_locale("ru"):
+        card = tariff_card(result)
+    assert "2027" in card.splitlines()[2]
+    assert "2026 → 2027" in card and "371,25" in card and "390,00" in card and "+18,75" in card
+    assert "2028" in card and "400,00" in card and "№ 12" in card

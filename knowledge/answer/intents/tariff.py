@@ -194,7 +194,7 @@ class Tariffs:
                 else:
                     result.fields["change"] = years.change_fields(old, row, earlier)
                     older.append(_result(old, Hit(before, hit.score), lang, ctx))
-                    text = years.change_text(old, row, area, lang)
+                    text = compose.change_text(old, row, area, lang)
                     lines.append(f"• {row['service']} — {row['position']}: {text} ({unit})")
                 newer.append(result)
                 for printed in (old or {}, row):  # a figure of either year may be a flagged one

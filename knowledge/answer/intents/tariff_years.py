@@ -13,7 +13,6 @@ from knowledge.answer.context import Context
 from knowledge.answer.index import Target
 from knowledge.answer.understand import Understood
 from knowledge.answer.years import Years, asked_years, in_force
-from knowledge.i18n import money, money_change, percent_change
 from knowledge.text import loose, tokens
 
 RATES = ("rate", "rate_city", "rate_rural")
@@ -125,21 +124,6 @@ def change_fields(earlier: dict, later: dict, year: int) -> dict:
         found[name] = {"from": old, "to": new, "amount": round(new - old, 2),
                        "percent": round((new - old) / old * 100, 2) if old else None}
     return {"from_year": year, "rates": found}
-
-
-def change_text(earlier: dict, later: dict, area: str | None, lang: str) -> str:
-    """"742,50 ₸ → 760,00 ₸ (+17,50 ₸, +2,4 %)", per area for a two-rate row (the asked-for area first)."""
-    names = ["rate"] if later.get("rate") is not None and later.get("rate_city") is None else (
-        ["rate_rural", "rate_city"] if area == "rural" else ["rate_city", "rate_rural"])
-    parts = []
-    for name in names:
-        old, new = earlier.get(name), later.get(name)
-        text = f"{money(old, lang)} → {money(new, lang)}"
-        if old and new:
-            text += " (" + (f"{money_change(new - old, lang)}, {percent_change((new - old) / old * 100, lang)}"
-                            if round(new - old, 2) else label("unchanged", lang)) + ")"
-        parts.append(text if name == "rate" else f"{label(name.removeprefix('rate_'), lang)}: {text}")
-    return "; ".join(parts)
 
 
 def act_of_year(target: Target, year: int, ctx: Context) -> dict | None:
