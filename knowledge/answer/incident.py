@@ -2,9 +2,11 @@
 
 People report what was not done ("на дому не провели профориентацию", "уақытша болу бөлімшесінде психолог
 диагностика жүргізбеді", "no help with benefits"); risk criteria and checklist requirements say what must be done,
-by a Kazakh verbal noun and its object ("кәсіптік бағдар беру іс-шараларын жүргізу", "... қамтамасыз ету"). So the
-question's words (as `understand` gives them) are read in three parts:
-- negation ("не", "жоқ", "not", a negated Kazakh verb): it says the question reports an incident, and is no content;
+by a Kazakh verbal noun and its object ("кәсіптік бағдар беру іс-шараларын жүргізу", "... қамтамасыз ету").
+Whether and how the question reports an incident is `understand`'s reading (Understood.incident: not done, absent,
+or none; knowledge.answer.negation), never decided again here. Its words (as `understand` gives them) are read in
+three parts:
+- negating and auxiliary words ("не", "жоқ", "not", "was"): no content;
 - the action (a verb or verbal noun in any of the three languages): it meets the requirement's verbal noun; among
   candidates of which some name it, those that do not fall behind; an answer never rests on it alone;
 - the object (the words left): what is searched.
@@ -22,8 +24,9 @@ from pathlib import Path
 from knowledge import PACKAGE_DIR
 from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
+from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
 from knowledge.answer.understand import MAX_QUESTION_CHARS, MAX_TOKENS, Understood, Word
-from knowledge.text import KAZAKH_LETTERS, is_latin, loose, to_cyrillic, tokens
+from knowledge.text import loose, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
@@ -31,7 +34,6 @@ SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
 SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
 SEARCHED = 12  # candidates read per search (the answer shows a few; the rest decide ties and look-alikes)
-MIN_STEM = 3  # a Kazakh negated verb keeps at least this many letters before its negation ("кел-ме-йді")
 WORD_CACHE = 20_000  # words remembered by the lexicon
 
 
@@ -65,15 +67,12 @@ class Action:
 
 @dataclass
 class Lexicon:
-    negations: tuple[Pattern, ...]
+    negations: tuple[Pattern, ...]  # loose words that only negate ("не", "жоқ", "missing"): no content
     auxiliaries: frozenset[str]  # loose words of no content ("did", "было")
-    negative_verbs: tuple[str, ...]  # loose endings of a negated Kazakh verb ("мади", "месе", "пеу" ...)
-    existence: tuple[str, ...]  # loose stems of the verb "to be" ("бол"): its negation says something is absent
-    not_negated: frozenset[str]  # words ending like a negated verb that are none ("немесе": or)
     actions: tuple[Action, ...]
     meaning: tuple[Pattern, ...]
     sections: dict[str, tuple[Pattern, ...]]  # section kind → words of its heading
-    _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is (and its negation ending's length)
+    _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
 
     def _kind(self, word: str) -> Action | bool | None:
         """True for a negation word, False for an auxiliary, the action a word names, None for anything else
@@ -89,27 +88,9 @@ class Lexicon:
                 self._kinds[word] = next((a for a in self.actions if any(p.matches(word) for p in a.asked)), None)
         return self._kinds[word]
 
-    def negation(self, word: str) -> bool:
-        return self._kind(word) is True
-
     def no_content(self, word: str) -> bool:
         """A negation or an auxiliary word: nothing to search for."""
         return isinstance(self._kind(word), bool)
-
-    def negated_verb(self, word: str, stem: int = MIN_STEM) -> bool:
-        """A Kazakh verb with its negation ("жүргізбеді", "берілмесе", "келмейді"), in loose form, its stem at least
-        `stem` letters; not "болмаса" and the like (the verb "to be": something absent, which a negation word
-        says), nor a word that only ends like one ("немесе")."""
-        if word.startswith(self.existence) or word in self.not_negated:
-            return False
-        return len(word) - self._negation_ending(word) >= stem
-
-    def _negation_ending(self, word: str) -> int:
-        """The length of the shortest negated-verb ending `word` has (its whole length when none: no stem left)."""
-        key = ("ending", word)
-        if key not in self._kinds:
-            self._kinds[key] = min((len(e) for e in self.negative_verbs if word.endswith(e)), default=len(word))
-        return self._kinds[key]
 
     def action(self, word: str) -> Action | None:
         kind = self._kind(word)
@@ -125,8 +106,8 @@ class Lexicon:
 
 @dataclass
 class Reading:
-    """What a question says, read as an incident: the words to search, the actions named, and whether it says
-    something was not done."""
+    """What a question says, read as an incident: the words to search, the actions named, and whether it reports
+    an incident at all (understand's reading)."""
 
     words: list[Word]  # object words, then the setting words (optional: aliases name settings too, "на дому")
     actions: tuple[Action, ...]
@@ -149,22 +130,16 @@ def _patterns(texts: list[str]) -> tuple[Pattern, ...]:
 def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     by_lang = lambda entry: [t for lang in ("kk", "ru", "en") for t in entry.get(lang, [])]  # noqa: E731
-    negative = data.get("kk_negative", {})
-    endings = tuple(loose(m) + loose(e) for m in negative.get("markers", []) for e in negative.get("endings", []))
     actions = tuple(Action(key, _patterns(entry.get("asked", [])), _patterns(entry.get("required", [])))
                     for key, entry in data.get("actions", {}).items())
     auxiliaries = frozenset(loose(w) for w in by_lang(data.get("auxiliary", {})))
-    return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), auxiliaries=auxiliaries,
-                   negative_verbs=endings, existence=tuple(loose(w) for w in negative.get("existence", [])),
-                   not_negated=frozenset(loose(w) for w in negative.get("not_negated", [])),
-                   actions=actions,
+    return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), auxiliaries=auxiliaries, actions=actions,
                    meaning=_patterns(by_lang(data.get("meaning", {}))),
                    sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()})
 
 
 def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
-    """The question's words as an incident report: negations and actions taken out of the words to search. Whether
-    it is negated is read from the whole question (the words `understand` keeps leave out stopwords like "не")."""
+    """The question's words as an incident report: negating words and actions taken out of the words to search."""
     lexicon = lexicon or load_lexicon()
     words: list[Word] = []
     actions: list[Action] = []
@@ -184,46 +159,14 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
     settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
-    return Reading(words + settings, tuple(actions), negated(u, lexicon), action_words)
+    return Reading(words + settings, tuple(actions), report(u) > 0, action_words)
 
 
-ABSENT, NOT_DONE = 1, 2  # how an incident is reported (see `report`)
-
-
-def report(u: Understood, lexicon: Lexicon | None = None) -> int:
-    """How the question reports an incident: 0 not at all; ABSENT, something missing or a verb negated ("нет
-    пандуса", "при отсутствии родственников", "не соответствует"), which a service's own name may say too
-    ("ритуальные услуги при отсутствии родственников"); NOT_DONE, an action not done ("не провели", "not provided",
-    "жүргізбеді", "берілмеді"). `understand`'s own reading, when it has one, says whether there is an incident."""
-    flag = getattr(u, "incident", None)
-    if flag is False:
-        return 0
-    lexicon = lexicon or load_lexicon()
-    found = ABSENT if flag else 0
-    words = []
-    for token in question_tokens(u):
-        word = loose(token)
-        if is_latin(token):
-            kazakh = loose(to_cyrillic(token))  # Latin-script Kazakh ("zhurgizilmedi")
-        else:  # Kazakh endings on Kazakh words only: a Russian word may end the same way by chance
-            kazakh = word if u.lang == "kk" or KAZAKH_LETTERS.intersection(token) else ""
-        if kazakh and lexicon.negated_verb(kazakh, stem=1) and (lexicon.action(kazakh) or lexicon.action(word)):
-            return NOT_DONE  # "жүргізбеді", "берілмеді", "қамтамасыз етпеді"
-        if kazakh and lexicon.negated_verb(kazakh):
-            found = ABSENT  # "орындалмады", "сәйкес келмейді"
-        if not lexicon.no_content(word) or lexicon.negation(word):
-            words.append(word)  # auxiliaries left out: "did not provide", "не было обеспечено"
-    for index, word in enumerate(words):
-        if lexicon.negation(word):
-            found = ABSENT
-            if index + 1 < len(words) and lexicon.action(words[index + 1]):
-                return NOT_DONE  # "не провели", "not provided", "didn't help"
-    return found
-
-
-def negated(u: Understood, lexicon: Lexicon | None = None) -> bool:
-    """Whether the question says something was not done or is missing."""
-    return report(u, lexicon) > 0
+def report(u: Understood) -> int:
+    """How the question reports an incident, as `understand` read it: NOT_DONE, an action not done ("не провели",
+    "not provided", "жүргізбеді"); ABSENT, something missing ("нет пандуса", "жеке жұмыс жоспары жоқ"); 0, none (a
+    negation in a condition or a relative clause describes a case: "при отсутствии родственников", "берілмесе")."""
+    return int(u.incident or 0)
 
 
 def reports_incident(u: Understood, lexicon: Lexicon | None = None) -> bool:

@@ -2,7 +2,7 @@
 
 `data/lexicon.tsv` maps Kazakh words and set phrases of the service, criterion and requirement names ("мейіргер",
 "кір жуу", "дәрігерге дейінгі көмек") to Russian and English words ("медсестра" / "nurse", "стирка белья" /
-"laundry"). Entries are matched by the search keys of their words (knowledge.text.key), so every inflection and
+"laundry"). Entries are matched by the Kazakh search keys of their words (`word_key`), so every inflection and
 spelling of a word is one entry; the longest phrase wins. Rendering a name word by word gives a rough Russian and
 English name that search can match, for a service no reviewed alias row names yet (a new district's decree). It is
 never shown: replies show the Kazakh name as printed, or a reviewed alias.
@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge import PACKAGE_DIR
-from knowledge.text import key, tokens
+from knowledge.text import keys, tokens
 
 LEXICON_PATH = PACKAGE_DIR / "data" / "lexicon.tsv"
 HEADER = ("kk", "ru", "en")
@@ -31,6 +31,14 @@ MIN_KNOWN = 0.5
 WordKey = tuple[str, ...]  # the search keys of an entry's Kazakh words
 
 
+def word_key(token: str) -> str:
+    """The search key of a Kazakh word by the Kazakh rule stem (knowledge.text `keys`, its last key), never by the
+    Russian dictionary: entries and the names they render are Kazakh, and a Kazakh word typed without Kazakh letters
+    that spells a Russian one ("беру", "ету") must key like its own inflections ("беруге", "етуді"), not like the
+    Russian word's dictionary form ("брать", "этот")."""
+    return keys(token)[-1]
+
+
 @dataclass(frozen=True)
 class Entry:
     kk: str  # a Kazakh word or set phrase, as printed
@@ -40,7 +48,7 @@ class Entry:
 
     @property
     def key(self) -> WordKey:
-        return tuple(key(t) for t in tokens(self.kk))
+        return tuple(word_key(t) for t in tokens(self.kk))
 
     def rendering(self, lang: str, choice: int = 0) -> str:
         """The `choice`-th rendering in `lang` (the first when there are fewer); "" for a function word."""
@@ -79,12 +87,12 @@ class Lexicon:
         """The words of `text` grouped by the longest entries they match, left to right: (the printed words, the
         entry or None). Numbers are left out."""
         words = [t for t in tokens(text) if not t.isdigit()]
-        keys = [key(t) for t in words]
+        keyed = [word_key(t) for t in words]
         found: list[tuple[str, Entry | None]] = []
         start = 0
         while start < len(words):
             for size in range(min(self.longest, len(words) - start), 0, -1):
-                entry = self.entries.get(tuple(keys[start:start + size]))
+                entry = self.entries.get(tuple(keyed[start:start + size]))
                 if entry is not None:
                     found.append((" ".join(words[start:start + size]), entry))
                     start += size

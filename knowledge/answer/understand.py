@@ -4,8 +4,10 @@ intent cues, numbers, and the content words left for service / criterion matchin
 The form of a question is read by rules, not by listing questions: a price asked outright ("сколько стоит", "қанша
 тұрады") makes a tariff question; something not done ("не провели", "жүргізілмеді", "did not") an incident, a
 violation question; a fine or penalty asked about a sanction question; a topic the base does not hold (another
-region, pension amounts, taxi, weather) out of scope. Latin-script Kazakh and transliterated Russian are read in
-Cyrillic like the words typed in it."""
+region, pension amounts, taxi, weather) out of scope. The question's negations are read once, by
+knowledge.answer.negation: whether and how it reports an incident is decided there and nowhere else (a negation in a
+condition or a relative clause describes a case, it reports none). Latin-script Kazakh and transliterated Russian are
+read in Cyrillic like the words typed in it."""
 
 from __future__ import annotations
 
@@ -14,20 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.answer.glossary import Glossary, load_glossary
+from knowledge.answer.negation import NOT_DONE, read_negations
 from knowledge.domain import Filters
-from knowledge.text import (
-    KAZAKH_LETTERS,
-    dictionary_key,
-    is_latin,
-    is_russian_verb,
-    kazakh_negation,
-    keys,
-    lemma,
-    loose,
-    russian_pos,
-    to_cyrillic,
-    tokens,
-)
+from knowledge.text import KAZAKH_LETTERS, dictionary_key, is_latin, keys, lemma, loose, to_cyrillic, tokens
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
@@ -42,13 +33,8 @@ _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the ver
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
 _NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
 MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
-_HABITUAL = ("йтын", "йтін", "итын", "итин")  # "жүре алмайтын": who cannot, not what was not done
-# "получатели, которые не встают с постели": a relative clause describes who, it reports nothing not done
-_RELATIVE = frozenset(["который", "которая", "которое", "которые", "которых", "которым", "которыми", "кто", "кому"])
-_REPORTING = frozenset(["VERB", "PRTS"])  # Russian finite verbs and short participles report; full ones describe
 _MARKERS = frozenset(["incident", "not_done"])  # cues whose words stay content words (aliases use them)
-# Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
-_QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
+INCIDENT_CUES = frozenset(["not_done", "incident"])  # the cues of an incident reported (see knowledge.answer.negation)
 
 
 @dataclass
@@ -71,7 +57,9 @@ class Understood:
     filter_words: list[Word] = field(default_factory=list)  # setting words (kept for criteria matching)
     intent: str = "unknown"
     empty: bool = False  # nothing usable in the question
-    incident: bool = False  # something reported not done or missing ("не провели", "жүргізілмеді", "нет", "did not")
+    # how the question reports an incident, read once (knowledge.answer.negation): NOT_DONE ("не провели",
+    # "жүргізілмеді", "did not"), ABSENT ("нет", "жоқ", "missing"), 0 none (a negation describing a case is none)
+    incident: int = 0
     scope: str | None = None  # a topic the base does not hold (glossary `scope`: other_region, benefit, taxi...)
 
 
@@ -121,15 +109,13 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             cues.add("staffing_weak")
         elif term.key == "price":
             cues.update(("price", "tariff"))
-        elif term.key in ("incident", "not_done") and raw[m.end:m.end + 1] and raw[m.end] in _QUESTION_PARTICLES:
-            continue  # "бар ма, жоқ па": asked, not reported
-        else:
+        elif term.key not in INCIDENT_CUES:  # the negations are read together, below
             cues.add(term.key)
-    negated = _negated_verbs(raw, translit, taken, glossary)
-    if any(negated.values()) or _no_for(raw):
-        cues.add("not_done")
-    elif negated:
-        cues.add("incident")
+    negations = read_negations(text, raw, translit, matches, taken, glossary)
+    if negations.incident:
+        cues.add("not_done" if negations.incident == NOT_DONE else "incident")
+    elif negations.described:
+        cues.add("described")
     content: list[Word] = []
     filter_words: list[Word] = []
     for index, word in enumerate(words):
@@ -145,7 +131,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATING:
                 continue
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
-            weight = MARKER_WEIGHT if index in negated and not _after_negation(raw, translit, index) else 1.0
+            weight = MARKER_WEIGHT if index in negations.kazakh_verbs else 1.0
             content.append(Word(word, alt, weight, roots[index]))
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index]))
@@ -157,11 +143,11 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
                             filter_words=filter_words, empty=not raw,
-                            incident=bool({"not_done", "incident"} & cues),
+                            incident=negations.incident,
                             # a weak topic word ("пособие") names a service's object when a setting is named or
                             # something is reported not done ("не помогли оформить пособие"), not an amount asked
                             scope=next((s for s in scopes if s not in glossary.weak_scope
-                                        or not (filters.setting or {"not_done", "incident"} & cues)), None))
+                                        or not (filters.setting or negations.incident)), None))
     understood.intent = guess_intent(understood)
     return understood
 
@@ -173,47 +159,6 @@ def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
     if any(is_latin(t) and t in english_words and t not in glossary.kk_latin for t in raw):
         return True
     return any(m.term.lang == "en" and all(is_latin(t) for t in raw[m.start:m.end]) for m in matches)
-
-
-def _negated_verbs(raw: list[str], translit: list[str | None], taken: list, glossary: Glossary) -> dict[int, bool]:
-    """The verbs the question negates, by index: True when they report something not done (a Russian finite verb or
-    short participle after "не": "не провели", "не проводит", "не обеспечены", typed "ne provel" too; a Kazakh negated
-    finite verb, participle or verbal noun: "жүргізбеді", "жүргізілмеді", "көрсетпеген", "етпеу"), False when they
-    describe (a habitual participle, "өз бетінше жүре алмайтын"; the glossary's weak verbs: "не могут", "болмады")."""
-    found: dict[int, bool] = {}
-    for index, token in enumerate(raw):
-        if taken[index] is not None:
-            continue
-        word = (translit[index] or token).casefold()
-        previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
-        if previous in _NEGATION and is_russian_verb(word):
-            found[index] = (russian_pos(word) in _REPORTING and loose(lemma(word) or "") not in glossary.weak_negation
-                            and not _RELATIVE.intersection(raw[max(0, index - 4):index]))
-        elif lemma(word) is None and (verbal_noun := kazakh_negation(word)) is not None:
-            found[index] = not word.endswith(_HABITUAL) and loose(verbal_noun) not in glossary.weak_negation
-    return found
-
-
-def _after_negation(raw: list[str], translit: list[str | None], index: int) -> bool:
-    """The word follows a Russian "не" (a verb negated so names what was not done: "не привлекают к досугу")."""
-    return index > 0 and (translit[index - 1] or raw[index - 1]).casefold() in _NEGATION
-
-
-_BE = frozenset({"was", "were", "is", "are", "been", "got"})
-NO_REACH = 8  # words after "no" in which its verb or "for" stands
-
-
-def _no_for(raw: list[str]) -> bool:
-    """English "no ... for" ("no individual plan for the recipient") or "no ... was <done>" ("no vocational guidance
-    was carried out", "no interpreter was provided"): something reported not done or missing, not a plain "no"."""
-    for index, token in enumerate(raw):
-        if token != "no":
-            continue
-        after = raw[index + 2:index + 2 + NO_REACH]
-        if "for" in after or any(word in _BE and (following.endswith(("ed", "en", "ne")) or following == "held")
-                                 for word, following in zip(after, after[1:], strict=False)):
-            return True
-    return False
 
 
 def detect_language(raw: list[str], words: list[str], matches: list, glossary: Glossary,
@@ -265,8 +210,11 @@ DOCUMENT_CUES = frozenset({"document", "effective", "documents_list", "repealed_
 def guess_intent(u: Understood) -> str:
     """The intent the words and the form of the question point to; the engine may still fall back to another search
     when this one finds nothing. A price asked outright is a tariff question even when its words also name a
-    criterion; a fine asked about is a sanction question; an incident is a violation question: something not done
-    always, something missing when no setting, area or jurisdiction says the question is about a tariff table."""
+    criterion; a fine asked about is a sanction question; a checklist named is a checklist question, an incident in it
+    the item to find; an incident is a violation question: something not done always, something missing when no
+    setting, area or jurisdiction says the question is about a tariff table. A negation describing a case ("если нет
+    родственников") or a job title missing ("не было врача") is no incident (knowledge.answer.negation): the question
+    stays what its other words make it."""
     cues = u.cues
     has_number = any(len(n) <= 3 for n in u.numbers)
     if "sanction" in cues and "price" not in cues:
@@ -279,6 +227,8 @@ def guess_intent(u: Understood) -> str:
     if "price" in cues and u.degree is None:
         return "tariff"
     f = u.filters
+    if "checklist" in cues and "violation" not in cues and u.degree is None:
+        return "checklist"
     if "not_done" in cues and "tariff" not in cues:
         return "violation"
     if "incident" in cues and "tariff" not in cues and not (f.setting or f.area or f.jurisdiction):

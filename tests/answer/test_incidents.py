@@ -27,7 +27,6 @@ from knowledge.answer.understand import understand
 @pytest.mark.parametrize("question", [
     "на дому не провели профориентацию",
     "уақытша болу бөлімшесінде психолог диагностика жүргізбеді",
-    "ымдау тілі маманы берілмесе",
     "uide qyzmet korsetude kasiptik bagdar beru zhurgizilmedi",
     "no sports or cultural events for residents",
     "the day care centre did not organise holidays",
@@ -55,13 +54,22 @@ def test_a_plain_question_is_no_incident(question):
     ("төсек-орын жабдықтарымен қамтамасыз етпеді", NOT_DONE),  # a short stem: "ет-пе-ді"
     ("жеке көмекші берілмеді", NOT_DONE),
     ("нет пандуса на входе", ABSENT),
-    ("ритуальные услуги при отсутствии родственников", ABSENT),  # also what a service's name says
-    ("нақты құрамы Е-собес деректеріне сәйкес келмейді", ABSENT),  # a negated verb, no action of a requirement
-    ("жерлеу рәсімдері туыстары болмаса", ABSENT),  # "to be" negated: something absent
+    ("жеке жұмыс жоспары болмады", ABSENT),  # "to be" negated: something absent
+    ("нақты құрамы Е-собес деректеріне сәйкес келмейді", NOT_DONE),  # a negated finite verb: a requirement not kept
     ("тамақ немесе киім", 0),  # "немесе" (or) only ends like a negated verb
 ])
 def test_how_an_incident_is_reported(question, how):
     assert report(understand(question)) == how
+
+
+@pytest.mark.parametrize("question", [
+    "ритуальные услуги при отсутствии родственников",  # what a service's name says: who it is for
+    "жерлеу рәсімдері туыстары болмаса",  # the Kazakh conditional: "if there are no relatives"
+    "ымдау тілі маманы берілмесе",  # "if no sign-language specialist is given"
+])
+def test_a_negation_in_a_condition_describes_a_case_and_reports_nothing(question):
+    u = understand(question)
+    assert report(u) == 0 and not reports_incident(u) and "described" in u.cues
 
 
 def test_understands_own_incident_reading_wins():
@@ -230,3 +238,12 @@ def test_a_shared_setting_or_job_title_is_no_match_to_answer_on(engine: Engine):
     answer = engine.ask("в доме престарелых не было врача, это нарушение?")
     assert answer.status != "answer"
     assert refine_intent(understand("в доме престарелых не было врача", engine.glossary), engine.context) != "violation"
+
+
+@pytest.mark.parametrize("question", ["если на дому не провели профориентацию",
+                                      "ымдау тілі маманы берілмесе",
+                                      "if the home care team did not carry out vocational guidance"])
+def test_a_case_described_goes_to_violations_only_when_a_criterion_matches_clearly_better(engine: Engine, question):
+    u = understand(question, engine.glossary)
+    assert "described" in u.cues and not u.incident
+    assert refine_intent(u, engine.context) == "violation"

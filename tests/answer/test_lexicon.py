@@ -38,9 +38,10 @@ def test_file_parses_with_one_entry_per_kazakh_word(lexicon):
 def test_every_entry_is_words_of_the_base(names):
     """The lexicon is built from the vocabulary of the base: an entry whose words no name prints (in any inflection)
     is a typo or a stale form."""
-    from knowledge.text import key, tokens
+    from knowledge.answer.lexicon import word_key
+    from knowledge.text import tokens
 
-    printed = [[key(t) for t in tokens(name) if not t.isdigit()] for name in names]
+    printed = [[word_key(t) for t in tokens(name) if not t.isdigit()] for name in names]
     runs = {tuple(words[i:i + size]) for words in printed for size in range(1, 9) for i in range(len(words))}
     unused = [e.kk for e in load_entries() if e.key not in runs]
     assert unused == []

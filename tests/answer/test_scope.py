@@ -124,3 +124,18 @@ def test_a_fine_for_a_degree_gets_the_degree_s_definition(engine: Engine) -> Non
     answer = engine.ask("какой штраф за грубое нарушение")
     assert answer.status == "answer" and label("no_sanctions", "ru") in answer.text
     assert {r.fields.get("degree") for r in answer.results if r.type == "criterion"} == {"gross"}
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("временном пребывании Бурлинский билет домой город", 3),  # tickets home: a service of temporary stay
+    ("how much is ticket homes social work specialist temporary stay Börli district?", 3),
+])
+def test_tickets_home_as_the_subject_of_a_service_are_still_answered(engine: Engine, question: str, item: int) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "tariff"
+    assert (answer.results[0].fields["jurisdiction"], answer.results[0].fields["item"]) == ("borli", item)
+
+
+def test_taxi_stops_of_an_accessible_site_reported_missing_are_a_requirement(engine: Engine) -> None:
+    answer = engine.ask("мүгедектігі бар адамдар үшін такси және автобус аялдамаларына қолжетімділік қамтамасыз етілмеді")
+    assert answer.status != "not_found" and answer.intent == "violation"

@@ -18,7 +18,7 @@ from knowledge.answer.intents.sanction import Sanctions
 from knowledge.answer.intents.staffing import Staffing
 from knowledge.answer.intents.tariff import Tariffs
 from knowledge.answer.intents.violation import Violations
-from knowledge.answer.policy import ANSWER_SCORE
+from knowledge.answer.policy import ANSWER_SCORE, clear_best
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer
 
@@ -47,17 +47,25 @@ BY_NAME: dict[str, Intent] = {intent.name: intent for intent in INTENTS}
 
 def refine_intent(u: Understood, ctx: Context) -> str:
     """The intent a question's words show beyond its cue words: a head count with a position ("psychologists for
-    300 residents", "санитарка сколько на 50 получателей") is a staffing question; an incident report that names no
-    price, area or district is a violation question when a criterion matches its object: always when it says an
-    action was not done ("на дому не провели профориентацию"), and when it says something is missing ("нет пандуса")
-    only if the criterion matches better than any service (whose name may say it too: "при отсутствии
-    родственников")."""
+    300 residents", "санитарка сколько на 50 получателей") is a staffing question; an incident report (as
+    `understand` read it) that names no price, area or district is a violation question when a criterion matches its
+    object: always when it says an action was not done ("на дому не провели профориентацию"), and when it says
+    something is missing ("нет пандуса") only if the criterion matches better than any service (whose name may say it
+    too: "ритуальные услуги ... туыстары жоқ"). A negation describing a case ("если общественный транспорт не
+    разрешен", "при отсутствии родственников") reports nothing: such a question stays a tariff question unless a
+    criterion matches clearly better than any service (`policy.clear_best`)."""
     if u.intent not in ("tariff", "unknown") or u.filters.area or u.filters.jurisdiction:
         return u.intent
     if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
         return STAFFING.name
-    how = incident.report(u) if "tariff" not in u.cues else 0
+    if "tariff" in u.cues:
+        return u.intent
+    how = incident.report(u)
     if how and VIOLATIONS.matches_incident(u, ctx) and (
             how == incident.NOT_DONE or VIOLATIONS.best_score(u, ctx) > TARIFFS.best_score(u, ctx)):
+        return VIOLATIONS.name
+    if "described" in u.cues and VIOLATIONS.matches_incident(u, ctx) and clear_best(
+            {VIOLATIONS.name: VIOLATIONS.best_score(u, ctx), TARIFFS.name: TARIFFS.best_score(u, ctx)}
+    ) == VIOLATIONS.name:
         return VIOLATIONS.name
     return u.intent

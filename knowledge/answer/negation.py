@@ -1,0 +1,217 @@
+"""The negations of a question, read once: whether it reports an incident, and how, or describes a case.
+
+`understand` calls `read_negations` and keeps what it says (Understood.incident and the cues "not_done", "incident",
+"described"); everything else (routing, knowledge.answer.incident's matching) goes by that one reading. The rules:
+- something NOT DONE: a negated finite verb or short participle ("не провели", "не обеспечены", "жүргізбеді",
+  "көрсетпеген", "etpedi"), English "not" before a participle ("not ensured", "was not carried out"), "did not",
+  "failed to", "no ... was done", "no ... for";
+- something ABSENT: "нет", "не было", "отсутствует", "жоқ", "missing", "never", a bare English "not", and verbs that,
+  negated, say what is not or cannot be rather than what was not done (glossary `negation.weak`: "не могут",
+  "болмады", "не имеется");
+- no incident either: something missing whose only content word is a job title ("не было врача", "дәрігер жоқ",
+  "nurse missing"): staff are the staffing norms' matter, no requirement of the criteria, so no ground to answer a
+  violation on;
+- a case DESCRIBED, no incident: a negation inside a condition ("если ... не", "при отсутствии", "в случае", "когда",
+  "if / unless / when ... not", Kazakh "егер", the conditional -са/-се "берілмесе", "болмаса", "жоқ болса",
+  "болмаған жағдайда") or a relative clause ("которые не могут", "у кого нет", "who do not", the Kazakh participles
+  "жүре алмайтын", "кәмелетке толмаған балалар") says who or what a service is for; it reports nothing not done.
+A negation that is asked about ("жоқ па", "нет ли") is none of these. When a question has several, the strongest
+reported one counts (not done over absent); described ones count only when nothing is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.answer.glossary import Glossary, Match
+from knowledge.text import is_russian_verb, kazakh_negation, lemma, loose, russian_pos, tokens
+
+ABSENT, NOT_DONE = 1, 2  # how a question reports an incident (Understood.incident); 0: it reports none
+DESCRIBED = -1  # a negation describing a case (a condition, a relative clause): no incident
+
+_RUSSIAN_NOT = frozenset(["не", "ни"])  # particles that negate the verb after them
+_REPORTING = frozenset(["VERB", "PRTS"])  # Russian finite verbs and short participles report; others describe
+_HABITUAL = ("йтын", "йтін", "итын", "итин")  # a Kazakh participle: "жүре алмайтын" (who cannot walk)
+_PARTICIPLE = ("ған", "ген", "ган", "қан", "кен", "кан")  # "толмаған": before a noun, a relative clause
+_KAZAKH_NONE = frozenset(["жок", "zhoq", "zhok", "joq"])  # "жоқ" (loose): before a noun, a relative clause too
+# Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
+_QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
+# Words opening a condition: a negation after them in the same clause describes a case ("если нет родственников").
+_CONDITION = frozenset(["если", "ежели", "когда", "случае", "егер", "if", "unless", "when", "whenever"])
+# Relative words: the same, unless they open the question, where they ask ("кто не получил", "which ... is not").
+_RELATIVE = frozenset(["который", "которая", "которое", "которые", "которых", "которым", "которыми", "которого",
+                       "которому", "кто", "кого", "кому", "кем", "чей", "чья", "чьи", "где", "who", "whom", "whose",
+                       "which"])
+_RUSSIAN_WHEN = "при"  # "при отсутствии": a condition only right before the negation ("при стационаре" is a place)
+# Kazakh words after a negation that make it a condition: "жоқ болса", "болмаған жағдайда", "жоқ кезде".
+_CLOSES_CASE = frozenset(["болса", "жагдаида", "кезде", "кезинде"])  # loose forms, Latin-script read in Cyrillic
+_KAZAKH_CONDITIONAL = {"са": "ды", "се": "ді"}  # "берілмесе" is read like its past tense, "берілмеді"
+CASE_REACH = 6  # words back from a negation in which its condition or relative word stands
+# English "not" before these sets a limit or adds ("not more than 10", "not only"): no negation of a fact.
+_NOT_A_FACT = frozenset(["more", "less", "fewer", "later", "earlier", "only", "exceeding", "over", "under", "above",
+                         "below", "sure"])
+_IRREGULAR = frozenset(["held", "done", "given", "kept", "taught", "made", "drawn", "shown", "brought", "met", "paid",
+                        "sent", "set", "put", "built", "run", "seen", "taken", "got", "gotten"])
+# Words that may stand between "not" and its participle ("not been carried out", "not yet drawn up").
+_BEFORE_PARTICIPLE = frozenset(["be", "been", "being", "yet", "properly", "fully", "always", "ever", "even", "once"])
+_BE = frozenset(["was", "were", "is", "are", "been", "got"])
+NO_REACH = 8  # words after English "no" in which its verb or "for" stands
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\n—–]+")
+
+
+@dataclass
+class Negations:
+    incident: int = 0  # ABSENT, NOT_DONE or 0
+    described: bool = False  # a negation describes a case (and nothing is reported)
+    kazakh_verbs: set[int] = field(default_factory=set)  # token indices of negated Kazakh verbs (generic words)
+
+
+def read_negations(text: str, raw: list[str], translit: list[str | None], matches: list[Match],
+                   taken: list[Match | None], glossary: Glossary) -> Negations:
+    """The question's negations read: `raw` its tokens, `translit` their Cyrillic (Latin tokens), `matches` and
+    `taken` the glossary's matches (the cue terms "incident" and "not_done" among them)."""
+    # each word as typed and, for a Latin one, in Cyrillic ("if" stays "if", "eger" is "егер")
+    words = [(loose(token), loose(t) if t else "") for token, t in zip(raw, translit, strict=True)]
+    clause = _clauses(text, len(raw))
+    found = Negations()
+
+    def negation(start: int, how: int, end: int | None = None) -> None:
+        """One negation at [start, end): in a condition or relative clause it describes; a job title missing is none."""
+        if how == DESCRIBED or _describes(words, clause, start):
+            found.described = True
+        elif how == NOT_DONE or not _job_title_missing(words, clause, taken, glossary, start, end or start + 1):
+            found.incident = max(found.incident, how)
+
+    for m in matches:
+        if m.term.category == "cues" and m.term.key in ("incident", "not_done"):
+            if m.end < len(raw) and raw[m.end] in _QUESTION_PARTICLES:
+                continue  # "бар ма, жоқ па": asked, not reported
+            if m.term.words[-1] in _KAZAKH_NONE and _qualifies(words, clause, taken, glossary, m.end - 1):
+                negation(m.start, DESCRIBED)  # "туыстары жоқ қарттарға"
+            else:
+                negation(m.start, NOT_DONE if m.term.key == "not_done" else ABSENT, m.end)
+    for index, token in enumerate(raw):
+        if taken[index] is not None:
+            continue
+        word = (translit[index] or token).casefold()
+        previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
+        if previous in _RUSSIAN_NOT and is_russian_verb(word):
+            weak = loose(lemma(word) or "") in glossary.weak_negation
+            negation(index, NOT_DONE if russian_pos(word) in _REPORTING and not weak else ABSENT)
+        elif lemma(word) is None and (kazakh := _kazakh_negated(word)) is not None:
+            found.kazakh_verbs.add(index)
+            verbal_noun, conditional = kazakh
+            participle = word.endswith(_PARTICIPLE) and _qualifies(words, clause, taken, glossary, index)
+            if conditional or word.endswith(_HABITUAL) or participle:
+                negation(index, DESCRIBED)
+            else:  # "болмады", "жүре алмайды": something not there, or not possible
+                negation(index, ABSENT if loose(verbal_noun) in glossary.weak_negation else NOT_DONE)
+        elif _english_not(raw, index):
+            if index + 1 < len(raw) and raw[index + 1] in _NOT_A_FACT:
+                continue
+            negation(index, NOT_DONE if _participle_follows(raw, index) else ABSENT)
+        elif token == "no" and _no_for(raw, index):
+            negation(index, NOT_DONE)
+    found.described = found.described and not found.incident
+    return found
+
+
+def _kazakh_negated(word: str) -> tuple[str, bool] | None:
+    """(verbal noun, conditional) of a negated Kazakh verb form: "жүргізбеді" → ("жүргізу", False); the conditional
+    "берілмесе", "болмаса" → ("берілу", True), read by its past-tense twin ("берілмеді")."""
+    ending = word[-2:]
+    if ending in _KAZAKH_CONDITIONAL:
+        verbal_noun = kazakh_negation(word[:-2] + _KAZAKH_CONDITIONAL[ending])
+        return (verbal_noun, True) if verbal_noun else None
+    verbal_noun = kazakh_negation(word)
+    return (verbal_noun, False) if verbal_noun else None
+
+
+def _describes(words: list[tuple[str, str]], clause: list[int], index: int) -> bool:
+    """Whether the negation at `index` stands in a condition or a relative clause: a condition word before it in the
+    same clause ("если ... не", "if ... not"), a relative word there that does not open the question ("получатели,
+    которые не могут", "who do not"), "при" right before it ("при отсутствии"), or a Kazakh word after it making it
+    a condition ("жоқ болса", "болмаған жағдайда")."""
+    for back in range(max(0, index - CASE_REACH), index):
+        if clause[back] != clause[index]:
+            continue
+        if _CONDITION.intersection(words[back]):
+            return True
+        if _RELATIVE.intersection(words[back]) and back > 0:
+            return True
+    if index and _RUSSIAN_WHEN in words[index - 1]:
+        return True
+    return any(_CLOSES_CASE.intersection(words[after]) and clause[after] == clause[index]
+               for after in range(index + 1, min(index + 3, len(words))))
+
+
+def _qualifies(words: list[tuple[str, str]], clause: list[int], taken: list[Match | None], glossary: Glossary,
+               index: int) -> bool:
+    """Whether a Kazakh negated participle or "жоқ" stands before a word it qualifies, as a relative clause does
+    ("кәмелетке толмаған балалар", children not of age; "туыстары жоқ қарттар", the elderly with no relatives); at the
+    end of its clause, or before a cue, a question word or a setting, area or district, it reports ("жоспар
+    жасалмаған", "берілмеген, қандай бұзушылық", "пандус жоқ стационарда")."""
+    following = index + 1
+    if following >= len(words) or clause[following] != clause[index]:
+        return False
+    after, m = words[following][0], taken[following]
+    return (not glossary.is_stopword(after) and after not in _QUESTION_PARTICLES and not after.isdigit()
+            and (m is None or m.term.category == "positions"))
+
+
+def _job_title_missing(words: list[tuple[str, str]], clause: list[int], taken: list[Match | None],
+                       glossary: Glossary, start: int, end: int) -> bool:
+    """Whether what the negation at [start, end) says is missing is a job title: the first word naming something
+    after it in its clause ("не было врача"), or when none follows, the last one before it ("врача не было в
+    стационаре", "дәрігер болмады", "nurse missing"). A setting, area or district word says where, a cue word
+    asks: neither is the thing."""
+    def names(index: int) -> bool:
+        word, m = words[index][0], taken[index]
+        return (clause[index] == clause[start] and len(word) > 1 and not word.isdigit()
+                and not glossary.is_stopword(word) and (m is None or m.term.category == "positions"))
+
+    after = next((i for i in range(end, len(words)) if names(i)), None)
+    thing = after if after is not None else next((i for i in range(start - 1, -1, -1) if names(i)), None)
+    return thing is not None and taken[thing] is not None and taken[thing].term.category == "positions"
+
+
+def _clauses(text: str, count: int) -> list[int]:
+    """The clause number of each of the question's first `count` tokens (punctuation ends a clause); one clause for
+    all when the pieces do not tokenise like the whole."""
+    numbers: list[int] = []
+    for number, piece in enumerate(_CLAUSE_BREAK.split(text)):
+        numbers += [number] * len(tokens(piece))
+        if len(numbers) >= count:
+            return numbers[:count]
+    return [0] * count
+
+
+def _english_not(raw: list[str], index: int) -> bool:
+    """English "not", or the "n't" of "isn't", "can't" (typed as two tokens, "isn" "t")."""
+    token = raw[index]
+    return token == "not" or (token.endswith("n") and len(token) > 2 and raw[index + 1:index + 2] == ["t"])
+
+
+def _participle_follows(raw: list[str], index: int) -> bool:
+    """A past participle after "not", over "be", "been", "yet" ...: "not ensured", "not been carried out"."""
+    after = raw[index + 1:index + 4]
+    if raw[index] != "not":
+        after = after[1:]  # the "t" of "n't"
+    for word in after:
+        if word not in _BEFORE_PARTICIPLE:
+            return _participle(word)
+    return False
+
+
+def _participle(word: str) -> bool:
+    """An English past participle, by its ending or as one of the common irregular ones."""
+    return word.endswith(("ed", "en", "ne")) or word in _IRREGULAR
+
+
+def _no_for(raw: list[str], index: int) -> bool:
+    """English "no ... for" ("no individual plan for the recipient") or "no ... was <done>" ("no vocational guidance
+    was carried out", "no interpreter was provided"): something reported not done or missing, not a plain "no"."""
+    after = raw[index + 2:index + 2 + NO_REACH]
+    return "for" in after or any(word in _BE and _participle(following)
+                                 for word, following in zip(after, after[1:], strict=False))

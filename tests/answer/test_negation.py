@@ -1,0 +1,104 @@
+"""The one reading of a question's negations (knowledge.answer.negation, through `understand`): something reported
+not done, something reported missing, a case described, or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.negation import ABSENT, NOT_DONE
+from knowledge.answer.understand import understand
+
+
+def how(question: str) -> tuple[int, bool]:
+    u = understand(question)
+    return u.incident, "described" in u.cues
+
+
+@pytest.mark.parametrize("question", [
+    "психолог не провёл диагностику",
+    "не обеспечены средствами гигиены",
+    "диагностика жүргізілмеді",
+    "жеке жоспар жасалмаған",  # a participle ending its clause reports
+    "жоспар жасалмаған стационарда",
+    "тамақ берілмеген, қандай бұзушылық",
+    "кто не получил пособие",  # "кто" opening the question asks, it opens no relative clause
+    "leisure activities not ensured",  # English "not" before a participle
+    "the plan isn't drawn up",
+    "the plan was not drawn up",
+])
+def test_something_not_done(question):
+    assert how(question) == (NOT_DONE, False)
+
+
+@pytest.mark.parametrize("question", [
+    "нет пандуса на входе",
+    "пандус жоқ",
+    "пандус жоқ стационарда",  # a setting after "жоқ" says where, it is no noun qualified
+    "жеке жұмыс жоспары болмады",  # "to be" negated
+    "the ramp is missing",
+    "ramp not at the entrance",  # a bare English "not": something not so
+    "получатели не могут передвигаться",  # "cannot" says what is not possible, not what was not done
+])
+def test_something_missing(question):
+    assert how(question) == (ABSENT, False)
+
+
+@pytest.mark.parametrize("question", [
+    "если нет медсестры",
+    "при отсутствии родственников",
+    "в случае отсутствия родственников",
+    "сопровождение, если общественный транспорт не разрешен",
+    "получатели, которые не могут ходить",
+    "у кого нет родственников",
+    "туыстары жоқ болса",
+    "туыстары болмаған жағдайда",
+    "егер туыстары жоқ болса",
+    "жерлеу рәсімдері туыстары болмаса",  # the Kazakh conditional -са/-се
+    "ымдау тілі маманы берілмесе",
+    "кәмелетке толмаған балаларға көмек",  # a negated participle before its noun: a relative clause
+    "туыстары жоқ қарттарға жерлеу рәсімдері",  # "жоқ" before its noun too
+    "өз бетінше жүре алмайтын қарттарға",
+    "if the recipient does not have relatives",
+    "residents who can not walk",
+    "сколько стоит массаж, если его не провели",
+])
+def test_a_negation_in_a_condition_or_a_relative_clause_describes_a_case(question):
+    assert how(question) == (0, True)
+
+
+def test_a_condition_ends_with_its_clause():
+    # the second clause reports, whatever the first describes
+    assert how("если нет родственников, не провели ритуальные услуги") == (NOT_DONE, False)
+    assert how("если на дому, не провели профориентацию") == (NOT_DONE, False)
+
+
+@pytest.mark.parametrize("question", [
+    "не было врача",
+    "в доме престарелых не было врача",
+    "врача не было в стационаре",
+    "стационарда дәрігер жоқ",
+    "дәрігер болмады",
+    "nurse missing in home care",
+])
+def test_a_job_title_missing_is_no_incident(question):
+    u = understand(question)
+    assert (u.incident, u.cues & {"incident", "not_done", "described"}) == (0, set())
+    assert u.intent != "violation"
+
+
+@pytest.mark.parametrize("question", [
+    "не более 10 получателей",
+    "not more than 10 recipients",
+    "Бөрлі ауданында стационар жоқ па",  # asked, not reported
+    "нет ли тарифа на массаж в селе",
+    "тамақ немесе киім",  # "немесе" (or) only ends like a negated verb
+    "стационар массаж медсестры город",
+])
+def test_no_negation_of_a_fact(question):
+    assert how(question) == (0, False)
+
+
+def test_a_checklist_named_keeps_its_intent_with_an_incident_in_it():
+    u = understand("проверочный лист: на дому не провели профориентацию")
+    assert u.incident == NOT_DONE and u.intent == "checklist"
+    assert understand("проверочный лист: не провели профориентацию, какое нарушение").intent == "violation"
