@@ -107,8 +107,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             degree = degree or _DEGREE_CUES[term.key]
         elif term.key == "staffing" and " ".join(term.words).rstrip("*") in _WEAK_STAFFING:
             cues.add("staffing_weak")
-        elif term.key == "price":
-            cues.update(("price", "tariff"))
+        elif term.key in ("price", "tariff_named"):
+            cues.update((term.key, "tariff"))
         elif term.key not in INCIDENT_CUES:  # the negations are read together, below
             cues.add(term.key)
     negations = read_negations(text, raw, translit, matches, taken, glossary)
@@ -205,6 +205,7 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
 
 # Cues that ask about the acts themselves (which act, its status, its entry into force, the list of acts).
 DOCUMENT_CUES = frozenset({"document", "effective", "documents_list", "repealed_status"})
+STRONG_DOCUMENT_CUES = frozenset({"effective", "documents_list", "repealed_status"})
 
 
 def guess_intent(u: Understood) -> str:
@@ -222,12 +223,17 @@ def guess_intent(u: Understood) -> str:
     if "staffing" in cues or ("staffing_weak" in cues and has_number and u.filters.area is None
                               and not ({"violation", "document"} & cues)):
         return "staffing"
-    if (DOCUMENT_CUES & cues) and u.degree is None:
-        return "document"
-    if "price" in cues and u.degree is None:
-        return "tariff"
     f = u.filters
-    if "checklist" in cues and "violation" not in cues and u.degree is None:
+    # a price or an area is asked only of a tariff: "per doctors' orders" in a service's name is no act asked about,
+    # unless the question asks for the list of acts, their status or entry into force
+    priced = "price" in cues or f.area is not None
+    if (DOCUMENT_CUES & cues) and u.degree is None and (STRONG_DOCUMENT_CUES & cues or not priced):
+        return "document"
+    if {"price", "tariff_named"} & cues and u.degree is None:
+        return "tariff"
+    # checklists know no districts or areas: "daily health check ... Börli district" names a service
+    listed = "checklist" in cues and not (f.jurisdiction or f.area)
+    if listed and "violation" not in cues and u.degree is None:
         return "checklist"
     if "not_done" in cues and "tariff" not in cues:
         return "violation"
@@ -237,7 +243,7 @@ def guess_intent(u: Understood) -> str:
         return "violation"  # criteria know no districts or areas: "нарушениями ОДА ... Бурлин" is a service
     if u.degree and not ({"tariff"} & cues) and f.area is None and f.jurisdiction is None:
         return "violation"
-    if "checklist" in cues:
+    if listed:
         return "checklist"
     if "tariff" in cues or f.area or f.jurisdiction or f.setting or f.position:
         return "tariff"

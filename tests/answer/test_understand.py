@@ -144,7 +144,20 @@ def test_long_input_is_cut() -> None:
 ])
 def test_a_price_asked_is_a_tariff_question(question: str) -> None:
     u = understand(question)
-    assert "price" in u.cues and u.intent == "tariff"
+    assert {"price", "tariff_named"} & u.cues and u.intent == "tariff"
+
+
+@pytest.mark.parametrize("question", ["какое постановление утвердило тарифы Бурлинского района",
+                                      "Бөрлі ауданының тарифтері қай қаулымен бекітілген",
+                                      "which decree sets the Bäyterek tariffs"])
+def test_the_word_tariff_in_a_question_about_the_act_asks_about_the_act(question: str) -> None:
+    assert understand(question).intent == "document"
+
+
+@pytest.mark.parametrize("question", ["how much is help obtaining medicines per doctors' orders, rural",
+                                      "rural semi stationary daily health check Börli district"])
+def test_a_price_or_a_place_makes_cue_words_in_a_service_name_part_of_the_name(question: str) -> None:
+    assert understand(question).intent == "tariff"
 
 
 @pytest.mark.parametrize("question", [
