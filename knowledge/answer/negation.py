@@ -96,7 +96,9 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             continue
         word = (translit[index] or token).casefold()
         previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
-        if previous in _RUSSIAN_NOT and is_russian_verb(word):
+        if previous in _RUSSIAN_NOT and action_noun(word):
+            negation(index, NOT_DONE)  # "не обеспечение", "необеспечение" (split by `split_fused`)
+        elif previous in _RUSSIAN_NOT and is_russian_verb(word):
             weak = loose(lemma(word) or "") in glossary.weak_negation
             negation(index, NOT_DONE if russian_pos(word) in _REPORTING and not weak else ABSENT)
         elif lemma(word) is None and (kazakh := _kazakh_negated(word)) is not None:
@@ -114,6 +116,30 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
         elif token == "no" and _no_for(raw, index):
             negation(index, NOT_DONE)
     found.described = found.described and not found.incident
+    return found
+
+
+_ACTION_NOUN = ("ние", "тие", "вие")  # Russian nouns of action: "обеспечение", "развитие", "содействие"
+FUSED_REST = 6  # a fused "не" is split off only before a word at least this long
+
+
+def action_noun(word: str) -> bool:
+    """A Russian noun of action ("обеспечение", "содействие"), by its dictionary form."""
+    found = lemma(word)
+    return found is not None and russian_pos(word) == "NOUN" and found.endswith(_ACTION_NOUN)
+
+
+def split_fused(raw: list[str]) -> list[str]:
+    """Russian nouns of action negated in one word ("необеспечение", "непредоставление", "несодействие"), the way
+    requirements are named as violations, split into "не" and the noun: the noun meets the requirement's own word,
+    and "не" + a noun of action reports something not done."""
+    found = []
+    for token in raw:
+        rest = token[2:]
+        if token.startswith("не") and len(rest) >= FUSED_REST and action_noun(rest) and lemma(token) != lemma(rest):
+            found += ["не", rest]
+        else:
+            found.append(token)
     return found
 
 

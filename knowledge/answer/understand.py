@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.answer.glossary import Glossary, load_glossary
-from knowledge.answer.negation import NOT_DONE, read_negations
+from knowledge.answer.negation import NOT_DONE, read_negations, split_fused
 from knowledge.domain import Filters
 from knowledge.text import KAZAKH_LETTERS, dictionary_key, is_latin, keys, lemma, loose, to_cyrillic, tokens
 
@@ -66,7 +66,7 @@ class Understood:
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
     glossary = glossary or load_glossary()
     text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
-    raw = tokens(text)[:MAX_TOKENS]
+    raw = split_fused(tokens(text))[:MAX_TOKENS]
     words = [loose(t) for t in raw]
     roots = [keys(t) for t in raw]
     russian = [(k,) if (k := dictionary_key(t)) else () for t in raw]

@@ -283,3 +283,22 @@ def test_a_plain_english_no_reports_nothing():
 def test_a_benefit_word_in_an_incident_names_a_service_not_an_amount():
     assert understand("не помогли оформить пособие и алименты").scope is None
     assert understand("какая пенсия по инвалидности").scope == "benefit"
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("необеспечение доступности объекта для лиц с инвалидностью", "обеспечение"),
+    ("непредоставление койко-места при временном пребывании", "предоставление"),
+    ("несодействие в получении пособий", "содействие")])
+def test_a_negated_noun_of_action_reports_something_not_done(question, noun):
+    from knowledge.answer.negation import split_fused
+
+    u = understand(question)
+    assert "not_done" in u.cues and u.intent == "violation"
+    assert noun in split_fused(question.split())
+
+
+def test_words_that_only_begin_with_ne_stay_whole():
+    from knowledge.answer.negation import split_fused
+
+    words = ["неотложные", "несовершеннолетние", "недееспособных"]
+    assert split_fused(words) == words
