@@ -96,6 +96,7 @@ class Positions:
     _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
     _last: tuple | None = field(init=False, default=None)
     _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
+    _term_words: frozenset[str] = field(init=False, default=frozenset())  # the loose words of the position terms
 
     def __post_init__(self) -> None:
         titles = sorted({row["position"] for t in self.catalogue for row in t.rows if row.get("position")})
@@ -104,6 +105,7 @@ class Positions:
         for term in self.glossary.terms:
             if term.category == "positions":
                 self.terms.setdefault(term.key, []).append(term.words)
+        self._term_words = frozenset(w for words in self.terms.values() for phrase in words for w in phrase)
 
     # --- what the question names -----------------------------------------------------------------------------------
 
@@ -121,6 +123,7 @@ class Positions:
         words = [loose(t) for t in raw]
         alts = [loose(to_cyrillic(t)) if is_latin(t) else "" for t in raw]
         matches = _all_matches(self.glossary, words, alts)
+        matches += self._typo_matches(words, matches)
         taken = {i for m in matches for i in range(m.start, m.end)}
         parts = [Part(" ".join(raw[m.start:m.end]), _forms(words, alts, m.start, m.end), key=m.term.key)
                  for m in matches if m.term.category == "positions"]
@@ -150,6 +153,31 @@ class Positions:
         printed in service names as well, "күтім", "массаж", is the service's)."""
         title = self._title_likeness(forms)
         return title >= LIKE and title > self._service_likeness(forms)
+
+    def _typo_matches(self, words: list[str], matches: list[Match]) -> list[Match]:
+        """Position terms said with a typo in a long word ("occupational therapy insturctor", "ортопед суреон"): the
+        words the glossary did not match, each read as the position-term word it is a typo of, matched again."""
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        corrected = [word if i in taken else self._term_word_like(word) for i, word in enumerate(words)]
+        if corrected == words:
+            return []
+        return [m for m in self.glossary.match(corrected) if m.term.category == "positions"
+                and not taken & set(range(m.start, m.end))
+                and any(corrected[i] != words[i] for i in range(m.start, m.end))]
+
+    def _term_word_like(self, word: str) -> str:
+        """The glossary position-term word `word` is a typo of (rapidfuzz ratio, long words only), else `word`."""
+        if len(word) < TYPO_LENGTH or word in self._term_words:
+            return word
+        best, best_ratio = word, float(TYPO_RATIO)
+        for term_word in self._term_words:
+            stem = term_word.rstrip("*")
+            if len(stem) < TYPO_LENGTH - 1 or stem[0] != word[0]:
+                continue
+            ratio = fuzz.ratio(word[:len(stem)] if term_word.endswith("*") else word, stem)
+            if ratio > best_ratio:
+                best, best_ratio = stem + (word[len(stem):] if term_word.endswith("*") else ""), ratio
+        return best
 
     def _title_likeness(self, forms: list[str]) -> float:
         return max((s for f in forms if f for s in self._alike(f).values()), default=0.0)

@@ -173,3 +173,12 @@ def test_a_bare_positions_matcher_needs_no_engine(ctx: Context) -> None:
     positions = Positions(ctx.catalogue.services, ctx.catalogue.service_index, load_glossary())
     assert positions.fits("Логопед", asked_in(ctx, "логопед"))
     assert not Asked() and positions.rows([{"position": "Логопед"}], Asked()) == [{"position": "Логопед"}]
+
+
+@pytest.mark.parametrize(("question", "title"), [
+    ("hospitalisation physiotherapy innstructor semi stationary West Kazakhstan oblast", "инструктор"),
+    ("prosthetics for adults orthopedic suregon stationary West Kazakhstan oblast city", "ортопед")])
+def test_a_position_said_with_a_typo_still_leads(engine, question, title):
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert title in answer.results[0].fields["position"].casefold()
