@@ -50,6 +50,7 @@ class Glossary:
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     weak_scope: frozenset[str] = frozenset()  # scope topics out of scope only when no setting is named
     weak_negation: frozenset[str] = frozenset()  # loose verbs that, negated, describe rather than report
+    weak_settings: frozenset[tuple[str, ...]] = frozenset()  # setting terms (their words) that yield to another
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
@@ -115,7 +116,7 @@ class Glossary:
         kept = [term for term in self.terms if term.category != "scope" or not any(_same(term, a) for a in added)]
         return Glossary(terms=kept + added, stopwords=self.stopwords, kk_latin=self.kk_latin,
                         position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
-                        weak_negation=self.weak_negation)
+                        weak_negation=self.weak_negation, weak_settings=self.weak_settings)
 
 
 def _same(one: Term, other: Term) -> bool:
@@ -182,5 +183,7 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     kk_latin = {w.casefold() for w in data.get("kk_latin", {}).get("words", [])}
     weak = frozenset(key for key, entry in data.get("scope", {}).items() if entry.get("weak"))
     negation = frozenset(loose(w) for words in data.get("negation", {}).get("weak", {}).values() for w in words)
+    weak_settings = frozenset(term.words for text in data.get("settings_weak", {}).get("kk", [])
+                              if (term := _term("settings", "", "kk", text)) is not None)
     return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak,
-                    weak_negation=negation)
+                    weak_negation=negation, weak_settings=weak_settings)

@@ -91,8 +91,11 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     cues: set[str] = set()
     degree = None
     scopes: list[str] = []
+    named = {m.term.key for m in matches if m.term.category == "settings" and m.term.words not in glossary.weak_settings}
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
+        if term.category == "settings" and term.words in glossary.weak_settings and named - {term.key}:
+            continue  # "үй жағдайында үйрету ... жартылай стационар": the setting is the one named outright
         if term.category == "scope":
             scopes.append(term.key)
         elif term.category == "settings":

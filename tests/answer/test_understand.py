@@ -302,3 +302,11 @@ def test_words_that_only_begin_with_ne_stay_whole():
 
     words = ["неотложные", "несовершеннолетние", "недееспособных"]
     assert split_fused(words) == words
+
+
+@pytest.mark.parametrize(("question", "setting"), [
+    ("Отбасы мүшелерін үй жағдайында үйрету логопед жартылай стационар Бөрлі", "semi_stationary"),
+    ("тұрғын үй жағдайын жақсартуға жәрдемдесу стационар", "stationary"),
+    ("үй жағдайында күтім Бөрлі", "home")])
+def test_a_setting_word_inside_a_service_name_yields_to_the_setting_named(question, setting):
+    assert understand(question).filters.setting == setting
