@@ -16,6 +16,7 @@ import logging
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary, Term
@@ -63,10 +64,13 @@ class Catalogue:
     _jurisdictions: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _act_dates: dict[str, frozenset[int]] = field(default_factory=dict, init=False, repr=False)
     _views: dict[tuple, View] = field(default_factory=dict, init=False, repr=False)
+    # (jurisdiction, setting, tariff year) → the indices of its services: what a filter or a view selects from
+    _partitions: dict[tuple, list[int]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        for target in self.services:
+        for index, target in enumerate(self.services):
             year = self.year_of(target)
+            self._partitions.setdefault((target.jurisdiction, target.setting, year), []).append(index)
             if target.jurisdiction and year is not None:
                 for place in (target.jurisdiction, None):
                     for setting in (target.setting, None):
@@ -130,8 +134,15 @@ class Catalogue:
         return self._act_dates
 
     def in_view(self, target: Target, view: View) -> bool:
-        year = self.year_of(target)
-        return (target.jurisdiction, year) in view or (year is None and not self.years_of(target.jurisdiction))
+        return self._in_view(target.jurisdiction, self.year_of(target), view)
+
+    def _in_view(self, jurisdiction: str | None, year: int | None, view: View) -> bool:
+        return (jurisdiction, year) in view or (year is None and not self.years_of(jurisdiction))
+
+    @property
+    def tables(self) -> list[tuple[str | None, str | None]]:
+        """The tariff tables the base holds: (jurisdiction, setting), sorted."""
+        return sorted({(place, setting) for place, setting, _ in self._partitions})
 
     def counterpart(self, target: Target, year: int) -> Target | None:
         """The same service in another year's table of its jurisdiction and setting: the item printing the same
@@ -165,11 +176,11 @@ class Catalogue:
         if not setting and not jurisdiction and view is None:
             return None
         key = (setting, jurisdiction, view)
-        if key not in self._tables:
+        if key not in self._tables:  # from the partitions: a few hundred tables, not every service
             self._tables[key] = frozenset(
-                i for i, t in enumerate(self.services)
-                if (not setting or t.setting == setting) and (not jurisdiction or t.jurisdiction == jurisdiction)
-                and (view is None or self.in_view(t, view)))
+                i for (place, kind, year), members in self._partitions.items()
+                if (not setting or kind == setting) and (not jurisdiction or place == jurisdiction)
+                and (view is None or self._in_view(place, year, view)) for i in members)
         return self._tables[key]
 
     def services_of(self, setting: str | None, jurisdiction: str | None, view: View | None = None) -> list[Target]:
@@ -185,7 +196,7 @@ class Catalogue:
     def _whole(self, view: View) -> bool:
         """The view holds every service (the base holds one year per jurisdiction), remembered per view."""
         if view not in self._whole_views:
-            self._whole_views[view] = all(self.in_view(t, view) for t in self.services)
+            self._whole_views[view] = all(self._in_view(place, year, view) for place, _, year in self._partitions)
         return self._whole_views[view]
 
 
@@ -196,6 +207,8 @@ class Naming:
 
     aliases: Aliases
     lexicon: Lexicon | None
+    _made: dict[tuple[str, str], tuple[list[str], dict[str, str]]] = field(default_factory=dict, compare=False,
+                                                                           repr=False)
 
     def source(self, kind: str, name: str) -> str:
         """"aliases", "lexicon" (a rendering that stands for the name) or "kazakh" (known by its Kazakh name only)."""
@@ -208,13 +221,22 @@ class Naming:
     def target(self, kind: str, ident: tuple, name: str, **extra) -> Target:
         """A searchable target: the Kazakh name, then its aliases (the first per language is the name shown in that
         language) or, without any, the lexicon's renderings (searched, never shown)."""
-        aliases = self.aliases.get(concept_key(kind, name)) or {}
-        searched = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
-        if not aliases and self.lexicon is not None:
-            rendered = self.lexicon.render(name).names
-            searched += [n for lang in ("ru", "en") for n in rendered.get(lang, [])]
-        local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
+        searched, local = self._names(kind, name)
         return Target(kind, ident, searched, local=local, **extra)
+
+    def _names(self, kind: str, name: str) -> tuple[list[str], dict[str, str]]:
+        """The names searched and shown of a Kazakh name, made once per name: every district's and year's table
+        prints the same ones (the lists are shared between targets and never changed)."""
+        made = self._made.get((kind, name))
+        if made is None:
+            aliases = self.aliases.get(_concept_key(kind, name)) or {}
+            searched = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
+            if not aliases and self.lexicon is not None:
+                rendered = self.lexicon.render(name).names
+                searched += [n for lang in ("ru", "en") for n in rendered.get(lang, [])]
+            local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
+            made = self._made[(kind, name)] = (searched, local)
+        return made
 
 
 def naming(*, aliases: bool = True, lexicon: bool = True) -> Naming:
@@ -267,7 +289,13 @@ def _table_year(target: Target, year: int | None) -> tuple:
 
 
 def _concept(target: Target) -> ConceptKey:
-    return concept_key("service", target.names[0])
+    return _concept_key("service", target.names[0])
+
+
+@lru_cache(maxsize=65536)
+def _concept_key(kind: str, name: str) -> ConceptKey:
+    """`concept_key` remembered: keying a name is most of what loading a name costs, and names repeat across acts."""
+    return concept_key(kind, name)
 
 
 def _aliases() -> Aliases:
@@ -288,8 +316,13 @@ def _lexicon() -> Lexicon | None:
 
 def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming) -> list[Target]:
     rows_by_service: dict[tuple, list[dict]] = {}
-    for row in db.execute("select * from tariffs order by document, annex, item, id"):
-        row = dict(row)
+    cursor = db.cursor()
+    cursor.row_factory = None  # plain tuples: a dict each is made here, with one copy of each repeated text
+    cursor.execute("select * from tariffs order by document, annex, item, id")
+    columns = [column[0] for column in cursor.description]
+    texts: dict[str, str] = {}  # every act prints the same names, titles and units: one string each in memory
+    for values in cursor:
+        row = dict(zip(columns, [texts.setdefault(v, v) if isinstance(v, str) else v for v in values], strict=True))
         rows_by_service.setdefault((row["document"], row["annex"], row["item"]), []).append(row)
     services = [names.target("service", ident, rows[0]["service"],
                              jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
