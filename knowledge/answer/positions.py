@@ -27,6 +27,7 @@ MIN_FREE, MAX_WORD = 4, 40  # shorter (or junk-long) question words never name a
 OPTIONAL = 0.35  # the search weight of a position word: it may match a service name but is not required to
 MAX_TOKENS = 40
 FITS_CACHE = 20_000  # remembered (title, asked position) pairs
+TITLE_LISTS = 256  # remembered lists of services (see `Positions._by_title`)
 _BRACKETS = re.compile(r"\([^()]*\)")
 
 
@@ -96,9 +97,10 @@ class Positions:
     _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
     _last: tuple | None = field(init=False, default=None)
     _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
+    _titles_of: dict[int, tuple[list[Target], dict[str, list[int]]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        titles = sorted({row["position"] for t in self.catalogue for row in t.rows if row.get("position")})
+        titles = sorted(title for title in self._by_title(self.catalogue) if title)
         self.vocabulary = sorted({w for title in titles for w in self._words(title)[0] if len(w) >= 2})
         self.terms = {}
         for term in self.glossary.terms:
@@ -183,9 +185,24 @@ class Positions:
         """The services with a row of the asked position, of the titles fitting it best in all of `targets`."""
         if not asked:
             return []
-        best = self.best_titles({row.get("position") or "" for t in targets for row in t.rows}, asked,
-                                plainest=plainest)
-        return [t for t in targets if any((row.get("position") or "") in best for row in t.rows)]
+        by_title = self._by_title(targets)
+        best = self.best_titles(set(by_title), asked, plainest=plainest)
+        return [targets[i] for i in sorted({i for title in best for i in by_title[title]})]
+
+    def _by_title(self, targets: list[Target]) -> dict[str, list[int]]:
+        """Each title printed in `targets` → the places in it of the services printing it. Remembered per list: the
+        engine asks of the catalogue's own lists (every service, a table, a view), each kept as long as the base;
+        the entry holds its list, so a list's id is never mistaken for another's."""
+        known = self._titles_of.get(id(targets))
+        if known is None or known[0] is not targets:
+            if len(self._titles_of) >= TITLE_LISTS:
+                self._titles_of.clear()
+            found: dict[str, list[int]] = {}
+            for index, target in enumerate(targets):
+                for title in dict.fromkeys(row.get("position") or "" for row in target.rows):
+                    found.setdefault(title, []).append(index)
+            known = self._titles_of[id(targets)] = (targets, found)
+        return known[1]
 
     def best_titles(self, titles: set[str], asked: Asked, *, plainest: bool = True) -> set[str]:
         """Of the titles holding every named part, those sharing most of the question's other words ("күтім
