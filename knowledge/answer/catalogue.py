@@ -17,6 +17,8 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary, Term
@@ -58,7 +60,8 @@ class Catalogue:
     _tables: dict[tuple, frozenset[int] | None] = field(default_factory=dict, init=False, repr=False)
     # (jurisdiction, setting) → the tariff years of its tables, ascending; None in either place: any
     _years: dict[tuple[str | None, str | None], list[int]] = field(default_factory=dict, init=False, repr=False)
-    _same: dict[tuple, list[Target]] = field(default_factory=dict, init=False, repr=False)  # see `counterpart`
+    # (jurisdiction, setting, year) → its services by concept (see `counterpart`), each table's made when first asked
+    _same: dict[tuple, dict[ConceptKey, list[Target]]] = field(default_factory=dict, init=False, repr=False)
     _whole_views: dict[View, bool] = field(default_factory=dict, init=False, repr=False)
     _lists: dict[tuple, list[Target]] = field(default_factory=dict, init=False, repr=False)
     _jurisdictions: frozenset[str] = field(default=frozenset(), init=False, repr=False)
@@ -69,15 +72,14 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         for index, target in enumerate(self.services):
-            year = self.year_of(target)
-            self._partitions.setdefault((target.jurisdiction, target.setting, year), []).append(index)
-            if target.jurisdiction and year is not None:
-                for place in (target.jurisdiction, None):
-                    for setting in (target.setting, None):
-                        self._years.setdefault((place, setting), []).append(year)
-            self._same.setdefault(_table_year(target, year) + (_concept(target),), []).append(target)
+            self._partitions.setdefault(_table_year(target, self.year_of(target)), []).append(index)
+        for jurisdiction, setting, year in self._partitions:
+            if jurisdiction and year is not None:
+                for place in (jurisdiction, None):
+                    for kind in (setting, None):
+                        self._years.setdefault((place, kind), []).append(year)
         self._years = {key: sorted(set(years)) for key, years in self._years.items()}
-        self._jurisdictions = frozenset(t.jurisdiction for t in self.services if t.jurisdiction)
+        self._jurisdictions = frozenset(place for place, _, _ in self._partitions if place)
         for document in self.documents.values():
             year = int(str(document.get("date") or "0")[:4] or 0)
             for number in re.findall(r"\d+", str(document.get("number") or "")):
@@ -148,7 +150,12 @@ class Catalogue:
         """The same service in another year's table of its jurisdiction and setting: the item printing the same
         name (by its concept key, knowledge.answer.aliases), the one with the same number first; None when that
         year's act has no such item."""
-        found = self._same.get((target.jurisdiction, target.setting, year, _concept(target)), [])
+        table = (target.jurisdiction, target.setting, year)
+        if table not in self._same:  # that table's services by concept, made when first asked for
+            self._same[table] = {}
+            for index in self._partitions.get(table, ()):
+                self._same[table].setdefault(_concept(self.services[index]), []).append(self.services[index])
+        found = self._same[table].get(_concept(target), [])
         return min(found, key=lambda t: t.ident[-1] != target.ident[-1], default=None)
 
     def jurisdiction_name(self, code: str | None, lang: str) -> str:
@@ -316,17 +323,16 @@ def _lexicon() -> Lexicon | None:
 
 def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming) -> list[Target]:
     rows_by_service: dict[tuple, list[dict]] = {}
-    cursor = db.cursor()
-    cursor.row_factory = None  # plain tuples: a dict each is made here, with one copy of each repeated text
-    cursor.execute("select * from tariffs order by document, annex, item, id")
-    columns = [column[0] for column in cursor.description]
-    texts: dict[str, str] = {}  # every act prints the same names, titles and units: one string each in memory
-    for values in cursor:
-        row = dict(zip(columns, [texts.setdefault(v, v) if isinstance(v, str) else v for v in values], strict=True))
-        rows_by_service.setdefault((row["document"], row["annex"], row["item"]), []).append(row)
+    for key, row in zip(*_tariff_rows(db), strict=True):
+        rows_by_service.setdefault(key, []).append(row)
+    items = list(rows_by_service.items())
+    try:
+        items.sort(key=itemgetter(0))  # nearly sorted already: the table is written act by act, annex by annex
+    except TypeError:  # a NULL annex or item: sorted as SQLite would
+        items.sort(key=lambda item: _sql_order(item[0]))
     services = [names.target("service", ident, rows[0]["service"],
                              jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
-                for ident, rows in rows_by_service.items()]
+                for ident, rows in items]
 
     def superseded(target: Target) -> bool:
         return (documents.get(target.ident[0]) or {}).get("status") == "superseded"
@@ -336,6 +342,36 @@ def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming)
 
     current = {table(t) for t in services if not superseded(t)}
     return [t for t in services if not superseded(t) or table(t) not in current]
+
+
+def _tariff_rows(db: sqlite3.Connection) -> tuple[list[tuple], list[dict]]:
+    """Every tariff row as a dict, in the table's own order (by id: no sort in SQLite), with its (document, annex,
+    item). Column by column, each text kept once in memory: every act prints the same names, titles and units, and a
+    base of many districts and years holds them tens of times. `service_raw` and `override_reason` (for review,
+    read from the table by the desk) are not loaded."""
+    cursor = db.cursor()
+    cursor.row_factory = None
+    cursor.execute("select * from tariffs order by id")
+    names = [column[0] for column in cursor.description]
+    rows = cursor.fetchall()
+    if not rows:
+        return [], []
+    keys, columns = [], []
+    for name, column in zip(names, zip(*rows, strict=True), strict=True):
+        if name in ("service_raw", "override_reason"):
+            continue
+        keys.append(name)
+        texts: dict = {}  # one per column: only equal texts are shared (never 1 and 1.0)
+        textual = any(value.__class__ is str for value in column)
+        columns.append(list(map(texts.setdefault, column, column)) if textual else column)
+    dicts = list(map(dict, map(zip, repeat(keys), zip(*columns, strict=True))))
+    at = [columns[keys.index(name)] for name in ("document", "annex", "item")]
+    return list(zip(*at, strict=True)), dicts
+
+
+def _sql_order(values: tuple) -> tuple:
+    """SQLite's `order by` of a tuple of values: NULL first, numbers before text."""
+    return tuple((0, 0) if v is None else (1, v) if isinstance(v, int | float) else (2, v) for v in values)
 
 
 def _staffing(db: sqlite3.Connection) -> list[Target]:

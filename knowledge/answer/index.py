@@ -88,39 +88,44 @@ class Index:
         self.targets = targets
         self.keys: list[tuple[str, ...]] = []  # distinct key words, in order of first appearance
         key_of: dict[tuple[str, ...], int] = {}
-        held: list[int] = []  # per key: how many targets hold it
         postings: dict[str, list[int]] = {}
         self.by_root: dict[str, list[str]] = {}  # search key (knowledge.text.keys) → vocabulary words
         group_of: dict[tuple[int, ...], int] = {}
         self.group_keys: list[tuple[int, ...]] = []  # per group: its keys
         members: list[list[int]] = []  # per group: the targets holding exactly those keys
         rooted: set[str] = set()  # names whose printed tokens gave their roots already
+        by_list: dict[int, int] = {}  # targets sharing one list of names (the catalogue makes one per name): its group
         for t_index, target in enumerate(targets):
-            own: list[int] = []
-            for name in target.names:
-                words = _key_words(name)
-                if not words:
-                    continue
-                k_index = key_of.get(words)
-                if k_index is None:
-                    k_index = key_of[words] = len(self.keys)
-                    self.keys.append(words)
-                    held.append(0)
-                    for word in dict.fromkeys(words):
-                        postings.setdefault(word, []).append(k_index)
-                if k_index in own:
-                    continue
-                own.append(k_index)
-                held[k_index] += 1
-                if name not in rooted:
-                    rooted.add(name)
-                    self._add_roots(name)
-            if own:
-                group = group_of.setdefault(tuple(own), len(self.group_keys))
+            group = by_list.get(id(target.names))
+            if group is None:
+                own: list[int] = []
+                for name in target.names:
+                    words = _key_words(name)
+                    if not words:
+                        continue
+                    k_index = key_of.get(words)
+                    if k_index is None:
+                        k_index = key_of[words] = len(self.keys)
+                        self.keys.append(words)
+                        for word in dict.fromkeys(words):
+                            postings.setdefault(word, []).append(k_index)
+                    if k_index in own:
+                        continue
+                    own.append(k_index)
+                    if name not in rooted:
+                        rooted.add(name)
+                        self._add_roots(name)
+                group = group_of.setdefault(tuple(own), len(self.group_keys)) if own else -1
                 if group == len(self.group_keys):
                     self.group_keys.append(tuple(own))
                     members.append([])
+                by_list[id(target.names)] = group  # the targets (and their lists) live as long as this loop
+            if group >= 0:
                 members[group].append(t_index)
+        held = [0] * len(self.keys)  # per key: how many targets hold it
+        for keys_of_group, holding in zip(self.group_keys, members, strict=True):
+            for k_index in keys_of_group:
+                held[k_index] += len(holding)
         n = max(sum(held), 1)
         self.idf = {w: math.log(1 + n / sum(held[k] for k in p)) for w, p in postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)

@@ -17,6 +17,7 @@ from knowledge import PACKAGE_DIR, SOURCES_DIR
 from knowledge.domain import CUE_FIELDS, ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
 from knowledge.ingest.anomalies import flag_rate_anomalies
 from knowledge.ingest.check import compact, item_gaps
+from knowledge.ingest.dictionary import russian_words
 from knowledge.ingest.manifest import Document, ManifestError, load_jurisdictions, load_manifest, read_source
 from knowledge.ingest.overrides import Override, apply_overrides, load_overrides
 from knowledge.ingest.parsers.criteria import parse_criteria
@@ -26,6 +27,7 @@ from knowledge.ingest.parsers.rules import parse_rules
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
 from knowledge.ingest.views import views
 from knowledge.kb import resolve_path
+from knowledge.russian import version as russian_version
 from knowledge.text import search_key
 
 
@@ -151,6 +153,7 @@ TABLES = {
                        "short_kk": str, "short_ru": str, "short_en": str, "issuer_kk": str, "issuer_ru": str,
                        "issuer_en": str, "cues": str, "question_cues_kk": str, "question_cues_ru": str,
                        "question_cues_en": str}, "code"),
+    "russian_words": ({"word": str, "normal": str, "pos": str}, "word"),
     "meta": ({"key": str, "value": str}, "key"),
 }
 
@@ -183,8 +186,10 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
     for name, sql in views(parsed.documents).items():
         db.create_view(name, sql)
+    db["russian_words"].insert_all(russian_words(parsed))
     db["meta"].insert_all([
         {"key": "sources_hash", "value": fingerprint},
+        {"key": "russian_version", "value": russian_version()},
         {"key": "built_at", "value": time.strftime("%Y-%m-%dT%H:%M:%S")},
         {"key": "overrides", "value": json.dumps(
             [{**asdict(o), "rows": n} for o, n in parsed.overrides.items()], ensure_ascii=False)},
