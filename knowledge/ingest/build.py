@@ -159,6 +159,7 @@ TABLES = {
 
 
 def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
+    # records are flat dataclasses: their fields (`vars`) are their columns, without asdict's deep copies
     db = sqlite_utils.Database(path)
     for name, (columns, pk) in TABLES.items():
         db[name].create(columns, pk=pk)
@@ -168,15 +169,15 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     db["jurisdictions"].insert_all({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
                                                     for name in CUE_FIELDS}} for j in parsed.jurisdictions)
     db["tariffs"].insert_all(
-        {"id": n, **asdict(row), "status": status[row.document], "year": year[row.document]}
+        {"id": n, **vars(row), "status": status[row.document], "year": year[row.document]}
         for n, row in enumerate(parsed.tariffs, 1))
-    db["criteria"].insert_all(asdict(c) for c in parsed.criteria)
-    db["checklist_items"].insert_all({"id": n, **asdict(c)} for n, c in enumerate(parsed.checklist_items, 1))
+    db["criteria"].insert_all(dict(vars(c)) for c in parsed.criteria)
+    db["checklist_items"].insert_all({"id": n, **vars(c)} for n, c in enumerate(parsed.checklist_items, 1))
     db["staffing_norms"].insert_all(
-        {"id": n, "table_name": s.table, **{k: v for k, v in asdict(s).items() if k != "table"}}
+        {"id": n, "table_name": s.table, **{k: v for k, v in vars(s).items() if k != "table"}}
         for n, s in enumerate(parsed.staffing_norms, 1))
     db["passages"].insert_all(
-        {"id": n, **{k: v for k, v in asdict(p).items() if k != "extra"},
+        {"id": n, **{k: v for k, v in vars(p).items() if k != "extra"},
          "extra": json.dumps(p.extra, ensure_ascii=False), "key": search_key(p.text)}
         for n, p in enumerate(parsed.passages, 1))
     db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
