@@ -107,6 +107,7 @@ class Engine:
         finally:
             if collecting:
                 gc.enable()
+                gc.collect()  # now, once: not as a pause in the first questions answered
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)
 

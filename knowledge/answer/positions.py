@@ -98,6 +98,7 @@ class Positions:
     _last: tuple | None = field(init=False, default=None)
     _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
     _titles_of: dict[int, tuple[list[Target], dict[str, list[int]]]] = field(init=False, default_factory=dict)
+    _best: dict[tuple, tuple[Asked, frozenset[str]]] = field(init=False, default_factory=dict)  # see `best_titles`
 
     def __post_init__(self) -> None:
         titles = sorted(title for title in self._by_title(self.catalogue) if title)
@@ -204,20 +205,30 @@ class Positions:
             known = self._titles_of[id(targets)] = (targets, found)
         return known[1]
 
-    def best_titles(self, titles: set[str], asked: Asked, *, plainest: bool = True) -> set[str]:
+    def best_titles(self, titles: set[str], asked: Asked, *, plainest: bool = True) -> frozenset[str]:
         """Of the titles holding every named part, those sharing most of the question's other words ("күтім
         жөніндегі санитар" → "Күтім жөніндегі санитар (…)", not "Ваннашы санитар"); with `plainest`, less any
         that only adds words to another ("әлеуметтік қызметкер" is the row so titled, not "Күтім көрсету жөніндегі
-        әлеуметтік қызметкер"; what a title adds in brackets does not count)."""
+        әлеуметтік қызметкер"; what a title adds in brackets does not count). Remembered per asked position and
+        set of titles: the same service in every district's and year's table prints the same ones."""
+        key = (id(asked), frozenset(titles), plainest)
+        known = self._best.get(key)
+        if known is None or known[0] is not asked:
+            if len(self._best) >= FITS_CACHE:
+                self._best.clear()
+            known = self._best[key] = (asked, self._best_titles(key[1], asked, plainest))
+        return known[1]
+
+    def _best_titles(self, titles: frozenset[str], asked: Asked, plainest: bool) -> frozenset[str]:
         said = {title: self._said(title, asked) for title in titles if self.fits(title, asked)}
         if not said:
-            return set()
+            return frozenset()
         most = max(said.values())
         best = [title for title, n in said.items() if n == most]
         if not plainest:
-            return set(best)
+            return frozenset(best)
         cores = {title: self._core(title) for title in best}
-        return {title for title in best if not any(cores[other] < cores[title] for other in best)}
+        return frozenset(title for title in best if not any(cores[other] < cores[title] for other in best))
 
     def _said(self, title: str, asked: Asked) -> int:
         """How many of the question's other words a title holds (by the index's likeness)."""
