@@ -8,6 +8,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -158,6 +159,21 @@ TABLES = {
 }
 
 
+def insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None:
+    """Rows into a table of TABLES, by one statement run over all of them in the build's one transaction
+    (sqlite_utils' insert_all checks each value and commits chunk by chunk: most of a large base's build)."""
+    columns = list(TABLES[table][0])
+    known = set(columns)
+
+    def values(row: dict) -> list:
+        if not known.issuperset(row):
+            raise ValueError(f"{table}: no column for {sorted(set(row) - known)}")
+        return [row.get(column) for column in columns]
+
+    names, marks = ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
+    db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})", map(values, rows))
+
+
 def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
     # records are flat dataclasses: their fields (`vars`) are their columns, without asdict's deep copies
     db = sqlite_utils.Database(path)
@@ -165,21 +181,18 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
         db[name].create(columns, pk=pk)
     status = {d.id: d.status for d in parsed.documents}
     year = {d.id: d.year for d in parsed.documents}  # a tariff row applies in its act's year
-    db["documents"].insert_all(document_row(d, sources_dir) for d in parsed.documents)
-    db["jurisdictions"].insert_all({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
-                                                    for name in CUE_FIELDS}} for j in parsed.jurisdictions)
-    db["tariffs"].insert_all(
-        {"id": n, **vars(row), "status": status[row.document], "year": year[row.document]}
-        for n, row in enumerate(parsed.tariffs, 1))
-    db["criteria"].insert_all(dict(vars(c)) for c in parsed.criteria)
-    db["checklist_items"].insert_all({"id": n, **vars(c)} for n, c in enumerate(parsed.checklist_items, 1))
-    db["staffing_norms"].insert_all(
-        {"id": n, "table_name": s.table, **{k: v for k, v in vars(s).items() if k != "table"}}
-        for n, s in enumerate(parsed.staffing_norms, 1))
-    db["passages"].insert_all(
-        {"id": n, **{k: v for k, v in vars(p).items() if k != "extra"},
-         "extra": json.dumps(p.extra, ensure_ascii=False), "key": search_key(p.text)}
-        for n, p in enumerate(parsed.passages, 1))
+    insert(db, "documents", (document_row(d, sources_dir) for d in parsed.documents))
+    insert(db, "jurisdictions", ({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
+                                                  for name in CUE_FIELDS}} for j in parsed.jurisdictions))
+    insert(db, "tariffs", ({"id": n, **vars(row), "status": status[row.document], "year": year[row.document]}
+                           for n, row in enumerate(parsed.tariffs, 1)))
+    insert(db, "criteria", (dict(vars(c)) for c in parsed.criteria))
+    insert(db, "checklist_items", ({"id": n, **vars(c)} for n, c in enumerate(parsed.checklist_items, 1)))
+    insert(db, "staffing_norms", ({"id": n, "table_name": s.table, **{k: v for k, v in vars(s).items() if k != "table"}}
+                                  for n, s in enumerate(parsed.staffing_norms, 1)))
+    insert(db, "passages", ({"id": n, **{k: v for k, v in vars(p).items() if k != "extra"},
+                             "extra": json.dumps(p.extra, ensure_ascii=False), "key": search_key(p.text)}
+                            for n, p in enumerate(parsed.passages, 1)))
     db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
     db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
     db["tariffs"].create_index(["year", "jurisdiction"])
@@ -187,8 +200,8 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
     for name, sql in views(parsed.documents).items():
         db.create_view(name, sql)
-    db["russian_words"].insert_all(russian_words(parsed))
-    db["meta"].insert_all([
+    insert(db, "russian_words", russian_words(parsed))
+    insert(db, "meta", [
         {"key": "sources_hash", "value": fingerprint},
         {"key": "russian_version", "value": russian_version()},
         {"key": "built_at", "value": time.strftime("%Y-%m-%dT%H:%M:%S")},
