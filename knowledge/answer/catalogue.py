@@ -17,8 +17,6 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary, Term
@@ -26,6 +24,7 @@ from knowledge.answer.index import Index, Target
 from knowledge.answer.lexicon import Lexicon, load_lexicon
 from knowledge.answer.places import place_terms
 from knowledge.answer.staffing_names import position_key, staffing_names
+from knowledge.answer.tariff_rows import services
 from knowledge.answer.years import in_force
 from knowledge.domain import LANGS, Jurisdiction
 from knowledge.kb import load_jurisdictions
@@ -265,7 +264,7 @@ def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool 
     return Catalogue(
         documents=documents,
         places=load_jurisdictions(db),
-        services=_services(db, documents, names),
+        services=services(db, documents, names),
         criteria=criteria,
         checklist=checklist,
         staffing=_staffing(db),
@@ -319,59 +318,6 @@ def _lexicon() -> Lexicon | None:
     except Exception:  # noqa: BLE001 - as with the aliases: a broken lexicon must not stop the bot
         log.exception("could not load the lexicon")
         return None
-
-
-def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming) -> list[Target]:
-    rows_by_service: dict[tuple, list[dict]] = {}
-    for key, row in zip(*_tariff_rows(db), strict=True):
-        rows_by_service.setdefault(key, []).append(row)
-    items = list(rows_by_service.items())
-    try:
-        items.sort(key=itemgetter(0))  # nearly sorted already: the table is written act by act, annex by annex
-    except TypeError:  # a NULL annex or item: sorted as SQLite would
-        items.sort(key=lambda item: _sql_order(item[0]))
-    services = [names.target("service", ident, rows[0]["service"],
-                             jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
-                for ident, rows in items]
-
-    def superseded(target: Target) -> bool:
-        return (documents.get(target.ident[0]) or {}).get("status") == "superseded"
-
-    def table(target: Target) -> tuple:
-        return _table_year(target, (documents.get(target.ident[0]) or {}).get("year"))
-
-    current = {table(t) for t in services if not superseded(t)}
-    return [t for t in services if not superseded(t) or table(t) not in current]
-
-
-def _tariff_rows(db: sqlite3.Connection) -> tuple[list[tuple], list[dict]]:
-    """Every tariff row as a dict, in the table's own order (by id: no sort in SQLite), with its (document, annex,
-    item). Column by column, each text kept once in memory: every act prints the same names, titles and units, and a
-    base of many districts and years holds them tens of times. `service_raw` and `override_reason` (for review,
-    read from the table by the desk) are not loaded."""
-    cursor = db.cursor()
-    cursor.row_factory = None
-    cursor.execute("select * from tariffs order by id")
-    names = [column[0] for column in cursor.description]
-    rows = cursor.fetchall()
-    if not rows:
-        return [], []
-    keys, columns = [], []
-    for name, column in zip(names, zip(*rows, strict=True), strict=True):
-        if name in ("service_raw", "override_reason"):
-            continue
-        keys.append(name)
-        texts: dict = {}  # one per column: only equal texts are shared (never 1 and 1.0)
-        textual = any(value.__class__ is str for value in column)
-        columns.append(list(map(texts.setdefault, column, column)) if textual else column)
-    dicts = list(map(dict, map(zip, repeat(keys), zip(*columns, strict=True))))
-    at = [columns[keys.index(name)] for name in ("document", "annex", "item")]
-    return list(zip(*at, strict=True)), dicts
-
-
-def _sql_order(values: tuple) -> tuple:
-    """SQLite's `order by` of a tuple of values: NULL first, numbers before text."""
-    return tuple((0, 0) if v is None else (1, v) if isinstance(v, int | float) else (2, v) for v in values)
 
 
 def _staffing(db: sqlite3.Connection) -> list[Target]:
