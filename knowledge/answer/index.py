@@ -28,6 +28,7 @@ COMPOUND = 0.9  # a Russian compound abbreviation of two name words ("физку
 MIN_STEM = 4  # shorter words are left to exact and typo matching: their endings cannot be told from their roots
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
 WORD_CACHE = 20_000  # remembered question words per index
+FILTERS_CACHE = 256  # remembered `only` filters per index (each with the groups it was asked of)
 UNKNOWN_WEIGHT = 0.35  # a word found nowhere weighs half the rarest word: often noise ("keep", "line")
 
 
@@ -138,6 +139,7 @@ class Index:
                 key_groups[k_index].append(group)
         self.key_groups = [tuple(g) for g in key_groups]
         self._cache: dict[tuple[str, tuple[str, ...] | None], dict[str, float]] = {}
+        self._within: dict[int, tuple[frozenset[int], dict[int, tuple[int, ...]]]] = {}  # see `_members`
         by_stem: dict[str, list[str]] = {}
         self.by_head: dict[str, list[str]] = {}  # first 4 letters → words (inflection candidates)
         for word in postings:
@@ -256,12 +258,29 @@ class Index:
                             cov[part] = sim
         scored = []  # (score, key coverage, sure, sims, members) per group of targets holding the same keys
         for group in {g for k_index in best for g in self.key_groups[k_index]}:
-            members = self.group_members[group] if only is None else only.intersection(self.group_members[group])
+            members = self._members(group, only)
             if allow is not None:
                 members = [t for t in members if allow(self.targets[t])]
             if members:
                 scored.append((*self._group_score(group, best, covered, weights, optional, required), members))
         return [Hit(self.targets[t], score, cover, sure, sims) for score, t, cover, sure, sims in _top(scored, limit)]
+
+    def _members(self, group: int, only: set[int] | frozenset[int] | None) -> Iterable[int]:
+        """The targets of a group that `only` allows, remembered per group for each frozen `only` (the catalogue's
+        filters and views are long-lived frozensets, asked again and again)."""
+        if only is None:
+            return self.group_members[group]
+        if not isinstance(only, frozenset):
+            return only.intersection(self.group_members[group])
+        known = self._within.get(id(only))
+        if known is None or known[0] is not only:
+            if len(self._within) >= FILTERS_CACHE:
+                self._within.clear()
+            known = self._within[id(only)] = (only, {})
+        found = known[1].get(group)
+        if found is None:
+            found = known[1][group] = tuple(only.intersection(self.group_members[group]))
+        return found
 
     def _group_score(self, group: int, best: dict[int, list[float]], covered: dict[int, dict[str, float]],
                      weights: list[float], optional: list[bool], required: float) -> tuple:
