@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("build.py", "engine.py", "bot.py", "webhook.py")
+BENCHMARKS = ("build.py", "engine.py", "bot.py", "webhook.py", "scale.py")
 
 
 def main() -> int:

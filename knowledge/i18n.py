@@ -126,6 +126,13 @@ def money(value: float | int | None, lang: str) -> str:
         return "—"
     if float(value) == 0:
         return gettext(lang, N_("no tariff set"))
+    return _figure(value, lang)
+
+
+@lru_cache(maxsize=8192)
+def _figure(value: float | int, lang: str) -> str:
+    """A non-zero rate formatted (remembered: a reply setting many tables side by side formats many, and Babel's
+    formatting is slow next to everything else a reply costs)."""
     return format_decimal(value, format="#,##0.00", locale=babel_locale(lang)) + TENGE
 
 

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from knowledge import DEFAULT_KB_PATH
+from knowledge import DEFAULT_KB_PATH, russian
 from knowledge.domain import CUE_FIELDS, Jurisdiction
 
 REQUIRED_TABLES = ("documents", "jurisdictions", "tariffs", "criteria", "checklist_items", "staffing_norms", "passages", "meta")
@@ -53,3 +53,18 @@ def load_jurisdictions(db: sqlite3.Connection) -> dict[str, Jurisdiction]:
                 data[name] = tuple(json.loads(data[name] or "[]"))
         found[data["code"]] = Jurisdiction(**data)
     return found
+
+
+def remember_russian_words(db: sqlite3.Connection) -> int:
+    """Hand knowledge.russian what the Russian dictionary said of the base's words at build (knowledge.ingest.dictionary),
+    when it was said under the running dictionary and code; the number of words given (0: none stored, or another
+    version: they are looked up again when needed)."""
+    try:
+        stored = db.execute("select value from meta where key = 'russian_version'").fetchone()
+        if stored is None or stored[0] != russian.version():
+            return 0
+        rows = db.execute("select word, normal, pos from russian_words").fetchall()
+    except sqlite3.Error:  # a base built before the table existed
+        return 0
+    russian.remember({word: (normal, pos) if normal is not None else None for word, normal, pos in rows})
+    return len(rows)

@@ -5,12 +5,18 @@ endings do."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 _RUSSIAN_WORD = re.compile(r"[а-яё]{3,}")  # Kazakh letters make a word Kazakh: it never reaches the dictionary
 _VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+# What the dictionary said of words before (`remember`: the knowledge base stores it for the words it names), so that
+# opening the base neither loads the dictionary nor looks its names up again; a question's new word still does.
+_LOOKED_UP: dict[str, tuple[str, str] | None] = {}
 
 
 @lru_cache(maxsize=1)
@@ -28,11 +34,33 @@ def _russian(word: str) -> tuple[str, str] | None:
     """(dictionary form, part of speech) of a case-folded Cyrillic word the Russian dictionary knows; else None."""
     if not _RUSSIAN_WORD.fullmatch(word):
         return None
+    if word in _LOOKED_UP:
+        return _LOOKED_UP[word]
     morph = _analyzer()
     if not morph.word_is_known(word):
         return None
     parse = morph.parse(word)[0]
     return parse.normal_form.replace("ё", "е"), str(parse.tag.POS)
+
+
+def looked_up(words: Iterable[str]) -> dict[str, tuple[str, str] | None]:
+    """What the dictionary says of each Russian-looking word of `words` ((dictionary form, part of speech), None for
+    one it does not know), to be stored and given to `remember` later."""
+    return {word: _russian(word) for word in dict.fromkeys(words) if _RUSSIAN_WORD.fullmatch(word)}
+
+
+def remember(found: dict[str, tuple[str, str] | None]) -> None:
+    """Look-ups made before by `looked_up` under the same `version()`: taken as they are."""
+    _LOOKED_UP.update(found)
+
+
+def version() -> str:
+    """This module's code and the dictionary's version: look-ups stored under another version are made again."""
+    try:
+        from pymorphy3_dicts_ru import __version__ as dictionary
+    except ImportError:
+        dictionary = ""
+    return hashlib.sha256(Path(__file__).read_bytes() + str(dictionary).encode()).hexdigest()[:16]
 
 
 def dictionary_form(word: str) -> str | None:

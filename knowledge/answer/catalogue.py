@@ -16,6 +16,7 @@ import logging
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary, Term
@@ -23,6 +24,7 @@ from knowledge.answer.index import Index, Target
 from knowledge.answer.lexicon import Lexicon, load_lexicon
 from knowledge.answer.places import place_terms
 from knowledge.answer.staffing_names import position_key, staffing_names
+from knowledge.answer.tariff_rows import services
 from knowledge.answer.years import in_force
 from knowledge.domain import LANGS, Jurisdiction
 from knowledge.kb import load_jurisdictions
@@ -57,23 +59,26 @@ class Catalogue:
     _tables: dict[tuple, frozenset[int] | None] = field(default_factory=dict, init=False, repr=False)
     # (jurisdiction, setting) → the tariff years of its tables, ascending; None in either place: any
     _years: dict[tuple[str | None, str | None], list[int]] = field(default_factory=dict, init=False, repr=False)
-    _same: dict[tuple, list[Target]] = field(default_factory=dict, init=False, repr=False)  # see `counterpart`
+    # (jurisdiction, setting, year) → its services by concept (see `counterpart`), each table's made when first asked
+    _same: dict[tuple, dict[ConceptKey, list[Target]]] = field(default_factory=dict, init=False, repr=False)
     _whole_views: dict[View, bool] = field(default_factory=dict, init=False, repr=False)
     _lists: dict[tuple, list[Target]] = field(default_factory=dict, init=False, repr=False)
     _jurisdictions: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _act_dates: dict[str, frozenset[int]] = field(default_factory=dict, init=False, repr=False)
     _views: dict[tuple, View] = field(default_factory=dict, init=False, repr=False)
+    # (jurisdiction, setting, tariff year) → the indices of its services: what a filter or a view selects from
+    _partitions: dict[tuple, list[int]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        for target in self.services:
-            year = self.year_of(target)
-            if target.jurisdiction and year is not None:
-                for place in (target.jurisdiction, None):
-                    for setting in (target.setting, None):
-                        self._years.setdefault((place, setting), []).append(year)
-            self._same.setdefault(_table_year(target, year) + (_concept(target),), []).append(target)
+        for index, target in enumerate(self.services):
+            self._partitions.setdefault(_table_year(target, self.year_of(target)), []).append(index)
+        for jurisdiction, setting, year in self._partitions:
+            if jurisdiction and year is not None:
+                for place in (jurisdiction, None):
+                    for kind in (setting, None):
+                        self._years.setdefault((place, kind), []).append(year)
         self._years = {key: sorted(set(years)) for key, years in self._years.items()}
-        self._jurisdictions = frozenset(t.jurisdiction for t in self.services if t.jurisdiction)
+        self._jurisdictions = frozenset(place for place, _, _ in self._partitions if place)
         for document in self.documents.values():
             year = int(str(document.get("date") or "0")[:4] or 0)
             for number in re.findall(r"\d+", str(document.get("number") or "")):
@@ -130,14 +135,26 @@ class Catalogue:
         return self._act_dates
 
     def in_view(self, target: Target, view: View) -> bool:
-        year = self.year_of(target)
-        return (target.jurisdiction, year) in view or (year is None and not self.years_of(target.jurisdiction))
+        return self._in_view(target.jurisdiction, self.year_of(target), view)
+
+    def _in_view(self, jurisdiction: str | None, year: int | None, view: View) -> bool:
+        return (jurisdiction, year) in view or (year is None and not self.years_of(jurisdiction))
+
+    @property
+    def tables(self) -> list[tuple[str | None, str | None]]:
+        """The tariff tables the base holds: (jurisdiction, setting), sorted."""
+        return sorted({(place, setting) for place, setting, _ in self._partitions})
 
     def counterpart(self, target: Target, year: int) -> Target | None:
         """The same service in another year's table of its jurisdiction and setting: the item printing the same
         name (by its concept key, knowledge.answer.aliases), the one with the same number first; None when that
         year's act has no such item."""
-        found = self._same.get((target.jurisdiction, target.setting, year, _concept(target)), [])
+        table = (target.jurisdiction, target.setting, year)
+        if table not in self._same:  # that table's services by concept, made when first asked for
+            self._same[table] = {}
+            for index in self._partitions.get(table, ()):
+                self._same[table].setdefault(_concept(self.services[index]), []).append(self.services[index])
+        found = self._same[table].get(_concept(target), [])
         return min(found, key=lambda t: t.ident[-1] != target.ident[-1], default=None)
 
     def jurisdiction_name(self, code: str | None, lang: str) -> str:
@@ -165,11 +182,11 @@ class Catalogue:
         if not setting and not jurisdiction and view is None:
             return None
         key = (setting, jurisdiction, view)
-        if key not in self._tables:
+        if key not in self._tables:  # from the partitions: a few hundred tables, not every service
             self._tables[key] = frozenset(
-                i for i, t in enumerate(self.services)
-                if (not setting or t.setting == setting) and (not jurisdiction or t.jurisdiction == jurisdiction)
-                and (view is None or self.in_view(t, view)))
+                i for (place, kind, year), members in self._partitions.items()
+                if (not setting or kind == setting) and (not jurisdiction or place == jurisdiction)
+                and (view is None or self._in_view(place, year, view)) for i in members)
         return self._tables[key]
 
     def services_of(self, setting: str | None, jurisdiction: str | None, view: View | None = None) -> list[Target]:
@@ -185,7 +202,7 @@ class Catalogue:
     def _whole(self, view: View) -> bool:
         """The view holds every service (the base holds one year per jurisdiction), remembered per view."""
         if view not in self._whole_views:
-            self._whole_views[view] = all(self.in_view(t, view) for t in self.services)
+            self._whole_views[view] = all(self._in_view(place, year, view) for place, _, year in self._partitions)
         return self._whole_views[view]
 
 
@@ -196,6 +213,8 @@ class Naming:
 
     aliases: Aliases
     lexicon: Lexicon | None
+    _made: dict[tuple[str, str], tuple[list[str], dict[str, str]]] = field(default_factory=dict, compare=False,
+                                                                           repr=False)
 
     def source(self, kind: str, name: str) -> str:
         """"aliases", "lexicon" (a rendering that stands for the name) or "kazakh" (known by its Kazakh name only)."""
@@ -208,13 +227,22 @@ class Naming:
     def target(self, kind: str, ident: tuple, name: str, **extra) -> Target:
         """A searchable target: the Kazakh name, then its aliases (the first per language is the name shown in that
         language) or, without any, the lexicon's renderings (searched, never shown)."""
-        aliases = self.aliases.get(concept_key(kind, name)) or {}
-        searched = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
-        if not aliases and self.lexicon is not None:
-            rendered = self.lexicon.render(name).names
-            searched += [n for lang in ("ru", "en") for n in rendered.get(lang, [])]
-        local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
+        searched, local = self._names(kind, name)
         return Target(kind, ident, searched, local=local, **extra)
+
+    def _names(self, kind: str, name: str) -> tuple[list[str], dict[str, str]]:
+        """The names searched and shown of a Kazakh name, made once per name: every district's and year's table
+        prints the same ones (the lists are shared between targets and never changed)."""
+        made = self._made.get((kind, name))
+        if made is None:
+            aliases = self.aliases.get(_concept_key(kind, name)) or {}
+            searched = [name] + [a for lang in ("ru", "en") for a in aliases.get(lang, [])]
+            if not aliases and self.lexicon is not None:
+                rendered = self.lexicon.render(name).names
+                searched += [n for lang in ("ru", "en") for n in rendered.get(lang, [])]
+            local = {lang: aliases[lang][0] for lang in ("ru", "en") if aliases.get(lang)}
+            made = self._made[(kind, name)] = (searched, local)
+        return made
 
 
 def naming(*, aliases: bool = True, lexicon: bool = True) -> Naming:
@@ -236,7 +264,7 @@ def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool 
     return Catalogue(
         documents=documents,
         places=load_jurisdictions(db),
-        services=_services(db, documents, names),
+        services=services(db, documents, names),
         criteria=criteria,
         checklist=checklist,
         staffing=_staffing(db),
@@ -267,7 +295,13 @@ def _table_year(target: Target, year: int | None) -> tuple:
 
 
 def _concept(target: Target) -> ConceptKey:
-    return concept_key("service", target.names[0])
+    return _concept_key("service", target.names[0])
+
+
+@lru_cache(maxsize=65536)
+def _concept_key(kind: str, name: str) -> ConceptKey:
+    """`concept_key` remembered: keying a name is most of what loading a name costs, and names repeat across acts."""
+    return concept_key(kind, name)
 
 
 def _aliases() -> Aliases:
@@ -284,25 +318,6 @@ def _lexicon() -> Lexicon | None:
     except Exception:  # noqa: BLE001 - as with the aliases: a broken lexicon must not stop the bot
         log.exception("could not load the lexicon")
         return None
-
-
-def _services(db: sqlite3.Connection, documents: dict[str, dict], names: Naming) -> list[Target]:
-    rows_by_service: dict[tuple, list[dict]] = {}
-    for row in db.execute("select * from tariffs order by document, annex, item, id"):
-        row = dict(row)
-        rows_by_service.setdefault((row["document"], row["annex"], row["item"]), []).append(row)
-    services = [names.target("service", ident, rows[0]["service"],
-                             jurisdiction=rows[0]["jurisdiction"], setting=rows[0]["setting"], rows=rows)
-                for ident, rows in rows_by_service.items()]
-
-    def superseded(target: Target) -> bool:
-        return (documents.get(target.ident[0]) or {}).get("status") == "superseded"
-
-    def table(target: Target) -> tuple:
-        return _table_year(target, (documents.get(target.ident[0]) or {}).get("year"))
-
-    current = {table(t) for t in services if not superseded(t)}
-    return [t for t in services if not superseded(t) or table(t) not in current]
 
 
 def _staffing(db: sqlite3.Connection) -> list[Target]:

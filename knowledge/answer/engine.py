@@ -32,6 +32,7 @@ No figure is ever made up.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -42,13 +43,13 @@ from knowledge.answer import compose
 from knowledge.answer.catalogue import Catalogue, load_catalogue
 from knowledge.answer.compose import label
 from knowledge.answer.context import Context
-from knowledge.answer.glossary import load_glossary
+from knowledge.answer.glossary import Glossary, load_glossary
 from knowledge.answer.intents import BY_NAME, Ranked, refine_intent
 from knowledge.answer.intents.document import documents_list
 from knowledge.answer.policy import clear_best
 from knowledge.answer.understand import Understood, understand
 from knowledge.domain import LANGS, SETTINGS, Answer, Filters, Jurisdiction, Result
-from knowledge.kb import open_kb
+from knowledge.kb import open_kb, remember_russian_words
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ class Engine:
         self.aliases = aliases
         self.lexicon = lexicon
         self.today = today
-        self.glossary_file = load_glossary()  # `glossary` is this and the jurisdiction names of the base
+        self.glossary_file: Glossary | None = None  # `glossary` is this and the jurisdiction names of the base
         self.db: sqlite3.Connection | None = None
         self._load()
 
@@ -90,11 +91,23 @@ class Engine:
         self._load()
 
     def _load(self) -> None:
-        self.db = open_kb(self.kb_path)
-        self.catalogue: Catalogue = load_catalogue(self.db, self.glossary_file, aliases=self.aliases,
-                                                     lexicon=self.lexicon)
-        self.glossary = self.glossary_file.with_terms(self.catalogue.place_terms)
-        self.context = Context(self.catalogue, self.glossary, self.db, self.today)
+        # Loading makes a few hundred thousand objects (a base of many acts) and no garbage: the cyclic collector,
+        # run over and over as they pile up, would cost a quarter of the loading time. Paused meanwhile.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self.db = open_kb(self.kb_path)
+            remember_russian_words(self.db)  # before any word is keyed: the dictionary's look-ups made at build
+            if self.glossary_file is None:
+                self.glossary_file = load_glossary()
+            self.catalogue: Catalogue = load_catalogue(self.db, self.glossary_file, aliases=self.aliases,
+                                                         lexicon=self.lexicon)
+            self.glossary = self.glossary_file.with_terms(self.catalogue.place_terms)
+            self.context = Context(self.catalogue, self.glossary, self.db, self.today)
+        finally:
+            if collecting:
+                gc.enable()
+                gc.collect()  # now, once: not as a pause in the first questions answered
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)
 

@@ -15,6 +15,7 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -27,6 +28,7 @@ COMPOUND = 0.9  # a Russian compound abbreviation of two name words ("физку
 MIN_STEM = 4  # shorter words are left to exact and typo matching: their endings cannot be told from their roots
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
 WORD_CACHE = 20_000  # remembered question words per index
+FILTERS_CACHE = 256  # remembered `only` filters per index (each with the groups it was asked of)
 UNKNOWN_WEIGHT = 0.35  # a word found nowhere weighs half the rarest word: often noise ("keep", "line")
 
 
@@ -76,36 +78,68 @@ def _rooted(word: str) -> bool:
 
 
 class Index:
-    """A fuzzy inverted index over the keys of a set of targets."""
+    """A fuzzy inverted index over the keys of a set of targets.
+
+    Keyed by name, not by target: the same name printed in many acts (every district's, every year's table) is one
+    key, scored once per question, and a target is scored once per distinct set of keys it holds (its `group`), then
+    expanded to the targets holding it. The word weights count every (target, key) pair as before, so scores do not
+    depend on how the targets are grouped."""
 
     def __init__(self, targets: list[Target]) -> None:
         self.targets = targets
-        self.keys: list[tuple[int, tuple[str, ...]]] = []  # (target index, words)
-        postings: dict[str, set[int]] = {}
+        self.keys: list[tuple[str, ...]] = []  # distinct key words, in order of first appearance
+        key_of: dict[tuple[str, ...], int] = {}
+        postings: dict[str, list[int]] = {}
         self.by_root: dict[str, list[str]] = {}  # search key (knowledge.text.keys) → vocabulary words
+        group_of: dict[tuple[int, ...], int] = {}
+        self.group_keys: list[tuple[int, ...]] = []  # per group: its keys
+        members: list[list[int]] = []  # per group: the targets holding exactly those keys
+        rooted: set[str] = set()  # names whose printed tokens gave their roots already
+        by_list: dict[int, int] = {}  # targets sharing one list of names (the catalogue makes one per name): its group
         for t_index, target in enumerate(targets):
-            seen: set[tuple[str, ...]] = set()
-            for name in target.names:
-                words = key_words(name)
-                if not words or words in seen:
-                    continue
-                seen.add(words)
-                k_index = len(self.keys)
-                self.keys.append((t_index, words))
-                for word in set(words):
-                    postings.setdefault(word, set()).add(k_index)
-                for token in tokens(name):  # roots from the printed token: a dictionary needs its real letters
-                    for root in word_roots(token):
-                        vocab = self.by_root.setdefault(root, [])
-                        if loose(token) not in vocab:
-                            vocab.append(loose(token))
-        n = max(len(self.keys), 1)
-        self.idf = {w: math.log(1 + n / len(p)) for w, p in postings.items()}
+            group = by_list.get(id(target.names))
+            if group is None:
+                own: list[int] = []
+                for name in target.names:
+                    words = _key_words(name)
+                    if not words:
+                        continue
+                    k_index = key_of.get(words)
+                    if k_index is None:
+                        k_index = key_of[words] = len(self.keys)
+                        self.keys.append(words)
+                        for word in dict.fromkeys(words):
+                            postings.setdefault(word, []).append(k_index)
+                    if k_index in own:
+                        continue
+                    own.append(k_index)
+                    if name not in rooted:
+                        rooted.add(name)
+                        self._add_roots(name)
+                group = group_of.setdefault(tuple(own), len(self.group_keys)) if own else -1
+                if group == len(self.group_keys):
+                    self.group_keys.append(tuple(own))
+                    members.append([])
+                by_list[id(target.names)] = group  # the targets (and their lists) live as long as this loop
+            if group >= 0:
+                members[group].append(t_index)
+        held = [0] * len(self.keys)  # per key: how many targets hold it
+        for keys_of_group, holding in zip(self.group_keys, members, strict=True):
+            for k_index in keys_of_group:
+                held[k_index] += len(holding)
+        n = max(sum(held), 1)
+        self.idf = {w: math.log(1 + n / sum(held[k] for k in p)) for w, p in postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         self.postings = {w: tuple(p) for w, p in postings.items()}
-        self.key_weight = [sum(self.idf[w] for w in set(words)) for _, words in self.keys]
-        self.key_target = [t_index for t_index, _ in self.keys]
+        self.key_weight = [sum(self.idf[w] for w in set(words)) for words in self.keys]
+        self.group_members = [tuple(m) for m in members]
+        key_groups: list[list[int]] = [[] for _ in self.keys]
+        for group, keys_of_group in enumerate(self.group_keys):
+            for k_index in keys_of_group:
+                key_groups[k_index].append(group)
+        self.key_groups = [tuple(g) for g in key_groups]
         self._cache: dict[tuple[str, tuple[str, ...] | None], dict[str, float]] = {}
+        self._within: dict[int, tuple[frozenset[int], dict[int, tuple[int, ...]]]] = {}  # see `_members`
         by_stem: dict[str, list[str]] = {}
         self.by_head: dict[str, list[str]] = {}  # first 4 letters → words (inflection candidates)
         for word in postings:
@@ -116,20 +150,29 @@ class Index:
         self.stem_words = [by_stem[s] for s in self.stems]
         # Compound abbreviations: "физ" + "культура" for adjacent name words "физическая культура"; each compound
         # covers both words of the keys it comes from. Looked up by inflection only (not in the typo search).
-        compounds: dict[str, set[int]] = {}
+        compounds: dict[str, list[int]] = {}
         self.compound_parts: dict[str, tuple[str, str]] = {}
-        for k_index, (_, words) in enumerate(self.keys):
+        for k_index, words in enumerate(self.keys):
             for first, second in zip(words, words[1:], strict=False):
                 if len(first) >= 5 and len(second) >= 4 and not first.isascii():
                     for cut in (3, 4):
                         compound = first[:cut] + second
-                        compounds.setdefault(compound, set()).add(k_index)
+                        found = compounds.setdefault(compound, [])
+                        if k_index not in found:
+                            found.append(k_index)
                         self.compound_parts.setdefault(compound, (first, second))
         self.compound_postings = {w: tuple(p) for w, p in compounds.items() if w not in postings}
         self.compound_heads: dict[str, list[str]] = {}
         for word in self.compound_postings:
             self.compound_heads.setdefault(word[:6], []).append(word)
-            self.idf[word] = math.log(1 + n / len(self.compound_postings[word]))
+            self.idf[word] = math.log(1 + n / sum(held[k] for k in self.compound_postings[word]))
+
+    def _add_roots(self, name: str) -> None:
+        for token in tokens(name):  # roots from the printed token: a dictionary needs its real letters
+            for root in word_roots(token):
+                vocab = self.by_root.setdefault(root, [])
+                if loose(token) not in vocab:
+                    vocab.append(loose(token))
 
     def word_matches(self, word: str, roots: tuple[str, ...] | None = None) -> dict[str, float]:
         """Vocabulary words similar to loose `word`, with a similarity in 0..1: 1 for the same word, 0.9 for the same
@@ -196,53 +239,94 @@ class Index:
         if not per_word:
             return []
         required = sum(w for w, o in zip(weights, optional, strict=True) if not o)
-        best: dict[int, list[float]] = {}
+        best: dict[int, list[float]] = {}  # key → per question word, its best similarity
         covered: dict[int, dict[str, float]] = {}
-        key_target = self.key_target
         for i, matches in enumerate(per_word):
             for vocab_word, sim in matches.items():
                 parts = self.compound_parts.get(vocab_word, (vocab_word,)) if vocab_word not in self.postings \
                     else (vocab_word,)
                 for k_index in self.postings_of(vocab_word):
-                    if only is not None and key_target[k_index] not in only:
-                        continue
-                    sims = best.setdefault(k_index, [0.0] * len(per_word))
+                    sims = best.get(k_index)
+                    if sims is None:
+                        sims = best[k_index] = [0.0] * len(per_word)
+                        covered[k_index] = {}
                     if sim > sims[i]:
                         sims[i] = sim
-                    cov = covered.setdefault(k_index, {})
+                    cov = covered[k_index]
                     for part in parts:
-                        cov[part] = max(cov.get(part, 0.0), sim)
-        # A target's names are alternative wordings of one thing: each question word counts with its best match in
-        # any of them (a mixed-language question may take words from two); the name coverage is that of the name
-        # explaining most of the question (not of a short alias that happens to be covered).
-        per_target: dict[int, tuple[list[float], float, float]] = {}  # union sims, best key's gain, its coverage
-        for k_index, sims in best.items():
-            t_index = self.keys[k_index][0]
+                        if sim > cov.get(part, 0.0):
+                            cov[part] = sim
+        scored = []  # (score, key coverage, sure, sims, members) per group of targets holding the same keys
+        for group in {g for k_index in best for g in self.key_groups[k_index]}:
+            members = self._members(group, only)
+            if allow is not None:
+                members = [t for t in members if allow(self.targets[t])]
+            if members:
+                scored.append((*self._group_score(group, best, covered, weights, optional, required), members))
+        return [Hit(self.targets[t], score, cover, sure, sims) for score, t, cover, sure, sims in _top(scored, limit)]
+
+    def _members(self, group: int, only: set[int] | frozenset[int] | None) -> Iterable[int]:
+        """The targets of a group that `only` allows, remembered per group for each frozen `only` (the catalogue's
+        filters and views are long-lived frozensets, asked again and again)."""
+        if only is None:
+            return self.group_members[group]
+        if not isinstance(only, frozenset):
+            return only.intersection(self.group_members[group])
+        known = self._within.get(id(only))
+        if known is None or known[0] is not only:
+            if len(self._within) >= FILTERS_CACHE:
+                self._within.clear()
+            known = self._within[id(only)] = (only, {})
+        found = known[1].get(group)
+        if found is None:
+            found = known[1][group] = tuple(only.intersection(self.group_members[group]))
+        return found
+
+    def _group_score(self, group: int, best: dict[int, list[float]], covered: dict[int, dict[str, float]],
+                     weights: list[float], optional: list[bool], required: float) -> tuple:
+        """A target's names are alternative wordings of one thing: each question word counts with its best match in
+        any of them (a mixed-language question may take words from two); the name coverage is that of the name
+        explaining most of the question (not of a short alias that happens to be covered)."""
+        union: list[float] | None = None
+        chosen = (-1.0, 0.0)  # the best key's gain and its coverage
+        for k_index in self.group_keys[group]:
+            sims = best.get(k_index)
+            if sims is None:
+                continue
             k_cov = sum(self.idf[w] * s for w, s in covered[k_index].items()) / (self.key_weight[k_index] or 1.0)
-            k_cov = min(k_cov, 1.0)
             gain = sum(w * s for w, s in zip(weights, sims, strict=True))
-            known = per_target.get(t_index)
-            if known is None:
-                per_target[t_index] = (list(sims), gain, k_cov)
-                continue
-            union = known[0]
-            for i, sim in enumerate(sims):
-                if sim > union[i]:
-                    union[i] = sim
-            if (gain, k_cov) > known[1:]:
-                per_target[t_index] = (union, gain, k_cov)
-        by_target: dict[int, tuple] = {}
-        for t_index, (sims, _gain, k_cov) in per_target.items():
-            if allow is not None and not allow(self.targets[t_index]):
-                continue
-            gained = sum(w * s for w, s in zip(weights, sims, strict=True))
-            extra = sum(w * s for w, s, o in zip(weights, sims, optional, strict=True) if o)
-            q_cov = gained / ((required + extra) or 1.0)
-            score = QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * k_cov
-            sure = sum(1 for s in sims if s >= 0.8)
-            by_target[t_index] = (score, k_cov, sure, tuple(sims))
-        ranked = sorted(by_target.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-        return [Hit(self.targets[t], s, c, n, m) for t, (s, c, n, m) in ranked]
+            union = list(sims) if union is None else [max(a, b) for a, b in zip(union, sims, strict=True)]
+            if (gain, min(k_cov, 1.0)) > chosen:
+                chosen = (gain, min(k_cov, 1.0))
+        assert union is not None
+        k_cov = chosen[1]
+        gained = sum(w * s for w, s in zip(weights, union, strict=True))
+        extra = sum(w * s for w, s, o in zip(weights, union, optional, strict=True) if o)
+        q_cov = gained / ((required + extra) or 1.0)
+        score = QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * k_cov
+        return score, k_cov, sum(1 for s in union if s >= 0.8), tuple(union)
+
+
+def _top(scored: list[tuple], limit: int) -> list[tuple]:
+    """The `limit` best (score, target, cover, sure, sims) of the scored groups, the earlier target first among equal
+    scores: groups are taken best first until `limit` targets and every group tied with the last one are in."""
+    scored.sort(key=lambda entry: -entry[0])
+    taken, count, cutoff = [], 0, None
+    for entry in scored:
+        if cutoff is not None and entry[0] < cutoff:
+            break
+        taken.append(entry)
+        count += len(entry[-1])
+        if cutoff is None and count >= limit:
+            cutoff = entry[0]
+    ranked = sorted((-score, t, cover, sure, sims) for score, cover, sure, sims, members in taken for t in members)
+    return [(-negated, t, cover, sure, sims) for negated, t, cover, sure, sims in ranked[:limit]]
+
+
+@lru_cache(maxsize=65536)
+def _key_words(name: str) -> tuple[str, ...]:
+    """`key_words` remembered: the same names are printed in every district's and year's table."""
+    return key_words(name)
 
 
 def _similarity(word: str, other: str) -> float:

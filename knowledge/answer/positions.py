@@ -27,6 +27,7 @@ MIN_FREE, MAX_WORD = 4, 40  # shorter (or junk-long) question words never name a
 OPTIONAL = 0.35  # the search weight of a position word: it may match a service name but is not required to
 MAX_TOKENS = 40
 FITS_CACHE = 20_000  # remembered (title, asked position) pairs
+TITLE_LISTS = 256  # remembered lists of services (see `Positions._by_title`)
 _BRACKETS = re.compile(r"\([^()]*\)")
 
 
@@ -97,9 +98,11 @@ class Positions:
     _last: tuple | None = field(init=False, default=None)
     _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
     _term_words: frozenset[str] = field(init=False, default=frozenset())  # the loose words of the position terms
+    _titles_of: dict[int, tuple[list[Target], dict[str, list[int]]]] = field(init=False, default_factory=dict)
+    _best: dict[tuple, tuple[Asked, frozenset[str]]] = field(init=False, default_factory=dict)  # see `best_titles`
 
     def __post_init__(self) -> None:
-        titles = sorted({row["position"] for t in self.catalogue for row in t.rows if row.get("position")})
+        titles = sorted(title for title in self._by_title(self.catalogue) if title)
         self.vocabulary = sorted({w for title in titles for w in self._words(title)[0] if len(w) >= 2})
         self.terms = {}
         for term in self.glossary.terms:
@@ -211,24 +214,49 @@ class Positions:
         """The services with a row of the asked position, of the titles fitting it best in all of `targets`."""
         if not asked:
             return []
-        best = self.best_titles({row.get("position") or "" for t in targets for row in t.rows}, asked,
-                                plainest=plainest)
-        return [t for t in targets if any((row.get("position") or "") in best for row in t.rows)]
+        by_title = self._by_title(targets)
+        best = self.best_titles(set(by_title), asked, plainest=plainest)
+        return [targets[i] for i in sorted({i for title in best for i in by_title[title]})]
 
-    def best_titles(self, titles: set[str], asked: Asked, *, plainest: bool = True) -> set[str]:
+    def _by_title(self, targets: list[Target]) -> dict[str, list[int]]:
+        """Each title printed in `targets` → the places in it of the services printing it. Remembered per list: the
+        engine asks of the catalogue's own lists (every service, a table, a view), each kept as long as the base;
+        the entry holds its list, so a list's id is never mistaken for another's."""
+        known = self._titles_of.get(id(targets))
+        if known is None or known[0] is not targets:
+            if len(self._titles_of) >= TITLE_LISTS:
+                self._titles_of.clear()
+            found: dict[str, list[int]] = {}
+            for index, target in enumerate(targets):
+                for title in dict.fromkeys(row.get("position") or "" for row in target.rows):
+                    found.setdefault(title, []).append(index)
+            known = self._titles_of[id(targets)] = (targets, found)
+        return known[1]
+
+    def best_titles(self, titles: set[str], asked: Asked, *, plainest: bool = True) -> frozenset[str]:
         """Of the titles holding every named part, those sharing most of the question's other words ("күтім
         жөніндегі санитар" → "Күтім жөніндегі санитар (…)", not "Ваннашы санитар"); with `plainest`, less any
         that only adds words to another ("әлеуметтік қызметкер" is the row so titled, not "Күтім көрсету жөніндегі
-        әлеуметтік қызметкер"; what a title adds in brackets does not count)."""
+        әлеуметтік қызметкер"; what a title adds in brackets does not count). Remembered per asked position and
+        set of titles: the same service in every district's and year's table prints the same ones."""
+        key = (id(asked), frozenset(titles), plainest)
+        known = self._best.get(key)
+        if known is None or known[0] is not asked:
+            if len(self._best) >= FITS_CACHE:
+                self._best.clear()
+            known = self._best[key] = (asked, self._best_titles(key[1], asked, plainest))
+        return known[1]
+
+    def _best_titles(self, titles: frozenset[str], asked: Asked, plainest: bool) -> frozenset[str]:
         said = {title: self._said(title, asked) for title in titles if self.fits(title, asked)}
         if not said:
-            return set()
+            return frozenset()
         most = max(said.values())
         best = [title for title, n in said.items() if n == most]
         if not plainest:
-            return set(best)
+            return frozenset(best)
         cores = {title: self._core(title) for title in best}
-        return {title for title in best if not any(cores[other] < cores[title] for other in best)}
+        return frozenset(title for title in best if not any(cores[other] < cores[title] for other in best))
 
     def _said(self, title: str, asked: Asked) -> int:
         """How many of the question's other words a title holds (by the index's likeness)."""

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from knowledge import PACKAGE_DIR, SOURCES_DIR
 from knowledge.domain import CUE_FIELDS, ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
 from knowledge.ingest.anomalies import flag_rate_anomalies
 from knowledge.ingest.check import compact, item_gaps
+from knowledge.ingest.dictionary import russian_words
 from knowledge.ingest.manifest import Document, ManifestError, load_jurisdictions, load_manifest, read_source
 from knowledge.ingest.overrides import Override, apply_overrides, load_overrides
 from knowledge.ingest.parsers.criteria import parse_criteria
@@ -26,6 +28,7 @@ from knowledge.ingest.parsers.rules import parse_rules
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
 from knowledge.ingest.views import views
 from knowledge.kb import resolve_path
+from knowledge.russian import version as russian_version
 from knowledge.text import search_key
 
 
@@ -151,31 +154,45 @@ TABLES = {
                        "short_kk": str, "short_ru": str, "short_en": str, "issuer_kk": str, "issuer_ru": str,
                        "issuer_en": str, "cues": str, "question_cues_kk": str, "question_cues_ru": str,
                        "question_cues_en": str}, "code"),
+    "russian_words": ({"word": str, "normal": str, "pos": str}, "word"),
     "meta": ({"key": str, "value": str}, "key"),
 }
 
 
+def insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None:
+    """Rows into a table of TABLES, by one statement run over all of them in the build's one transaction
+    (sqlite_utils' insert_all checks each value and commits chunk by chunk: most of a large base's build)."""
+    columns = list(TABLES[table][0])
+    known = set(columns)
+
+    def values(row: dict) -> list:
+        if not known.issuperset(row):
+            raise ValueError(f"{table}: no column for {sorted(set(row) - known)}")
+        return [row.get(column) for column in columns]
+
+    names, marks = ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
+    db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})", map(values, rows))
+
+
 def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
+    # records are flat dataclasses: their fields (`vars`) are their columns, without asdict's deep copies
     db = sqlite_utils.Database(path)
     for name, (columns, pk) in TABLES.items():
         db[name].create(columns, pk=pk)
     status = {d.id: d.status for d in parsed.documents}
     year = {d.id: d.year for d in parsed.documents}  # a tariff row applies in its act's year
-    db["documents"].insert_all(document_row(d, sources_dir) for d in parsed.documents)
-    db["jurisdictions"].insert_all({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
-                                                    for name in CUE_FIELDS}} for j in parsed.jurisdictions)
-    db["tariffs"].insert_all(
-        {"id": n, **asdict(row), "status": status[row.document], "year": year[row.document]}
-        for n, row in enumerate(parsed.tariffs, 1))
-    db["criteria"].insert_all(asdict(c) for c in parsed.criteria)
-    db["checklist_items"].insert_all({"id": n, **asdict(c)} for n, c in enumerate(parsed.checklist_items, 1))
-    db["staffing_norms"].insert_all(
-        {"id": n, "table_name": s.table, **{k: v for k, v in asdict(s).items() if k != "table"}}
-        for n, s in enumerate(parsed.staffing_norms, 1))
-    db["passages"].insert_all(
-        {"id": n, **{k: v for k, v in asdict(p).items() if k != "extra"},
-         "extra": json.dumps(p.extra, ensure_ascii=False), "key": search_key(p.text)}
-        for n, p in enumerate(parsed.passages, 1))
+    insert(db, "documents", (document_row(d, sources_dir) for d in parsed.documents))
+    insert(db, "jurisdictions", ({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
+                                                  for name in CUE_FIELDS}} for j in parsed.jurisdictions))
+    insert(db, "tariffs", ({"id": n, **vars(row), "status": status[row.document], "year": year[row.document]}
+                           for n, row in enumerate(parsed.tariffs, 1)))
+    insert(db, "criteria", (dict(vars(c)) for c in parsed.criteria))
+    insert(db, "checklist_items", ({"id": n, **vars(c)} for n, c in enumerate(parsed.checklist_items, 1)))
+    insert(db, "staffing_norms", ({"id": n, "table_name": s.table, **{k: v for k, v in vars(s).items() if k != "table"}}
+                                  for n, s in enumerate(parsed.staffing_norms, 1)))
+    insert(db, "passages", ({"id": n, **{k: v for k, v in vars(p).items() if k != "extra"},
+                             "extra": json.dumps(p.extra, ensure_ascii=False), "key": search_key(p.text)}
+                            for n, p in enumerate(parsed.passages, 1)))
     db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
     db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
     db["tariffs"].create_index(["year", "jurisdiction"])
@@ -183,8 +200,10 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
     for name, sql in views(parsed.documents).items():
         db.create_view(name, sql)
-    db["meta"].insert_all([
+    insert(db, "russian_words", russian_words(parsed))
+    insert(db, "meta", [
         {"key": "sources_hash", "value": fingerprint},
+        {"key": "russian_version", "value": russian_version()},
         {"key": "built_at", "value": time.strftime("%Y-%m-%dT%H:%M:%S")},
         {"key": "overrides", "value": json.dumps(
             [{**asdict(o), "rows": n} for o, n in parsed.overrides.items()], ensure_ascii=False)},

@@ -310,7 +310,7 @@ def _leading(hits: list[Hit], asked: Asked, ctx: Context) -> list[Hit]:
 
 def _table_choices(u: Understood, lang: str, ctx: Context) -> list[Choice]:
     """The tables the base has, for a setting and jurisdiction it has no table for."""
-    tables = sorted({table_of(t) for t in ctx.catalogue.services})
+    tables = ctx.catalogue.tables
     words = " ".join(w.text for w in u.words)
     name = ctx.catalogue.jurisdiction_name
     return [Choice(label=f"{name(j, lang)}, {label(s, lang)}", query=f"{name(j, lang)} {label(s, lang)} {words}".strip())

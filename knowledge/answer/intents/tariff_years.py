@@ -5,6 +5,7 @@ difference in tenge and per cent."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.answer import compose
 from knowledge.answer.catalogue import Catalogue, View
@@ -134,4 +135,9 @@ def act_of_year(target: Target, year: int, ctx: Context) -> dict | None:
 
 
 def _position(row: dict) -> str:
-    return " ".join(loose(t) for t in tokens(row.get("position") or ""))
+    return _loose_title(row.get("position") or "")
+
+
+@lru_cache(maxsize=4096)
+def _loose_title(title: str) -> str:
+    return " ".join(loose(t) for t in tokens(title))

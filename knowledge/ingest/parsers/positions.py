@@ -26,6 +26,7 @@ def russian_positions() -> frozenset[str]:
     return frozenset(_positions().get("russian", ()))
 
 
+@lru_cache(maxsize=65536)  # the parser asks of the same cells over and over, and every act prints the same titles
 def position_key(text: str) -> str:
     """Letters, digits and hyphens, case-folded: wrapped and letter-spaced titles compare equal, while
     "Дефектолог-мұғалім" and "Дефектолог мұғалім" (both printed) stay apart."""
