@@ -69,7 +69,8 @@ def plan(factor: int, years: int = 10) -> list[Slot]:
 
 def load_models(sources: Path) -> dict[str, Model]:
     documents = {d.id: d for d in load_manifest(sources)}
-    dates = {"000": "2025 жылғы 25 желтоқсандағы", "001": "2026 жылғы 6 қаңтардағы", "002": "2025 жылғы 26 желтоқсандағы"}
+    dates = {"000": "2025 жылғы 25 желтоқсандағы", "001": "2026 жылғы 6 қаңтардағы",
+             "002": "2025 жылғы 26 желтоқсандағы"}
     places = {"000": "", "001": "Бөрлі", "002": "Бәйтерек"}
     return {doc_id: Model(documents[doc_id], read_source(documents[doc_id], sources), places[doc_id], dates[doc_id])
             for doc_id in MODELS}

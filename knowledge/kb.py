@@ -56,9 +56,9 @@ def load_jurisdictions(db: sqlite3.Connection) -> dict[str, Jurisdiction]:
 
 
 def remember_russian_words(db: sqlite3.Connection) -> int:
-    """Hand knowledge.russian what the Russian dictionary said of the base's words at build (knowledge.ingest.dictionary),
-    when it was said under the running dictionary and code; the number of words given (0: none stored, or another
-    version: they are looked up again when needed)."""
+    """Hand knowledge.russian what the Russian dictionary said of the base's words at build
+    (knowledge.ingest.dictionary), when it was said under the running dictionary and code; the number of words given
+    (0: none stored, or another version: they are looked up again when needed)."""
     try:
         stored = db.execute("select value from meta where key = 'russian_version'").fetchone()
         if stored is None or stored[0] != russian.version():

@@ -133,7 +133,8 @@ def test_rows_are_the_tables_rows_with_their_texts_shared_between_acts(engine_2y
     rows = {row["id"]: row for target in services for row in target.rows}
     db = open_kb(two_years)
     for stored in db.execute("select * from tariffs"):
-        expected = {key: stored[key] for key in stored.keys() if key not in ("service_raw", "override_reason")}  # noqa: SIM118
+        expected = {key: stored[key] for key in stored.keys()  # noqa: SIM118 - sqlite3.Row iterates values
+                    if key not in ("service_raw", "override_reason")}
         assert rows[stored["id"]] == expected
     by_year = {engine_2y.catalogue.year_of(t): t for t in services if t.jurisdiction == "baiterek" and t.ident[2] == 6}
     assert by_year[2026].rows[0]["service"] is by_year[2027].rows[0]["service"]  # one string in memory
