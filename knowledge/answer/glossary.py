@@ -183,7 +183,7 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     kk_latin = {w.casefold() for w in data.get("kk_latin", {}).get("words", [])}
     weak = frozenset(key for key, entry in data.get("scope", {}).items() if entry.get("weak"))
     negation = frozenset(loose(w) for words in data.get("negation", {}).get("weak", {}).values() for w in words)
-    weak_settings = frozenset(term.words for text in data.get("settings_weak", {}).get("kk", [])
-                              if (term := _term("settings", "", "kk", text)) is not None)
+    weak_settings = frozenset(term.words for lang, texts in data.get("settings_weak", {}).items() for text in texts
+                              if (term := _term("settings", "", lang, text)) is not None)
     return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak,
                     weak_negation=negation, weak_settings=weak_settings)

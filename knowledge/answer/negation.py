@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.answer.glossary import Glossary, Match
-from knowledge.text import is_russian_verb, kazakh_negation, lemma, loose, russian_pos, tokens
+from knowledge.text import is_latin, is_russian_verb, kazakh_negation, lemma, loose, russian_pos, to_cyrillic, tokens
 
 ABSENT, NOT_DONE = 1, 2  # how a question reports an incident (Understood.incident); 0: it reports none
 DESCRIBED = -1  # a negation describing a case (a condition, a relative clause): no incident
@@ -135,9 +135,11 @@ def split_fused(raw: list[str]) -> list[str]:
     and "не" + a noun of action reports something not done."""
     found = []
     for token in raw:
-        rest = token[2:]
-        if token.startswith("не") and len(rest) >= FUSED_REST and action_noun(rest) and lemma(token) != lemma(rest):
-            found += ["не", rest]
+        # transliterated Russian ("neobespechenie") is read in Cyrillic and split in its own script
+        cyrillic = to_cyrillic(token) if is_latin(token) else token
+        rest = cyrillic[2:]
+        if cyrillic.startswith("не") and len(rest) >= FUSED_REST and action_noun(rest) and lemma(cyrillic) != lemma(rest):
+            found += [token[:2], token[2:]]
         else:
             found.append(token)
     return found

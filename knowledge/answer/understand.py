@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from knowledge.answer.glossary import Glossary, load_glossary
+from knowledge.answer.glossary import Glossary, Match, load_glossary
 from knowledge.answer.negation import NOT_DONE, read_negations, split_fused
 from knowledge.domain import Filters
 from knowledge.text import KAZAKH_LETTERS, dictionary_key, is_latin, keys, lemma, loose, to_cyrillic, tokens
@@ -80,6 +80,11 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     translit = [to_cyrillic(t) if is_latin(t) else None for t in raw]
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
     english = _looks_english(raw, matches, glossary)
+    if not english:  # transliterated Russian: "chlenov semi" is "членов семьи", not the English "semi" (stationary)
+        for m in [m for m in matches if _spells_russian(m, raw, glossary)]:
+            matches.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = None
     if any(t for t in translit):
         extra = glossary.match(alt_words, russian)
         for m in extra:
@@ -159,9 +164,26 @@ def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
     """Latin text with an English function word or an English-only glossary term ("taxi price to Oral"), rather than
     transliterated Russian or Kazakh ("skolko stoit massazh", "psiholog diagnostika ne provel")."""
     english_words = glossary.stopwords.get("en", set())
-    if any(is_latin(t) and t in english_words and t not in glossary.kk_latin for t in raw):
+    if any(is_latin(t) and t in english_words and t not in glossary.kk_latin and not _reads_russian(t, glossary)
+           for t in raw):  # "i", "a", "no", "to" also spell Russian words ("и", "а", "но", "то")
         return True
-    return any(m.term.lang == "en" and all(is_latin(t) for t in raw[m.start:m.end]) for m in matches)
+    # an English-only term whose words all spell Russian ones ("semi" is "семьи") is no evidence on its own
+    # nor is a place name, spelt alike in every Latin transliteration ("Burlinskiy")
+    return any(m.term.lang == "en" and m.term.category != "jurisdictions" and all(is_latin(t) for t in raw[m.start:m.end])
+               and not _spells_russian(m, raw, glossary) for m in matches)
+
+
+def _spells_russian(m: Match, raw: list[str], glossary: Glossary) -> bool:
+    """A one-word English-only glossary term whose Latin word reads as a Russian word once transliterated."""
+    return m.term.lang == "en" and m.end - m.start == 1 and _reads_russian(raw[m.start], glossary)
+
+
+def _reads_russian(token: str, glossary: Glossary) -> bool:
+    """A Latin word that, transliterated, is a Russian word or function word ("semi" семьи, "i" и)."""
+    if not is_latin(token):
+        return False
+    word = loose(to_cyrillic(token))
+    return lemma(word) is not None or word in glossary.stopwords.get("ru", ())
 
 
 def detect_language(raw: list[str], words: list[str], matches: list, glossary: Glossary,

@@ -25,6 +25,7 @@ def how(question: str) -> tuple[int, bool]:
     "leisure activities not ensured",  # English "not" before a participle
     "the plan isn't drawn up",
     "the plan was not drawn up",
+    "neobespechenie dostupnosti transporta",  # a fused negation in transliterated Russian
 ])
 def test_something_not_done(question):
     assert how(question) == (NOT_DONE, False)

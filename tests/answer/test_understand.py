@@ -77,6 +77,23 @@ def test_jurisdiction_and_home_setting() -> None:
     assert understand("тариф по области").filters.jurisdiction == "oblast"
 
 
+@pytest.mark.parametrize(("question", "setting"), [
+    ("обучение навыкам на дому логопед полустационаре", "semi_stationary"),  # "на дому" is part of the service
+    ("teaching life skills at home semi stationary", "semi_stationary"),
+    ("консультирование на дому", "home"),  # alone, it names the setting
+    ("teaching life skills at home", "home"),
+])
+def test_home_words_yield_to_a_setting_named_outright(question: str, setting: str) -> None:
+    assert understand(question).filters.setting == setting
+
+
+def test_transliterated_russian_is_not_read_as_english() -> None:
+    u = understand("konsultirovanie chlenov semi po vospitaniyu i obucheniyu detey na domu Burlinskiy rayon selo")
+    assert (u.lang, u.filters.setting, u.filters.area) == ("ru", "home", "rural")  # "semi" is семьи here
+    assert understand("Borli day care organising holidays").filters.setting == "semi_stationary"
+    assert understand("i need the massage rate in semi stationary").lang == "en"
+
+
 def test_the_first_setting_and_the_last_area_win() -> None:
     u = understand("стационар на дому в городе или в селе")
     assert (u.filters.setting, u.filters.area) == ("stationary", "rural")
