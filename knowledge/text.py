@@ -89,6 +89,7 @@ _ACUTE_TO_2021 = str.maketrans({"á": "ä", "ó": "ö", "ú": "ü", "ǵ": "ğ", 
 
 _LATIN_WORD = re.compile(r"[a-zäöüūıñňşçğéáóúǵńý']+", re.IGNORECASE)
 _DIGRAPHS = (
+    ("iia", "ия"), ("iiu", "ию"),  # я, ю of loans in the 2021 alphabet ("terapiia" терапия)
     ("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("gh", "ғ"),
     ("ya", "я"), ("yu", "ю"), ("yo", "е"),
 )

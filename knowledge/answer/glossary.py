@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
 
 from knowledge import PACKAGE_DIR
 from knowledge.text import dictionary_key, loose, tokens
@@ -100,6 +101,9 @@ class Glossary:
                 continue
             probe = word[:length] if length else word
             hit = process.extractOne(probe, self._fuzzy_choices[length], scorer=fuzz.ratio, score_cutoff=87)
+            if hit is None:  # two letters swapped ("уақыташ") cost the ratio two edits: count them as one
+                hit = process.extractOne(probe, self._fuzzy_choices[length], scorer=OSA.distance, score_cutoff=1)
+                hit = (hit[0], 87.0, hit[2]) if hit is not None and Levenshtein.distance(probe, hit[0]) == 2 else None
             if hit is not None and (best is None or hit[1] > best[0]):
                 best = (hit[1], terms[hit[2]])
         return best[1] if best else None

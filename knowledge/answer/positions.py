@@ -126,13 +126,15 @@ class Positions:
         words = [loose(t) for t in raw]
         alts = [loose(to_cyrillic(t)) if is_latin(t) else "" for t in raw]
         matches = _all_matches(self.glossary, words, alts)
-        matches += self._typo_matches(words, matches)
+        typos = self._typo_matches(words, matches)
+        matches += typos
         taken = {i for m in matches for i in range(m.start, m.end)}
+        # a position said with a typo is optional in the service search, as it would be spelt right
+        free: set[str] = {words[i] for m in typos for i in range(m.start, m.end)}
         parts = [Part(" ".join(raw[m.start:m.end]), _forms(words, alts, m.start, m.end), key=m.term.key)
                  for m in matches if m.term.category == "positions"]
         if u.filters.position and all(p.key != u.filters.position for p in parts):
             parts.append(Part(u.filters.position.replace("_", " "), key=u.filters.position))
-        free: set[str] = set()
         for i, word in enumerate(words):
             if i in taken or not MIN_FREE <= len(word) <= MAX_WORD or word.isdigit() or self.glossary.is_stopword(word):
                 continue

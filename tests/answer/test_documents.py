@@ -40,6 +40,12 @@ def test_entry_into_force_quotes_the_acts_own_paragraph(engine: Engine):
     assert "қолданысқа енгізіледі" in answer.results[0].fields["text"]
 
 
+def test_a_service_whose_name_holds_an_act_word_is_a_tariff(engine: Engine):
+    answer = engine.ask("help obtaining medicines and medical supplies per doctors' orders, buying, home care Börli")
+    assert answer.status == "answer" and answer.results[0].type == "tariff"
+    assert engine.ask("which order approved the Börli home care tariffs").results[0].type == "document"
+
+
 def test_a_question_that_is_not_about_acts_never_gets_an_act(engine: Engine):
     answer = engine.ask("price of a taxi to Uralsk")
     assert all(r.type != "document" for r in answer.results)

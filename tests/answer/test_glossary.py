@@ -60,6 +60,12 @@ def test_long_terms_match_with_a_typo(glossary: Glossary) -> None:
     assert found(glossary, "дефектолок") == [("positions", "defectologist", 0, 1)]
     assert found(glossary, "стацеонарда") == [("settings", "stationary", 0, 1)]
     assert found(glossary, "логопет") == []  # too far from "логопед" for a short word
+    assert found(glossary, "уақыташ") == [("settings", "temporary", 0, 1)]  # two letters swapped
+
+
+def test_a_swap_is_one_typo_not_any_two_edits(glossary: Glossary) -> None:
+    assert found(glossary, "уақтыша") == [("settings", "temporary", 0, 1)]
+    assert found(glossary, "уақытаа") == []  # two letters changed: too far
 
 
 def test_stopwords_and_positions_in_the_knowledge_base(glossary: Glossary) -> None:

@@ -182,3 +182,11 @@ def test_a_position_said_with_a_typo_still_leads(engine, question, title):
     answer = engine.ask(question)
     assert answer.status == "answer"
     assert title in answer.results[0].fields["position"].casefold()
+
+
+def test_a_position_typo_does_not_choose_the_service(engine):
+    """A misspelt title is as optional in the service search as a title spelt right: it picks no item."""
+    right = engine.ask("how much is special education speech therapist semi stationary Börli rural?")
+    typo = engine.ask("how much is special education speech theraist semi stationary Börli rural?")
+    assert typo.status == right.status == "answer"
+    assert typo.results[0].fields["item"] == right.results[0].fields["item"]

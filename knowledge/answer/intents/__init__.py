@@ -19,7 +19,7 @@ from knowledge.answer.intents.staffing import Staffing
 from knowledge.answer.intents.tariff import Tariffs
 from knowledge.answer.intents.violation import Violations
 from knowledge.answer.policy import ANSWER_SCORE, clear_best
-from knowledge.answer.understand import Understood
+from knowledge.answer.understand import STRONG_DOCUMENT_CUES, Understood
 from knowledge.domain import Answer
 
 
@@ -54,6 +54,8 @@ def refine_intent(u: Understood, ctx: Context) -> str:
     too: "ритуальные услуги ... туыстары жоқ"). A negation describing a case ("если общественный транспорт не
     разрешен", "при отсутствии родственников") reports nothing: such a question stays a tariff question unless a
     criterion matches clearly better than any service (`policy.clear_best`)."""
+    if _service_named_with_an_act_word(u, ctx):
+        return TARIFFS.name
     if u.intent not in ("tariff", "unknown") or u.filters.area or u.filters.jurisdiction:
         return u.intent
     if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
@@ -69,3 +71,15 @@ def refine_intent(u: Understood, ctx: Context) -> str:
     ) == VIOLATIONS.name:
         return VIOLATIONS.name
     return u.intent
+
+
+# a service described in this many words is the question's subject, not an act
+SERVICE_WORDS = 4
+
+
+def _service_named_with_an_act_word(u: Understood, ctx: Context) -> bool:
+    """A service whose name holds a word for an act ("help obtaining medicines per doctors' orders, home care"):
+    a setting named and a service matched in full by the other words make it a tariff question, unless the
+    question asks for the list of acts, their status or entry into force."""
+    return (u.intent == "document" and not STRONG_DOCUMENT_CUES & u.cues and u.filters.setting is not None
+            and len(u.words) >= SERVICE_WORDS and TARIFFS.best_score(u, ctx) >= ANSWER_SCORE)
