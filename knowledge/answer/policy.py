@@ -21,6 +21,9 @@ MIN_COVER = 0.34  # one matching word must cover at least this much of the name 
 TO_THE_POINT = 0.05  # a near rival whose name the question covers this much better is a real alternative
 CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no tie (it says more than was asked)
 POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not
+# Below ANSWER_SCORE, a candidate far ahead of every other (this many times the next one's score, and sure of two
+# words or more) is the only reading the base offers: choices beside it would be noise
+LEAD_RATIO = 1.7
 MAX_CHOICES = 5
 LONG_WORD = 7  # a word this long found by its stem is specific enough to answer on
 # Documents are ranked by points (title words, number, year, jurisdiction, kind), not by index scores:
@@ -71,7 +74,8 @@ def decide(hits: Sequence[Hit], words: Sequence | None = None, *, same: Pair = _
     home = table(top) if table else None
     same_table = [h for h in hits[1:] if table is None or table(h) == home]
     near = [h for h in same_table if tied(h, top)]
-    unsure = top.score < ANSWER_SCORE or (check_evidence and not enough_evidence(top, words))
+    unsure = ((top.score < ANSWER_SCORE and not far_ahead(top, hits[1:]))
+              or (check_evidence and not enough_evidence(top, words)))
     if unsure or any(not same(h, top) and rival(h, top) for h in near):
         return Decision(CLARIFY, hits)
     chosen = [top] + [h for h in near if same(h, top)][:alongside]
@@ -110,6 +114,15 @@ def settle(decision: Decision, words: Sequence | None = None, *, distinct: Calla
     if fitting == [top] and enough_evidence(top, words):
         return Decision(ANSWER, [top])
     return Decision(CLARIFY, fitting if len(fitting) > 1 else choices)
+
+
+def far_ahead(top: Hit, others: Sequence[Hit]) -> bool:
+    """An askable candidate sure of two words or more, scoring LEAD_RATIO times any other candidate found (a lone
+    middling candidate leads nothing: the search found nothing to compare it with)."""
+    if not others:
+        return False
+    runner_up = max(h.score for h in others)
+    return top.score >= CLARIFY_SCORE and top.sure >= 2 and top.score >= LEAD_RATIO * runner_up
 
 
 def tied(hit: Hit, top: Hit) -> bool:

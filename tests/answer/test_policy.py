@@ -12,6 +12,7 @@ from knowledge.answer.policy import (
     CLARIFY_SCORE,
     CLEARER,
     COMPARE,
+    LEAD_RATIO,
     MAX_CHOICES,
     NOT_FOUND,
     TIE,
@@ -62,6 +63,15 @@ def test_nothing_or_a_weak_match_is_not_found(hits):
 
 def test_a_middling_match_asks_back():
     assert decide([hit("massage", (ANSWER_SCORE + CLARIFY_SCORE) / 2)], WORDS).status == CLARIFY
+
+
+def test_a_middling_match_far_ahead_of_every_other_is_answered():
+    middling = (ANSWER_SCORE + CLARIFY_SCORE) / 2
+    far = [hit("massage", middling), hit("bath", middling / (LEAD_RATIO + 0.1))]
+    near = [hit("massage", middling), hit("bath", middling / (LEAD_RATIO - 0.2))]
+    assert decide(far, WORDS).status == ANSWER
+    assert decide(near, WORDS).status == CLARIFY
+    assert decide([hit("massage", middling, sure=1), far[1]], WORDS).status == CLARIFY  # one word is too little
 
 
 def test_typo_only_evidence_is_never_answered():
