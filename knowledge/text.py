@@ -180,8 +180,27 @@ _LOOSE = str.maketrans({"ә": "а", "і": "и", "ң": "н", "ғ": "г", "ү": "�
 
 def tokens(text: object) -> list[str]:
     """Folded, case-folded word tokens of any script (letters and digits; anything else splits words). The 2018
-    acute Kazakh Latin letters are read as their 2021 twins ("bórli" → "börli")."""
-    return _TOKEN.findall(fold(text).casefold().translate(_ACUTE_TO_2021))
+    acute Kazakh Latin letters are read as their 2021 twins ("bórli" → "börli"); Russian compound abbreviations are
+    read as their words ("спецсоцуслуг" → "специальный", "социальный", "услуг")."""
+    found = _TOKEN.findall(fold(text).casefold().translate(_ACUTE_TO_2021))
+    return [part for token in found for part in _unabbreviated(token)]
+
+
+# Russian compound words shortened by their first syllables ("соцработник", "спецсоцуслуги", "медсестра" stays: it
+# is a word of its own), each read as the stem of the adjective it shortens.
+_ABBREVIATIONS = {"спец": "специальный", "соц": "социальный"}
+_ABBREVIATED = re.compile(r"(спец|соц)(?=(?:спец|соц)?[а-яё]{4,}$)")
+
+
+def _unabbreviated(token: str) -> list[str]:
+    if not token.startswith(("спец", "соц")) or token.startswith(("специал", "социал", "спецодежд")):
+        return [token]
+    parts: list[str] = []
+    rest = token
+    while (m := _ABBREVIATED.match(rest)) is not None:
+        parts.append(_ABBREVIATIONS[m.group(1)])
+        rest = rest[m.end():]
+    return [*parts, rest] if parts else [token]
 
 
 def is_latin(token: str) -> bool:

@@ -59,6 +59,13 @@ def test_tokens_read_the_2018_acute_kazakh_latin_as_2021() -> None:
     assert tokens("Bórli úıde ǵimarat ńa") == ["börli", "üıde", "ğimarat", "ña"]
 
 
+def test_russian_compound_abbreviations_are_read_as_their_words() -> None:
+    assert tokens("спецсоцуслуги") == ["специальный", "социальный", "услуги"]
+    assert tokens("соцработник") == ["социальный", "работник"]
+    assert tokens("специалист социальной спецодежда соц") == ["специалист", "социальной", "спецодежда", "соц"]
+    assert key(tokens("соцработе")[0]) == key("социальной")  # meets the full word in the index
+
+
 def test_is_latin() -> None:
     assert is_latin("massage") and is_latin("qala") and is_latin("börli")
     assert not is_latin("массаж") and not is_latin("baйтерек") and not is_latin("2026")

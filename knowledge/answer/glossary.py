@@ -52,6 +52,7 @@ class Glossary:
     weak_scope: frozenset[str] = frozenset()  # scope topics out of scope only when no setting is named
     weak_negation: frozenset[str] = frozenset()  # loose verbs that, negated, describe rather than report
     weak_settings: frozenset[tuple[str, ...]] = frozenset()  # setting terms (their words) that yield to another
+    implies: dict[str, frozenset[str]] = field(default_factory=dict)  # cue → the other cues it also is (`also`)
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
@@ -120,7 +121,7 @@ class Glossary:
         kept = [term for term in self.terms if term.category != "scope" or not any(_same(term, a) for a in added)]
         return Glossary(terms=kept + added, stopwords=self.stopwords, kk_latin=self.kk_latin,
                         position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
-                        weak_negation=self.weak_negation, weak_settings=self.weak_settings)
+                        weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies)
 
 
 def _same(one: Term, other: Term) -> bool:
@@ -189,5 +190,6 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     negation = frozenset(loose(w) for words in data.get("negation", {}).get("weak", {}).values() for w in words)
     weak_settings = frozenset(term.words for lang, texts in data.get("settings_weak", {}).items() for text in texts
                               if (term := _term("settings", "", lang, text)) is not None)
+    implies = {key: frozenset(entry["also"]) for key, entry in data.get("cues", {}).items() if entry.get("also")}
     return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak,
-                    weak_negation=negation, weak_settings=weak_settings)
+                    weak_negation=negation, weak_settings=weak_settings, implies=implies)

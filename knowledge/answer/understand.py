@@ -119,6 +119,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             cues.update((term.key, "tariff"))
         elif term.key not in INCIDENT_CUES:  # the negations are read together, below
             cues.add(term.key)
+            cues.update(glossary.implies.get(term.key, ()))
     negations = read_negations(text, raw, translit, matches, taken, glossary)
     if negations.incident:
         cues.add("not_done" if negations.incident == NOT_DONE else "incident")

@@ -36,14 +36,30 @@ def test_the_act_holding_staffing_norms_is_named_and_marked_repealed(engine: Eng
 
 def test_entry_into_force_quotes_the_acts_own_paragraph(engine: Engine):
     answer = engine.ask("с какого числа действует постановление Бурлинского района")
-    assert answer.intent == "passage" and answer.results[0].type == "passage"
-    assert "қолданысқа енгізіледі" in answer.results[0].fields["text"]
+    assert answer.intent == "document" and [r.type for r in answer.results] == ["document", "passage"]
+    assert answer.results[0].fields["jurisdiction"] == "borli"
+    assert "қолданысқа енгізіледі" in answer.results[1].fields["text"]
 
 
 def test_a_service_whose_name_holds_an_act_word_is_a_tariff(engine: Engine):
     answer = engine.ask("help obtaining medicines and medical supplies per doctors' orders, buying, home care Börli")
     assert answer.status == "answer" and answer.results[0].type == "tariff"
     assert engine.ask("which order approved the Börli home care tariffs").results[0].type == "document"
+
+
+@pytest.mark.parametrize("question", ["штатные нормативы приказ 343 ещё действует?",
+                                      "штат нормативтері туралы 343 бұйрық әлі күшінде ме",
+                                      "is the staffing norms order 343 still valid"])
+def test_an_act_named_by_its_number_is_the_subject_over_its_topic(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.results[0].type == "document" and "343" in answer.results[0].fields["number"]
+    assert engine.ask("штатные нормативы на 300 получателей санитарки").intent == "staffing"  # a head count
+
+
+@pytest.mark.parametrize("question", ["дай документ с критериями оценки риска",
+                                      "Which resolution sets the Börli home care tariffs?"])
+def test_a_document_asked_in_other_words(engine: Engine, question):
+    assert engine.ask(question).results[0].type == "document"
 
 
 def test_a_question_that_is_not_about_acts_never_gets_an_act(engine: Engine):

@@ -201,12 +201,12 @@ def test_checklist_requirement_is_cited(engine: Engine, db):
                                       "когда вступает в силу постановление Бурлинского района"])
 def test_entry_into_force_quotes_the_decree_paragraph(engine: Engine, db, question):
     answer = engine.ask(question)
-    assert answer.status == "answer" and answer.intent == "passage"
-    passage = answer.results[0]
+    assert answer.status == "answer" and answer.intent == "document"
+    assert answer.results[0].type == "document" and answer.results[0].fields["number"] == "6"
+    passage = answer.results[1]
     row = db.execute("select * from passages where document = '001' and item = ?", (passage.citation.item,)).fetchone()
     assert passage.type == "passage" and passage.citation.document == "001"
     assert "қолданысқа енгізіледі" in row["text"] and row["text"][:40] in answer.text
-    assert answer.results[1].type == "document" and answer.results[1].fields["number"] == "6"
 
 
 def test_free_text_falls_back_to_passages(engine: Engine, db):

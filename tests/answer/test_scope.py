@@ -120,10 +120,16 @@ def test_a_fine_for_a_named_violation_still_gets_its_degree(engine: Engine, ques
     assert best.type == "criterion" and best.fields["item"] == criterion and best.fields["degree"] == degree
 
 
-def test_a_fine_for_a_degree_gets_the_degree_s_definition(engine: Engine) -> None:
-    answer = engine.ask("какой штраф за грубое нарушение")
-    assert answer.status == "answer" and label("no_sanctions", "ru") in answer.text
-    assert {r.fields.get("degree") for r in answer.results if r.type == "criterion"} == {"gross"}
+@pytest.mark.parametrize(("question", "lang"), [("какой штраф за грубое нарушение в МРП", "ru"),
+                                              ("what is the fine for a gross violation", "en"),
+                                              ("өрескел бұзушылық үшін айыппұл қанша", "kk")])
+def test_a_fine_for_a_degree_alone_is_not_in_the_base_and_offers_the_definition(engine: Engine, question: str,
+                                                                                lang: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and answer.text == label("no_sanctions", lang) and not answer.results
+    definition = engine.ask(answer.choices[0].query, lang)  # the first choice: the degree's definition
+    assert definition.status == "answer" and definition.results[0].type == "passage"
+    assert {r.fields.get("degree") for r in definition.results if r.type == "criterion"} == {"gross"}
 
 
 @pytest.mark.parametrize(("question", "item"), [

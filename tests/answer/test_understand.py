@@ -87,6 +87,19 @@ def test_home_words_yield_to_a_setting_named_outright(question: str, setting: st
     assert understand(question).filters.setting == setting
 
 
+@pytest.mark.parametrize("question", ["дневное отделение массаж", "күндізгі бөлімшеде массаж", "дневной центр массаж"])
+def test_a_day_department_is_semi_stationary_care(question: str) -> None:
+    assert understand(question).filters.setting == "semi_stationary"
+
+
+@pytest.mark.parametrize("question", ["какие документы нужны для оформления инвалидности",
+                                      "мүгедектікті рәсімдеу үшін қандай құжаттар керек",
+                                      "what documents do I need for disability status"])
+def test_papers_to_gather_are_out_of_scope_not_the_list_of_acts(question: str) -> None:
+    u = understand(question)
+    assert u.scope == "paperwork" and u.intent != "document"
+
+
 def test_transliterated_russian_is_not_read_as_english() -> None:
     u = understand("konsultirovanie chlenov semi po vospitaniyu i obucheniyu detey na domu Burlinskiy rayon selo")
     assert (u.lang, u.filters.setting, u.filters.area) == ("ru", "home", "rural")  # "semi" is семьи here

@@ -56,6 +56,8 @@ def refine_intent(u: Understood, ctx: Context) -> str:
     criterion matches clearly better than any service (`policy.clear_best`)."""
     if _service_named_with_an_act_word(u, ctx):
         return TARIFFS.name
+    if u.intent == STAFFING.name and "in_force" in u.cues and _names_an_act_number(u, ctx):
+        return "document"  # "is order 343 on staffing norms still in force?" asks about the act
     if u.intent not in ("tariff", "unknown") or u.filters.area or u.filters.jurisdiction:
         return u.intent
     if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
@@ -83,3 +85,11 @@ def _service_named_with_an_act_word(u: Understood, ctx: Context) -> bool:
     question asks for the list of acts, their status or entry into force."""
     return (u.intent == "document" and not STRONG_DOCUMENT_CUES & u.cues and u.filters.setting is not None
             and len(u.words) >= SERVICE_WORDS and TARIFFS.best_score(u, ctx) >= ANSWER_SCORE)
+
+
+def _names_an_act_number(u: Understood, ctx: Context) -> bool:
+    """A number of two digits or more in the question that is the number of an act in the base (a head count rarely
+    is one; a one-digit number is too often a count to tell)."""
+    numbers = {part for doc in ctx.catalogue.documents.values()
+               for part in "".join(c if c.isdigit() else " " for c in doc.get("number") or "").split() if len(part) > 1}
+    return any(n in numbers for n in u.numbers)

@@ -74,9 +74,9 @@ class Documents:
             return False
         row, lang = dict(row), reply.lang
         citation = ctx.citation(row["document"], row.get("annex"), row.get("item") or None, lang)
-        reply.intent, reply.status = "passage", ANSWER
-        reply.results = [Result(type="passage", citation=citation, score=1.0,
-                                fields={"kind": row.get("kind"), "text": row["text"]}), document]
+        reply.intent, reply.status = self.name, ANSWER  # the act asked about, then its paragraph quoted
+        reply.results = [document, Result(type="passage", citation=citation, score=1.0,
+                                          fields={"kind": row.get("kind"), "text": row["text"]})]
         lines = [doc.get(f"title_{lang}") or doc["title_kk"], truncate(row["text"], 700)]
         if lang == "en" and doc.get("effective"):
             lines.append(f"({doc['effective']})")

@@ -1,15 +1,16 @@
 """Sanctions: "какой штраф за отсутствие плана", "айыппұл қандай", "what is the penalty for ...". The base holds no
 fines or other sanctions (the Code of Administrative Offences sets them): the reply says so, and when the question
-also names a violation (or a degree), still gives its degree from the risk criteria."""
+also names a violation, still gives its degree from the risk criteria. A fine asked for a degree alone ("штраф за
+грубое нарушение") is not in the base: the definition of the degree is no answer to it."""
 
 from __future__ import annotations
 
-from knowledge.answer.compose import label
+from knowledge.answer.compose import degree_text, label
 from knowledge.answer.context import Context, warn
 from knowledge.answer.intents.violation import Violations
 from knowledge.answer.policy import NOT_FOUND
 from knowledge.answer.understand import Understood
-from knowledge.domain import Answer
+from knowledge.domain import Answer, Choice
 
 
 class Sanctions:
@@ -18,7 +19,7 @@ class Sanctions:
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
         note = label("no_sanctions", lang)
-        if (u.words or u.degree) and Violations().answer(u, reply, ctx):
+        if u.words and Violations().answer(u, reply, ctx) and reply.results and reply.results[0].type == "criterion":
             lines: list[str] = []
             warn(reply, lines, note, icon="ℹ")
             reply.text = "\n".join([*lines, reply.text])
@@ -26,4 +27,9 @@ class Sanctions:
         reply.intent, reply.status, reply.results, reply.verdict = self.name, NOT_FOUND, [], None
         reply.text = note
         reply.choices = ctx.suggestions(lang, u.words + u.filter_words)
+        if u.degree:  # what the base does hold about the degree asked: its definition, one tap away
+            degree = label(u.degree, lang)
+            named = degree_text(u.degree, None, lang)
+            reply.choices = [Choice(f"{named[:1].upper()}{named[1:]}: {label('definition', lang).lower()}",
+                                    f"{degree} {label('degree', lang)}")]
         return True
