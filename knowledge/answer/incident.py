@@ -25,7 +25,7 @@ from knowledge import PACKAGE_DIR
 from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
 from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
-from knowledge.answer.understand import MAX_QUESTION_CHARS, MAX_TOKENS, Understood, Word
+from knowledge.answer.understand import Understood, Word
 from knowledge.text import loose, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
@@ -175,15 +175,10 @@ def reports_incident(u: Understood, lexicon: Lexicon | None = None) -> bool:
     return reading.negated and bool(reading.words or reading.actions)
 
 
-def question_tokens(u: Understood) -> list[str]:
-    """The question's tokens as `understand` reads them: its first MAX_QUESTION_CHARS characters, MAX_TOKENS words."""
-    return tokens(u.question[:MAX_QUESTION_CHARS])[:MAX_TOKENS]
-
-
 def asks_meaning(u: Understood, lexicon: Lexicon | None = None) -> bool:
     """Whether the question asks what something means ("что значит", "деген не", "definition")."""
     lexicon = lexicon or load_lexicon()
-    words = [loose(t) for t in question_tokens(u)]
+    words = [loose(t) for t in u.tokens]
     return any(p.at(words, i) for p in lexicon.meaning for i in range(len(words)))
 
 

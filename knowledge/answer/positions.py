@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from knowledge.answer.glossary import Glossary, Match
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
-from knowledge.answer.understand import MAX_QUESTION_CHARS, Understood, Word
+from knowledge.answer.understand import Understood, Word
 from knowledge.text import is_latin, key, loose, to_cyrillic, tokens
 
 LIKE = 0.75  # a question word this like a title word (`likeness`) names it
@@ -122,7 +122,7 @@ class Positions:
         return asked
 
     def _asked(self, u: Understood) -> Asked:
-        raw = tokens(u.question[:MAX_QUESTION_CHARS])[:MAX_TOKENS]
+        raw = u.tokens
         words = [loose(t) for t in raw]
         alts = [loose(to_cyrillic(t)) if is_latin(t) else "" for t in raw]
         matches = _all_matches(self.glossary, words, alts)

@@ -61,12 +61,14 @@ class Understood:
     # "жүргізілмеді", "did not"), ABSENT ("нет", "жоқ", "missing"), 0 none (a negation describing a case is none)
     incident: int = 0
     scope: str | None = None  # a topic the base does not hold (glossary `scope`: other_region, benefit, taxi...)
+    tokens: list[str] = field(default_factory=list)  # the question's word tokens as typed, read once for every matcher
 
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
     glossary = glossary or load_glossary()
     text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
-    raw = split_fused(tokens(text))[:MAX_TOKENS]
+    printed = tokens(text)
+    raw = split_fused(printed)[:MAX_TOKENS]
     words = [loose(t) for t in raw]
     roots = [keys(t) for t in raw]
     russian = [(k,) if (k := dictionary_key(t)) else () for t in raw]
@@ -151,7 +153,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
-                            filter_words=filter_words, empty=not raw,
+                            filter_words=filter_words, empty=not raw, tokens=printed[:MAX_TOKENS],
                             incident=negations.incident,
                             # a weak topic word ("пособие") names a service's object when a setting is named or
                             # something is reported not done ("не помогли оформить пособие"), not an amount asked

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.answer import compose, incident
+from knowledge.answer import compose
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context
 from knowledge.answer.index import Hit, Target
@@ -80,7 +80,7 @@ class Staffing:
     def asks_head_count(self, u: Understood) -> bool:
         """A number of recipients in the question: a number, then a recipient word ("на 75 человек", "300 residents",
         "60 адамға"); a tariff is per one recipient, so a count of 2 or more is no price question."""
-        words = [loose(t) for t in incident.question_tokens(u)]
+        words = [loose(t) for t in u.tokens]
         return any(word.isdigit() and 2 <= int(word) <= MAX_HEAD_COUNT and following.startswith(RECIPIENT_WORDS)
                    for word, following in zip(words, words[1:], strict=False))
 
@@ -133,7 +133,7 @@ class Staffing:
 def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
     """The numbers of the question that can be a number of recipients: those said with a recipient word ("на 75
     человек") first; then the others, but never an act's number or year ("приказ 343")."""
-    words = [loose(t) for t in incident.question_tokens(u)]
+    words = [loose(t) for t in u.tokens]
     counted = [int(w) for w, following in zip(words, words[1:], strict=False)
                if w.isdigit() and following.startswith(RECIPIENT_WORDS)]
     acts = {str(d.get(f)) for d in (ctx.catalogue.documents.values() if ctx else ()) for f in ("number", "year")}
