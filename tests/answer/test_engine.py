@@ -209,6 +209,14 @@ def test_entry_into_force_quotes_the_decree_paragraph(engine: Engine, db, questi
     assert "қолданысқа енгізіледі" in row["text"] and row["text"][:40] in answer.text
 
 
+@pytest.mark.parametrize("question", ["Бөрлі ауданы үйде кір жуу ауылдық тариф", "кір жуу қанша тұрады"])
+def test_a_price_asked_is_never_answered_by_a_quoted_paragraph(engine: Engine, question):
+    """A criterion's paragraph holds the words ("кір жуу") but no figure: quoting it would answer another question."""
+    answer = engine.ask(question)
+    assert all(r.type != "passage" for r in answer.results)
+    assert engine.ask("эталондық бақылау банкінде жариялану").intent == "passage"  # free text still is
+
+
 def test_free_text_falls_back_to_passages(engine: Engine, db):
     answer = engine.ask("эталондық бақылау банкінде жариялану")
     assert answer.status == "answer" and answer.intent == "passage"
