@@ -74,7 +74,7 @@ def decide(hits: Sequence[Hit], words: Sequence | None = None, *, same: Pair = _
     home = table(top) if table else None
     same_table = [h for h in hits[1:] if table is None or table(h) == home]
     near = [h for h in same_table if tied(h, top)]
-    unsure = ((top.score < ANSWER_SCORE and not far_ahead(top, hits[1:]))
+    unsure = ((top.score < ANSWER_SCORE and not far_ahead(top, hits[1:], same))
               or (check_evidence and not enough_evidence(top, words)))
     if unsure or any(not same(h, top) and rival(h, top) for h in near):
         return Decision(CLARIFY, hits)
@@ -116,12 +116,13 @@ def settle(decision: Decision, words: Sequence | None = None, *, distinct: Calla
     return Decision(CLARIFY, fitting if len(fitting) > 1 else choices)
 
 
-def far_ahead(top: Hit, others: Sequence[Hit]) -> bool:
-    """An askable candidate sure of two words or more, scoring LEAD_RATIO times any other candidate found (a lone
-    middling candidate leads nothing: the search found nothing to compare it with)."""
+def far_ahead(top: Hit, others: Sequence[Hit], same: Pair = _never) -> bool:
+    """An askable candidate sure of two words or more, scoring LEAD_RATIO times any other candidate found that is
+    not `same` as it (those agree with it: the same degree, the same service elsewhere). A lone middling candidate
+    leads nothing: the search found nothing to compare it with."""
     if not others:
         return False
-    runner_up = max(h.score for h in others)
+    runner_up = max((h.score for h in others if not same(h, top)), default=0.0)
     return top.score >= CLARIFY_SCORE and top.sure >= 2 and top.score >= LEAD_RATIO * runner_up
 
 
