@@ -62,6 +62,9 @@ class Understood:
     incident: int = 0
     scope: str | None = None  # a topic the base does not hold (glossary `scope`: other_region, benefit, taxi...)
     tokens: list[str] = field(default_factory=list)  # the question's word tokens as typed, read once for every matcher
+    # every setting named outright, in order (the first is `filters.setting`): a service's own name may hold another
+    # setting's words ("помощь в устройстве в стационар" is a home-care service)
+    settings: list[str] = field(default_factory=list)
 
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
@@ -95,6 +98,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 for i in range(m.start, m.end):
                     taken[i] = m
     filters = Filters()
+    settings: list[str] = []
     cues: set[str] = set()
     degree = None
     scopes: list[str] = []
@@ -107,6 +111,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             scopes.append(term.key)
         elif term.category == "settings":
             filters.setting = filters.setting or term.key
+            settings += [term.key] if term.key not in settings else []
         elif term.category == "areas":
             filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
         elif term.category == "jurisdictions":
@@ -153,7 +158,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
-                            filter_words=filter_words, empty=not raw, tokens=printed[:MAX_TOKENS],
+                            filter_words=filter_words, empty=not raw, tokens=printed[:MAX_TOKENS], settings=settings,
                             incident=negations.incident,
                             # a weak topic word ("пособие") names a service's object when a setting is named or
                             # something is reported not done ("не помогли оформить пособие"), not an amount asked

@@ -190,3 +190,11 @@ def test_a_position_typo_does_not_choose_the_service(engine):
     typo = engine.ask("how much is special education speech theraist semi stationary Börli rural?")
     assert typo.status == right.status == "answer"
     assert typo.results[0].fields["item"] == right.results[0].fields["item"]
+
+
+def test_of_two_settings_named_the_one_whose_table_has_the_service_leads(engine):
+    """"стационар" is said first, but Börli has no stationary table: the semi-stationary one holds the service."""
+    answer = engine.ask("сколько стоит обучение членов семьи формированию у детей жизненных навыков стационар "
+                        "полустационар Бурлинский район логопед")
+    assert answer.status == "answer" and answer.results[0].fields["setting"] == "semi_stationary"
+    assert engine.ask("массаж стационар полустационар").results[0].fields["setting"] == "stationary"  # both have it

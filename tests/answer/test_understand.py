@@ -100,6 +100,11 @@ def test_papers_to_gather_are_out_of_scope_not_the_list_of_acts(question: str) -
     assert u.scope == "paperwork" and u.intent != "document"
 
 
+def test_every_setting_named_is_kept_in_order() -> None:
+    u = understand("обучение навыкам на дому логопед полустационаре стационар")
+    assert u.settings == ["semi_stationary", "stationary"] and u.filters.setting == "semi_stationary"
+
+
 def test_transliterated_russian_is_not_read_as_english() -> None:
     u = understand("konsultirovanie chlenov semi po vospitaniyu i obucheniyu detey na domu Burlinskiy rayon selo")
     assert (u.lang, u.filters.setting, u.filters.area) == ("ru", "home", "rural")  # "semi" is семьи here

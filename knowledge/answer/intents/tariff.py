@@ -21,6 +21,7 @@ from knowledge.answer.policy import (
     CLARIFY,
     MAX_CHOICES,
     POSITION_BONUS,
+    TIE,
     Decision,
     decide,
     settle,
@@ -47,6 +48,8 @@ class Tariffs:
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         f, lang, catalogue = u.filters, reply.lang, ctx.catalogue
         when = years.when(u, ctx)
+        if len(u.settings) > 1:
+            f.setting = _setting_of_the_service(u, ctx, when)
         if self._other_year(u, when, reply, ctx):
             return True
         allowed = catalogue.services_of(f.setting, f.jurisdiction, when.view)
@@ -316,3 +319,18 @@ def _table_choices(u: Understood, lang: str, ctx: Context) -> list[Choice]:
     return [Choice(label=f"{name(j, lang)}, {label(s, lang)}", query=f"{name(j, lang)} {label(s, lang)} {words}".strip())
             for j, s in tables][:MAX_CHOICES]
 
+
+
+def _setting_of_the_service(u: Understood, ctx: Context, when: When) -> str | None:
+    """Of several settings named, the one whose table has the service asked for ("обучение ... на дому ...
+    полустационар": the semi-stationary table's service is taught "at home"): the best search score in each table,
+    the first setting named when they are close."""
+    catalogue, words = ctx.catalogue, ctx.positions.asked(u).search_words(u.words)
+    best = {}
+    for setting in u.settings:
+        hits = catalogue.service_index.search(words, limit=1, only=catalogue.services_in(setting, u.filters.jurisdiction,
+                                                                                       when.view))
+        best[setting] = hits[0].score if hits else 0.0
+    first = u.settings[0]
+    leader = max(u.settings, key=lambda s: best[s])
+    return leader if best[leader] > best[first] + TIE else first
