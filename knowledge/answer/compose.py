@@ -95,6 +95,26 @@ LABELS: dict[str, str] = {
     "no_post": N_("not provided"),
     "standard_norms": N_("according to the standard norms"),
     "items": N_("items {items}"),
+    # the cost of a care plan (knowledge.answer.plan, intents/calculation)
+    "plan_head": N_("Cost of the plan (tariff × days or months × recipients):"),
+    "plan_total": N_("Total: {total}"),
+    "plan_days": N_("{n} day(s)"),
+    "plan_months": N_("{n} month(s)"),
+    "plan_recipients": N_("{n} recipient(s)"),
+    "plan_not_counted": N_("not in the total"),
+    "plan_no_tariff": N_("Line {n}: no tariff set for this service; it is left out of the total."),
+    "plan_no_count": N_("Line {n}: the number of days or months for this tariff's unit is not given; it is left out "
+                        "of the total."),
+    "plan_no_area": N_("Line {n}: the city and rural rates differ and the area is not given; it is left out of the "
+                       "total."),
+    "plan_mixed": N_("The plan mixes per-day and per-month tariffs: per-day lines are counted by days, per-month "
+                     "lines by months."),
+    "plan_which": N_("For \"{part}\": which one do you mean?"),
+    "plan_area": N_("The city and rural rates differ. Which area?"),
+    "plan_not_found": N_("No tariff found for \"{part}\". Rephrase it, or count the plan without it:"),
+    "plan_without": N_("Without \"{part}\""),
+    "plan_empty": N_("Which services should the plan count? Name them with the setting and district, e.g. "
+                     "\"massage and exercise therapy, semi-stationary care, Börli district, 15 days\"."),
 }
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").

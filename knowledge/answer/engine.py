@@ -44,7 +44,7 @@ from knowledge.answer.catalogue import Catalogue, load_catalogue
 from knowledge.answer.compose import label
 from knowledge.answer.context import Context
 from knowledge.answer.glossary import Glossary, load_glossary
-from knowledge.answer.intents import BY_NAME, Ranked, refine_intent
+from knowledge.answer.intents import BY_NAME, CALCULATION, Ranked, refine_intent
 from knowledge.answer.intents.document import documents_list
 from knowledge.answer.policy import clear_best
 from knowledge.answer.understand import Understood, understand
@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 AREAS = ("city", "rural")
 BEST_MATCH = "best match"  # whichever of BEST_MATCH_AMONG matches the question's words clearly best
 BEST_MATCH_AMONG = ("tariff", "violation", "checklist")
+COUNTABLE = ("tariff", "staffing", "unknown")  # intents a question counting days or months is a calculation instead of
 # The intent the question signals → what is tried, in order, until one answers or asks back.
 # "document" after another intent answers only a question about acts ("staffing norms: which order set them?").
 ROUTES: dict[str, tuple[str, ...]] = {
@@ -65,6 +66,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "staffing": ("staffing", "document", "passage"),
     "document": ("document", "passage"),
     "sanction": ("sanction",),
+    "calculation": ("calculation", "tariff", "document", "passage"),
     "unknown": (BEST_MATCH, "document", "passage"),
 }
 
@@ -139,6 +141,8 @@ class Engine:
         if jurisdiction in self.catalogue.jurisdictions:
             u.filters.jurisdiction = jurisdiction
         u.intent = refine_intent(u, self.context)
+        if u.intent in COUNTABLE and CALCULATION.asks(u):  # days or months counted: what a plan costs
+            u.intent = CALCULATION.name
         reply = Answer(question=question, lang=lang if lang in LANGS else u.lang, intent=u.intent,
                        filters=u.filters, status="not_found")
         if u.scope:  # another region, pension amounts, taxi...: what the base holds instead, never a figure
