@@ -113,6 +113,20 @@ LABELS: dict[str, str] = {
     "plan_area": N_("The city and rural rates differ. Which area?"),
     "plan_not_found": N_("No tariff found for \"{part}\". Rephrase it, or count the plan without it:"),
     "plan_without": N_("Without \"{part}\""),
+    # the plan as a spreadsheet (knowledge.desk.plan_sheet): column headings
+    "sheet_title": N_("Plan"),
+    "sheet_number": N_("No."),
+    "sheet_service": N_("Service"),
+    "sheet_place": N_("Jurisdiction, setting"),
+    "sheet_unit": N_("Unit"),
+    "sheet_rate": N_("Tariff, ₸"),
+    "sheet_count": N_("Days / months"),
+    "sheet_amount": N_("Sum, ₸"),
+    "sheet_annex": N_("Annex"),
+    "sheet_item": N_("Item"),
+    "sheet_year": N_("Year"),
+    "sheet_note": N_("Note"),
+    "sheet_total": N_("Total"),
     "plan_empty": N_("Which services should the plan count? Name them with the setting and district, e.g. "
                      "\"massage and exercise therapy, semi-stationary care, Börli district, 15 days\"."),
 }
