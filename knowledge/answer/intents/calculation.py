@@ -19,13 +19,14 @@ from knowledge.answer.intents.tariff import Tariffs
 from knowledge.answer.plan import Line, Plan
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES
 from knowledge.answer.quantities import Quantities, read_quantities
-from knowledge.answer.understand import Understood, understand
+from knowledge.answer.understand import MAX_QUESTION_CHARS, Understood, understand
 from knowledge.domain import Answer, Choice, Filters, Result
 
 _STRONG = re.compile(r"\s*[;\n]+\s*")
 _WEAK = re.compile(r"\s*(?:[,;+&\n]|\b(?:и|а также|также|мен|бен|пен|және|сондай-ақ|and|plus)\b)\s*", re.IGNORECASE)
 _YEAR = re.compile(r"\b20\d\d\b")
 TARIFF = Tariffs()
+MAX_SERVICES = 12  # a plan asked in one message; longer plans are built in the bot's plan or `komekshi plan`
 
 
 class Calculation:
@@ -33,25 +34,29 @@ class Calculation:
 
     def asks(self, u: Understood) -> bool:
         """The question counts days or months: it asks what a plan costs, not what a tariff is."""
-        return read_quantities(u.question).counted
+        return read_quantities(u.question[:MAX_QUESTION_CHARS]).counted
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
-        said = read_quantities(u.question)
+        said = read_quantities(u.question[:MAX_QUESTION_CHARS])
         if not said.counted:
             return False
         lang = reply.lang
         reply.intent = self.name
         parts = split_services(said.rest)
-        services = [part for part in parts if understand(part, ctx.glossary).words]
+        years = " ".join(_YEAR.findall(u.question))
+        read = {part: understand(f"{part} {years}".strip(), ctx.glossary) for part in parts}  # each read once
+        services = [part for part in parts if read[part].words]
         context = [part for part in parts if part not in services]
         if not services:
             reply.status, reply.text = CLARIFY, label("plan_empty", lang)
             return True
-        years = " ".join(_YEAR.findall(u.question))
+        if len(services) > MAX_SERVICES:  # never a total over a part of what was asked
+            reply.status, reply.text = CLARIFY, label("plan_too_many", lang).format(n=MAX_SERVICES)
+            return True
         shared = understand(" ".join(context), ctx.glossary).filters  # what the parts naming no service say
         lines: list[Line] = []
         for index, part in enumerate(services):
-            sub = resolve(part, u.filters, shared, years, lang, ctx)
+            sub = resolve(read[part], u.filters, shared, lang, ctx)
             row = sub.results[0].to_dict() if sub.status == ANSWER and len(sub.results) == 1 else None
             if row is None:
                 self._ask_back(index, part, sub, services, context, said, reply)
@@ -103,13 +108,12 @@ def split_services(text: str) -> list[str]:
     return [part.strip(" :.,-") for part in splitter.split(text) if part and part.strip(" :.,-")]
 
 
-def resolve(part: str, whole: Filters, shared: Filters, years: str, lang: str, ctx: Context) -> Answer:
+def resolve(u: Understood, whole: Filters, shared: Filters, lang: str, ctx: Context) -> Answer:
     """One service as the tariff intent answers it asked alone, with the question's year and its setting, area and
     district: a part's own words win; what it does not name comes from the whole question ("ЛФК и логопед в
     полустационаре Бурлинского района": ЛФК is in the same table), unless that makes a table the base does not
     have: then only from the parts naming no service ("стационар массаж; полустационар Бурлинского района ЛФК;
     город": the stationary massage is not Börli's, there is no such table)."""
-    u = understand(f"{part} {years}".strip(), ctx.glossary)
     own = Filters(u.filters.setting, u.filters.area, u.filters.jurisdiction, u.filters.position)
     for inherited in (whole, shared):
         for name in ("setting", "area", "jurisdiction"):
@@ -118,7 +122,7 @@ def resolve(part: str, whole: Filters, shared: Filters, years: str, lang: str, c
         if not (place and setting) or (place, setting) in ctx.catalogue.tables:
             break
     u.intent = TARIFF.name
-    sub = Answer(question=part, lang=lang, intent=TARIFF.name, filters=u.filters, status="not_found")
+    sub = Answer(question=u.question, lang=lang, intent=TARIFF.name, filters=u.filters, status="not_found")
     if not TARIFF.answer(u, sub, ctx):
         sub.status = "not_found"
     return sub
