@@ -163,9 +163,9 @@ def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]
             [InlineKeyboardButton(text=choice.label[:64], callback_data=PickCb(t=ticket, i=index).pack())]
             for index, choice in enumerate(answer.choices[:20])])
     if answer.status == "answer" and any(result.type == "calculation" for result in answer.results):
+        # asked again as it was (its own words name each service's table): no filter imposed on all its services
         ticket = tickets.put(answer.question)
-        a, s, j = code_of(AREAS, answer.filters.area), code_of(SETTINGS, answer.filters.setting), NONE
-        return InlineKeyboardMarkup(inline_keyboard=plan_rows(answer, ticket, a, s, answer.filters.jurisdiction or j))
+        return InlineKeyboardMarkup(inline_keyboard=plan_rows(answer, ticket, NONE, NONE, NONE))
     if answer.status != "answer" or not any(result.type == "tariff" for result in answer.results):
         return None
     ticket = tickets.put(answer.question)

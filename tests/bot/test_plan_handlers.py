@@ -20,8 +20,8 @@ fakeredis = pytest.importorskip("fakeredis")
 
 
 class Replica:
-    def __init__(self, redis=None) -> None:
-        self.engine = FakeEngine()
+    def __init__(self, redis=None, engine=None) -> None:
+        self.engine = engine or FakeEngine()
         self.session = RecordingSession()
         self.bot = Bot(BOT_TOKEN, session=self.session, default=DefaultBotProperties(parse_mode="HTML"))
         config = Config(bot_token=BOT_TOKEN, usage_log=None, prefs_path=None,
@@ -72,3 +72,14 @@ async def test_a_city_rural_row_without_area_asks_it_with_buttons_and_the_xlsx_i
     assert rows[1][5] == 1263.6 and rows[2][7] == "Total" and rows[2][8] == 1263.6
     cleared = of(await bot.press(edited, "pl:clear"), EditMessageText)[0]
     assert "The plan is empty" in cleared.text
+
+
+async def test_a_calculation_answer_adds_its_lines_with_its_counts(engine):
+    bot = Replica(engine=engine)  # the real engine: the calculation is its own
+    question = "ЛФК и логопед педагогическая коррекция в полустационаре Бурлинского района, 3 получателя, 15 дней"
+    answer = of(await bot.feed(message=message(question, lang="ru")), SendMessage)[0]
+    assert "Итого: 39 721,50" in answer.text.replace("\u00a0", " ")  # the engine's text, re-spaced by the renderer
+    requests = await bot.press(answer, "pa:")
+    view = of(requests, SendMessage)[0]
+    # pressed by a user whose Telegram speaks English: the plan in English, the calculation's counts kept
+    assert view.text.count("× 15 day(s) × 3 recipient(s)") == 2 and "Total: 39,721.50" in view.text
