@@ -17,6 +17,10 @@ A tariff result (`Result.fields`, `Answer.to_dict()["results"]`) carries the `kb
 same service in a later year's act ({year, act_number, act_date, act_status, rate | rate_city, rate_rural}); and, in
 an answer comparing two years, `change` on each later-year result ({from_year, rates: {rate | rate_city |
 rate_rural: {from, to, amount, percent}}}), the earlier year's results following the later year's.
+A question counting days or months ("ЛФК и логопед в полустационаре Бурлинского района, 15 дней") is a calculation
+(intents/calculation.py): `Answer.intent` "calculation", one result of type "calculation" whose fields are `lines`
+(each {tariff: the tariff result it came from, area, unit, days, months, quantity, recipients, rate, amount, status}),
+`total` (a decimal string, "13240.50"), `currency`, `units`, `mixed_units` (knowledge.answer.plan).
 Jurisdictions are recognised in questions by every name the base gives them (knowledge.answer.places), not only by
 the glossary: a district added to the manifest is asked about by name at once.
 
