@@ -135,6 +135,7 @@ def test_an_ambiguous_service_is_asked_back_and_each_choice_counts_the_plan(engi
 def test_an_area_not_given_for_a_city_rural_table_is_asked_back(engine):
     answer = engine.ask("стационар, 3 получателя, ЛФК нұсқаушысы мен массаж жасау жөніндегі мейіргер, 2 ай")
     assert answer.status == "clarify" and len(answer.choices) == 2
+    assert [c.label for c in answer.choices] == ["қала: 8\xa0285,40\xa0₸", "ауыл: 8\xa0289,00\xa0₸"]
     rural = engine.ask(answer.choices[1].query)
     assert rural.results[0].fields["total"] == "8289.00"
 

@@ -12,6 +12,7 @@ alone, the rest of the plan kept. A city/rural table with no area asked is asked
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge.answer.compose import label
 from knowledge.answer.context import Context, cut
@@ -21,6 +22,7 @@ from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES
 from knowledge.answer.quantities import Quantities, read_quantities
 from knowledge.answer.understand import MAX_QUESTION_CHARS, Understood, understand
 from knowledge.domain import Answer, Choice, Filters, Result
+from knowledge.i18n import money_exact
 
 _STRONG = re.compile(r"\s*[;\n]+\s*")
 _WEAK = re.compile(r"\s*(?:[,;+&\n]|\b(?:и|а также|также|мен|бен|пен|және|сондай-ақ|and|plus)\b)\s*", re.IGNORECASE)
@@ -67,7 +69,8 @@ class Calculation:
         if not u.filters.area and any(line.rate is None for line in lines):
             reply.status, reply.text = CLARIFY, label("plan_area", lang)
             question = rebuilt(services, context, said)
-            reply.choices = [Choice(label(area, lang), f"{question}; {label(area, lang)}") for area in ("city", "rural")]
+            reply.choices = [Choice(f"{label(area, lang)}: {money_exact(_with_area(lines, area).total, lang)}",
+                                    f"{question}; {label(area, lang)}") for area in ("city", "rural")]
             return True
         plan = Plan(lines)
         reply.status = ANSWER
@@ -141,6 +144,11 @@ def _row_choice(row: dict, lang: str) -> Choice:
     where = f"{row.get('jurisdiction_name') or ''} {label(row.get('setting') or '', lang)}".strip()
     return Choice(cut(f"{row.get('position')} ({row.get('service')})"),
                   f"{where} {row.get('service')} {row.get('position')}")
+
+
+def _with_area(lines: list[Line], area: str) -> Plan:
+    """The plan as it would be in that area (each choice shows its total: they are told apart by what they cost)."""
+    return Plan([replace(line, area=line.area or area) for line in lines])
 
 
 def _row_key(row: dict) -> tuple:
