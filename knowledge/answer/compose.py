@@ -127,6 +127,8 @@ LABELS: dict[str, str] = {
     "sheet_year": N_("Year"),
     "sheet_note": N_("Note"),
     "sheet_total": N_("Total"),
+    "plan_count": N_("How many days (for a per-day tariff) or months (for a per-month one)? Ask again with them, "
+                     "e.g. \"…, 15 days\"."),
     "plan_too_many": N_("One question can count a plan of up to {n} services: for a longer one, add the services to "
                         "the plan (📋) one by one."),
     "plan_empty": N_("Which services should the plan count? Name them with the setting and district, e.g. "

@@ -121,9 +121,9 @@ class Plan:
             if recipients is not None:
                 line.recipients = recipients
 
-    def text(self, lang: str) -> str:
-        """The plan in the reply language: a numbered line per service with its sum and source, the total, then
-        what was left out of it and why."""
+    def text(self, lang: str, *, total: bool = True) -> str:
+        """The plan in the reply language: a numbered line per service with its sum and source, the total (unless
+        `total` is False: a plan whose counts are still asked for has none), then what was left out of it and why."""
         rows = [label("plan_head", lang)]
         for number, line in enumerate(self.lines, 1):
             rows.append(f"{number}. {line_title(line, lang)}")
@@ -133,7 +133,8 @@ class Plan:
             rows.append(f"   {source}: {cite(line.citation, lang)}")
             if line.tariff.get("flagged"):
                 rows.append("   ⚠ " + label("flagged", lang))
-        rows.append(label("plan_total", lang).format(total=money_exact(self.total, lang)))
+        if total:
+            rows.append(label("plan_total", lang).format(total=money_exact(self.total, lang)))
         rows += [f"⚠ {warning}" for warning in self.warnings(lang)]
         if self.mixed:
             rows.append("ℹ " + label("plan_mixed", lang))

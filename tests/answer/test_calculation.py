@@ -151,3 +151,10 @@ def test_the_calculation_set_passes(engine):
     report = run_eval(CALCULATIONS, engine)
     assert report.total >= 14 and report.ok, report.text()
     assert set(report.by("lang")) == {"kk", "ru", "en"}
+
+
+def test_a_tariff_unit_without_its_count_is_asked_never_totalled(engine):
+    answer = engine.ask("полустационар Бурлинский район ЛФК медбике, 2 месяца")  # a per-day tariff, months given
+    assert (answer.intent, answer.status) == ("calculation", "clarify")
+    assert answer.results[0].fields["lines"][0]["status"] == NO_COUNT
+    assert "Итого" not in answer.text and "Сколько дней" in answer.text

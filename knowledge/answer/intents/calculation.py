@@ -17,7 +17,7 @@ from dataclasses import replace
 from knowledge.answer.compose import label
 from knowledge.answer.context import Context, cut
 from knowledge.answer.intents.tariff import Tariffs
-from knowledge.answer.plan import Line, Plan
+from knowledge.answer.plan import NO_COUNT, Line, Plan
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES
 from knowledge.answer.quantities import Quantities, read_quantities
 from knowledge.answer.understand import MAX_QUESTION_CHARS, Understood, understand
@@ -73,16 +73,20 @@ class Calculation:
                                     f"{question}; {label(area, lang)}") for area in ("city", "rural")]
             return True
         plan = Plan(lines)
-        reply.status = ANSWER
+        # a tariff whose unit the question gives no count of (days for a per-day one) leaves the plan's cost unknown:
+        # its lines are shown, and the count asked for, never a total passed off as the plan's
+        reply.status = CLARIFY if any(line.status == NO_COUNT for line in lines) else ANSWER
         reply.results = [Result(type=self.name, citation=lines[0].citation,
                                 score=min(line.tariff.get("score", 0.0) for line in lines),
                                 fields={k: v for k, v in plan.to_dict().items() if k != "type"})]
-        text = plan.text(lang)
+        text = plan.text(lang, total=reply.status == ANSWER)
         reply.warnings = plan.warnings(lang)
         for document in dict.fromkeys(line.citation.document for line in lines):
             if status := ctx.status_warning(document, lang):
                 reply.warnings.append(status)
                 text += f"\n⚠ {status}"
+        if reply.status == CLARIFY:
+            text += "\n" + label("plan_count", lang)
         reply.text = text
         return True
 
