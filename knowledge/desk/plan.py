@@ -4,8 +4,8 @@ The CSV has a header row naming its columns: `service` (or `question`: the servi
 of it, with the setting and district: "полустационар Бурлинский район ЛФК"), `days` and/or `months`, and
 `recipients` (default 1). Each row's service is asked of the engine exactly as a tariff question; a row that is not
 answered by one tariff row (ambiguous, not found) is reported with what to ask instead, and the command exits
-non-zero: a plan is never summed over a guess. A city/rural row asked without the area is shown with both rates
-and left out of the total, with a warning (name the area in the service: "... село")."""
+non-zero: a plan is never summed over a guess. A row whose tariff unit has no count (a per-day tariff, no days) or
+a city/rural row asked without the area is shown and left out of the total, with a warning, and reported too."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.answer.plan import Line, Plan
+from knowledge.answer.plan import NO_AREA, NO_COUNT, Line, Plan
 
 SERVICE_COLUMNS = ("service", "question", "service/question", "услуга", "вопрос", "қызмет", "сұрақ")
 COUNT_COLUMNS = {"days": ("days", "дни", "дней", "күн"), "months": ("months", "месяцы", "месяцев", "ай"),
                  "recipients": ("recipients", "получатели", "получателей", "алушылар", "алушы")}
+UNIT_COUNT_COLUMN = {"day": "days", "month": "months"}
 
 
 @dataclass
@@ -68,8 +69,13 @@ def work_out(rows: list[PlanRow], engine, lang: str) -> PlanOutcome:
         answer = engine.ask(row.service, lang)
         tariffs = [r for r in answer.results if r.type == "tariff"]
         if answer.status == "answer" and len(tariffs) == 1:
-            outcome.plan.lines.append(Line(tariff=tariffs[0].to_dict(), area=answer.filters.area, days=row.days,
-                                           months=row.months, recipients=row.recipients))
+            line = Line(tariff=tariffs[0].to_dict(), area=answer.filters.area, days=row.days, months=row.months,
+                        recipients=row.recipients)
+            outcome.plan.lines.append(line)
+            if line.status in (NO_COUNT, NO_AREA):  # shown and left out of the total; the file needs fixing
+                outcome.problems.append(f"row {row.number}: {row.service!r}: " + (
+                    f"a per-{line.unit} tariff: give its {UNIT_COUNT_COLUMN[line.unit]}" if line.status == NO_COUNT
+                    else "city and rural rates differ: name the area in the service (город / село)"))
             continue
         why = "several tariff rows" if tariffs else answer.status
         offered = "; ".join(choice.query for choice in answer.choices[:5])

@@ -63,3 +63,11 @@ def test_an_ambiguous_row_is_reported_never_summed(kb_path, tmp_path, capsys):
     assert main(["--kb", str(kb_path), "plan", str(path)]) == 1
     out = capsys.readouterr().out
     assert "row 2" in out and "Логопед" in out and "Итого: 0,00" in out
+
+
+def test_a_row_without_its_unit_count_is_left_out_and_reported(kb_path, tmp_path, capsys):
+    path = tmp_path / "plan.csv"
+    path.write_text("service,months\nполустационар Бурлинский район ЛФК медбике,2\n", encoding="utf-8")
+    assert main(["--kb", str(kb_path), "plan", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "Total: 0.00" in out and "row 2" in out and "per-day tariff: give its days" in out
