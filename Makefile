@@ -51,7 +51,7 @@ test-fast: kb locales
 # The three question sets (tests/data/README.md), each also without the alias table and without it and the lexicon. The held-out set is not
 # expected to pass whole, so a non-zero exit is reported, not fatal; the floors are asserted by `make test`.
 eval: kb
-	-$(BIN)/komekshi eval tests/data/questions-dev.jsonl tests/data/questions-tuned.jsonl \
+	-$(BIN)/komekshi eval tests/data/questions-dev.jsonl tests/data/questions-tuned.jsonl tests/data/questions-calculation.jsonl \
 		tests/data/questions-heldout-*.jsonl
 
 bench: kb locales

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
 
 from bot.i18n import LANG_NAMES, LANGS
 from bot.labels import area_name, current_lang, setting_name
@@ -45,6 +46,23 @@ class RefineCb(CallbackData, prefix="r"):
     a: str
     s: str
     j: str
+
+
+class AddCb(CallbackData, prefix="pa"):
+    """➕ add to plan: ticket id + the answer's area, setting, jurisdiction codes (as RefineCb) + the result's index."""
+
+    t: str
+    a: str
+    s: str
+    j: str
+    i: int
+
+
+class PlanCb(CallbackData, prefix="pl"):
+    """The plan's buttons (bot.handlers.plan): an action and its number (a count's change, an area)."""
+
+    act: str
+    n: int = 0
 
 
 class ExampleCb(CallbackData, prefix="x"):
@@ -144,6 +162,10 @@ def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]
         return InlineKeyboardMarkup(inline_keyboard=[
             [InlineKeyboardButton(text=choice.label[:64], callback_data=PickCb(t=ticket, i=index).pack())]
             for index, choice in enumerate(answer.choices[:20])])
+    if answer.status == "answer" and any(result.type == "calculation" for result in answer.results):
+        # asked again as it was (its own words name each service's table): no filter imposed on all its services
+        ticket = tickets.put(answer.question)
+        return InlineKeyboardMarkup(inline_keyboard=plan_rows(answer, ticket, NONE, NONE, NONE))
     if answer.status != "answer" or not any(result.type == "tariff" for result in answer.results):
         return None
     ticket = tickets.put(answer.question)
@@ -164,10 +186,20 @@ def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]
         [button(setting_name(name), s == code, s=code) for code, name in list(SETTINGS.items())[2:]],
         *[[button(place.short(current_lang()), j == place.code, j=place.code) for place in places[n:n + 3]]
           for n in range(0, len(places), 3)],
+        *plan_rows(answer, ticket, a, s, j),
     ])
 
 
-def refine_filters(data: RefineCb) -> dict[str, str | None]:
+def plan_rows(answer: Answer, ticket: str, a: str, s: str, j: str) -> list[list[dict]]:
+    """➕ add to plan under a tariff answer (one button per row shown, at most three) or a calculation (its lines),
+    and 📋 the plan. Plain dicts with callback data packed directly, like the refine buttons."""
+    shown = [(index, r) for index, r in enumerate(answer.results) if r.type in ("tariff", "calculation")][:3]
+    adds = [[{"text": ("➕ " + _("Add to plan")) if len(shown) == 1 else f"➕ {number}. {str(r.fields.get('position'))[:24]}",
+              "callback_data": AddCb.__separator__.join([AddCb.__prefix__, ticket, a, s, j, str(index)])}]
+            for number, (index, r) in enumerate(shown, 1)]
+    return [*adds, [{"text": "📋 " + _("Plan"), "callback_data": PlanCb(act="show").pack()}]]
+
+
+def refine_filters(data: RefineCb | AddCb) -> dict[str, str | None]:
     return {"area": AREAS.get(data.a), "setting": SETTINGS.get(data.s),
             "jurisdiction": data.j if data.j != NONE else None}
-

@@ -22,7 +22,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 
 from bot.config import Config
-from bot.handlers import admin, buttons, common, errors, inline, questions
+from bot.handlers import admin, buttons, common, errors, inline, plan, questions
 from bot.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -88,7 +88,7 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     dispatcher["i18n_obj"] = i18n
 
     routers: list[Router] = [errors.router(), admin.router(config.admin_ids), common.router(), buttons.router(),
-                             inline.router(), questions.router()]
+                             plan.router(), inline.router(), questions.router()]
     # Inner middleware: runs after the filters matched, so ignored group chatter costs no one a token.
     limiter = ThrottleMiddleware(throttle or Throttle(config.throttle_burst, config.throttle_rate))
     for router in routers:
@@ -108,6 +108,7 @@ def command_menu() -> list[BotCommand]:
         BotCommand(command="help", description=_("How to ask, with examples")),
         BotCommand(command="lang", description=_("Language")),
         BotCommand(command="sources", description=_("Documents I answer from")),
+        BotCommand(command="plan", description=_("My care plan: lines and total")),
         BotCommand(command="about", description=_("About the bot")),
     ]
 

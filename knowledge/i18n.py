@@ -19,6 +19,7 @@ import io
 import os
 import tempfile
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -133,6 +134,12 @@ def money(value: float | int | None, lang: str) -> str:
 def _figure(value: float | int, lang: str) -> str:
     """A non-zero rate formatted (remembered: a reply setting many tables side by side formats many, and Babel's
     formatting is slow next to everything else a reply costs)."""
+    return format_decimal(value, format="#,##0.00", locale=babel_locale(lang)) + TENGE
+
+
+def money_exact(value: Decimal, lang: str) -> str:
+    """A sum in tenge, exactly as computed (a plan's line or total): Decimal("4792.50") → "4 792,50 ₸"; 0 is
+    "0,00 ₸" (a sum, unlike a rate, is never "no tariff set")."""
     return format_decimal(value, format="#,##0.00", locale=babel_locale(lang)) + TENGE
 
 

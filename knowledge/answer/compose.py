@@ -95,6 +95,44 @@ LABELS: dict[str, str] = {
     "no_post": N_("not provided"),
     "standard_norms": N_("according to the standard norms"),
     "items": N_("items {items}"),
+    # the cost of a care plan (knowledge.answer.plan, intents/calculation)
+    "plan_head": N_("Cost of the plan (tariff × days or months × recipients):"),
+    "plan_total": N_("Total: {total}"),
+    "plan_days": N_("{n} day(s)"),
+    "plan_months": N_("{n} month(s)"),
+    "plan_recipients": N_("{n} recipient(s)"),
+    "plan_not_counted": N_("not in the total"),
+    "plan_no_tariff": N_("Line {n}: no tariff set for this service; it is left out of the total."),
+    "plan_no_count": N_("Line {n}: the number of days or months for this tariff's unit is not given; it is left out "
+                        "of the total."),
+    "plan_no_area": N_("Line {n}: the city and rural rates differ and the area is not given; it is left out of the "
+                       "total."),
+    "plan_mixed": N_("The plan mixes per-day and per-month tariffs: per-day lines are counted by days, per-month "
+                     "lines by months."),
+    "plan_which": N_("For \"{part}\": which one do you mean?"),
+    "plan_area": N_("The city and rural rates differ. Which area?"),
+    "plan_not_found": N_("No tariff found for \"{part}\". Rephrase it, or count the plan without it:"),
+    "plan_without": N_("Without \"{part}\""),
+    # the plan as a spreadsheet (knowledge.desk.plan_sheet): column headings
+    "sheet_title": N_("Plan"),
+    "sheet_number": N_("No."),
+    "sheet_service": N_("Service"),
+    "sheet_place": N_("Jurisdiction, setting"),
+    "sheet_unit": N_("Unit"),
+    "sheet_rate": N_("Tariff, ₸"),
+    "sheet_count": N_("Days / months"),
+    "sheet_amount": N_("Sum, ₸"),
+    "sheet_annex": N_("Annex"),
+    "sheet_item": N_("Item"),
+    "sheet_year": N_("Year"),
+    "sheet_note": N_("Note"),
+    "sheet_total": N_("Total"),
+    "plan_count": N_("How many days (for a per-day tariff) or months (for a per-month one)? Ask again with them, "
+                     "e.g. \"…, 15 days\"."),
+    "plan_too_many": N_("One question can count a plan of up to {n} services: for a longer one, add the services to "
+                        "the plan (📋) one by one."),
+    "plan_empty": N_("Which services should the plan count? Name them with the setting and district, e.g. "
+                     "\"massage and exercise therapy, semi-stationary care, Börli district, 15 days\"."),
 }
 ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("joint order")}
 # A citation: the act, then where in it. Kazakh puts the issuer and date first ("…, 2025-12-25 № 286 қаулы").

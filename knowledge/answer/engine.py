@@ -17,6 +17,10 @@ A tariff result (`Result.fields`, `Answer.to_dict()["results"]`) carries the `kb
 same service in a later year's act ({year, act_number, act_date, act_status, rate | rate_city, rate_rural}); and, in
 an answer comparing two years, `change` on each later-year result ({from_year, rates: {rate | rate_city |
 rate_rural: {from, to, amount, percent}}}), the earlier year's results following the later year's.
+A question counting days or months ("ЛФК и логопед в полустационаре Бурлинского района, 15 дней") is a calculation
+(intents/calculation.py): `Answer.intent` "calculation", one result of type "calculation" whose fields are `lines`
+(each {tariff: the tariff result it came from, area, unit, days, months, quantity, recipients, rate, amount, status}),
+`total` (a decimal string, "13240.50"), `currency`, `units`, `mixed_units` (knowledge.answer.plan).
 Jurisdictions are recognised in questions by every name the base gives them (knowledge.answer.places), not only by
 the glossary: a district added to the manifest is asked about by name at once.
 
@@ -44,7 +48,7 @@ from knowledge.answer.catalogue import Catalogue, load_catalogue
 from knowledge.answer.compose import label
 from knowledge.answer.context import Context
 from knowledge.answer.glossary import Glossary, load_glossary
-from knowledge.answer.intents import BY_NAME, Ranked, refine_intent
+from knowledge.answer.intents import BY_NAME, CALCULATION, Ranked, refine_intent
 from knowledge.answer.intents.document import documents_list
 from knowledge.answer.policy import clear_best
 from knowledge.answer.understand import Understood, understand
@@ -56,6 +60,7 @@ log = logging.getLogger(__name__)
 AREAS = ("city", "rural")
 BEST_MATCH = "best match"  # whichever of BEST_MATCH_AMONG matches the question's words clearly best
 BEST_MATCH_AMONG = ("tariff", "violation", "checklist")
+COUNTABLE = ("tariff", "staffing", "unknown")  # intents a question counting days or months is a calculation instead of
 # The intent the question signals → what is tried, in order, until one answers or asks back.
 # "document" after another intent answers only a question about acts ("staffing norms: which order set them?").
 ROUTES: dict[str, tuple[str, ...]] = {
@@ -65,6 +70,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "staffing": ("staffing", "document", "passage"),
     "document": ("document", "passage"),
     "sanction": ("sanction",),
+    "calculation": ("calculation", "tariff", "document", "passage"),
     "unknown": (BEST_MATCH, "document", "passage"),
 }
 
@@ -139,6 +145,8 @@ class Engine:
         if jurisdiction in self.catalogue.jurisdictions:
             u.filters.jurisdiction = jurisdiction
         u.intent = refine_intent(u, self.context)
+        if u.intent in COUNTABLE and CALCULATION.asks(u):  # days or months counted: what a plan costs
+            u.intent = CALCULATION.name
         reply = Answer(question=question, lang=lang if lang in LANGS else u.lang, intent=u.intent,
                        filters=u.filters, status="not_found")
         if u.scope:  # another region, pension amounts, taxi...: what the base holds instead, never a figure

@@ -45,6 +45,24 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from knowledge.desk.plan import run_plan
+
+    lang = args.lang or "ru"
+    outcome = run_plan(Path(args.file), open_engine(args), lang)
+    if args.xlsx:
+        from knowledge.desk.plan_sheet import plan_xlsx
+
+        Path(args.xlsx).write_bytes(plan_xlsx(outcome.plan, lang))
+    if args.json:
+        print(json.dumps(outcome.to_dict(), ensure_ascii=False))
+    else:
+        print(outcome.plan.text(lang))
+        for problem in outcome.problems:
+            print(f"✗ {problem}")
+    return 1 if outcome.problems else 0
+
+
 def cmd_console(args: argparse.Namespace) -> int:
     from knowledge.desk.console import chat
 
@@ -186,6 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=("kk", "ru", "en"), help="reply language")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.set_defaults(func=cmd_ask)
+
+    plan = commands.add_parser("plan", help="work out the cost of a care plan from a CSV (columns: service or "
+                                            "question, days and/or months, recipients), each line cited; non-zero "
+                                            "exit when a service is ambiguous or not found")
+    plan.add_argument("file", help="the plan, CSV with a header row")
+    plan.add_argument("--lang", choices=("kk", "ru", "en"), help="language of the plan (default ru)")
+    plan.add_argument("--json", action="store_true", help="print the calculation as JSON")
+    plan.add_argument("--xlsx", metavar="OUT", help="also write the plan as a spreadsheet")
+    plan.set_defaults(func=cmd_plan)
 
     console = commands.add_parser("console", help="chat in the terminal")
     console.add_argument("--lang", choices=("kk", "ru", "en"))

@@ -11,6 +11,7 @@ import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from knowledge.domain import Answer
@@ -146,6 +147,8 @@ def judge(item: dict, answer: Answer) -> str:
     if not answer.results:
         return "answer without results"
     best = answer.results[0].to_dict()
+    if intent == "calculation" or "total" in expect:
+        return _judge_calculation(expect, best)
     if "keys" in expect or intent == "tariff":
         return _judge_tariff(expect, answer, best)
     if "criteria" in expect or intent == "violation":
@@ -179,6 +182,28 @@ def _judge_tariff(expect: dict, answer: Answer, best: dict) -> str:
             continue
         return ""
     return "best tariff is none of the expected rows"
+
+
+def _judge_calculation(expect: dict, best: dict) -> str:
+    """A plan's cost: a calculation whose total is the expected one to the tiyn (compared as decimals) and whose
+    lines are the expected tariff rows, in order: [jurisdiction, setting, item, position] each (None: any)."""
+    if best.get("type") != "calculation":
+        return f"best result is a {best.get('type')}, expected a calculation"
+    if "total" in expect and Decimal(str(best.get("total"))) != Decimal(str(expect["total"])):
+        return f"total {best.get('total')}, expected {expect['total']}"
+    lines = best.get("lines") or []
+    wanted = expect.get("lines")
+    if wanted is not None and len(wanted) != len(lines):
+        return f"{len(lines)} lines, expected {len(wanted)}"
+    for number, (key, line) in enumerate(zip(wanted or [], lines, strict=False), 1):
+        jurisdiction, setting, item, position = (list(key) + [None] * 4)[:4]
+        tariff = line.get("tariff") or {}
+        if ((jurisdiction and tariff.get("jurisdiction") != jurisdiction)
+                or (setting and tariff.get("setting") != setting)
+                or (item is not None and str(tariff.get("item")) != str(item))
+                or (position and position.casefold() not in (tariff.get("position") or "").casefold())):
+            return f"line {number} is {tariff.get('jurisdiction')}/{tariff.get('setting')}/{tariff.get('item')}"
+    return ""
 
 
 def _rate_matches(row: dict, area: str | None, value: float) -> bool:
@@ -219,6 +244,6 @@ def describe(answer: Answer) -> str:
         return f"{answer.status} ({answer.intent}, {len(answer.choices)} choices)"
     best = answer.results[0].to_dict()
     keys = ("jurisdiction", "setting", "item", "position", "rate_city", "rate_rural", "rate", "degree", "number",
-            "status")
+            "status", "total")
     fields = ", ".join(f"{k}={best[k]}" for k in keys if best.get(k) is not None)
     return f"{answer.status} {best['type']} {fields}; verdict={answer.verdict}"

@@ -287,8 +287,13 @@ class FakeBotApi:
         if request.content_type == "application/json":
             return await request.json()
         raw = dict(await request.post())
-        return {key: json.loads(value) if isinstance(value, str) and value[:1] in "[{" else value
-                for key, value in raw.items()}
+        params = {key: uploaded(value) if isinstance(value, web.FileField) else
+                  json.loads(value) if isinstance(value, str) and value[:1] in "[{" else value
+                  for key, value in raw.items()}
+        # a file is sent as its own part, the parameter naming it "attach://<part>" (aiogram's multipart form)
+        return {key: params.get(value.removeprefix("attach://"), value)
+                if isinstance(value, str) and value.startswith("attach://") else value
+                for key, value in params.items()}
 
     def fail(self, method: str, *faults: str) -> None:
         assert all(fault in FAULTS for fault in faults), faults
@@ -339,6 +344,13 @@ class FakeBotApi:
         return pending
 
     def result(self, method: str, params: dict) -> Any:
+        if method == "sendDocument" and params.get("chat_id") is not None:  # a file sent (multipart upload)
+            chat_id, document = int(params["chat_id"]), params.get("document") or {}
+            return {"message_id": next(self.message_ids), "date": int(time.time()), "from": BOT_USER,
+                    "chat": chat(chat_id, self.chat_types.get(chat_id, "private")),
+                    "caption": params.get("caption", ""),
+                    "document": {"file_id": f"file{chat_id}", "file_unique_id": f"u{chat_id}",
+                                 "file_name": document.get("filename"), "file_size": len(document.get("data", b""))}}
         if method in ("sendMessage", "editMessageText") and params.get("chat_id") is not None:
             chat_id = int(params["chat_id"])
             message_id = int(params.get("message_id") or next(self.message_ids))
@@ -373,6 +385,11 @@ class FakeBotApi:
         """The recorded calls of `method` matching `match`, once there are more than `than` of them."""
         await self.wait_until(lambda: len(self.sent(method, **match)) > than, f"{method} {match} call {than + 1}")
         return self.sent(method, **match)
+
+
+def uploaded(field: web.FileField) -> dict:
+    """A file of a multipart request (sendDocument): its name, type and bytes, kept for the test to read."""
+    return {"filename": field.filename, "content_type": field.content_type, "data": field.file.read()}
 
 
 async def stop_process(process: asyncio.subprocess.Process, grace: float = 5) -> None:

@@ -11,6 +11,7 @@ from typing import Protocol, runtime_checkable
 
 from knowledge.answer import incident
 from knowledge.answer.context import Context
+from knowledge.answer.intents.calculation import Calculation
 from knowledge.answer.intents.checklist import Checklists
 from knowledge.answer.intents.document import Documents
 from knowledge.answer.intents.passage import Passages
@@ -41,7 +42,9 @@ class Ranked(Intent, Protocol):
 
 
 TARIFFS, VIOLATIONS, STAFFING = Tariffs(), Violations(), Staffing()
-INTENTS: tuple[Intent, ...] = (TARIFFS, VIOLATIONS, Checklists(), STAFFING, Documents(), Passages(), Sanctions())
+CALCULATION = Calculation()
+INTENTS: tuple[Intent, ...] = (TARIFFS, VIOLATIONS, Checklists(), STAFFING, Documents(), Passages(), Sanctions(),
+                               CALCULATION)
 BY_NAME: dict[str, Intent] = {intent.name: intent for intent in INTENTS}
 
 
