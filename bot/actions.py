@@ -62,10 +62,13 @@ def reason_row(ticket: str) -> list[InlineKeyboardButton]:
                                  callback_data=FeedbackCb(t=ticket, v="n").pack())]
 
 
-def share_button(answer: Answer) -> InlineKeyboardButton | None:
+def share_button(answer: Answer, tickets: Tickets) -> InlineKeyboardButton | None:
     """Opens the chat picker with `@bot <question>` typed: the inline answer posts this answer there."""
     if len(answer.question) > SHARE_LIMIT:
         return None
+    if tickets.get(ticket_id(answer.question)) is None:
+        # the inline answer looks the question up to answer in this answer's language
+        tickets.put(answer.question, lang=answer.lang)
     return InlineKeyboardButton(text="↗️ " + _("Share"), switch_inline_query=answer.question)
 
 
@@ -102,7 +105,7 @@ def action_rows(answer: Answer, tickets: Tickets) -> list[list[InlineKeyboardBut
     if answer.status != "answer":
         return []
     row = vote_row(vote_ticket(answer, tickets))
-    share = share_button(answer)
+    share = share_button(answer, tickets)
     if share is not None:
         row.append(share)
     link = link_button(answer)

@@ -50,6 +50,13 @@ class Asker:
     def _refinable(self, answer: Answer) -> set[tuple[str, str]]:
         offered = set()
         for kind, code, filters in refine_options(answer, self.engine.places()):
+            if kind == "a":
+                # The same rows, the other area's column: offered when one of them sets a rate there (0 is
+                # "no tariff"; a single-rate row reads the same in both areas).
+                column = f"rate_{filters['area']}"
+                if any((result.fields.get(column) or 0) > 0 for result in answer.results if result.type == "tariff"):
+                    offered.add((kind, code))
+                continue
             found = self.engine.ask(answer.question, answer.lang, **filters)
             if found.status == "answer" or (found.status == "clarify" and found.choices):
                 offered.add((kind, code))

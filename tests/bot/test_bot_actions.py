@@ -80,6 +80,16 @@ async def test_refine_buttons_are_offered_only_where_the_base_has_data(h: Harnes
             assert not (data.j == "baiterek" and data.s != "h")
 
 
+async def test_an_area_button_is_offered_only_where_a_row_sets_a_rate_for_it(h: Harness):
+    sent = only_send(await h.say("massage", lang="en"))
+    assert {"🏙 city", "🌾 rural area"} <= {b.text for b in buttons(sent)}
+    requests = await h.feed(**pressed(sent, "stationary care"))
+    edit = next(r for r in requests if isinstance(r, EditMessageText))
+    labels = {b.text for b in buttons(edit)}
+    assert "✓ stationary care" in labels and "🏙 city" in labels
+    assert "🌾 rural area" not in labels  # stationary care: no rural tariff (0)
+
+
 async def test_a_button_without_data_never_replaces_the_answer(h: Harness):
     sent = only_send(await h.say("massage rural", lang="en"))
     ticket = RefineCb.unpack(next(b.callback_data for b in buttons(sent) if b.text == "Börli")).t
@@ -149,6 +159,16 @@ async def test_share_opens_inline_mode_with_the_question_which_answers_it(h: Har
     posted = answer.results[0].input_message_content.message_text
     assert "Массаж &lt;қол&gt;" in posted and "<b>842,40\u00a0₸</b>" in posted
     assert "Постановление акимата ЗКО № 286" in posted  # in the language the shared answer was given in
+
+
+async def test_a_shared_follow_up_worded_in_kazakh_is_answered_inline_in_the_reader_language(h: Harness):
+    sent = only_send(await h.say("штатный норматив медсестры", lang=None))
+    follow_up = only_send(await h.feed(**pressed(sent, "Массаж жасау жөніндегі мейіргер")))
+    share = next(b for b in buttons(follow_up) if b.switch_inline_query is not None)
+    requests = await h.feed(inline_query=inline_query(share.switch_inline_query, lang=None))
+    assert h.asked["lang"] == "ru"
+    answer = next(r for r in requests if isinstance(r, AnswerInlineQuery))
+    assert "Постановление акимата ЗКО № 286" in answer.results[0].input_message_content.message_text
 
 
 async def test_the_official_publication_is_linked_only_where_the_manifest_knows_it(h: Harness):
