@@ -33,7 +33,7 @@ create view if not exists desk_disliked as
     select day, reason, lang, intent, question, answer, acts from votes where vote = 'down' order by id desc;
 create view if not exists desk_unanswered as
     select lower(trim(question)) as question, count(*) as times, max(day) as last_day, min(lang) as lang
-    from questions where status not in ('answer', 'error') group by 1 order by times desc, last_day desc;
+    from questions where status != 'answer' group by 1 order by times desc, last_day desc;
 """
 
 

@@ -7,6 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.actions import official_urls
 from bot.render import esc, pack
 from bot.service import Asker
 from bot.votes import latest_disliked, vote_counts
@@ -57,6 +58,7 @@ def vote_blocks(asker: Asker) -> list[str]:
 
 async def cmd_reload(message: Message, asker: Asker, lang: str) -> None:
     await asker.reload()
+    official_urls.cache_clear()  # a changed manifest's links with the reloaded base
     documents = await asker.documents(lang)
     await message.answer(esc(_("Knowledge base reloaded: {count} documents.").format(count=len(documents))))
 
