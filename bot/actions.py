@@ -7,6 +7,7 @@ given, the acts cited), so the usage log gets the answer the reader actually saw
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from aiogram.filters.callback_data import CallbackData
@@ -19,6 +20,8 @@ from knowledge.domain import Answer, Citation
 # Votes and the reasons of a 👎 (as stored in the usage log).
 VOTES = {"u": ("up", ""), "d": ("down", ""), "w": ("down", "wrong_figure"), "n": ("down", "not_asked")}
 SHARE_LIMIT = 256  # Telegram's limit on the query a "share" button types into the chat
+SHARE_MARK = "#"
+SHARED_QUERY = re.compile(r"(.+?)\s+#([0-9a-f]{8})", re.S)
 
 
 class FeedbackCb(CallbackData, prefix="f"):
@@ -63,13 +66,22 @@ def reason_row(ticket: str) -> list[InlineKeyboardButton]:
 
 
 def share_button(answer: Answer, tickets: Tickets) -> InlineKeyboardButton | None:
-    """Opens the chat picker with `@bot <question>` typed: the inline answer posts this answer there."""
-    if len(answer.question) > SHARE_LIMIT:
+    """Opens the chat picker with `@bot <question> #<ticket>` typed: the ticket keeps the answer's language and
+    filters (a refined answer is shared as shown, not as first asked); the inline answer posts it there."""
+    key = ticket_id(f"share|{answer.question}|{answer.filters}|{answer.lang}")
+    query = f"{answer.question} {SHARE_MARK}{key}"
+    if len(query) > SHARE_LIMIT:
         return None
-    if tickets.get(ticket_id(answer.question)) is None:
-        # the inline answer looks the question up to answer in this answer's language
-        tickets.put(answer.question, lang=answer.lang)
-    return InlineKeyboardButton(text="↗️ " + _("Share"), switch_inline_query=answer.question)
+    filters = {"area": answer.filters.area or "", "setting": answer.filters.setting or "",
+               "jurisdiction": answer.filters.jurisdiction or ""}
+    tickets.put(answer.question, lang=answer.lang, about=filters, key=key)
+    return InlineKeyboardButton(text="↗️ " + _("Share"), switch_inline_query=query)
+
+
+def shared(query: str) -> tuple[str, str | None]:
+    """An inline query typed by a share button → (the question, its ticket id); any other → (query, None)."""
+    match = SHARED_QUERY.fullmatch(query.strip())
+    return (match.group(1).strip(), match.group(2)) if match else (query.strip(), None)
 
 
 @lru_cache(maxsize=1)

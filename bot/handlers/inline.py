@@ -7,6 +7,7 @@ from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 from aiogram.utils.i18n import get_i18n
 
+from bot.actions import shared
 from bot.i18n import LANGS
 from bot.keyboards import ticket_id
 from bot.labels import area_name, degree_name, setting_name
@@ -62,10 +63,13 @@ async def on_inline(query: InlineQuery, asker: Asker, lang: str, lang_chosen: bo
     if len(text) < 2:
         await query.answer([], cache_time=5, is_personal=True)
         return
-    # A shared answer's question: answered in the language that answer was given in, unless the user chose one.
-    shared = await asker.tickets.fetch(ticket_id(text))
-    reply = engine_lang(lang, lang_chosen) or (shared.lang if shared else "") or None
-    answer = await asker.ask(text, reply, user_id=query.from_user.id, source="inline")
+    # A share button's query: the answer it sat under, in its language and with its filters (an expired ticket:
+    # the question alone).
+    text, key = shared(text)
+    ticket = await asker.tickets.fetch(key) if key else None
+    filters = {name: value or None for name, value in ticket.about.items()} if ticket else {}
+    reply = (ticket.lang if ticket else "") or engine_lang(lang, lang_chosen)
+    answer = await asker.ask(text, reply, user_id=query.from_user.id, source="inline", **filters)
     i18n = get_i18n()
     with i18n.use_locale(answer.lang if answer.lang in LANGS else lang):
         results = articles(answer)

@@ -4,6 +4,7 @@ inline mode, the link to the act's official publication."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -13,7 +14,7 @@ from aiogram.methods import AnswerCallbackQuery, AnswerInlineQuery, EditMessageR
 from fake_bot_api import BOT_TOKEN, Clock, FakeEngine, RecordingSession, bot_message, callback, inline_query
 from test_bot_handlers import ADMIN, Harness, buttons, only_send, sends
 
-from bot.actions import localized, official_urls
+from bot.actions import localized, official_urls, shared
 from bot.config import Config
 from bot.keyboards import RefineCb
 from bot.main import build_dispatcher
@@ -152,7 +153,8 @@ async def test_no_votes_under_a_clarify_or_not_found(h: Harness):
 async def test_share_opens_inline_mode_with_the_question_which_answers_it(h: Harness):
     sent = only_send(await h.say("массаж в селе", lang=None))
     share = next(b for b in buttons(sent) if b.switch_inline_query is not None)
-    assert share.switch_inline_query == "массаж в селе" and share.text == "↗️ Поделиться"
+    assert re.fullmatch(r"массаж в селе #[0-9a-f]{8}", share.switch_inline_query)
+    assert share.text == "↗️ Поделиться"
     requests = await h.feed(inline_query=inline_query(share.switch_inline_query, lang="en"))
     answer = next(r for r in requests if isinstance(r, AnswerInlineQuery))
     posted = answer.results[0].input_message_content.message_text
@@ -185,3 +187,25 @@ def test_adilet_links_follow_the_reader_language():
     assert localized(url, "ru") == "https://adilet.zan.kz/rus/docs/V2100024491"
     assert localized(url, "kk") == url
     assert localized("https://example.org/kaz/x", "ru") == "https://example.org/kaz/x"
+
+
+async def test_a_refined_answer_is_shared_as_shown_not_as_first_asked(h: Harness):
+    sent = only_send(await h.say("massage rural", lang="en"))
+    requests = await h.feed(**pressed(sent, "Börli"))
+    refined = next(r for r in requests if isinstance(r, EditMessageText))
+    share = next(b for b in buttons(refined) if b.switch_inline_query is not None)
+    await h.feed(inline_query=inline_query(share.switch_inline_query, lang="kk"))
+    assert h.asked == {"question": "massage rural", "lang": "en", "setting": "semi_stationary", "area": "rural",
+                       "jurisdiction": "borli"}
+
+
+async def test_an_expired_share_answers_the_question_alone(h: Harness):
+    await h.feed(inline_query=inline_query("massage rural #0badc0de", lang="en"))
+    assert h.asked == {"question": "massage rural", "lang": None, "setting": None, "area": None,
+                       "jurisdiction": None}
+
+
+def test_shared_queries_are_told_from_typed_ones():
+    assert shared("massage rural #0badc0de") == ("massage rural", "0badc0de")
+    assert shared("  massage #1 ") == ("massage #1", None)
+    assert shared("#0badc0de") == ("#0badc0de", None)
