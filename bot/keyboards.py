@@ -82,6 +82,8 @@ def ticket_id(question: str) -> str:
 class Ticket:
     question: str
     choices: list[str] = field(default_factory=list)  # ready follow-up questions of a clarify answer
+    lang: str = ""  # the language the answer was given in: a button's answer keeps it
+    about: dict[str, str] = field(default_factory=dict)  # what a vote records: the answer, the acts it cited
 
 
 class Tickets:
@@ -98,9 +100,10 @@ class Tickets:
         self.ttl = ttl
         self.unshared: set[str] = set()
 
-    def put(self, question: str, choices: list[str] | None = None) -> str:
-        key = ticket_id(question)
-        self.items[key] = Ticket(question, list(choices or []))
+    def put(self, question: str, choices: list[str] | None = None, lang: str = "",
+            about: dict[str, str] | None = None, key: str | None = None) -> str:
+        key = key or ticket_id(question)
+        self.items[key] = Ticket(question, list(choices or []), lang, dict(about or {}))
         self.items.move_to_end(key)
         while len(self.items) > self.size:
             self.items.popitem(last=False)
@@ -120,7 +123,8 @@ class Tickets:
         for key in pending:
             ticket = self.items.get(key)
             if ticket is not None:
-                value = json.dumps({"q": ticket.question, "c": ticket.choices}, ensure_ascii=False)
+                value = json.dumps({"q": ticket.question, "c": ticket.choices, "l": ticket.lang, "a": ticket.about},
+                                   ensure_ascii=False)
                 await self.redis.set(SHARED_PREFIX + key, value, ex=self.ttl)
 
     async def fetch(self, key: str) -> Ticket | None:
@@ -132,7 +136,7 @@ class Tickets:
         if not raw:
             return None
         data = json.loads(raw)
-        ticket = Ticket(data["q"], list(data.get("c") or []))
+        ticket = Ticket(data["q"], list(data.get("c") or []), data.get("l") or "", dict(data.get("a") or {}))
         self.items[key] = ticket
         return ticket
 
@@ -155,20 +159,37 @@ def current_filters(answer: Answer) -> tuple[str | None, str | None, str | None]
             answer.filters.jurisdiction or best.get("jurisdiction"))
 
 
-def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]) -> InlineKeyboardMarkup | None:
-    """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none."""
+def refine_options(answer: Answer, places: list[Jurisdiction]) -> list[tuple[str, str, dict[str, str | None]]]:
+    """Every refine button a tariff answer could offer, other than its current filters: (kind, code, the filters
+    the same question is asked with when it is pressed). Kinds: "a" area, "s" setting, "j" jurisdiction."""
+    area, setting, jurisdiction = current_filters(answer)
+    options = [("a", code, {"area": name, "setting": setting, "jurisdiction": jurisdiction})
+               for code, name in AREAS.items() if name != area]
+    options += [("s", code, {"area": area, "setting": name, "jurisdiction": jurisdiction})
+                for code, name in SETTINGS.items() if name != setting]
+    options += [("j", place.code, {"area": area, "setting": setting, "jurisdiction": place.code})
+                for place in places if place.code != jurisdiction]
+    return options
+
+
+def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction],
+                    offered: set[tuple[str, str]] | None = None) -> InlineKeyboardMarkup | None:
+    """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none.
+
+    `offered`: the refine buttons (kind, code) whose filters the base has data for (None: every one); the current
+    filters are always shown (✓), a group with nothing else to press is left out."""
     if answer.status == "clarify" and answer.choices:
-        ticket = tickets.put(answer.question, [choice.query for choice in answer.choices])
+        ticket = tickets.put(answer.question, [choice.query for choice in answer.choices], lang=answer.lang)
         return InlineKeyboardMarkup(inline_keyboard=[
             [InlineKeyboardButton(text=choice.label[:64], callback_data=PickCb(t=ticket, i=index).pack())]
             for index, choice in enumerate(answer.choices[:20])])
     if answer.status == "answer" and any(result.type == "calculation" for result in answer.results):
         # asked again as it was (its own words name each service's table): no filter imposed on all its services
-        ticket = tickets.put(answer.question)
+        ticket = tickets.put(answer.question, lang=answer.lang)
         return InlineKeyboardMarkup(inline_keyboard=plan_rows(answer, ticket, NONE, NONE, NONE))
     if answer.status != "answer" or not any(result.type == "tariff" for result in answer.results):
         return None
-    ticket = tickets.put(answer.question)
+    ticket = tickets.put(answer.question, lang=answer.lang)
     area, setting, jurisdiction = current_filters(answer)
     # a jurisdiction travels as its manifest code: stable across reloads, unlike a position in the list
     a, s, j = code_of(AREAS, area), code_of(SETTINGS, setting), jurisdiction or NONE
@@ -180,14 +201,21 @@ def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]
         packed = RefineCb.__separator__.join([RefineCb.__prefix__, *(data[name] for name in RefineCb.model_fields)])
         return {"text": ("✓ " if chosen else "") + label, "callback_data": packed}
 
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [button(f"🏙 {area_name('city')}", a == "c", a="c"), button(f"🌾 {area_name('rural')}", a == "r", a="r")],
-        [button(setting_name(name), s == code, s=code) for code, name in list(SETTINGS.items())[:2]],
-        [button(setting_name(name), s == code, s=code) for code, name in list(SETTINGS.items())[2:]],
-        *[[button(place.short(current_lang()), j == place.code, j=place.code) for place in places[n:n + 3]]
-          for n in range(0, len(places), 3)],
+    def group(kind: str, buttons: list[tuple[str, str, bool]], width: int) -> list[list[dict]]:
+        shown = [(label, code, chosen) for label, code, chosen in buttons
+                 if chosen or offered is None or (kind, code) in offered]
+        if not any(not chosen for _, _, chosen in shown):
+            return []
+        made = [button(label, chosen, **{kind: code}) for label, code, chosen in shown]
+        return [made[n:n + width] for n in range(0, len(made), width)]
+
+    rows = [
+        *group("a", [(f"🏙 {area_name('city')}", "c", a == "c"), (f"🌾 {area_name('rural')}", "r", a == "r")], 2),
+        *group("s", [(setting_name(name), code, s == code) for code, name in SETTINGS.items()], 2),
+        *group("j", [(place.short(current_lang()), place.code, j == place.code) for place in places], 3),
         *plan_rows(answer, ticket, a, s, j),
-    ])
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
 def plan_rows(answer: Answer, ticket: str, a: str, s: str, j: str) -> list[list[dict]]:

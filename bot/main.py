@@ -21,8 +21,9 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from bot import votes
 from bot.config import Config
-from bot.handlers import admin, buttons, common, errors, inline, plan, questions
+from bot.handlers import admin, buttons, common, errors, feedback, inline, plan, questions
 from bot.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -83,12 +84,13 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     # Behind a proxy with several replicas (REDIS_URL), button tickets are shared through the same Redis.
     tickets = Tickets(redis=getattr(storage, "redis", None))
     asker = Asker(engine, usage or UsageLog(config.usage_log, config.usage_salt), tickets)
+    votes.ensure(asker.usage)  # the votes table and the desk's views exist from the start
     dispatcher["asker"] = asker
     dispatcher["config"] = config
     dispatcher["i18n_obj"] = i18n
 
     routers: list[Router] = [errors.router(), admin.router(config.admin_ids), common.router(), buttons.router(),
-                             plan.router(), inline.router(), questions.router()]
+                             plan.router(), feedback.router(), inline.router(), questions.router()]
     # Inner middleware: runs after the filters matched, so ignored group chatter costs no one a token.
     limiter = ThrottleMiddleware(throttle or Throttle(config.throttle_burst, config.throttle_rate))
     for router in routers:

@@ -11,8 +11,9 @@ from functools import partial
 from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import get_i18n
 
+from bot.actions import action_rows
 from bot.i18n import LANGS
-from bot.keyboards import Tickets, answer_keyboard
+from bot.keyboards import Tickets, answer_keyboard, refine_options
 from bot.render import render_answer
 from bot.usage import UsageLog
 from knowledge.answer.engine import Engine
@@ -39,6 +40,28 @@ class Asker:
                           status=answer.status, source=source)
         return answer
 
+    async def refinable(self, answer: Answer) -> set[tuple[str, str]]:
+        """The refine buttons of a tariff answer whose filters the base has data for (one trip to the engine's
+        thread): pressing one must never replace an answer with "nothing found"."""
+        if answer.status != "answer" or not any(result.type == "tariff" for result in answer.results):
+            return set()
+        return await self.call(self._refinable, answer)
+
+    def _refinable(self, answer: Answer) -> set[tuple[str, str]]:
+        offered = set()
+        for kind, code, filters in refine_options(answer, self.engine.places()):
+            if kind == "a":
+                # The same rows, the other area's column: offered when one of them sets a rate there (0 is
+                # "no tariff"; a single-rate row reads the same in both areas).
+                column = f"rate_{filters['area']}"
+                if any((result.fields.get(column) or 0) > 0 for result in answer.results if result.type == "tariff"):
+                    offered.add((kind, code))
+                continue
+            found = self.engine.ask(answer.question, answer.lang, **filters)
+            if found.status == "answer" or (found.status == "clarify" and found.choices):
+                offered.add((kind, code))
+        return offered
+
     async def documents(self, lang: str) -> list[Result]:
         return await self.call(self.engine.documents, lang)
 
@@ -49,16 +72,20 @@ class Asker:
         self.executor.shutdown(wait=False)
 
 
-def render_for_chat(answer: Answer, asker: Asker) -> tuple[list[str], InlineKeyboardMarkup | None]:
-    """Rendered in the answer's language (the engine may follow the question's language)."""
+def render_for_chat(answer: Answer, asker: Asker, offered: set[tuple[str, str]] | None = None
+                    ) -> tuple[list[str], InlineKeyboardMarkup | None]:
+    """Rendered in the answer's language (the engine may follow the question's language); the answer's own
+    buttons (only the refine buttons in `offered`, when given), then votes, share and the act's link."""
     i18n = get_i18n()
     with i18n.use_locale(answer.lang if answer.lang in LANGS else i18n.current_locale):
-        return render_answer(answer), answer_keyboard(answer, asker.tickets, asker.engine.places())
+        keyboard = answer_keyboard(answer, asker.tickets, asker.engine.places(), offered)
+        rows = [*(keyboard.inline_keyboard if keyboard else []), *action_rows(answer, asker.tickets)]
+        return render_answer(answer), InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
 async def send_answer(message: Message, answer: Answer, asker: Asker, *, reply: bool) -> Message:
     """Send the chunks; the keyboard goes on the last one. In groups the first chunk replies to the question."""
-    chunks, keyboard = render_for_chat(answer, asker)
+    chunks, keyboard = render_for_chat(answer, asker, await asker.refinable(answer))
     await asker.tickets.share()
     sent = message
     for number, chunk in enumerate(chunks):

@@ -1,4 +1,5 @@
-"""Inline mode: `@bot massage rural` lists up to 10 results; choosing one posts that result's full cited card."""
+"""Inline mode: `@bot massage rural` lists the whole answer first, then up to 9 results; choosing one posts that
+answer or that result's full cited card. An answer's "share" button opens this with its question typed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 from aiogram.utils.i18n import get_i18n
 
+from bot.actions import shared
 from bot.i18n import LANGS
 from bot.keyboards import ticket_id
 from bot.labels import area_name, degree_name, setting_name
@@ -45,7 +47,11 @@ def articles(answer: Answer) -> list[InlineQueryResultArticle]:
         return [article(f"{base}-0", answer.text.split("\n")[0][:200] or answer.question, "", text)]
     warnings = warning_blocks(answer)
     found = []
-    for number, result in enumerate(answer.results[:MAX_RESULTS]):
+    if len(answer.results) > 1:
+        # The answer as a chat shows it (what "share" posts), then each result on its own.
+        title, _description = describe(answer.results[0])
+        found.append(article(f"{base}-a", answer.question, title, render_answer(answer)[0]))
+    for number, result in enumerate(answer.results[:MAX_RESULTS - len(found)]):
         title, description = describe(result)
         card = "\n\n".join([*warnings, result_card(result, answer.filters.area)])
         found.append(article(f"{base}-{number}", title, description, card))
@@ -57,7 +63,13 @@ async def on_inline(query: InlineQuery, asker: Asker, lang: str, lang_chosen: bo
     if len(text) < 2:
         await query.answer([], cache_time=5, is_personal=True)
         return
-    answer = await asker.ask(text, engine_lang(lang, lang_chosen), user_id=query.from_user.id, source="inline")
+    # A share button's query: the answer it sat under, in its language and with its filters (an expired ticket:
+    # the question alone).
+    text, key = shared(text)
+    ticket = await asker.tickets.fetch(key) if key else None
+    filters = {name: value or None for name, value in ticket.about.items()} if ticket else {}
+    reply = (ticket.lang if ticket else "") or engine_lang(lang, lang_chosen)
+    answer = await asker.ask(text, reply, user_id=query.from_user.id, source="inline", **filters)
     i18n = get_i18n()
     with i18n.use_locale(answer.lang if answer.lang in LANGS else lang):
         results = articles(answer)

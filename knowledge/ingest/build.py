@@ -136,7 +136,7 @@ TABLES = {
                    "title_en": str, "issuer_kk": str, "issuer_ru": str, "issuer_en": str, "act_type": str,
                    "number": str, "date": str, "jurisdiction": str, "status": str, "effective": str, "year": int,
                    "repealed_by_kk": str, "repealed_by_ru": str, "repealed_by_en": str, "repealed_on": str,
-                   "superseded_by": str, "annexes": str, "sha256": str}, "id"),
+                   "superseded_by": str, "url": str, "annexes": str, "sha256": str}, "id"),
     "tariffs": ({"id": int, "document": str, "jurisdiction": str, "setting": str, "annex": int, "category": str,
                  "item": int, "service": str, "position": str, "rate_city": float, "rate_rural": float,
                  "rate": float, "unit": str, "line_start": int, "line_end": int, "flagged": int,

@@ -50,6 +50,7 @@ class Document:
     repealed_by_en: str = ""
     repealed_on: str = ""
     superseded_by: str = ""
+    url: str = ""  # the official publication (adilet.zan.kz); empty when not known: no link is shown then
     annexes: tuple[Annex, ...] = field(default_factory=tuple)
 
     def title(self, lang: str) -> str:
@@ -131,6 +132,7 @@ def read_source(document: Document, sources_dir: Path = SOURCES_DIR) -> str:
 MANIFEST_HEADER = """# The legal texts Kómekshi answers from. One [[document]] per source file, one [[jurisdiction]] per body
 # whose acts they are. `annex` tables say what each annex holds, so the parsers need no guessing about setting,
 # unit or rate layout. Written by `komekshi kb add` too: keep one field per line.
+# `url`: the act's official publication (adilet.zan.kz), only where it is known: no link is shown without it.
 # A [[jurisdiction]]: names as answers show them (name_*), on buttons (short_*), the body that issues its acts
 # (issuer_*), `cues` (words in a decree's heading that name it) and `question_cues_*` (words a question names it by,
 # per language; a trailing "*" matches any ending). `kb add` writes one for a district, city or oblast its heading

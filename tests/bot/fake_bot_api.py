@@ -144,6 +144,11 @@ class FakeEngine:
     calls: list[dict] = field(default_factory=list)
     reloads: int = 0
 
+    def asked_after(self, before: int) -> dict:
+        """The first call after the first `before`: the question an update asked (the bot then checks the
+        refine buttons' filters with more calls)."""
+        return self.calls[before]
+
     @classmethod
     def open(cls, kb_path: Any = None) -> FakeEngine:
         return cls()
@@ -161,6 +166,16 @@ class FakeEngine:
                           text="Which setting do you mean?",
                           choices=[Choice("Stationary", "massage nurse stationary"),
                                    Choice("Semi-stationary", "massage nurse semi-stationary")])
+        if "штатный норматив" in text or "staffing norm" in text:
+            # like the engine's staffing clarify: the follow-up questions are worded as the act prints them
+            return Answer(question=question, lang=lang, intent="staffing", filters=Filters(), status="clarify",
+                          text="Which position?",
+                          choices=[Choice("Массаж жасау жөніндегі мейіргер",
+                                          "Массаж жасау жөніндегі мейіргер штат нормативі 100")])
+        if ("massage" in text or "массаж" in text) and (jurisdiction == "baiterek" and setting != "home"):
+            # like the base: Bäyterek's decree sets home-care tariffs only
+            return Answer(question=question, lang=lang, intent="tariff", filters=Filters(), status="not_found",
+                          text=f"Nothing found for: {question}")
         if "massage" in text or "массаж" in text:
             filters = Filters(setting=setting or "semi_stationary", area=area or ("rural" if "rural" in text else None),
                               jurisdiction=jurisdiction or "oblast", position="nurse")

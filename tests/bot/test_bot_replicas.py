@@ -51,8 +51,8 @@ async def test_a_button_answered_by_another_replica_still_works(replicas) -> Non
     stationary = next(b for row in sent.reply_markup.inline_keyboard for b in row if b.text == "stationary care")
     requests = await second.feed(callback_query=callback(stationary.callback_data, lang="en",
                                                           on=bot_message(sent.text, 1001, "private")))
-    assert second.engine.calls[-1]["question"] == "massage rural"
-    assert second.engine.calls[-1]["setting"] == "stationary"
+    assert second.engine.calls[0]["question"] == "massage rural"
+    assert second.engine.calls[0]["setting"] == "stationary"
     assert any(isinstance(r, EditMessageText) for r in requests)
     alerts = [r for r in requests if isinstance(r, AnswerCallbackQuery) and r.show_alert]
     assert not alerts

@@ -31,7 +31,7 @@ def buttons(params: dict) -> list[dict]:
 
 
 def pressing(params: dict, data_prefix: str, text: str | None = None) -> dict:
-    found = [b for b in buttons(params) if b["callback_data"].startswith(data_prefix)
+    found = [b for b in buttons(params) if b.get("callback_data", "").startswith(data_prefix)
              and (text is None or b["text"] == text)]
     assert found, f"no {data_prefix!r} {text!r} button in {buttons(params)}"
     return callback(found[0]["callback_data"], user_id=USER, lang="ru", on=bot_message("…", USER, "private"))
