@@ -34,12 +34,16 @@ def rate_text(value: float | int, signed: bool = False) -> str:
     return money(value, "ru")
 
 
-def cell_text(table: str | None, column: str, value: object, places: dict[str, str]) -> str | None:
-    """The text a desk cell shows, or None to leave Datasette's own. `places`: jurisdiction code → its words."""
+def cell_text(table: str | None, column: str, value: object, places: dict[str, str],
+              acts: dict[str, str] | None = None) -> str | None:
+    """The text a desk cell shows, or None to leave Datasette's own. `places`: jurisdiction code → its words;
+    `acts`: document id → its act in words."""
     if value is None or isinstance(value, bytes):
         return None
     if column == "jurisdiction" and isinstance(value, str) and value in places:
         return places[value]
+    if column == "document" and acts and isinstance(value, str) and value in acts:
+        return acts[value]
     if column in CODED and isinstance(value, str) and value in LABELS:
         return both(value)
     if (table in TARIFF_TABLES and column not in NOT_MONEY and isinstance(value, int | float)
@@ -51,6 +55,12 @@ def cell_text(table: str | None, column: str, value: object, places: dict[str, s
 def place_names(rows: list[tuple[str, str, str]]) -> dict[str, str]:
     """(code, name_kk, name_ru) rows of `jurisdictions` → code → "Бөрлі ауданы / Бурлинский район"."""
     return {code: " / ".join(dict.fromkeys(n for n in (kk, ru) if n)) or code for code, kk, ru in rows}
+
+
+def act_names(documents: list[dict]) -> dict[str, str]:
+    """Rows of `documents` → id → "000 · № 286, 2025-12-25": the manifest id a filter uses, then the number and
+    date a clerk cites the act by (short: it stands in every row; the documents table has the full titles)."""
+    return {d["id"]: f"{d['id']} · № {d['number']}, {d['date']}" for d in documents}
 
 
 WORD = re.compile(r"\w+", re.UNICODE)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.desk.browse import HOME_TABLES, home_links, metadata
-from knowledge.desk.cells import cell_text, fts_query, place_names, rate_text
+from knowledge.desk.cells import act_names, cell_text, fts_query, place_names, rate_text
 from knowledge.desk.export import BOM, excel_csv, write_export
 from knowledge.kb import open_kb
 
@@ -121,3 +121,9 @@ def test_home_lists_what_a_clerk_needs_with_bilingual_titles(db) -> None:
     assert titles["/kb/tariffs"] == "Тарифтер / Тарифы" and titles["/kb/documents"] == "Құжаттар / Документы"
     assert any("Как найти тариф" in text for text in meta["how_to_find_a_rate"])
     assert meta["databases"]["kb"]["tables"]["tariffs"]["fts_table"] == "tariffs_search"
+
+
+def test_a_document_id_is_shown_with_the_number_and_date_of_its_act(db) -> None:
+    acts = act_names([dict(row) for row in db.execute("select * from documents")])
+    assert cell_text("tariffs", "document", "000", {}, acts) == "000 · № 286, 2025-12-25"
+    assert cell_text("tariffs", "document", "999", {}, acts) is None

@@ -7,10 +7,11 @@ from __future__ import annotations
 from datasette import hookimpl
 
 from knowledge.desk.browse import home_links
-from knowledge.desk.cells import cell_text, fts_query, place_names
+from knowledge.desk.cells import act_names, cell_text, fts_query, place_names
 from knowledge.desk.export import excel_csv
 
-PLACES: dict[str, str] = {}
+PLACES: dict[str, str] = {}  # jurisdiction code → "Бөрлі ауданы / Бурлинский район"
+ACTS: dict[str, str] = {}  # document id → "001 · № 6, 2026-01-06"
 
 
 @hookimpl
@@ -20,6 +21,9 @@ async def startup(datasette) -> None:
         if "jurisdictions" in await db.table_names():
             rows = await db.execute("select code, name_kk, name_ru from jurisdictions")
             PLACES.update(place_names([tuple(row) for row in rows]))
+        if "documents" in await db.table_names():
+            rows = await db.execute("select id, number, date from documents")
+            ACTS.update(act_names([dict(row) for row in rows]))
 
 
 # trylast: Datasette registers its own escape_fts for every connection; this one must be registered after it.
@@ -30,12 +34,12 @@ def prepare_connection(conn) -> None:
 
 @hookimpl
 def render_cell(value, column, table):
-    return cell_text(table, column, value, PLACES)
+    return cell_text(table, column, value, PLACES, ACTS)
 
 
 def desk_word(value, column: str):
     """A facet value as the desk's cells show it ("semi_stationary" → "жартылай стационар / полустационар")."""
-    return cell_text(None, column, value, PLACES) or value
+    return cell_text(None, column, value, PLACES, ACTS) or value
 
 
 @hookimpl
