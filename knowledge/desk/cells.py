@@ -8,6 +8,7 @@ import re
 
 from knowledge.answer.compose import LABELS, label
 from knowledge.i18n import money, money_change
+from knowledge.text import dictionary_key, key
 
 DESK_LANGS = ("kk", "ru")
 TARIFF_TABLES = frozenset({"tariffs", "tariffs_city_vs_rural", "tariffs_across_settings",
@@ -85,10 +86,25 @@ def search_word(word: str) -> str:
     return word
 
 
+MIN_KEY = 4  # a shorter key ("уи" of "uide") would match too many words
+
+
+def search_term(word: str) -> str:
+    """One word of the search box as an FTS5 term: the word's beginning, or its search key's (the build indexes the
+    keys of the Kazakh names: "киімдерді" and "massazh" meet "киімді" and "массаж" through "киим", "массаж")."""
+    typed = search_word(word)
+    # A Russian word the dictionary knows keeps its own beginning only: its key folds letters ("грубое" → "груп")
+    # and would meet unrelated Kazakh keys; Russian names are indexed as written (the aliases).
+    russian = RUSSIAN_ONLY.match(word.lower()) and dictionary_key(word) is not None
+    stemmed = "" if russian else key(word)
+    if len(stemmed) >= MIN_KEY and stemmed != typed:
+        return f'("{typed}"* OR "{stemmed}"*)'
+    return f'"{typed}"*'
+
+
 def fts_query(text: str) -> str:
     """A search box's text → an FTS5 query: every word must begin a word of the row ("массаж полустационар" →
     `"массаж"* AND "полустационар"*`). Only letters and digits pass, each word quoted, so no input is an SQL error;
     no word at all matches nothing."""
-    words = [search_word(w) for w in WORD.findall(text or "") if w.lower() not in FUNCTION_WORDS]
-    words = [w.replace('"', "") for w in words if w]
-    return " AND ".join(f'"{w}"*' for w in words) or '""'
+    words = [w for w in WORD.findall(text or "") if w.lower() not in FUNCTION_WORDS]
+    return " AND ".join(search_term(w) for w in words) or '""'

@@ -94,13 +94,19 @@ def joined(parts: Iterable[str | None]) -> str:
     return " | ".join(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
 
 
+def kazakh_keys(*texts: str | None) -> str:
+    """The search keys (loose letters, stems) of printed Kazakh text: an inflected or Latin-typed word in the search
+    box ("киімдерді", "massazh") meets the name through them (knowledge.desk.cells.fts_query keys it the same way)."""
+    return " ".join(search_key(text) for text in texts if text)
+
+
 def tariff_search_rows(tariffs: Iterable[tuple[int, object]], jurisdictions: list[Jurisdiction],
                        names: Names) -> Iterable[dict]:
     """(id, TariffRow) → {"rowid", "text"}: printed wording, ru/en names, setting and place words."""
     places = {j.code: j for j in jurisdictions}
     for number, row in tariffs:
         yield {"rowid": number, "text": joined([
-            row.service, row.position, row.category,
+            row.service, row.position, row.category, kazakh_keys(row.service, row.position, row.category),
             *names.name_words("service", row.service), *names.rendered(row.position or ""),
             *names.settings.get(row.setting or "", []), *place_words(places.get(row.jurisdiction)),
         ])}
@@ -109,7 +115,7 @@ def tariff_search_rows(tariffs: Iterable[tuple[int, object]], jurisdictions: lis
 def criterion_search_rows(criteria: Iterable[Criterion], names: Names) -> Iterable[dict]:
     for criterion in criteria:
         yield {"rowid": criterion.item, "text": joined([
-            criterion.criterion, criterion.section, DEGREE_WORDS.get(criterion.degree, criterion.degree),
+            criterion.criterion, criterion.section, kazakh_keys(criterion.criterion), DEGREE_WORDS.get(criterion.degree, criterion.degree),
             criterion.degree_kk,
             *names.name_words("criterion", criterion.criterion)])}
 

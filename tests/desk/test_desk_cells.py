@@ -60,8 +60,14 @@ def test_no_search_text_is_an_sql_error(db, text: str) -> None:
 def test_the_query_matches_word_beginnings_without_endings() -> None:
     assert fts_query("массаж полустационар") == '"массаж"* AND "полустационар"*'
     assert fts_query("стирка белья") == '"стирк"* AND "бель"*'
-    assert fts_query("laundry at home") == '"laundry"* AND "home"*'
     assert fts_query('a "b') == '"b"*'
+    assert fts_query("киімдерді") == '("киімдерді"* OR "киим"*)'  # the Kazakh key the build indexes
+
+
+def test_inflected_and_latin_typed_kazakh_find_the_printed_names(db) -> None:
+    assert any("жуу" in row["service"] for row in search(db, "киімдерді жуу"))
+    assert {row["setting"] for row in search(db, "massazh zhartylai")} == {"semi_stationary"}
+    assert search(db, "жеке жұмыс жоспары", "criteria")
 
 
 def plain(text: str | None) -> str | None:
