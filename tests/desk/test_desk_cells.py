@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from knowledge.desk.browse import HOME_TABLES, home_links, metadata
 from knowledge.desk.cells import act_names, cell_text, fts_query, place_names, rate_text
@@ -133,3 +135,10 @@ def test_a_document_id_is_shown_with_the_number_and_date_of_its_act(db) -> None:
     acts = act_names([dict(row) for row in db.execute("select * from documents")])
     assert cell_text("tariffs", "document", "000", {}, acts) == "000 · № 286, 2025-12-25"
     assert cell_text("tariffs", "document", "999", {}, acts) is None
+
+
+@pytest.mark.slow  # a property test
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=80))
+def test_any_search_text_is_a_valid_fts_query(db, text: str) -> None:
+    search(db, text)
