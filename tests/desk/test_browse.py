@@ -87,6 +87,14 @@ def test_excel_export_of_a_search_has_every_row_with_bom_and_semicolons(server: 
     assert len(rows) == 76 and all("," in row["rate"] for row in rows)  # every row, not one page; decimal comma
 
 
+def test_excel_export_of_a_query_and_of_a_bad_query(server: str) -> None:
+    text = get(server, "/kb.excel", sql="select 903.5 as rate, 'a;b' as name").decode("utf-8")
+    assert text == '\ufeffrate;name\r\n903,5;"a;b"\r\n'
+    with pytest.raises(urllib.error.HTTPError) as error:
+        get(server, "/kb.excel", sql="select nonsense from nowhere")
+    assert error.value.code == 400
+
+
 def test_home_page_and_cells_speak_kazakh_and_russian(server: str) -> None:
     home = get(server, "/").decode("utf-8")
     for text in ("Тарифтер / Тарифы", "Тәуекел өлшемшарттары / Критерии оценки риска", "Құжаттар / Документы",

@@ -63,6 +63,9 @@ async def render_excel(datasette, request, database, table, sql, query_name):
             if k not in {"_size", "_stream", "_next"}]
     path = request.path.rsplit(".", 1)[0] + ".csv"
     response = await datasette.client.get(path, params=[*args, ("_stream", "on"), ("_size", "max")])
+    if response.status_code != 200:  # a bad filter or query: Datasette's own error, not a spreadsheet of it
+        return Response(response.text, status=response.status_code,
+                        content_type=response.headers.get("content-type", "text/plain"))
     name = (table or query_name or database) + ".csv"
     return Response(excel_csv(response.text), content_type="text/csv; charset=utf-8",
                     headers={"content-disposition": f'attachment; filename="{name}"'})
