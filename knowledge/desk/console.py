@@ -97,7 +97,11 @@ def chat(engine: Engine, lang: str | None = None, stdin: TextIO = sys.stdin, std
     print(text("greeting", lang), file=stdout)
     try:
         while True:
-            line = reader.read(PROMPT)
+            try:
+                line = reader.read(PROMPT)
+            except KeyboardInterrupt:  # Ctrl+C drops the line being typed, as in a shell; Ctrl+D or /quit leaves
+                print(file=stdout)
+                continue
             if line is None:
                 print(file=stdout)
                 return

@@ -108,3 +108,23 @@ def test_history_lives_in_the_users_data_directory(monkeypatch, tmp_path: Path) 
     monkeypatch.delenv("XDG_DATA_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert history_path() == tmp_path / "home" / ".local" / "share" / "komekshi" / "console_history"
+
+
+class InterruptedOnce(io.StringIO):
+    """A terminal where the user presses Ctrl+C at the first prompt, then types the rest."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.interrupted = False
+
+    def readline(self, *args) -> str:
+        if not self.interrupted:
+            self.interrupted = True
+            raise KeyboardInterrupt
+        return super().readline(*args)
+
+
+def test_ctrl_c_drops_the_line_and_the_chat_goes_on(engine) -> None:
+    out = io.StringIO()
+    chat(engine, "en", stdin=InterruptedOnce("стационар УВЧ терапия медсестра город\n"), stdout=out)
+    assert "993" in out.getvalue()
