@@ -85,8 +85,9 @@ def metadata(db: sqlite3.Connection) -> dict:
             "tariffs": tariffs,
             "tariffs_city_vs_rural": {
                 "title": "Қала мен ауыл / Город и село",
-                "description": "Қала және ауыл тарифтері қатар, айырмасымен / Городской и сельский тариф рядом, с разницей",
-                "facets": ["jurisdiction", "year", "setting"]},
+                "description": "Қала және ауыл тарифтері қатар, айырмасымен (0 — тариф жоқ, айырма жоқ) / Городской и "
+                               "сельский тариф рядом, с разницей (0 — тарифа нет, разницы нет)",
+                "facets": ["jurisdiction", "year", "setting"], "fts_table": "tariffs_search", "fts_pk": "id"},
             "tariffs_across_settings": {
                 "title": "Нысандар бойынша салыстыру / Сравнение по формам обслуживания",
                 "description": "Бір қызметтің барлық нысандағы тарифі / Тариф одной услуги во всех формах, ₸"},

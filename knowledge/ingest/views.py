@@ -6,13 +6,14 @@ from __future__ import annotations
 from knowledge.ingest.manifest import Document
 
 # A rate of 0 is "no tariff set", never free: a difference with it is no difference (NULL), not -100 %.
+# `id` is the tariff row's: the desk searches the view through tariffs_search by it.
 CITY_VS_RURAL = """
     select document, jurisdiction, year, setting, annex, item, service, position, unit,
            rate_city, rate_rural,
            case when rate_city > 0 and rate_rural > 0 then round(rate_rural - rate_city, 2) end as difference,
            case when rate_city > 0 and rate_rural > 0 then round(100.0 * (rate_rural - rate_city) / rate_city, 2) end
                as difference_percent,
-           flagged
+           flagged, id
     from tariffs where rate_city is not null or rate_rural is not null
     order by document, annex, item"""
 

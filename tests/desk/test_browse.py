@@ -80,6 +80,12 @@ def test_search_narrows_by_setting_and_never_fails_on_english_phrases(server: st
     assert search_count(server, "individual work plan", "criteria") > 0
 
 
+def test_city_vs_rural_is_searched_like_the_tariffs(server: str) -> None:
+    data = json.loads(get(server, "/kb/tariffs_city_vs_rural.json", _search="massage", setting="semi_stationary",
+                          _shape="objects"))
+    assert [(row["rate_city"], row["rate_rural"], row["difference"]) for row in data["rows"]] == [(903, 0, None)]
+
+
 def test_excel_export_of_a_search_has_every_row_with_bom_and_semicolons(server: str) -> None:
     text = get(server, "/kb/tariffs.excel", jurisdiction="baiterek").decode("utf-8")
     assert text.startswith("\ufeff")
