@@ -111,6 +111,7 @@ def metadata(db: sqlite3.Connection) -> dict:
                             "degree": "gross | significant | minor", "degree_kk": "Дәреже (басылғандай) / Степень"}},
             "criteria_by_degree": {"title": "Дәреже бойынша / По степени"},
             "checklist_items": {"title": "Тексеру парақтары / Проверочные листы", "facets": ["annex", "title"],
+                                "fts_table": "checklist_search", "fts_pk": "id",
                                 "description": "Тексеру парағының талаптары / Требования проверочных листов"},
             "staffing_norms": {"title": "Штат нормативтері (күшін жойған акт) / Штатные нормативы (утратил силу)",
                                "facets": ["table_name", "position"]},

@@ -201,7 +201,7 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
     for name, sql in views(parsed.documents).items():
         db.create_view(name, sql)
-    write_search_tables(db.conn, parsed.tariffs, parsed.criteria, parsed.jurisdictions)
+    write_search_tables(db.conn, parsed.tariffs, parsed.criteria, parsed.checklist_items, parsed.jurisdictions)
     insert(db, "russian_words", russian_words(parsed))
     insert(db, "meta", [
         {"key": "sources_hash", "value": fingerprint},

@@ -21,7 +21,7 @@ from knowledge.text import keys, search_key, tokens
 
 DATA = PACKAGE_DIR / "data"
 LANGS = ("ru", "en")
-SEARCH_TABLES = ("tariffs_search", "criteria_search")
+SEARCH_TABLES = ("tariffs_search", "criteria_search", "checklist_search")
 DEGREE_WORDS = {"gross": "грубое грубые gross", "significant": "значительное значительные significant",
                 "minor": "незначительное незначительные minor"}
 
@@ -120,11 +120,21 @@ def criterion_search_rows(criteria: Iterable[Criterion], names: Names) -> Iterab
             *names.name_words("criterion", criterion.criterion)])}
 
 
-def write_search_tables(conn, tariffs: list, criteria: list[Criterion], jurisdictions: list[Jurisdiction]) -> None:
-    """Create and fill the desk's full-text tables (tariff ids are numbered from 1 in build order, as in `tariffs`)."""
+def checklist_search_rows(items: Iterable[tuple[int, object]], names: Names) -> Iterable[dict]:
+    for number, item in items:
+        yield {"rowid": number, "text": joined([
+            item.requirement, item.title, kazakh_keys(item.requirement),
+            *names.name_words("checklist", item.requirement)])}
+
+
+def write_search_tables(conn, tariffs: list, criteria: list[Criterion], checklist: list,
+                        jurisdictions: list[Jurisdiction]) -> None:
+    """Create and fill the desk's full-text tables (tariff and checklist ids are numbered from 1 in build order, as
+    in their tables)."""
     names = load_names()
     tables = {"tariffs_search": tariff_search_rows(enumerate(tariffs, 1), jurisdictions, names),
-              "criteria_search": criterion_search_rows(criteria, names)}
+              "criteria_search": criterion_search_rows(criteria, names),
+              "checklist_search": checklist_search_rows(enumerate(checklist, 1), names)}
     for table, rows in tables.items():
         conn.execute(f"create virtual table [{table}] using fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 0')")
         conn.executemany(f"insert into [{table}] (rowid, text) values (:rowid, :text)", rows)

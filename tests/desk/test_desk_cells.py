@@ -25,7 +25,8 @@ def db(kb_path: Path) -> sqlite3.Connection:
 
 def search(db: sqlite3.Connection, text: str, table: str = "tariffs") -> list[sqlite3.Row]:
     """What Datasette runs for a search box (escape_fts replaced by the desk's fts_query)."""
-    fts = {"tariffs": ("tariffs_search", "id"), "criteria": ("criteria_search", "item")}[table]
+    fts = {"tariffs": ("tariffs_search", "id"), "criteria": ("criteria_search", "item"),
+           "checklist_items": ("checklist_search", "id")}[table]
     return db.execute(f"select * from {table} where {fts[1]} in (select rowid from {fts[0]} "
                       f"where {fts[0]} match ?)", (fts_query(text),)).fetchall()
 
@@ -46,8 +47,11 @@ def test_setting_and_district_words_narrow_a_search(db) -> None:
     assert {row["jurisdiction"] for row in search(db, "Бурлинский район")} == {"borli"}
 
 
-def test_criteria_are_found_in_russian_and_english(db) -> None:
+def test_criteria_and_checklists_are_found_in_russian_and_english(db) -> None:
     assert search(db, "индивидуальный план", "criteria")
+    for text in ("сроков оценки", "deadlines assessing"):
+        rows = search(db, text, "checklist_items")
+        assert rows and any("бағалау" in row["requirement"] for row in rows)
     assert {row["degree"] for row in search(db, "грубое", "criteria")} == {"gross"}
 
 
@@ -55,8 +59,8 @@ def test_criteria_are_found_in_russian_and_english(db) -> None:
     'semi-stationary home care', 'don\'t "quote', "massage OR laundry NOT", "(*)", "", "   ", "NEAR(a b)", "a:b",
     "''; drop table tariffs; --"])
 def test_no_search_text_is_an_sql_error(db, text: str) -> None:
-    search(db, text)
-    search(db, text, "criteria")
+    for table in ("tariffs", "criteria", "checklist_items"):
+        search(db, text, table)
 
 
 def test_the_query_matches_word_beginnings_without_endings() -> None:
