@@ -11,7 +11,21 @@ from pathlib import Path
 
 from knowledge.kb import load_jurisdictions, open_kb
 
-CITATION = "Дереккөз / Источник: document, annex, item (құжат, қосымша, тармақ / документ, приложение, пункт)"
+SITE = Path(__file__).parent / "site"  # the desk's Datasette plugin and templates
+# What a clerk opens first, in this order, on the home page (each with its bilingual title and description).
+HOME_TABLES = ("tariffs", "tariffs_city_vs_rural", "tariffs_across_jurisdictions", "tariffs_across_years",
+               "criteria", "checklist_items", "documents")
+HOW_TO_FIND_A_RATE = (
+    "Тарифті табу: «Тарифтер» кестесін ашып, іздеу жолына қызметті жазыңыз (қазақша, орысша немесе ағылшынша: "
+    "«массаж», «киім жуу», «laundry»), қажет болса нысан мен ауданды қосыңыз («массаж полустационар»); сосын "
+    "сүзгілерден жылды, нысанды, аумақты таңдаңыз. 0 — тариф белгіленбеген. Әр жолда акт, қосымша және "
+    "тармақ бар. Excel-ге жүктеу — кесте үстіндегі «excel» сілтемесі.",
+    "Как найти тариф: откройте «Тарифы», введите в поиск услугу (по-казахски, по-русски или по-английски: "
+    "«массаж», «стирка белья», «laundry»), при необходимости добавьте форму и район («массаж полустационар»), "
+    "затем уточните год, форму и территорию фильтрами. 0 — тариф не установлен. В каждой строке — акт, "
+    "приложение и пункт. Выгрузка для Excel — ссылка «excel» над таблицей.",
+)
+
 
 TARIFF_COLUMNS = {
     "document": "Құжат (манифест id) / Документ",
@@ -53,16 +67,17 @@ def metadata(db: sqlite3.Connection) -> dict:
     tariffs = {
         "title": "Тарифтер / Тарифы",
         "description": f"Арнаулы әлеуметтік қызметтер тарифтері, {years} / Тарифы на специальные социальные услуги, "
-                       f"{years}. 0 = тариф белгіленбеген / тариф не установлен. " + CITATION,
+                       f"{years}. Іздеу / Поиск: массаж, стирка белья, laundry, массаж полустационар.",
         "columns": {**TARIFF_COLUMNS, "jurisdiction": jurisdiction_legend(db)},
         "facets": ["jurisdiction", "year", "setting", "category", "position"],
         "sort": "item",
-        "fts_table": "tariffs_fts",
+        # the desk's search text: printed wording, ru/en names, setting and district words (ingest/desk_search.py)
+        "fts_table": "tariffs_search",
         "fts_pk": "id",
-        "searchmode": "raw",
         "label_column": "service",
     }
     return {
+        "how_to_find_a_rate": list(HOW_TO_FIND_A_RATE),
         "title": "Көмекші: білім қоры / Кёмекши: база знаний",
         "description": "Арнаулы әлеуметтік қызметтер: тарифтер, тәуекел өлшемшарттары, тексеру парақтары, нормалар. "
                        "Специальные социальные услуги: тарифы, критерии риска, проверочные листы, нормативы.",
@@ -70,8 +85,9 @@ def metadata(db: sqlite3.Connection) -> dict:
             "tariffs": tariffs,
             "tariffs_city_vs_rural": {
                 "title": "Қала мен ауыл / Город и село",
-                "description": "Қала және ауыл тарифтері қатар, айырмасымен / Городской и сельский тариф рядом, с разницей",
-                "facets": ["jurisdiction", "year", "setting"]},
+                "description": "Қала және ауыл тарифтері қатар, айырмасымен (0 — тариф жоқ, айырма жоқ) / Городской и "
+                               "сельский тариф рядом, с разницей (0 — тарифа нет, разницы нет)",
+                "facets": ["jurisdiction", "year", "setting"], "fts_table": "tariffs_search", "fts_pk": "id"},
             "tariffs_across_settings": {
                 "title": "Нысандар бойынша салыстыру / Сравнение по формам обслуживания",
                 "description": "Бір қызметтің барлық нысандағы тарифі / Тариф одной услуги во всех формах, ₸"},
@@ -90,21 +106,31 @@ def metadata(db: sqlite3.Connection) -> dict:
                 "title": "Тәуекел өлшемшарттары / Критерии оценки риска",
                 "description": "Бұзушылық дәрежесі (өрескел, елеулі, болмашы) / "
                                "степень нарушения (грубое, значительное, незначительное)",
-                "facets": ["degree", "section"], "fts_table": "criteria_fts", "fts_pk": "item",
+                "facets": ["degree", "section"], "fts_table": "criteria_search", "fts_pk": "item",
                 "columns": {"item": "Тармақ / Пункт", "criterion": "Өлшемшарт / Критерий",
                             "degree": "gross | significant | minor", "degree_kk": "Дәреже (басылғандай) / Степень"}},
             "criteria_by_degree": {"title": "Дәреже бойынша / По степени"},
-            "checklist_items": {"title": "Тексеру парақтары / Проверочные листы", "facets": ["annex", "title"]},
+            "checklist_items": {"title": "Тексеру парақтары / Проверочные листы", "facets": ["annex", "title"],
+                                "fts_table": "checklist_search", "fts_pk": "id",
+                                "description": "Тексеру парағының талаптары / Требования проверочных листов"},
             "staffing_norms": {"title": "Штат нормативтері (күшін жойған акт) / Штатные нормативы (утратил силу)",
                                "facets": ["table_name", "position"]},
-            "passages": {"title": "Мәтін үзінділері / Фрагменты текста", "facets": ["document", "kind"],
-                         "searchmode": "raw"},
-            "documents": {"title": "Құжаттар / Документы", "facets": ["status", "jurisdiction", "year"]},
+            "passages": {"title": "Мәтін үзінділері / Фрагменты текста", "facets": ["document", "kind"]},
+            "documents": {"title": "Құжаттар / Документы", "facets": ["status", "jurisdiction", "year"],
+                          "description": "Актілер: атауы қазақша және орысша, нөмірі, күні, мәртебесі / "
+                                         "Акты: название на казахском и русском, номер, дата, статус"},
             "jurisdictions": {"title": "Аумақтар / Территории", "facets": ["kind", "parent"]},
             "documents_status": {"title": "Құжаттардың мәртебесі / Статус документов"},
             "meta": {"hidden": True},
         }}},
     }
+
+
+def home_links(meta: dict, database: str = "kb") -> list[dict]:
+    """The home page's list: what a clerk opens first, with the bilingual title and description of each."""
+    tables = ((meta.get("databases") or {}).get(database) or {}).get("tables") or {}
+    return [{"path": f"/{database}/{name}", "title": tables[name].get("title", name),
+             "description": tables[name].get("description", "")} for name in HOME_TABLES if name in tables]
 
 
 def serve(kb_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
@@ -117,7 +143,8 @@ def serve(kb_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
     link = Path(tempfile.mkdtemp()) / "kb.sqlite"
     link.symlink_to(kb_path.resolve())
     command = [sys.executable, "-m", "datasette", "serve", "--immutable", str(link), "--metadata", handle.name,
-               "--host", host, "--port", str(port), "--setting", "default_facet_size", "20"]
+               "--host", host, "--port", str(port), "--setting", "default_facet_size", "20",
+               "--plugins-dir", str(SITE / "plugins"), "--template-dir", str(SITE / "templates")]
     # exec, not a child process: a signal to `komekshi browse` reaches the server itself.
     os.execv(sys.executable, command)
     return 0  # not reached

@@ -243,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_kb_check)
     export = kb.add_parser("export", help="print a table")
     export.add_argument("table", choices=("tariffs", "criteria"))
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--format", choices=("jsonl", "csv", "excel"), default="jsonl",
+                        help="excel: CSV for Excel on a Kazakh/Russian Windows (BOM, ';', decimal comma)")
     export.set_defaults(func=cmd_kb_export)
     add = kb.add_parser("add", help="add a new tariff decree text to the sources (preview, then confirm)")
     add.add_argument("file")

@@ -18,6 +18,7 @@ from knowledge import PACKAGE_DIR, SOURCES_DIR
 from knowledge.domain import CUE_FIELDS, ChecklistItem, Criterion, Jurisdiction, Passage, StaffingNorm, TariffRow
 from knowledge.ingest.anomalies import flag_rate_anomalies
 from knowledge.ingest.check import compact, item_gaps
+from knowledge.ingest.desk_search import write_search_tables
 from knowledge.ingest.dictionary import russian_words
 from knowledge.ingest.manifest import Document, ManifestError, load_jurisdictions, load_manifest, read_source
 from knowledge.ingest.overrides import Override, apply_overrides, load_overrides
@@ -200,6 +201,7 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
     for name, sql in views(parsed.documents).items():
         db.create_view(name, sql)
+    write_search_tables(db.conn, parsed.tariffs, parsed.criteria, parsed.checklist_items, parsed.jurisdictions)
     insert(db, "russian_words", russian_words(parsed))
     insert(db, "meta", [
         {"key": "sources_hash", "value": fingerprint},

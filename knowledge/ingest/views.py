@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from knowledge.ingest.manifest import Document
 
+# A rate of 0 is "no tariff set", never free: a difference with it is no difference (NULL), not -100 %.
+# `id` is the tariff row's: the desk searches the view through tariffs_search by it.
 CITY_VS_RURAL = """
     select document, jurisdiction, year, setting, annex, item, service, position, unit,
-           rate_city, rate_rural, round(rate_rural - rate_city, 2) as difference,
-           case when rate_city > 0 then round(100.0 * (rate_rural - rate_city) / rate_city, 2) end
+           rate_city, rate_rural,
+           case when rate_city > 0 and rate_rural > 0 then round(rate_rural - rate_city, 2) end as difference,
+           case when rate_city > 0 and rate_rural > 0 then round(100.0 * (rate_rural - rate_city) / rate_city, 2) end
                as difference_percent,
-           flagged
+           flagged, id
     from tariffs where rate_city is not null or rate_rural is not null
     order by document, annex, item"""
 
@@ -107,9 +110,10 @@ def across_years(documents: list[Document]) -> str:
         if index:
             before = years[index - 1]
             shared = [k for k in kinds if k in rate_kinds([d for d in acts if d.year == before])]
-            columns += [f"round(max(case when year = {int(year)} then {_rate(kind)} end) - "
-                        f"max(case when year = {int(before)} then {_rate(kind)} end), 2) as {kind}_change_{year}"
-                        for kind in shared]
+            # nullif: a year without a tariff (0) has no change to or from it
+            columns += [f"round(max(case when year = {int(year)} then nullif({_rate(kind)}, 0) end) - "
+                        f"max(case when year = {int(before)} then nullif({_rate(kind)}, 0) end), 2) "
+                        f"as {kind}_change_{year}" for kind in shared]
     listed = "".join(f"{c},\n           " for c in columns)
     return f"""
     select jurisdiction, setting, unit, service, position,
