@@ -88,7 +88,7 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     dispatcher["i18n_obj"] = i18n
 
     routers: list[Router] = [errors.router(), admin.router(config.admin_ids), common.router(), buttons.router(),
-                             inline.router(), questions.router()]
+                             inline.router(), questions.router(), common.fallback_router()]
     # Inner middleware: runs after the filters matched, so ignored group chatter costs no one a token.
     limiter = ThrottleMiddleware(throttle or Throttle(config.throttle_burst, config.throttle_rate))
     for router in routers:
