@@ -15,7 +15,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import BotCommand
+from aiogram.types import BotCommand, LinkPreviewOptions
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
@@ -147,8 +147,10 @@ def build_bot(config: Config) -> Bot:
     api = TelegramAPIServer.from_base(config.telegram_api_url) if config.telegram_api_url else None
     session = AiohttpSession(api=api) if api else AiohttpSession()
     session.middleware(RetryMiddleware())
+    # Link previews off through link_preview_options: aiogram's `link_preview_is_disabled` default also fills the
+    # deprecated disable_web_page_preview field of every sendMessage.
     return Bot(config.bot_token or "", session=session,
-               default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True))
+               default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)))
 
 
 async def health(_request: web.Request) -> web.Response:
