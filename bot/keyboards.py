@@ -1,6 +1,7 @@
 """Inline keyboards and their callback data: short ids, one-letter codes and jurisdiction codes, under 64 bytes.
 
-A question behind a button is kept in a small bounded in-memory map (`Tickets`) under an 8-character id;
+A question behind a button is kept in a small bounded in-memory map (`Tickets`) under an 8-character id keyed with
+the deployment's secret and bound to the chat the buttons were sent to;
 in groups the bot replies to the question, so an expired id can still be recovered from the replied message.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -55,15 +57,26 @@ SHARED_PREFIX = "komekshi:ticket:"
 SHARED_TTL = 7 * 24 * 3600  # a week: buttons older than that ask the user to ask again
 
 
-def ticket_id(question: str) -> str:
-    """Deterministic short id: the same question gets the same id in every replica."""
-    return hashlib.blake2b(question.encode("utf-8"), digest_size=6).hexdigest()[:8]
+def ticket_id(question: str, chat_id: int | None = None, secret: bytes = b"") -> str:
+    """Deterministic short id: the same question in the same chat gets the same id in every replica (they share the
+    deployment's secret). Keyed with the secret, an id cannot be computed from outside to forge a button."""
+    data = question if chat_id is None else f"{chat_id}\n{question}"
+    return hashlib.blake2b(data.encode("utf-8"), key=secret[:64], digest_size=6).hexdigest()[:8]
+
+
+def ticket_secret(bot_token: str | None) -> bytes:
+    """The deployment's ticket secret: derived from the bot token, which every replica has and no user sees; a random
+    one for a process without a token (tests)."""
+    if not bot_token:
+        return secrets.token_bytes(32)
+    return hashlib.blake2b(bot_token.encode("utf-8"), person=b"komekshi-ticket").digest()[:32]
 
 
 @dataclass
 class Ticket:
     question: str
     choices: list[str] = field(default_factory=list)  # ready follow-up questions of a clarify answer
+    chat: int | None = None  # the chat the buttons were sent to: pressed anywhere else, they have expired
 
 
 class Tickets:
@@ -73,16 +86,20 @@ class Tickets:
     button pressed on another replica than the one that answered still works.
     """
 
-    def __init__(self, size: int = 4096, redis=None, ttl: int = SHARED_TTL) -> None:
+    def __init__(self, size: int = 4096, redis=None, ttl: int = SHARED_TTL, secret: bytes | None = None) -> None:
+        self.secret = secret if secret is not None else ticket_secret(None)
         self.size = size
         self.items: OrderedDict[str, Ticket] = OrderedDict()
         self.redis = redis
         self.ttl = ttl
         self.unshared: set[str] = set()
 
-    def put(self, question: str, choices: list[str] | None = None) -> str:
-        key = ticket_id(question)
-        self.items[key] = Ticket(question, list(choices or []))
+    def id_for(self, question: str, chat_id: int | None) -> str:
+        return ticket_id(question, chat_id, self.secret)
+
+    def put(self, question: str, choices: list[str] | None = None, chat_id: int | None = None) -> str:
+        key = self.id_for(question, chat_id)
+        self.items[key] = Ticket(question, list(choices or []), chat_id)
         self.items.move_to_end(key)
         while len(self.items) > self.size:
             self.items.popitem(last=False)
@@ -102,21 +119,18 @@ class Tickets:
         for key in pending:
             ticket = self.items.get(key)
             if ticket is not None:
-                value = json.dumps({"q": ticket.question, "c": ticket.choices}, ensure_ascii=False)
+                value = json.dumps({"q": ticket.question, "c": ticket.choices, "chat": ticket.chat}, ensure_ascii=False)
                 await self.redis.set(SHARED_PREFIX + key, value, ex=self.ttl)
 
-    async def fetch(self, key: str) -> Ticket | None:
-        """This replica's ticket, else the shared store's."""
+    async def fetch(self, key: str, chat_id: int | None = None) -> Ticket | None:
+        """This replica's ticket, else the shared store's; None when it was sent to another chat than `chat_id`."""
         ticket = self.get(key)
-        if ticket is not None or self.redis is None:
-            return ticket
-        raw = await self.redis.get(SHARED_PREFIX + key)
-        if not raw:
-            return None
-        data = json.loads(raw)
-        ticket = Ticket(data["q"], list(data.get("c") or []))
-        self.items[key] = ticket
-        return ticket
+        if ticket is None and self.redis is not None:
+            raw = await self.redis.get(SHARED_PREFIX + key)
+            if raw:
+                data = json.loads(raw)
+                ticket = self.items[key] = Ticket(data["q"], list(data.get("c") or []), data.get("chat"))
+        return ticket if ticket is not None and ticket.chat == chat_id else None
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
@@ -137,16 +151,18 @@ def current_filters(answer: Answer) -> tuple[str | None, str | None, str | None]
             answer.filters.jurisdiction or best.get("jurisdiction"))
 
 
-def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]) -> InlineKeyboardMarkup | None:
-    """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none."""
+def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction],
+                    chat_id: int | None = None) -> InlineKeyboardMarkup | None:
+    """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none. The buttons'
+    ticket is bound to `chat_id`, the chat they are sent to."""
     if answer.status == "clarify" and answer.choices:
-        ticket = tickets.put(answer.question, [choice.query for choice in answer.choices])
+        ticket = tickets.put(answer.question, [choice.query for choice in answer.choices], chat_id)
         return InlineKeyboardMarkup(inline_keyboard=[
             [InlineKeyboardButton(text=choice.label[:64], callback_data=PickCb(t=ticket, i=index).pack())]
             for index, choice in enumerate(answer.choices[:20])])
     if answer.status != "answer" or not any(result.type == "tariff" for result in answer.results):
         return None
-    ticket = tickets.put(answer.question)
+    ticket = tickets.put(answer.question, chat_id=chat_id)
     area, setting, jurisdiction = current_filters(answer)
     # a jurisdiction travels as its manifest code: stable across reloads, unlike a position in the list
     a, s, j = code_of(AREAS, area), code_of(SETTINGS, setting), jurisdiction or NONE

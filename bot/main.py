@@ -33,7 +33,8 @@ from bot.i18n import (
     StorageLanguageStore,
     make_i18n,
 )
-from bot.keyboards import Tickets
+from bot.keyboards import Tickets, ticket_secret
+from bot.privacy import require_salt
 from bot.retry import RetryMiddleware
 from bot.service import Asker
 from bot.throttle import Throttle, ThrottleMiddleware
@@ -65,9 +66,9 @@ def redis_storage(redis) -> BaseStorage:
 
 def build_language_store(config: Config, storage: BaseStorage) -> LanguageStore:
     if config.redis_url:
-        return StorageLanguageStore(storage, bot_id_of(config.bot_token))
+        return StorageLanguageStore(storage, bot_id_of(config.bot_token), config.usage_salt)
     if config.prefs_path:
-        return SqliteLanguageStore(config.prefs_path)
+        return SqliteLanguageStore(config.prefs_path, config.usage_salt)
     return MemoryLanguageStore()
 
 
@@ -81,8 +82,8 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     language = LanguageMiddleware(i18n, language_store or build_language_store(config, storage))
     language.setup(dispatcher)
     # Behind a proxy with several replicas (REDIS_URL), button tickets are shared through the same Redis.
-    tickets = Tickets(redis=getattr(storage, "redis", None))
-    asker = Asker(engine, usage or UsageLog(config.usage_log, config.usage_salt), tickets)
+    tickets = Tickets(redis=getattr(storage, "redis", None), secret=ticket_secret(config.bot_token))
+    asker = Asker(engine, usage or UsageLog(config.usage_log, config.usage_salt, config.usage_keep_days), tickets)
     dispatcher["asker"] = asker
     dispatcher["config"] = config
     dispatcher["i18n_obj"] = i18n
@@ -202,6 +203,7 @@ def open_engine(config: Config) -> Engine:
 def run(config: Config) -> None:
     """`komekshi run` with BOT_TOKEN: long polling, or the webhook server when WEBHOOK_URL is set."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    require_salt(config.usage_salt, webhook=bool(config.webhook_url), shared=bool(config.redis_url))
     engine = open_engine(config)
     if not config.webhook_url:
         asyncio.run(polling(config, engine))

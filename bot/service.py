@@ -49,16 +49,17 @@ class Asker:
         self.executor.shutdown(wait=False)
 
 
-def render_for_chat(answer: Answer, asker: Asker) -> tuple[list[str], InlineKeyboardMarkup | None]:
-    """Rendered in the answer's language (the engine may follow the question's language)."""
+def render_for_chat(answer: Answer, asker: Asker, chat_id: int | None = None
+                    ) -> tuple[list[str], InlineKeyboardMarkup | None]:
+    """Rendered in the answer's language (the engine may follow the question's language); buttons bound to the chat."""
     i18n = get_i18n()
     with i18n.use_locale(answer.lang if answer.lang in LANGS else i18n.current_locale):
-        return render_answer(answer), answer_keyboard(answer, asker.tickets, asker.engine.places())
+        return render_answer(answer), answer_keyboard(answer, asker.tickets, asker.engine.places(), chat_id)
 
 
 async def send_answer(message: Message, answer: Answer, asker: Asker, *, reply: bool) -> Message:
     """Send the chunks; the keyboard goes on the last one. In groups the first chunk replies to the question."""
-    chunks, keyboard = render_for_chat(answer, asker)
+    chunks, keyboard = render_for_chat(answer, asker, message.chat.id)
     await asker.tickets.share()
     sent = message
     for number, chunk in enumerate(chunks):
