@@ -37,7 +37,7 @@ from bot.keyboards import Tickets, ticket_secret
 from bot.privacy import require_salt
 from bot.retry import RetryMiddleware
 from bot.service import Asker
-from bot.throttle import Throttle, ThrottleMiddleware
+from bot.throttle import Limiter, SharedThrottle, Throttle, ThrottleMiddleware
 from bot.usage import BATCH_SECONDS, UsageLog
 from knowledge.answer.engine import Engine
 
@@ -72,6 +72,14 @@ def build_language_store(config: Config, storage: BaseStorage) -> LanguageStore:
     return MemoryLanguageStore()
 
 
+def build_throttle(config: Config, storage: BaseStorage) -> Limiter:
+    """One count for all replicas through Redis when it is configured, else this process's buckets."""
+    redis = getattr(storage, "redis", None)
+    if redis is not None:
+        return SharedThrottle(redis, config.throttle_burst, config.throttle_rate, config.usage_salt)
+    return Throttle(config.throttle_burst, config.throttle_rate)
+
+
 def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | None = None,
                      language_store: LanguageStore | None = None, usage: UsageLog | None = None,
                      throttle: Throttle | None = None, i18n: I18n | None = None) -> Dispatcher:
@@ -91,10 +99,11 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     routers: list[Router] = [errors.router(), admin.router(config.admin_ids), common.router(), buttons.router(),
                              inline.router(), questions.router(), common.fallback_router()]
     # Inner middleware: runs after the filters matched, so ignored group chatter costs no one a token.
-    limiter = ThrottleMiddleware(throttle or Throttle(config.throttle_burst, config.throttle_rate))
+    limiter = ThrottleMiddleware(throttle or build_throttle(config, storage))
     for router in routers:
         router.message.middleware(limiter)
         router.callback_query.middleware(limiter)
+        router.inline_query.middleware(limiter)
     dispatcher.include_routers(*routers)
     dispatcher.startup.register(on_startup)
     dispatcher.shutdown.register(on_shutdown)
