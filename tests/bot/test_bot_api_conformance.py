@@ -110,5 +110,7 @@ async def test_a_whole_session_makes_only_valid_bot_api_calls(fake_api: FakeBotA
         await api.wait_for("sendMessage", chat_id=group)
     assert pressed >= 3
     assert api.violations == []
+    print(f"{len(api.attempts)} Bot API calls checked, {len({name for name, _, _ in api.attempts})} methods, "
+          f"{pressed} buttons pressed: {len(api.violations)} refused")
     methods = {name for name, _ in api.calls}
     assert {"sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery", "setMyCommands"} <= methods
