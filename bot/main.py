@@ -211,8 +211,8 @@ def open_engine(config: Config) -> Engine:
 
 def run(config: Config) -> None:
     """`komekshi run` with BOT_TOKEN: long polling, or the webhook server when WEBHOOK_URL is set."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     require_salt(config.usage_salt, webhook=bool(config.webhook_url), shared=bool(config.redis_url))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     engine = open_engine(config)
     if not config.webhook_url:
         asyncio.run(polling(config, engine))
