@@ -62,3 +62,14 @@ def test_closed_pipe_ends_quietly_with_status_0(komekshi: list[str], komekshi_en
     assert writer.wait(timeout=120) == 0
     stderr = writer.stderr.read().decode() if writer.stderr else ""
     assert "Broken pipe" not in stderr and "Traceback" not in stderr and "Exception" not in stderr
+
+
+@pytest.mark.slow  # a komekshi process, a pipe closed by its reader
+def test_an_export_into_a_closed_pipe_ends_quietly(komekshi: list[str], komekshi_env, kb_path: Path) -> None:
+    writer = subprocess.Popen([*komekshi, "--kb", str(kb_path), "kb", "export", "tariffs", "--format", "csv"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=komekshi_env)
+    assert writer.stdout and writer.stdout.readline()  # the header, then the reader goes away
+    writer.stdout.close()
+    assert writer.wait(timeout=120) == 0
+    stderr = writer.stderr.read().decode() if writer.stderr else ""
+    assert "Broken pipe" not in stderr and "Traceback" not in stderr
