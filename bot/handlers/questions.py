@@ -19,7 +19,7 @@ GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
 # Messages Telegram makes about the chat itself, not sent by the user: never answered with a hint.
 SERVICE_CONTENT = {ContentType.PINNED_MESSAGE, ContentType.NEW_CHAT_PHOTO, ContentType.DELETE_CHAT_PHOTO,
                    ContentType.NEW_CHAT_TITLE, ContentType.NEW_CHAT_MEMBERS, ContentType.LEFT_CHAT_MEMBER,
-                   ContentType.MESSAGE_AUTO_DELETE_TIMER_CHANGED}
+                   ContentType.MESSAGE_AUTO_DELETE_TIMER_CHANGED, ContentType.WRITE_ACCESS_ALLOWED}
 
 
 class AddressedInGroup(BaseFilter):

@@ -96,3 +96,8 @@ async def test_voice_stickers_and_bare_media_get_a_hint_in_the_users_language(bo
 async def test_media_in_a_group_is_not_answered(bot_and_dispatcher):
     requests = await feed(bot_and_dispatcher, message=media("sticker", STICKER, chat_id=-100500, kind="supergroup"))
     assert not [r for r in requests if isinstance(r, SendMessage)]
+
+
+async def test_a_service_message_in_a_private_chat_gets_no_hint(bot_and_dispatcher):
+    data = media("write_access_allowed", {"from_request": True})
+    assert not [r for r in await feed(bot_and_dispatcher, message=data) if isinstance(r, SendMessage)]
