@@ -14,7 +14,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton
 from aiogram.utils.i18n import gettext as _
 
-from bot.keyboards import Tickets, ticket_id
+from bot.keyboards import Tickets
 from knowledge.domain import Answer, Citation
 
 # Votes and the reasons of a 👎 (as stored in the usage log).
@@ -45,12 +45,13 @@ def acts_cited(answer: Answer) -> str:
     return "; ".join(dict.fromkeys(cited(result.citation) for result in answer.results if result.citation.title))
 
 
-def vote_ticket(answer: Answer, tickets: Tickets) -> str:
-    """A ticket for votes on this answer: the same question with other filters is another answer."""
-    key = ticket_id(f"vote|{answer.question}|{answer.filters}|{answer.lang}")
+def vote_ticket(answer: Answer, tickets: Tickets, chat_id: int | None = None) -> str:
+    """A ticket for votes on this answer, bound to its chat: the same question with other filters is another
+    answer."""
     about = {"answer": answer.text[:1000], "acts": acts_cited(answer)[:500], "intent": answer.intent,
              "status": answer.status}
-    return tickets.put(answer.question, lang=answer.lang, about=about, key=key)
+    return tickets.put(answer.question, lang=answer.lang, about=about,
+                       key=f"vote|{answer.question}|{answer.filters}|{answer.lang}", chat_id=chat_id)
 
 
 def vote_row(ticket: str) -> list[InlineKeyboardButton]:
@@ -68,13 +69,14 @@ def reason_row(ticket: str) -> list[InlineKeyboardButton]:
 def share_button(answer: Answer, tickets: Tickets) -> InlineKeyboardButton | None:
     """Opens the chat picker with `@bot <question> #<ticket>` typed: the ticket keeps the answer's language and
     filters (a refined answer is shared as shown, not as first asked); the inline answer posts it there."""
-    key = ticket_id(f"share|{answer.question}|{answer.filters}|{answer.lang}")
-    query = f"{answer.question} {SHARE_MARK}{key}"
+    seed = f"share|{answer.question}|{answer.filters}|{answer.lang}"
+    query = f"{answer.question} {SHARE_MARK}{tickets.id_for(seed, None)}"
     if len(query) > SHARE_LIMIT:
         return None
     filters = {"area": answer.filters.area or "", "setting": answer.filters.setting or "",
                "jurisdiction": answer.filters.jurisdiction or ""}
-    tickets.put(answer.question, lang=answer.lang, about=filters, key=key)
+    # not bound to a chat: the inline query that posts it comes from the user, in whichever chat they pick
+    tickets.put(answer.question, lang=answer.lang, about=filters, key=seed)
     return InlineKeyboardButton(text="↗️ " + _("Share"), switch_inline_query=query)
 
 
@@ -112,11 +114,11 @@ def link_button(answer: Answer) -> InlineKeyboardButton | None:
     return None
 
 
-def action_rows(answer: Answer, tickets: Tickets) -> list[list[InlineKeyboardButton]]:
+def action_rows(answer: Answer, tickets: Tickets, chat_id: int | None = None) -> list[list[InlineKeyboardButton]]:
     """Votes and share under an answer (not under a clarify or "not found"), then the act's link."""
     if answer.status != "answer":
         return []
-    row = vote_row(vote_ticket(answer, tickets))
+    row = vote_row(vote_ticket(answer, tickets, chat_id))
     share = share_button(answer, tickets)
     if share is not None:
         row.append(share)

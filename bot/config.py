@@ -25,7 +25,8 @@ class Config:
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     kb_path: Path | None = None
     usage_log: Path | None = None  # None: usage log off
-    usage_salt: str = ""
+    usage_salt: str = ""  # required in webhook mode and with Redis (bot.privacy.require_salt)
+    usage_keep_days: int = 90  # question text kept this many days, then only counts
     prefs_path: Path | None = None  # SQLite file for language choices (when no Redis); None: memory only
     redis_url: str | None = None  # FSM storage + language choices shared by replicas
     throttle_burst: int = 5
@@ -70,6 +71,7 @@ def load_config(env: dict[str, str] | None = None, *, dotenv: bool = True) -> Co
         kb_path=Path(get("KB_PATH")) if get("KB_PATH") else None,
         usage_log=_optional_path(env.get("USAGE_LOG"), "usage.sqlite"),
         usage_salt=get("USAGE_SALT") or "",
+        usage_keep_days=int(get("USAGE_KEEP_DAYS") or 90),
         prefs_path=_optional_path(env.get("PREFS_PATH"), "prefs.sqlite"),
         redis_url=get("REDIS_URL"),
         throttle_burst=int(get("THROTTLE_BURST") or 5),

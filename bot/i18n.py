@@ -6,6 +6,7 @@ The UI language is the user's stored choice, else Telegram's language_code mappe
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import threading
 from pathlib import Path
@@ -15,6 +16,7 @@ from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
 
+from bot.privacy import private_file, process_salt, salted_hash
 from knowledge.domain import LANGS
 from knowledge.i18n import DOMAIN, compile_catalogues
 
@@ -51,34 +53,51 @@ class MemoryLanguageStore:
 
 
 class SqliteLanguageStore:
-    """Language choices in a small SQLite file: kept across restarts of a single bot process."""
+    """Language choices in a small SQLite file (0600): kept across restarts of a single bot process, keyed by a salted
+    hash of the user id, never the id. Without USAGE_SALT the file keeps a salt of its own (so choices outlive a
+    restart); a configured salt is better kept apart from the hashes. A file of an older version, keyed by raw ids, is
+    converted on opening."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, salt: str = "") -> None:
         self.lock = threading.Lock()
-        self.db = sqlite3.connect(path, check_same_thread=False)
-        self.db.execute("create table if not exists language (user_id integer primary key, lang text not null)")
+        self.db = sqlite3.connect(private_file(path), check_same_thread=False)
+        self.db.execute("create table if not exists choice (user_hash text primary key, lang text not null)")
+        self.db.execute("create table if not exists meta (name text primary key, value text not null)")
+        if not salt:
+            self.db.execute("insert or ignore into meta values ('salt', ?)", (secrets.token_hex(16),))
+            salt = self.db.execute("select value from meta where name = 'salt'").fetchone()[0]
+        self.salt = salt
+        old = self.db.execute("select 1 from sqlite_master where type = 'table' and name = 'language'").fetchone()
+        if old:
+            self.db.executemany("insert or replace into choice values (?, ?)", [
+                (salted_hash(salt, user_id), lang) for user_id, lang in self.db.execute("select * from language")])
+            self.db.execute("drop table language")
         self.db.commit()
 
     async def get(self, user_id: int) -> str | None:
         with self.lock:
-            row = self.db.execute("select lang from language where user_id = ?", (user_id,)).fetchone()
+            row = self.db.execute("select lang from choice where user_hash = ?",
+                                  (salted_hash(self.salt, user_id),)).fetchone()
         return row[0] if row else None
 
     async def set(self, user_id: int, lang: str) -> None:
         with self.lock:
-            self.db.execute("insert or replace into language (user_id, lang) values (?, ?)", (user_id, lang))
+            self.db.execute("insert or replace into choice values (?, ?)", (salted_hash(self.salt, user_id), lang))
             self.db.commit()
 
 
 class StorageLanguageStore:
-    """Language choices in the FSM storage (Redis): shared by every replica."""
+    """Language choices in the FSM storage (Redis): shared by every replica, under a salted hash of the user id
+    (a 56-bit number, as storage keys take numbers), never the id."""
 
-    def __init__(self, storage: BaseStorage, bot_id: int) -> None:
+    def __init__(self, storage: BaseStorage, bot_id: int, salt: str = "") -> None:
         self.storage = storage
         self.bot_id = bot_id
+        self.salt = process_salt(salt, "language choices")
 
     def key(self, user_id: int) -> StorageKey:
-        return StorageKey(bot_id=self.bot_id, chat_id=user_id, user_id=user_id, destiny="lang")
+        hashed = int(salted_hash(self.salt, user_id, size=7), 16)
+        return StorageKey(bot_id=self.bot_id, chat_id=hashed, user_id=hashed, destiny="lang")
 
     async def get(self, user_id: int) -> str | None:
         return (await self.storage.get_data(self.key(user_id))).get("lang")

@@ -1,6 +1,7 @@
 """Inline keyboards and their callback data: short ids, one-letter codes and jurisdiction codes, under 64 bytes.
 
-A question behind a button is kept in a small bounded in-memory map (`Tickets`) under an 8-character id;
+A question behind a button is kept in a small bounded in-memory map (`Tickets`) under an 8-character id keyed with
+the deployment's secret and bound to the chat the buttons were sent to;
 in groups the bot replies to the question, so an expired id can still be recovered from the replied message.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -73,9 +75,19 @@ SHARED_PREFIX = "komekshi:ticket:"
 SHARED_TTL = 7 * 24 * 3600  # a week: buttons older than that ask the user to ask again
 
 
-def ticket_id(question: str) -> str:
-    """Deterministic short id: the same question gets the same id in every replica."""
-    return hashlib.blake2b(question.encode("utf-8"), digest_size=6).hexdigest()[:8]
+def ticket_id(question: str, chat_id: int | None = None, secret: bytes = b"") -> str:
+    """Deterministic short id: the same question in the same chat gets the same id in every replica (they share the
+    deployment's secret). Keyed with the secret, an id cannot be computed from outside to forge a button."""
+    data = question if chat_id is None else f"{chat_id}\n{question}"
+    return hashlib.blake2b(data.encode("utf-8"), key=secret[:64], digest_size=6).hexdigest()[:8]
+
+
+def ticket_secret(bot_token: str | None) -> bytes:
+    """The deployment's ticket secret: derived from the bot token, which every replica has and no user sees; a random
+    one for a process without a token (tests)."""
+    if not bot_token:
+        return secrets.token_bytes(32)
+    return hashlib.blake2b(bot_token.encode("utf-8"), person=b"komekshi-ticket").digest()[:32]
 
 
 @dataclass
@@ -84,6 +96,7 @@ class Ticket:
     choices: list[str] = field(default_factory=list)  # ready follow-up questions of a clarify answer
     lang: str = ""  # the language the answer was given in: a button's answer keeps it
     about: dict[str, str] = field(default_factory=dict)  # what a vote records: the answer, the acts it cited
+    chat: int | None = None  # the chat the buttons were sent to: pressed anywhere else, they have expired
 
 
 class Tickets:
@@ -93,17 +106,21 @@ class Tickets:
     button pressed on another replica than the one that answered still works.
     """
 
-    def __init__(self, size: int = 4096, redis=None, ttl: int = SHARED_TTL) -> None:
+    def __init__(self, size: int = 4096, redis=None, ttl: int = SHARED_TTL, secret: bytes | None = None) -> None:
+        self.secret = secret if secret is not None else ticket_secret(None)
         self.size = size
         self.items: OrderedDict[str, Ticket] = OrderedDict()
         self.redis = redis
         self.ttl = ttl
         self.unshared: set[str] = set()
 
+    def id_for(self, question: str, chat_id: int | None) -> str:
+        return ticket_id(question, chat_id, self.secret)
+
     def put(self, question: str, choices: list[str] | None = None, lang: str = "",
-            about: dict[str, str] | None = None, key: str | None = None) -> str:
-        key = key or ticket_id(question)
-        self.items[key] = Ticket(question, list(choices or []), lang, dict(about or {}))
+            about: dict[str, str] | None = None, key: str | None = None, chat_id: int | None = None) -> str:
+        key = self.id_for(key or question, chat_id)
+        self.items[key] = Ticket(question, list(choices or []), lang, dict(about or {}), chat_id)
         self.items.move_to_end(key)
         while len(self.items) > self.size:
             self.items.popitem(last=False)
@@ -123,22 +140,20 @@ class Tickets:
         for key in pending:
             ticket = self.items.get(key)
             if ticket is not None:
-                value = json.dumps({"q": ticket.question, "c": ticket.choices, "l": ticket.lang, "a": ticket.about},
-                                   ensure_ascii=False)
+                value = json.dumps({"q": ticket.question, "c": ticket.choices, "l": ticket.lang, "a": ticket.about,
+                                    "chat": ticket.chat}, ensure_ascii=False)
                 await self.redis.set(SHARED_PREFIX + key, value, ex=self.ttl)
 
-    async def fetch(self, key: str) -> Ticket | None:
-        """This replica's ticket, else the shared store's."""
+    async def fetch(self, key: str, chat_id: int | None = None) -> Ticket | None:
+        """This replica's ticket, else the shared store's; None when it was sent to another chat than `chat_id`."""
         ticket = self.get(key)
-        if ticket is not None or self.redis is None:
-            return ticket
-        raw = await self.redis.get(SHARED_PREFIX + key)
-        if not raw:
-            return None
-        data = json.loads(raw)
-        ticket = Ticket(data["q"], list(data.get("c") or []), data.get("l") or "", dict(data.get("a") or {}))
-        self.items[key] = ticket
-        return ticket
+        if ticket is None and self.redis is not None:
+            raw = await self.redis.get(SHARED_PREFIX + key)
+            if raw:
+                data = json.loads(raw)
+                ticket = self.items[key] = Ticket(data["q"], list(data.get("c") or []), data.get("l") or "",
+                                                  dict(data.get("a") or {}), data.get("chat"))
+        return ticket if ticket is not None and ticket.chat == chat_id else None
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
@@ -173,23 +188,26 @@ def refine_options(answer: Answer, places: list[Jurisdiction]) -> list[tuple[str
 
 
 def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction],
-                    offered: set[tuple[str, str]] | None = None) -> InlineKeyboardMarkup | None:
+                    offered: set[tuple[str, str]] | None = None, chat_id: int | None = None
+                    ) -> InlineKeyboardMarkup | None:
     """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none.
 
     `offered`: the refine buttons (kind, code) whose filters the base has data for (None: every one); the current
-    filters are always shown (✓), a group with nothing else to press is left out."""
+    filters are always shown (✓), a group with nothing else to press is left out. The buttons' ticket is bound to
+    `chat_id`, the chat they are sent to."""
     if answer.status == "clarify" and answer.choices:
-        ticket = tickets.put(answer.question, [choice.query for choice in answer.choices], lang=answer.lang)
+        ticket = tickets.put(answer.question, [choice.query for choice in answer.choices], lang=answer.lang,
+                             chat_id=chat_id)
         return InlineKeyboardMarkup(inline_keyboard=[
             [InlineKeyboardButton(text=choice.label[:64], callback_data=PickCb(t=ticket, i=index).pack())]
             for index, choice in enumerate(answer.choices[:20])])
     if answer.status == "answer" and any(result.type == "calculation" for result in answer.results):
         # asked again as it was (its own words name each service's table): no filter imposed on all its services
-        ticket = tickets.put(answer.question, lang=answer.lang)
+        ticket = tickets.put(answer.question, lang=answer.lang, chat_id=chat_id)
         return InlineKeyboardMarkup(inline_keyboard=plan_rows(answer, ticket, NONE, NONE, NONE))
     if answer.status != "answer" or not any(result.type == "tariff" for result in answer.results):
         return None
-    ticket = tickets.put(answer.question, lang=answer.lang)
+    ticket = tickets.put(answer.question, lang=answer.lang, chat_id=chat_id)
     area, setting, jurisdiction = current_filters(answer)
     # a jurisdiction travels as its manifest code: stable across reloads, unlike a position in the list
     a, s, j = code_of(AREAS, area), code_of(SETTINGS, setting), jurisdiction or NONE

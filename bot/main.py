@@ -15,7 +15,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import BotCommand
+from aiogram.types import BotCommand, LinkPreviewOptions
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
@@ -34,10 +34,11 @@ from bot.i18n import (
     StorageLanguageStore,
     make_i18n,
 )
-from bot.keyboards import Tickets
+from bot.keyboards import Tickets, ticket_secret
+from bot.privacy import require_salt
 from bot.retry import RetryMiddleware
 from bot.service import Asker
-from bot.throttle import Throttle, ThrottleMiddleware
+from bot.throttle import Limiter, SharedThrottle, Throttle, ThrottleMiddleware
 from bot.usage import BATCH_SECONDS, UsageLog
 from knowledge.answer.engine import Engine
 
@@ -66,10 +67,18 @@ def redis_storage(redis) -> BaseStorage:
 
 def build_language_store(config: Config, storage: BaseStorage) -> LanguageStore:
     if config.redis_url:
-        return StorageLanguageStore(storage, bot_id_of(config.bot_token))
+        return StorageLanguageStore(storage, bot_id_of(config.bot_token), config.usage_salt)
     if config.prefs_path:
-        return SqliteLanguageStore(config.prefs_path)
+        return SqliteLanguageStore(config.prefs_path, config.usage_salt)
     return MemoryLanguageStore()
+
+
+def build_throttle(config: Config, storage: BaseStorage) -> Limiter:
+    """One count for all replicas through Redis when it is configured, else this process's buckets."""
+    redis = getattr(storage, "redis", None)
+    if redis is not None:
+        return SharedThrottle(redis, config.throttle_burst, config.throttle_rate, config.usage_salt)
+    return Throttle(config.throttle_burst, config.throttle_rate)
 
 
 def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | None = None,
@@ -82,20 +91,22 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     language = LanguageMiddleware(i18n, language_store or build_language_store(config, storage))
     language.setup(dispatcher)
     # Behind a proxy with several replicas (REDIS_URL), button tickets are shared through the same Redis.
-    tickets = Tickets(redis=getattr(storage, "redis", None))
-    asker = Asker(engine, usage or UsageLog(config.usage_log, config.usage_salt), tickets)
+    tickets = Tickets(redis=getattr(storage, "redis", None), secret=ticket_secret(config.bot_token))
+    asker = Asker(engine, usage or UsageLog(config.usage_log, config.usage_salt, config.usage_keep_days), tickets)
     votes.ensure(asker.usage)  # the votes table and the desk's views exist from the start
     dispatcher["asker"] = asker
     dispatcher["config"] = config
     dispatcher["i18n_obj"] = i18n
 
     routers: list[Router] = [errors.router(), admin.router(config.admin_ids), common.router(), buttons.router(),
-                             plan.router(), feedback.router(), inline.router(), questions.router()]
+                             plan.router(), feedback.router(), inline.router(), questions.router(),
+                             common.fallback_router()]
     # Inner middleware: runs after the filters matched, so ignored group chatter costs no one a token.
-    limiter = ThrottleMiddleware(throttle or Throttle(config.throttle_burst, config.throttle_rate))
+    limiter = ThrottleMiddleware(throttle or build_throttle(config, storage))
     for router in routers:
         router.message.middleware(limiter)
         router.callback_query.middleware(limiter)
+        router.inline_query.middleware(limiter)
     dispatcher.include_routers(*routers)
     dispatcher.startup.register(on_startup)
     dispatcher.shutdown.register(on_shutdown)
@@ -150,8 +161,10 @@ def build_bot(config: Config) -> Bot:
     api = TelegramAPIServer.from_base(config.telegram_api_url) if config.telegram_api_url else None
     session = AiohttpSession(api=api) if api else AiohttpSession()
     session.middleware(RetryMiddleware())
+    # Link previews off through link_preview_options: aiogram's `link_preview_is_disabled` default also fills the
+    # deprecated disable_web_page_preview field of every sendMessage.
     return Bot(config.bot_token or "", session=session,
-               default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True))
+               default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)))
 
 
 async def health(_request: web.Request) -> web.Response:
@@ -202,6 +215,7 @@ def open_engine(config: Config) -> Engine:
 
 def run(config: Config) -> None:
     """`komekshi run` with BOT_TOKEN: long polling, or the webhook server when WEBHOOK_URL is set."""
+    require_salt(config.usage_salt, webhook=bool(config.webhook_url), shared=bool(config.redis_url))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     engine = open_engine(config)
     if not config.webhook_url:

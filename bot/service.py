@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
 
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import get_i18n
 
 from bot.actions import action_rows
@@ -72,20 +72,26 @@ class Asker:
         self.executor.shutdown(wait=False)
 
 
-def render_for_chat(answer: Answer, asker: Asker, offered: set[tuple[str, str]] | None = None
-                    ) -> tuple[list[str], InlineKeyboardMarkup | None]:
+def chat_of(callback: CallbackQuery) -> int | None:
+    """The chat a button was pressed in (its tickets are bound to it); None for an inline message's button."""
+    return callback.message.chat.id if callback.message is not None else None
+
+
+def render_for_chat(answer: Answer, asker: Asker, offered: set[tuple[str, str]] | None = None,
+                    chat_id: int | None = None) -> tuple[list[str], InlineKeyboardMarkup | None]:
     """Rendered in the answer's language (the engine may follow the question's language); the answer's own
-    buttons (only the refine buttons in `offered`, when given), then votes, share and the act's link."""
+    buttons (only the refine buttons in `offered`, when given), then votes, share and the act's link; buttons bound
+    to the chat they are sent to."""
     i18n = get_i18n()
     with i18n.use_locale(answer.lang if answer.lang in LANGS else i18n.current_locale):
-        keyboard = answer_keyboard(answer, asker.tickets, asker.engine.places(), offered)
-        rows = [*(keyboard.inline_keyboard if keyboard else []), *action_rows(answer, asker.tickets)]
+        keyboard = answer_keyboard(answer, asker.tickets, asker.engine.places(), offered, chat_id)
+        rows = [*(keyboard.inline_keyboard if keyboard else []), *action_rows(answer, asker.tickets, chat_id)]
         return render_answer(answer), InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
 async def send_answer(message: Message, answer: Answer, asker: Asker, *, reply: bool) -> Message:
     """Send the chunks; the keyboard goes on the last one. In groups the first chunk replies to the question."""
-    chunks, keyboard = render_for_chat(answer, asker, await asker.refinable(answer))
+    chunks, keyboard = render_for_chat(answer, asker, await asker.refinable(answer), message.chat.id)
     await asker.tickets.share()
     sent = message
     for number, chunk in enumerate(chunks):

@@ -1,19 +1,23 @@
-"""The usage log: its own SQLite file with question text, intent, status, language, day and a salted hash of
-the user id. Never names, usernames or phone numbers. Off when USAGE_LOG=off (then every call is a no-op)."""
+"""The usage log: its own SQLite file (0600) with question text, intent, status, language, day and a salted hash of
+the user id. Never names or usernames; personal numbers in the question (IIN/BIN, phones, cards) are masked before
+the row is kept (`mask_personal`). Question text and user hash are kept `keep_days` (USAGE_KEEP_DAYS, default 90),
+then only the counts. Off when USAGE_LOG=off (then every call is a no-op)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
-import secrets
 import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.privacy import mask_personal, private_file, process_salt, salted_hash
+
+__all__ = ["KEEP_DAYS", "Stats", "UsageLog", "mask_personal"]
 log = logging.getLogger(__name__)
+KEEP_DAYS = 90  # question text and user hash kept this long; older rows keep only day, language, intent, status
 
 # Questions are written in batches: one commit per question cost about a third of the polling throughput. A batch is
 # written when it holds this many rows, when its oldest row is this old, and always before stats are read or the
@@ -49,32 +53,44 @@ class Stats:
 
 
 class UsageLog:
-    def __init__(self, path: Path | str | None, salt: str = "") -> None:
+    def __init__(self, path: Path | str | None, salt: str = "", keep_days: int = KEEP_DAYS) -> None:
         self.enabled = path is not None
-        if not salt:
-            # Without a configured salt hashes are only comparable within this process: privacy first.
-            salt = secrets.token_hex(16)
-            if self.enabled:
-                log.warning("USAGE_SALT is not set: user hashes will change at every restart")
-        self.salt = salt
+        self.salt = process_salt(salt, "users in the usage log") if self.enabled else salt
+        self.keep_days = keep_days
         self.lock = threading.Lock()
         self.db = None
         self.pending: list[tuple] = []
         self.pending_since = 0.0
+        self.expired_before = ""  # the cut-off day of the last expiry run (one run a day is enough)
         if self.enabled:
-            self.db = sqlite3.connect(str(path), check_same_thread=False)
+            self.db = sqlite3.connect(str(private_file(path)), check_same_thread=False)
             self.db.execute("pragma journal_mode = wal")
             self.db.executescript(SCHEMA)
+            self.expire()
 
     def user_hash(self, user_id: int) -> str:
-        return hashlib.blake2b(f"{self.salt}:{user_id}".encode(), digest_size=10).hexdigest()
+        return salted_hash(self.salt, user_id)
+
+    def expire(self, today: dt.date | None = None, *, daily: bool = False) -> int:
+        """Blank question text and user hash of rows older than `keep_days`; the counts stay. Rows changed.
+        `daily`: skip when it already ran for this cut-off day (every batch write asks)."""
+        if self.db is None:
+            return 0
+        cutoff = ((today or dt.datetime.now(dt.UTC).date()) - dt.timedelta(days=self.keep_days)).isoformat()
+        if daily and cutoff == self.expired_before:
+            return 0
+        self.expired_before = cutoff
+        changed = self.db.execute("update questions set question = '', user_hash = '' where day < ? and "
+                                  "(question != '' or user_hash != '')", (cutoff,)).rowcount
+        self.db.commit()
+        return changed
 
     def record(self, *, user_id: int, question: str, lang: str, intent: str, status: str, source: str,
                today: dt.date | None = None) -> None:
         if self.db is None:
             return
         day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
-        row = (day, self.user_hash(user_id), lang, intent, status, source, question[:1000])
+        row = (day, self.user_hash(user_id), lang, intent, status, source, mask_personal(question[:1000]))
         with self.lock:
             if not self.pending:
                 self.pending_since = time.monotonic()
@@ -95,6 +111,7 @@ class UsageLog:
             self.pending)
         self.db.commit()
         self.pending.clear()
+        self.expire(daily=True)
 
     def stats(self, days: int = 7, top: int = 10) -> Stats:
         if self.db is None:
@@ -107,7 +124,7 @@ class UsageLog:
             total, answered = self.db.execute(
                 "select count(*), coalesce(sum(status = 'answer'), 0) from questions").fetchone()
             unanswered = self.db.execute(
-                "select lower(trim(question)) as q, count(*) as n from questions where status != 'answer'"
+                "select lower(trim(question)) as q, count(*) as n from questions where status != 'answer' and question != ''"
                 " group by q order by n desc, max(id) desc limit ?", (top,)).fetchall()
         return Stats([(day, n, int(ok or 0)) for day, n, ok in per_day], total, int(answered), unanswered)
 

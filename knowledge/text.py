@@ -1,7 +1,7 @@
 """Text as both sides see it: what ingest writes into the knowledge base and what a user types go through these same
 functions, so a word found on one side cannot be missed on the other.
 
-- `fold`: characters only: quotes, dashes, odd spaces, invisible marks, "ё", Latin look-alikes in Cyrillic words;
+- `fold`: characters only: NFKC, stress accents, quotes, dashes, odd spaces, invisible marks, "ё", Latin look-alikes;
 - `tokens`: folded, case-folded word tokens of any script;
 - `loose`: one token with the letters typists leave out forgiven (ә→а, і→и, қ→к ..., й→и, э→е, ъ and ь dropped);
 - `to_cyrillic`: Latin-script Kazakh (2018 and 2021 alphabets) and phone-style Kazakh/Russian;
@@ -23,10 +23,11 @@ from knowledge.russian import dictionary_form, is_russian_verb, lemma, russian_p
 
 _QUOTES = {"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "’": "'", "‘": "'", "`": "'"}
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_ODD_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-# Invisible characters PDF conversion and copy-paste leave inside words (soft hyphen, zero-width marks, BOM) and
-# control junk: dropped, so "мей\u200bіргер" is one word.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff" + "".join(map(chr, [*range(0, 9), 11, 12, 13, *range(14, 32), 127]))
+_ODD_SPACES = "\t\u2028\u2029\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Invisible characters PDF conversion and copy-paste leave inside words (soft hyphen, zero-width marks, bidi marks,
+# BOM) and control junk: dropped, so "мей\u200bіргер" is one word. Line and paragraph separators are spaces.
+_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060" \
+    "\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff" + "".join(map(chr, [*range(9), *range(11, 32), 127]))
 # One translation table does all character folding: a single pass keeps search keys fast. "ё" is "е" everywhere
 # (the sources and most typists write "е"), in clean text as in keys.
 _FOLD = str.maketrans(
@@ -58,6 +59,12 @@ def as_text(text: object) -> str:
     return text
 
 
+# Unicode normalisation (NFKC) reads compatibility forms as plain letters: full-width "ｍａｓｓａｇｅ", ligatures,
+# full-width digits. "№" is kept as it is (NFKC would make it "No"; act numbers are cited with it). Stress accents
+# over Cyrillic vowels ("масса́ж") are dropped; the Latin acute letters of the 2018 Kazakh alphabet (á, ó) stay.
+_STRESS = re.compile(rf"([{CYRILLIC}][\u0306\u0308]?)[\u0300\u0301]")
+
+
 def _unmix(match: re.Match[str]) -> str:
     word = match.group(0)
     latin = {ch for ch in word if "a" <= ch.lower() <= "z"}
@@ -65,12 +72,13 @@ def _unmix(match: re.Match[str]) -> str:
 
 
 def fold(text: object, collapse_spaces: bool = True) -> str:
-    """Unicode-normalise quotes, dashes, spaces, invisible marks, "ё" and stray Latin look-alikes in Cyrillic words,
-    without changing case or words. `collapse_spaces=False` keeps runs of spaces (in PDF text their width tells
+    """Unicode-normalise (NFKC, stress accents dropped) quotes, dashes, spaces, invisible marks, "ё" and stray Latin
+    look-alikes in Cyrillic words, without changing case or words. `collapse_spaces=False` keeps runs of spaces (in PDF text their width tells
     letter-spaced words apart)."""
     text = as_text(text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # NFKC in two steps, stress accents dropped between them
+        text = "№".join(unicodedata.normalize("NFKD", part) for part in text.split("№"))
+        text = unicodedata.normalize("NFC", _STRESS.sub(r"\1", text) if "\u0301" in text or "\u0300" in text else text)
     text = text.translate(_FOLD)
     if _ASCII_LETTER.search(text) and not text.isascii():
         text = _MIXED_WORD.sub(_unmix, text)
@@ -161,10 +169,8 @@ def _latin_word(word: str) -> str:
 
 def to_cyrillic(text: object) -> str:
     """Transliterate Latin-script Kazakh/Russian words to Cyrillic ("meyirger" → "мейіргер", "qala" → "қала").
-
     Cyrillic, digits and punctuation are left alone. Kazakh letters that Latin typists leave out (ә, і, ң...)
-    are guessed; compare results through `key`, which forgives those guesses.
-    """
+    are guessed; compare results through `key`, which forgives those guesses."""
     return _LATIN_WORD.sub(lambda m: _latin_word(m.group(0)), as_text(text))
 
 
@@ -225,15 +231,8 @@ def loose(token: str) -> str:
 # possessive ы/і (-на, -нда), M nasal (-ның), N nasal or possessive (-нан), C any consonant (у too: "беру" + "і"),
 # * anything. Loans keep a final г but take the voiceless endings ("психологқа", "педагогтар"): г is also S.
 _VOWELS = "аеиоуыэюяәіүұөё"
-_CLASSES = {
-    "V": _VOWELS,
-    "Z": "бвгджзйлмнңрғуһ",
-    "S": "пткқсшфхцчщг",
-    "P": "ыі",
-    "M": "мнң",
-    "N": "мнңыі",
-    "C": "бвгджзйлмнңрғһпткқсшфхцчщьу",
-}
+_CLASSES = {"V": _VOWELS, "Z": "бвгджзйлмнңрғуһ", "S": "пткқсшфхцчщг", "P": "ыі", "M": "мнң", "N": "мнңыі",
+            "C": "бвгджзйлмнңрғһпткқсшфхцчщьу"}
 _KK_ENDINGS: dict[str, str] = {
     # case, plural, possessive and derivation endings of nouns
     **dict.fromkeys(["ның", "нің"], "VM"),

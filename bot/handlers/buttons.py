@@ -13,8 +13,8 @@ from aiogram.utils.i18n import get_i18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.i18n import LANGS
-from bot.keyboards import PickCb, RefineCb, Ticket, refine_filters, ticket_id
-from bot.service import Asker, engine_lang, render_for_chat, send_answer
+from bot.keyboards import PickCb, RefineCb, Ticket, Tickets, refine_filters
+from bot.service import Asker, chat_of, engine_lang, render_for_chat, send_answer
 
 
 def reply_lang(ticket: Ticket, lang: str, lang_chosen: bool) -> str | None:
@@ -22,21 +22,22 @@ def reply_lang(ticket: Ticket, lang: str, lang_chosen: bool) -> str | None:
     return engine_lang(lang, lang_chosen) or ticket.lang or None
 
 
-def recover(ticket: str, message: Message | None) -> Ticket | None:
-    """An expired id: in groups the bot's answer replies to the question, so the question is still there."""
+def recover(ticket: str, message: Message | None, tickets: Tickets) -> Ticket | None:
+    """An expired id: in groups the bot's answer replies to the question, so the question is still there (and the id,
+    keyed with the deployment's secret and this chat, still tells a real button from a forged one)."""
     replied = getattr(message, "reply_to_message", None)
     question = replied.text if replied is not None else None
-    if question:
+    if question and message is not None:
         from bot.handlers.questions import strip_mentions
 
         for candidate in (question, strip_mentions(question, replied, None)):
-            if ticket_id(candidate) == ticket:
-                return Ticket(candidate)
+            if tickets.id_for(candidate, message.chat.id) == ticket:
+                return Ticket(candidate, chat=message.chat.id)
     return None
 
 
 async def on_pick(callback: CallbackQuery, callback_data: PickCb, asker: Asker, lang: str, lang_chosen: bool) -> None:
-    ticket = await asker.tickets.fetch(callback_data.t)
+    ticket = await asker.tickets.fetch(callback_data.t, chat_of(callback))
     if ticket is None or not 0 <= callback_data.i < len(ticket.choices) or callback.message is None:
         await callback.answer(_("This button has expired: please ask again."), show_alert=True)
         return
@@ -49,7 +50,8 @@ async def on_pick(callback: CallbackQuery, callback_data: PickCb, asker: Asker, 
 
 async def on_refine(callback: CallbackQuery, callback_data: RefineCb, asker: Asker, lang: str,
                     lang_chosen: bool) -> None:
-    ticket = await asker.tickets.fetch(callback_data.t) or recover(callback_data.t, callback.message)
+    ticket = (await asker.tickets.fetch(callback_data.t, chat_of(callback))
+              or recover(callback_data.t, callback.message, asker.tickets))
     if ticket is None or callback.message is None:
         await callback.answer(_("This button has expired: please ask again."), show_alert=True)
         return
@@ -63,7 +65,7 @@ async def on_refine(callback: CallbackQuery, callback_data: RefineCb, asker: Ask
             await callback.answer(_("The base has no data for this choice: the answer above is unchanged."),
                                   show_alert=True)
         return
-    chunks, keyboard = render_for_chat(answer, asker, await asker.refinable(answer))
+    chunks, keyboard = render_for_chat(answer, asker, await asker.refinable(answer), chat_of(callback))
     await asker.tickets.share()
     await callback.answer()
     message = callback.message

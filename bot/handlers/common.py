@@ -1,4 +1,5 @@
-"""/start, /help, /lang, /sources, /about, and the language and example buttons."""
+"""/start, /help, /lang, /sources, /about, the language and example buttons, and the answer to any button no other
+handler knows (expired, forged or from an older version): Telegram shows a spinner until a callback is answered."""
 
 from __future__ import annotations
 
@@ -90,6 +91,17 @@ async def cmd_about(message: Message) -> None:
         + esc(_("Answers about special social services from the official legal texts: tariffs of West Kazakhstan "
                 "oblast and its districts, risk criteria and inspection checklists.")) + "\n\n"
         + "<i>" + esc(_("This is a reference, not legal advice: always check the cited act.")) + "</i>")
+
+
+async def on_stale_button(callback: CallbackQuery) -> None:
+    await callback.answer(_("This button has expired: please ask again."), show_alert=True)
+
+
+def fallback_router() -> Router:
+    """Included after every other router: a callback query nothing else handled still gets its answer."""
+    r = Router(name="fallback")
+    r.callback_query.register(on_stale_button)
+    return r
 
 
 def router() -> Router:

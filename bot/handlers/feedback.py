@@ -11,7 +11,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.actions import VOTES, FeedbackCb, reason_row
 from bot.i18n import LANGS
-from bot.service import Asker
+from bot.service import Asker, chat_of
 from bot.votes import record_vote
 
 
@@ -36,7 +36,7 @@ async def on_vote(callback: CallbackQuery, callback_data: FeedbackCb, asker: Ask
     if callback_data.v not in VOTES:
         await callback.answer()
         return
-    ticket = await asker.tickets.fetch(callback_data.t)
+    ticket = await asker.tickets.fetch(callback_data.t, chat_of(callback))
     message = callback.message
     shown = message.text if isinstance(message, Message) and message.text else ""
     if ticket is None and not shown:

@@ -16,7 +16,7 @@ from aiogram.utils.i18n import gettext as _
 from bot.keyboards import AREAS, AddCb, PlanCb, refine_filters
 from bot.labels import area_name, current_lang
 from bot.render import LIMIT, esc, fit
-from bot.service import Asker, engine_lang
+from bot.service import Asker, chat_of, engine_lang
 from knowledge.answer.compose import label
 from knowledge.answer.plan import NO_AREA, Line, Plan
 
@@ -100,7 +100,7 @@ def view(stored: Stored) -> str:
 
 async def on_add(callback: CallbackQuery, callback_data: AddCb, asker: Asker, state: FSMContext, lang: str,
                  lang_chosen: bool) -> None:
-    ticket = await asker.tickets.fetch(callback_data.t)
+    ticket = await asker.tickets.fetch(callback_data.t, chat_of(callback))
     if ticket is None or callback.message is None:
         await callback.answer(_("This button has expired: please ask again."), show_alert=True)
         return

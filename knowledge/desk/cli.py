@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -26,9 +27,22 @@ def open_engine(args: argparse.Namespace, *, aliases: bool = True, lexicon: bool
     return Engine.open(kb_path_from(args), aliases=aliases, lexicon=lexicon)
 
 
-def read_questions(stream) -> list[str]:
-    # Bytes in, replacement characters for anything that is not UTF-8: bad input never crashes the batch.
-    return stream.buffer.read().decode("utf-8", errors="replace").splitlines()
+# Inside one question these break nothing but a line count: `str.splitlines` would split on them, so a question pasted
+# from Windows or a word processor would become several. They are spaces; only "\n" ends a question.
+_IN_LINE_BREAKS = str.maketrans(dict.fromkeys("\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
+def read_questions(stream) -> Iterator[str]:
+    """One question per "\n" line of the stream, read as it comes (answers start before the input ends). Bytes in,
+    replacement characters for anything that is not UTF-8: bad input never crashes the batch."""
+    for raw in stream.buffer:
+        yield raw.decode("utf-8", errors="replace").removesuffix("\n").translate(_IN_LINE_BREAKS).strip(" ")
+
+
+def json_line(data: object) -> str:
+    """One JSON object on one line. U+2028 and U+2029 are escaped: JSON allows them raw, but JavaScript before ES2019
+    and line-splitting readers take them for line ends."""
+    return json.dumps(data, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -37,7 +51,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for question in questions:
         answer = engine.ask(question, args.lang)
         if args.json:
-            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+            print(json_line(answer.to_dict()), flush=True)
         else:
             from knowledge.desk.console import render_plain
 
@@ -284,6 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        # The reader went away (`| head -1`): end quietly. Output still buffered would fail again at exit, so
+        # standard output now points at /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KnowledgeBaseError as error:
         print(f"komekshi: {error}", file=sys.stderr)
         return 2
@@ -293,8 +312,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """Fakes for the bot tests: a recording Bot API session, an in-process fake Bot API server, update builders,
-and a small fake answer engine returning realistic Answer objects (tariff, clarify, violation, not_found)."""
+and a small fake answer engine returning realistic Answer objects (tariff, clarify, violation, not_found).
+Both the session and the server check every call against the Bot API specification (bot_api_spec.py) and refuse,
+as Telegram does, what it would refuse."""
 
 from __future__ import annotations
 
@@ -15,9 +17,11 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.methods import EditMessageText, GetMe, SendMessage, TelegramMethod
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import GetMe, SendMessage, TelegramMethod
 from aiogram.types import Chat, Message, Update, User
 from aiohttp import web
+from bot_api_spec import method_problems, problems
 
 from knowledge.domain import Answer, Choice, Citation, Filters, Jurisdiction, Result
 from knowledge.ingest.manifest import load_jurisdictions
@@ -39,11 +43,17 @@ class RecordingSession(BaseSession):
         self.requests: list[TelegramMethod] = []
         self.ids = itertools.count(1000)
         self.fail_next: list[Exception] = []  # raised (once each) by the next requests: retry tests
+        self.violations: list[str] = []  # what the Bot API specification refuses in the requests made
 
     async def make_request(self, bot: Bot, method: TelegramMethod, timeout: int | None = None) -> Any:
         self.requests.append(method)
         if self.fail_next:
             raise self.fail_next.pop(0)
+        # Checked against the Bot API specification as Telegram would: a call it would refuse fails the test's bot too.
+        found = method_problems(method, default_parse_mode=bot.default.parse_mode)
+        if found:
+            self.violations += found
+            raise TelegramBadRequest(method=method, message="Bad Request: " + "; ".join(found))
         if isinstance(method, GetMe):
             return User(**BOT_USER)
         if isinstance(method, SendMessage):
@@ -51,8 +61,6 @@ class RecordingSession(BaseSession):
             return Message(message_id=next(self.ids), date=dt.datetime.now(dt.UTC),
                            chat=Chat(id=int(method.chat_id), type=chat_type), from_user=User(**BOT_USER),
                            text=method.text, reply_markup=method.reply_markup)
-        if isinstance(method, EditMessageText):
-            return True
         return True
 
     async def stream_content(self, *args: Any, **kwargs: Any):  # pragma: no cover - no files in these tests
@@ -267,6 +275,7 @@ class FakeBotApi:
         self.attempts: list[tuple[str, str | None, dict]] = []  # (method, fault or None, params), in order
         self.updates: list[dict] = []
         self.calls: list[tuple[str, dict]] = []
+        self.violations: list[str] = []  # calls refused by the Bot API specification (tests/bot/bot_api_spec.py)
         self.changed = asyncio.Condition()
         self.message_ids = itertools.count(5000)
         self.chat_types: dict[int, str] = {}
@@ -290,9 +299,8 @@ class FakeBotApi:
 
     async def push(self, payload: dict) -> dict:
         data = update(**payload)
-        for kind in ("message",):
-            if kind in payload:
-                self.chat_types[payload[kind]["chat"]["id"]] = payload[kind]["chat"]["type"]
+        if "message" in payload:
+            self.chat_types[payload["message"]["chat"]["id"]] = payload["message"]["chat"]["type"]
         async with self.changed:
             self.updates.append(data)
             self.changed.notify_all()
@@ -305,10 +313,13 @@ class FakeBotApi:
         params = {key: uploaded(value) if isinstance(value, web.FileField) else
                   json.loads(value) if isinstance(value, str) and value[:1] in "[{" else value
                   for key, value in raw.items()}
-        # a file is sent as its own part, the parameter naming it "attach://<part>" (aiogram's multipart form)
+        # a file is sent as its own part, the parameter naming it "attach://<part>" (aiogram's multipart form): the
+        # part is read into the parameter and is no parameter of its own
+        parts = {value.removeprefix("attach://") for value in params.values()
+                 if isinstance(value, str) and value.startswith("attach://")}
         return {key: params.get(value.removeprefix("attach://"), value)
                 if isinstance(value, str) and value.startswith("attach://") else value
-                for key, value in params.items()}
+                for key, value in params.items() if key not in parts}
 
     def fail(self, method: str, *faults: str) -> None:
         assert all(fault in FAULTS for fault in faults), faults
@@ -338,6 +349,12 @@ class FakeBotApi:
             self.changed.notify_all()
         if fault:
             return self.failure(request, fault)
+        # an uploaded file part stands for the InputFile the method was given: checked as such, kept for the test
+        found = problems(method, {key: "attach://file" if is_upload(value) else value for key, value in params.items()})
+        if found:  # refused as Telegram refuses a bad call: 400 with the reason; the test sees it in `violations`
+            self.violations += found
+            return web.json_response({"ok": False, "error_code": 400, "description": "Bad Request: " + "; ".join(found)},
+                                     status=400)
         if method.lower() == "getme":
             return web.json_response({"ok": True, "result": BOT_USER})
         if method.lower() == "getupdates":
@@ -400,6 +417,10 @@ class FakeBotApi:
         """The recorded calls of `method` matching `match`, once there are more than `than` of them."""
         await self.wait_until(lambda: len(self.sent(method, **match)) > than, f"{method} {match} call {than + 1}")
         return self.sent(method, **match)
+
+
+def is_upload(value: object) -> bool:
+    return isinstance(value, dict) and {"filename", "content_type", "data"} <= value.keys()
 
 
 def uploaded(field: web.FileField) -> dict:

@@ -34,6 +34,7 @@ from fake_bot_api import (
 
 from bot.config import Config
 from bot.main import build_dispatcher
+from bot.privacy import salted_hash
 from bot.retry import RetryMiddleware
 from bot.throttle import Throttle
 
@@ -257,7 +258,8 @@ async def test_lang_choice_is_kept(h):
     await h.feed(callback_query=callback("l:en", lang="ru"))
     assert "<b>Examples</b>" in only_send(await h.say("/help", lang="ru")).text
     with sqlite3.connect(h.config.prefs_path) as db:
-        assert db.execute("select lang from language where user_id = 1001").fetchone() == ("en",)
+        # kept under the salted hash of the user id (USAGE_SALT "pepper"), never the id
+        assert db.execute("select * from choice").fetchall() == [(salted_hash("pepper", 1001), "en")]
 
 
 async def test_sources_lists_documents_with_status(h):

@@ -41,6 +41,8 @@ def test_config_from_environment():
 async def test_language_choice_in_fsm_storage_is_per_user():
     """The Redis path (several replicas) stores choices in the FSM storage; MemoryStorage has the same API."""
     storage = MemoryStorage()
-    store, other_replica = StorageLanguageStore(storage, 123), StorageLanguageStore(storage, 123)
+    # Replicas share USAGE_SALT (required with Redis): the same user is the same hashed key on each.
+    store, other_replica = StorageLanguageStore(storage, 123, "salt"), StorageLanguageStore(storage, 123, "salt")
     await store.set(5, "ru")
     assert await other_replica.get(5) == "ru" and await other_replica.get(6) is None
+    assert all(5 not in (key.chat_id, key.user_id) for key in storage.storage)  # no raw user id in the keys

@@ -25,7 +25,8 @@ class Replica:
         self.engine = FakeEngine()
         self.session = RecordingSession()
         self.bot = Bot(BOT_TOKEN, session=self.session, default=DefaultBotProperties(parse_mode="HTML"))
-        config = Config(bot_token=BOT_TOKEN, usage_log=None, prefs_path=None, redis_url="redis://shared")
+        config = Config(bot_token=BOT_TOKEN, usage_log=None, prefs_path=None, redis_url="redis://shared",
+                        usage_salt="shared")  # replicas share USAGE_SALT (required with Redis)
         self.dispatcher = build_dispatcher(self.engine, config, storage=redis_storage(redis),
                                            throttle=Throttle(50, 50.0))
 
