@@ -82,6 +82,10 @@ class UsageLog:
         self.expired_before = cutoff
         changed = self.db.execute("update questions set question = '', user_hash = '' where day < ? and "
                                   "(question != '' or user_hash != '')", (cutoff,)).rowcount
+        if self.db.execute("select 1 from sqlite_master where name = 'votes'").fetchone():
+            # votes keep their counts too; each row's hash stays distinct (one vote per user and answer)
+            changed += self.db.execute("update votes set question = '', answer = '', user_hash = 'expired:' || id "
+                                       "where day < ? and question != ''", (cutoff,)).rowcount
         self.db.commit()
         return changed
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bot.usage import UsageLog
+from bot.usage import UsageLog, mask_personal
 
 SCHEMA = """
 create table if not exists votes (
@@ -70,8 +70,8 @@ def record_vote(usage: UsageLog, *, user_id: int, ticket: str, vote: str, reason
             " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (user_hash, ticket) do update set"
             " day = excluded.day, vote = excluded.vote, reason = excluded.reason, answer = excluded.answer,"
             " acts = excluded.acts",
-            (day, usage.user_hash(user_id), ticket, lang, intent, vote, reason, question[:1000], answer[:1000],
-             acts[:500]))
+            (day, usage.user_hash(user_id), ticket, lang, intent, vote, reason, mask_personal(question[:1000]),
+             mask_personal(answer[:1000]), acts[:500]))
         usage.db.commit()
 
 

@@ -35,6 +35,18 @@ def test_one_vote_per_reader_and_answer_the_reason_updating_it(tmp_path):
     assert all(len(h) == 20 and h not in ("1", "2") for h in hashes)
 
 
+def test_a_vote_masks_personal_numbers_and_expires_with_the_questions(tmp_path):
+    usage = UsageLog(tmp_path / "usage.sqlite", salt="s", keep_days=90)
+    vote(usage, 1, "t1", "down", "wrong_figure", question="ИИН 860101300123 массаж, тел +7 701 123 45 67")
+    (disliked,) = latest_disliked(usage)
+    assert "860101300123" not in disliked.question and "701 123 45 67" not in disliked.question
+    assert "массаж" in disliked.question
+    vote(usage, 2, "t1", "down", "not_asked")
+    assert usage.expire(DAY + dt.timedelta(days=91)) >= 2
+    assert all(v.question == "" for v in latest_disliked(usage)) and vote_counts(usage) == (0, 2)
+    usage.close()
+
+
 def test_a_log_that_is_off_records_and_lists_nothing():
     usage = UsageLog(None)
     vote(usage, 1, "t1", "down")
