@@ -26,8 +26,10 @@ from knowledge.ingest.parsers.passages import decree_paragraphs, tariff_passages
 from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
 from knowledge.ingest.parsers.rules import parse_rules
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
+from knowledge.ingest.repair import default_vocabulary
+from knowledge.ingest.reuse import ActParse, ParseCache, act_key, cache_path, code_fingerprint
 from knowledge.ingest.views import views
-from knowledge.kb import resolve_path
+from knowledge.kb import remember_russian_words, resolve_path
 from knowledge.russian import version as russian_version
 from knowledge.text import search_key
 
@@ -48,6 +50,24 @@ class Parsed:
     staffing_norms: list[StaffingNorm] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     overrides: dict[Override, int] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # passage text → its search key, made once per text
+    _items: dict[tuple[str, int], list[int]] | None = field(default=None, repr=False)
+
+    def tariff_items(self) -> dict[tuple[str, int], list[int]]:
+        """The item numbers parsed per (act, annex), grouped once for all acts."""
+        if self._items is None:
+            self._items = {}
+            for row in self.tariffs:
+                self._items.setdefault((row.document, row.annex), []).append(row.item)
+        return self._items
+
+    def add(self, act: ActParse) -> None:
+        self.tariffs += act.tariffs
+        self.criteria += act.criteria
+        self.checklist_items += act.checklist_items
+        self.staffing_norms += act.staffing_norms
+        self.passages += act.passages
+        self.keys.update(act.keys)
 
 
 def sources_fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
@@ -62,18 +82,21 @@ def sources_fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
     return digest.hexdigest()
 
 
-def parse_sources(sources_dir: Path = SOURCES_DIR) -> Parsed:
+def parse_sources(sources_dir: Path = SOURCES_DIR, cache: ParseCache | None = None) -> Parsed:
+    """Every act parsed (or its earlier parse reused from `cache` when nothing it depends on changed), then the
+    overrides and the rate-pattern flags applied across all of them."""
     documents = load_manifest(sources_dir)
     parsed = Parsed(documents=documents, jurisdictions=load_jurisdictions(sources_dir))
+    code = code_fingerprint() if cache else ""
     for document in documents:
         text = read_source(document, sources_dir)
-        try:
-            parse_document(document, text, parsed)
-        except (ValueError, IndexError, KeyError) as error:
-            raise SourceError(
-                f"{sources_dir / document.file}: could not be parsed as {document.kind}/{document.layout} "
-                f"({type(error).__name__}: {error}); check the file against the official text or its manifest entry"
-            ) from error
+        key = act_key(document, text, code) if cache else ""
+        act = cache.get(key) if cache else None
+        if act is None:
+            act = parse_act(document, text, sources_dir)
+            if cache:
+                cache.put(key, act)
+        parsed.add(act)
     parsed.overrides = apply_overrides(parsed.tariffs, load_overrides(sources_dir / "overrides.toml"))
     flag_rate_anomalies(parsed.tariffs)  # after the overrides: a reviewed row is not flagged again
     for document in documents:
@@ -81,12 +104,29 @@ def parse_sources(sources_dir: Path = SOURCES_DIR) -> Parsed:
     return parsed
 
 
+def parse_act(document: Document, text: str, sources_dir: Path) -> ActParse:
+    """One act through its parser, with the vocabulary's answers traced (see ingest.reuse)."""
+    act = ActParse()
+    vocabulary = default_vocabulary()
+    vocabulary.trace = act.trace
+    try:
+        parse_document(document, text, act)
+    except (ValueError, IndexError, KeyError) as error:
+        raise SourceError(
+            f"{sources_dir / document.file}: could not be parsed as {document.kind}/{document.layout} "
+            f"({type(error).__name__}: {error}); check the file against the official text or its manifest entry"
+        ) from error
+    finally:
+        vocabulary.trace = None
+    return act.with_keys()
+
+
 def validate_items(document: Document, parsed: Parsed, sources_dir: Path) -> None:
     """Every numbered item the manifest promises (annex.items) was parsed: a table cut short (a truncated file, a
     damaged page) fails the build instead of shipping a base with holes (the same rule as `kb check`)."""
     if document.kind == "tariffs":
-        annexes = [(annex, [r.item for r in parsed.tariffs if r.document == document.id and r.annex == annex.number])
-                   for annex in document.annexes]
+        items = parsed.tariff_items()
+        annexes = [(annex, items.get((document.id, annex.number), [])) for annex in document.annexes]
     elif document.kind == "criteria":
         annexes = [(annex, [c.item for c in parsed.criteria if c.document == document.id])
                    for annex in document.annexes_holding("criteria")]
@@ -104,7 +144,7 @@ def validate_items(document: Document, parsed: Parsed, sources_dir: Path) -> Non
                 f"damaged: restore it from the official text, or correct `items` in its manifest entry")
 
 
-def parse_document(document: Document, text: str, parsed: Parsed) -> None:
+def parse_document(document: Document, text: str, parsed: Parsed | ActParse) -> None:
     if document.kind == "tariffs":
         parser = parse_tab_tariffs if document.layout == "tab" else parse_pdf_tariffs
         rows = parser(text, document)
@@ -191,7 +231,8 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
     insert(db, "staffing_norms", ({"id": n, "table_name": s.table, **{k: v for k, v in vars(s).items() if k != "table"}}
                                   for n, s in enumerate(parsed.staffing_norms, 1)))
     insert(db, "passages", ({"id": n, **{k: v for k, v in vars(p).items() if k != "extra"},
-                             "extra": json.dumps(p.extra, ensure_ascii=False), "key": search_key(p.text)}
+                             "extra": json.dumps(p.extra, ensure_ascii=False),
+                             "key": parsed.keys.get(p.text) or search_key(p.text)}
                             for n, p in enumerate(parsed.passages, 1)))
     db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
     db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
@@ -224,17 +265,23 @@ def current_fingerprint(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def build(path: Path | str | None = None, sources_dir: Path = SOURCES_DIR, *, if_changed: bool = False) -> bool:
-    """Build the knowledge base at `path`. Returns False when `if_changed` and it was already current.
+def remember_earlier_words(path: Path) -> None:
+    """The Russian dictionary's readings stored in the base being replaced, taken as they are (under the same
+    dictionary and code version only): a rebuild looks up only the words new to it."""
+    if not path.is_file():
+        return
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            remember_russian_words(db)
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return  # a damaged base: every word is looked up again
 
-    The new base is written to a temporary file beside the target and renamed over it, so a failed build
-    never leaves a half-written database.
-    """
-    path = resolve_path(path)
-    fingerprint = sources_fingerprint(sources_dir)
-    if if_changed and path.is_file() and current_fingerprint(path) == fingerprint:
-        return False
-    parsed = parse_sources(sources_dir)
+
+def write_atomically(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
+    """Write to a temporary file beside the target and rename it over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(handle)
@@ -245,6 +292,32 @@ def build(path: Path | str | None = None, sources_dir: Path = SOURCES_DIR, *, if
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def build(path: Path | str | None = None, sources_dir: Path = SOURCES_DIR, *, if_changed: bool = False,
+          reuse: bool = True) -> bool:
+    """Build the knowledge base at `path`. Returns False when `if_changed` and it was already current.
+
+    The new base is written to a temporary file beside the target and renamed over it, so a failed build
+    never leaves a half-written database. With `reuse`, each act's parse is kept beside the base
+    (`kb.sqlite.parsed`, see ingest.reuse) and an act nothing of which changed is not parsed again: the base is
+    the same, row for row, as one built from nothing.
+    """
+    path = resolve_path(path)
+    fingerprint = sources_fingerprint(sources_dir)
+    if if_changed and path.is_file() and current_fingerprint(path) == fingerprint:
+        return False
+    cache = ParseCache(cache_path(path)) if reuse else None
+    if reuse:
+        remember_earlier_words(path)
+    try:
+        parsed = parse_sources(sources_dir, cache)
+        write_atomically(parsed, path, sources_dir, fingerprint)
+        if cache:
+            cache.save()  # only now: a failed build leaves nothing new beside the base
+    finally:
+        if cache:
+            cache.close()
     return True
 
 

@@ -9,6 +9,8 @@ line ending on a letter may be a word broken by a narrow column. Search keys are
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -40,6 +42,12 @@ _CASE_ENDINGS = frozenset(
 )
 
 
+# The repair compares a word's count with 0, 1 and 2 only, so a trace records counts up to 3: a decree that makes a
+# common word commoner does not make the acts that asked about it parse again. (A rule comparing with more must
+# raise this.)
+TRACED_COUNT = 3
+
+
 def _letters(token: str) -> str:
     match = _WORD.search(token)
     return match.group(0).casefold() if match else ""
@@ -56,6 +64,11 @@ class Vocabulary:
         self.counts: Counter[str] = counts if counts is not None else Counter()
         self._stems: set[str] | None = None
         self._sorted: list[str] | None = None
+        # Every answer given while a trace is set: a text parsed under one vocabulary is parsed the same under
+        # another that gives the same answers (how the build reuses an unchanged act's rows, see ingest.reuse).
+        self.trace: dict[tuple[str, str], int | bool] | None = None
+        self._answered: dict[tuple[str, str], int | bool] = {}
+        self._fingerprint: str | None = None
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -86,7 +99,10 @@ class Vocabulary:
         return len(self.counts)
 
     def count(self, word: str) -> int:
-        return self.counts.get(word.casefold(), 0)
+        found = self.counts.get(word.casefold(), 0)
+        if self.trace is not None:
+            self.trace["count", word] = min(found, TRACED_COUNT)
+        return found
 
     def known(self, word: str) -> bool:
         """The word itself was seen unbroken."""
@@ -99,16 +115,46 @@ class Vocabulary:
         if self._stems is None:
             self._stems = {stem(w) for w in self.counts if len(w) > 3}
         root = stem(word.casefold())
-        return len(root) > 3 and root in self._stems
+        found = len(root) > 3 and root in self._stems
+        if self.trace is not None:
+            self.trace["form", word] = found
+        return found
+
+    def starts_known(self, prefix: str) -> bool:
+        """Some known word begins with `prefix`."""
+        if self._sorted is None:
+            self._sorted = sorted(self.counts)
+        at = bisect.bisect_left(self._sorted, prefix)
+        found = at < len(self._sorted) and self._sorted[at].startswith(prefix)
+        if self.trace is not None:
+            self.trace["starts", prefix] = found
+        return found
 
     def extends_known(self, head: str, joined: str) -> bool:
         """Some known word runs on past `head` through at least two letters of the tail: a word broken apart."""
-        if self._sorted is None:
-            self._sorted = sorted(self.counts)
-        at = bisect.bisect_left(self._sorted, joined)
-        if at < len(self._sorted) and self._sorted[at].startswith(joined):
+        return self.starts_known(joined) or any(self.known(joined[:end]) for end in range(len(head) + 2, len(joined)))
+
+    def fingerprint(self) -> str:
+        """A hash of the counts: equal vocabularies answer everything alike."""
+        if self._fingerprint is None:
+            self._fingerprint = hashlib.sha256(json.dumps(sorted(self.counts.items()), ensure_ascii=False).encode()
+                                               ).hexdigest()
+        return self._fingerprint
+
+    def answers(self, trace: dict[tuple[str, str], int | bool]) -> bool:
+        """Whether this vocabulary gives every answer of a trace recorded under another one."""
+        saved, self.trace = self.trace, None
+        try:
+            ask = {"count": lambda word: min(self.count(word), TRACED_COUNT), "form": self.known_form,
+                   "starts": self.starts_known}
+            for question, answer in trace.items():
+                if question not in self._answered:  # acts ask mostly the same questions: each is answered once
+                    self._answered[question] = ask[question[0]](question[1])
+                if self._answered[question] != answer:
+                    return False
             return True
-        return any(self.known(joined[:end]) for end in range(len(head) + 2, len(joined)))
+        finally:
+            self.trace = saved
 
     def joins(self, head: str, tail: str) -> bool:
         """Whether `head` (end of one line) and `tail` (start of the next) are one word broken by the line end."""
