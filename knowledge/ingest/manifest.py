@@ -8,6 +8,7 @@ from pathlib import Path
 
 from knowledge import SOURCES_DIR
 from knowledge.domain import CUE_FIELDS, Jurisdiction
+from knowledge.ingest.schema import check_manifest
 
 
 class ManifestError(ValueError):
@@ -68,14 +69,28 @@ class Document:
         return [a for a in self.annexes if a.content == content]
 
 
-def _read(sources_dir: Path) -> tuple[Path, dict]:
+def _read(sources_dir: Path, *, files: bool = False) -> tuple[Path, dict]:
+    """The manifest's tables, checked against the one schema (knowledge.ingest.schema) before anything uses them,
+    with the source files they name when `files`."""
     path = sources_dir / "manifest.toml"
     try:
-        return path, tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError as error:
         raise ManifestError(f"{path}: missing; restore it from git (git checkout -- {path.name})") from error
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[:error.start].count(b"\n") + 1
+        raise ManifestError(f"{path}:{line}: not UTF-8 text (byte {error.object[error.start]:#04x}); re-save the "
+                            "manifest as UTF-8") from error
     except tomllib.TOMLDecodeError as error:
         raise ManifestError(f"{path}: not valid TOML ({error}); fix that line") from error
+    problems = check_manifest(path, text, data, sources_dir if files else None)
+    if problems:  # the first in one line; the others after it, each on its own line
+        first, *more = problems
+        head = f"{path}:{first.removeprefix('line ')}"
+        tail = f" (and {len(more)} more below)" + "".join(f"\n  {problem}" for problem in more) if more else ""
+        raise ManifestError(head + tail)
+    return path, data
 
 
 def load_jurisdictions(sources_dir: Path = SOURCES_DIR) -> list[Jurisdiction]:
@@ -101,7 +116,7 @@ def load_jurisdictions(sources_dir: Path = SOURCES_DIR) -> list[Jurisdiction]:
 
 
 def load_manifest(sources_dir: Path = SOURCES_DIR) -> list[Document]:
-    path, data = _read(sources_dir)
+    path, data = _read(sources_dir, files=True)
     known = {j.code for j in load_jurisdictions(sources_dir)}
     documents = []
     for entry in data.get("document", []):
