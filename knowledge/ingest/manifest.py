@@ -184,12 +184,25 @@ def dump_manifest(documents: list[Document], jurisdictions: list[Jurisdiction]) 
     return "\n".join(out)
 
 
+def manifest_text(documents: list[Document], jurisdictions: list[Jurisdiction]) -> str:
+    """The manifest as TOML text, checked against the schema (ManifestError: nothing is to be written)."""
+    text = dump_manifest(documents, jurisdictions)
+    problems = check_manifest(Path("manifest.toml"), text, tomllib.loads(text), None)
+    if problems:
+        raise ManifestError(f"the manifest would not be valid ({problems[0]}); nothing written")
+    return text
+
+
+def write_manifest_text(text: str, sources_dir: Path = SOURCES_DIR) -> None:
+    path = sources_dir / "manifest.toml"
+    temp = path.with_suffix(".toml.tmp")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(path)
+
+
 def write_manifest(documents: list[Document], sources_dir: Path = SOURCES_DIR,
                    jurisdictions: list[Jurisdiction] | None = None) -> None:
     """Write the manifest; the jurisdictions already in it are kept unless a new list is given."""
-    path = sources_dir / "manifest.toml"
     if jurisdictions is None:
         jurisdictions = load_jurisdictions(sources_dir)
-    temp = path.with_suffix(".toml.tmp")
-    temp.write_text(dump_manifest(documents, jurisdictions), encoding="utf-8")
-    temp.replace(path)
+    write_manifest_text(manifest_text(documents, jurisdictions), sources_dir)

@@ -28,7 +28,7 @@ FIELD_VALUES: dict[str, tuple[str, ...]] = {
 JURISDICTION_KINDS = ("oblast", "district", "city", "national")
 LAYOUTS_OF = {"tariffs": ("pdf", "tab"), "rules": ("prose",), "criteria": ("prose",)}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CODE = re.compile(r"[a-z][a-z0-9_]*")
+CODE = re.compile(r"[a-z][a-z0-9_]*")
 _NUMBER = re.compile(r"\S(.*\S)?")  # an act number: printed text, no leading or trailing blanks
 
 DOCUMENT_TEXT = ("id", "file", "kind", "layout", "title_kk", "title_ru", "title_en", "issuer_kk", "issuer_ru",
@@ -154,7 +154,7 @@ def check_jurisdictions(check: Check, entries: object) -> set[str]:
                            allowed=JURISDICTION_KINDS if name == "kind" else None)
         code = entry.get("code")
         if isinstance(code, str):
-            if not _CODE.fullmatch(code):
+            if not CODE.fullmatch(code):
                 check.add((*where, "code"), label, f"code {code!r} must be lower-case ASCII letters, digits or _")
             if code in codes:
                 check.add((*where, "code"), label, f"code {code!r} is defined twice; keep one")
