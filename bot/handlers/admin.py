@@ -30,7 +30,11 @@ async def cmd_stats(message: Message, asker: Asker) -> None:
 
 
 async def cmd_reload(message: Message, asker: Asker, lang: str) -> None:
-    await asker.reload()
+    problem = await asker.reload()
+    if problem:
+        await message.answer(esc(_("Knowledge base not reloaded; still answering from the old one. Why: {problem}")
+                                 .format(problem=problem[:500])))
+        return
     documents = await asker.documents(lang)
     await message.answer(esc(_("Knowledge base reloaded: {count} documents.").format(count=len(documents))))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -280,10 +281,38 @@ def remember_earlier_words(path: Path) -> None:
         return  # a damaged base: every word is looked up again
 
 
+def temp_prefix(path: Path, pid: int | None = None) -> str:
+    """A build's temporary file is named after the base and the building process: `kb.sqlite.<pid>.<random>.tmp`."""
+    return f"{path.name}.{os.getpid() if pid is None else pid}."
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """The temporary files an interrupted build (killed, out of power) left beside the base: those whose process is
+    gone. A build running beside this one keeps its own."""
+    removed = []
+    for temp in path.parent.glob(f"{glob.escape(path.name)}.*.tmp"):
+        pid = temp.name[len(path.name) + 1:].split(".", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            temp.unlink(missing_ok=True)
+            removed.append(temp)
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 def write_atomically(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
     """Write to a temporary file beside the target and rename it over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    remove_stale_temporaries(path)
+    handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
