@@ -27,6 +27,7 @@ from knowledge.ingest.parsers.passages import decree_paragraphs, tariff_passages
 from knowledge.ingest.parsers.pdf_tariffs import parse_pdf_tariffs
 from knowledge.ingest.parsers.rules import parse_rules
 from knowledge.ingest.parsers.tab_tariffs import parse_tab_tariffs
+from knowledge.ingest.patch import patch_database
 from knowledge.ingest.repair import default_vocabulary
 from knowledge.ingest.reuse import ActParse, ParseCache, act_key, cache_path, code_fingerprint
 from knowledge.ingest.views import views
@@ -215,41 +216,57 @@ def insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None:
     db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})", map(values, rows))
 
 
-def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
+FULL_TEXT = {"passages": ["text", "key", "title"], "tariffs": ["service", "position", "category"],
+             "criteria": ["criterion", "section"]}
+INDEXES = [("tariffs", ["jurisdiction", "setting", "annex", "item"]), ("tariffs", ["year", "jurisdiction"])]
+TOKENIZE = "unicode61 remove_diacritics 0"
+# The base's layout (tables, full-text indexes, indexes): a rebuild patches a base of the same layout (ingest.patch).
+LAYOUT = hashlib.sha256(repr((TABLES, FULL_TEXT, INDEXES, TOKENIZE)).encode()).hexdigest()
+
+
+def table_rows(parsed: Parsed, sources_dir: Path, fingerprint: str) -> dict[str, Iterable[dict]]:
+    """Every table's rows, in the order they are written (one function for a full write and a patch alike)."""
     # records are flat dataclasses: their fields (`vars`) are their columns, without asdict's deep copies
+    status = {d.id: d.status for d in parsed.documents}
+    year = {d.id: d.year for d in parsed.documents}  # a tariff row applies in its act's year
+    return {
+        "documents": (document_row(d, sources_dir) for d in parsed.documents),
+        "jurisdictions": ({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
+                                           for name in CUE_FIELDS}} for j in parsed.jurisdictions),
+        "tariffs": ({"id": n, **vars(row), "status": status[row.document], "year": year[row.document]}
+                    for n, row in enumerate(parsed.tariffs, 1)),
+        "criteria": (dict(vars(c)) for c in parsed.criteria),
+        "checklist_items": ({"id": n, **vars(c)} for n, c in enumerate(parsed.checklist_items, 1)),
+        "staffing_norms": ({"id": n, "table_name": s.table, **{k: v for k, v in vars(s).items() if k != "table"}}
+                           for n, s in enumerate(parsed.staffing_norms, 1)),
+        "passages": ({"id": n, **{k: v for k, v in vars(p).items() if k != "extra"},
+                      "extra": json.dumps(p.extra, ensure_ascii=False),
+                      "key": parsed.keys.get(p.text) or search_key(p.text)}
+                     for n, p in enumerate(parsed.passages, 1)),
+        "russian_words": russian_words(parsed),
+        "meta": [
+            {"key": "sources_hash", "value": fingerprint},
+            {"key": "russian_version", "value": russian_version()},
+            {"key": "built_at", "value": time.strftime("%Y-%m-%dT%H:%M:%S")},
+            {"key": "layout", "value": LAYOUT},
+            {"key": "overrides", "value": json.dumps(
+                [{**asdict(o), "rows": n} for o, n in parsed.overrides.items()], ensure_ascii=False)},
+        ],
+    }
+
+
+def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
     db = sqlite_utils.Database(path)
     for name, (columns, pk) in TABLES.items():
         db[name].create(columns, pk=pk)
-    status = {d.id: d.status for d in parsed.documents}
-    year = {d.id: d.year for d in parsed.documents}  # a tariff row applies in its act's year
-    insert(db, "documents", (document_row(d, sources_dir) for d in parsed.documents))
-    insert(db, "jurisdictions", ({**asdict(j), **{name: json.dumps(getattr(j, name), ensure_ascii=False)
-                                                  for name in CUE_FIELDS}} for j in parsed.jurisdictions))
-    insert(db, "tariffs", ({"id": n, **vars(row), "status": status[row.document], "year": year[row.document]}
-                           for n, row in enumerate(parsed.tariffs, 1)))
-    insert(db, "criteria", (dict(vars(c)) for c in parsed.criteria))
-    insert(db, "checklist_items", ({"id": n, **vars(c)} for n, c in enumerate(parsed.checklist_items, 1)))
-    insert(db, "staffing_norms", ({"id": n, "table_name": s.table, **{k: v for k, v in vars(s).items() if k != "table"}}
-                                  for n, s in enumerate(parsed.staffing_norms, 1)))
-    insert(db, "passages", ({"id": n, **{k: v for k, v in vars(p).items() if k != "extra"},
-                             "extra": json.dumps(p.extra, ensure_ascii=False),
-                             "key": parsed.keys.get(p.text) or search_key(p.text)}
-                            for n, p in enumerate(parsed.passages, 1)))
-    db["passages"].enable_fts(["text", "key", "title"], tokenize="unicode61 remove_diacritics 0")
-    db["tariffs"].create_index(["jurisdiction", "setting", "annex", "item"])
-    db["tariffs"].create_index(["year", "jurisdiction"])
-    db["tariffs"].enable_fts(["service", "position", "category"], tokenize="unicode61 remove_diacritics 0")
-    db["criteria"].enable_fts(["criterion", "section"], tokenize="unicode61 remove_diacritics 0")
+    for table, rows in table_rows(parsed, sources_dir, fingerprint).items():
+        insert(db, table, rows)
+    for table, columns in FULL_TEXT.items():
+        db[table].enable_fts(columns, tokenize=TOKENIZE)
+    for table, columns in INDEXES:
+        db[table].create_index(columns)
     for name, sql in views(parsed.documents).items():
         db.create_view(name, sql)
-    insert(db, "russian_words", russian_words(parsed))
-    insert(db, "meta", [
-        {"key": "sources_hash", "value": fingerprint},
-        {"key": "russian_version", "value": russian_version()},
-        {"key": "built_at", "value": time.strftime("%Y-%m-%dT%H:%M:%S")},
-        {"key": "overrides", "value": json.dumps(
-            [{**asdict(o), "rows": n} for o, n in parsed.overrides.items()], ensure_ascii=False)},
-    ])
     db.conn.commit()
     db.close()
 
@@ -308,8 +325,9 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def write_atomically(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str) -> None:
-    """Write to a temporary file beside the target and rename it over the target."""
+def write_atomically(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: str, *, patch: bool) -> None:
+    """Write to a temporary file beside the target and rename it over the target; with `patch`, the temporary file
+    is the current base patched where it differs (ingest.patch), when it is of this layout."""
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path)
     handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
@@ -317,7 +335,10 @@ def write_atomically(parsed: Parsed, path: Path, sources_dir: Path, fingerprint:
     temp = Path(temp_name)
     try:
         temp.unlink()
-        write_database(parsed, temp, sources_dir, fingerprint)
+        patched = patch and patch_database(path, temp, table_rows(parsed, sources_dir, fingerprint), TABLES,
+                                           FULL_TEXT, views(parsed.documents), LAYOUT)
+        if not patched:
+            write_database(parsed, temp, sources_dir, fingerprint)
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
@@ -329,8 +350,8 @@ def build(path: Path | str | None = None, sources_dir: Path = SOURCES_DIR, *, if
 
     The new base is written to a temporary file beside the target and renamed over it, so a failed build
     never leaves a half-written database. With `reuse`, each act's parse is kept beside the base
-    (`kb.sqlite.parsed`, see ingest.reuse) and an act nothing of which changed is not parsed again: the base is
-    the same, row for row, as one built from nothing.
+    (`kb.sqlite.parsed`, see ingest.reuse) and an act nothing of which changed is not parsed again, and the base is
+    written as a patch of the one it replaces (ingest.patch): it holds the same rows as one built from nothing.
     """
     path = resolve_path(path)
     fingerprint = sources_fingerprint(sources_dir)
@@ -341,7 +362,7 @@ def build(path: Path | str | None = None, sources_dir: Path = SOURCES_DIR, *, if
         remember_earlier_words(path)
     try:
         parsed = parse_sources(sources_dir, cache)
-        write_atomically(parsed, path, sources_dir, fingerprint)
+        write_atomically(parsed, path, sources_dir, fingerprint, patch=reuse)
         if cache:
             cache.save()  # only now: a failed build leaves nothing new beside the base
     finally:

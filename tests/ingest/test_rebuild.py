@@ -33,6 +33,21 @@ def contents(kb: Path) -> dict[str, list[tuple]]:
         db.close()
 
 
+def full_text_agrees(kb: Path) -> dict[str, list[int]]:
+    """Each full-text index checked against its table (FTS5 integrity-check), and what a few searches find."""
+    db = sqlite3.connect(kb)
+    try:
+        found = {}
+        for table in ("tariffs_fts", "passages_fts", "criteria_fts"):
+            db.execute(f"insert into {table}({table}) values ('integrity-check')")
+            for word in ("массаж", "мейіргер", "жоспар", "2027", "қызмет"):
+                found[f"{table} {word}"] = [row[0] for row in db.execute(
+                    f"select rowid from {table} where {table} match ? order by rowid", (word,))]
+        return found
+    finally:
+        db.close()
+
+
 def next_year_decree(sources: Path, folder: Path) -> Path:
     """Bäyterek's decree re-issued for 2027 with a new number and one rate changed."""
     document = next(d for d in load_manifest(sources) if d.id == "002")
@@ -60,6 +75,21 @@ def test_rebuild_after_add_equals_a_build_from_nothing(sources_copy: Path, tmp_p
     for table in scratch:
         assert incremental[table] == scratch[table], table
     assert any(row[1] == added.id for row in scratch["tariffs"])
+    assert full_text_agrees(kb) == full_text_agrees(full)
+    assert any(full_text_agrees(full).values())
+
+
+def test_a_rebuild_patches_only_the_rows_that_changed(sources_copy: Path, tmp_path: Path) -> None:
+    """The base after an add is the old one with the new act's rows added: the old rows keep their pages."""
+    kb = tmp_path / "kb.sqlite"
+    build(kb, sources_copy)
+    before = contents(kb)
+    add_decree(next_year_decree(sources_copy, tmp_path), {}, confirm=lambda report: True, sources_dir=sources_copy)
+    build(kb, sources_copy)
+    after = contents(kb)
+    assert set(before["tariffs"]) < set(after["tariffs"])  # every old row kept as it was, new ones added
+    assert set(before["passages"]) < set(after["passages"])
+    assert len(after["documents"]) == len(before["documents"]) + 1
 
 
 def test_only_the_new_act_is_parsed(sources_copy: Path, tmp_path: Path) -> None:
