@@ -42,10 +42,6 @@ _CASE_ENDINGS = frozenset(
 )
 
 
-# The repair compares a word's count with 0, 1 and 2 only, so a trace records counts up to 3: a decree that makes a
-# common word commoner does not make the acts that asked about it parse again. (A rule comparing with more must
-# raise this.)
-TRACED_COUNT = 3
 
 
 def _letters(token: str) -> str:
@@ -99,14 +95,19 @@ class Vocabulary:
         return len(self.counts)
 
     def count(self, word: str) -> int:
-        found = self.counts.get(word.casefold(), 0)
+        return self.counts.get(word.casefold(), 0)
+
+    def seen_more_than(self, word: str, times: int) -> bool:
+        """The word was seen unbroken more than `times` times (the repair asks with 0, 1 and 2). Traced as the
+        answer, not the count: a decree that makes a common word commoner changes no answer."""
+        found = self.count(word) > times
         if self.trace is not None:
-            self.trace["count", word] = min(found, TRACED_COUNT)
+            self.trace[f"more{times}", word] = found
         return found
 
     def known(self, word: str) -> bool:
         """The word itself was seen unbroken."""
-        return self.count(word) > 0
+        return self.seen_more_than(word, 0)
 
     def known_form(self, word: str) -> bool:
         """The word, or another inflection of its stem, was seen unbroken."""
@@ -145,7 +146,8 @@ class Vocabulary:
         """Whether this vocabulary gives every answer of a trace recorded under another one."""
         saved, self.trace = self.trace, None
         try:
-            ask = {"count": lambda word: min(self.count(word), TRACED_COUNT), "form": self.known_form,
+            ask = {"more0": lambda word: self.seen_more_than(word, 0), "more1": lambda word: self.seen_more_than(word, 1),
+                   "more2": lambda word: self.seen_more_than(word, 2), "form": self.known_form,
                    "starts": self.starts_known}
             for question, answer in trace.items():
                 if question not in self._answered:  # acts ask mostly the same questions: each is answered once
@@ -169,7 +171,7 @@ class Vocabulary:
             # A lone letter starting a line is the end of the word before, unless it is a real one-letter word.
             return t not in _ONE_LETTER_WORDS or bool(KAZAKH_LETTERS.intersection(h)) or self.known_form(joined)
         # A fragment seen once on its own may be a conversion accident: demand two sightings of a real word.
-        h_known, t_known = self.count(h) > 1, self.count(t) > 1
+        h_known, t_known = self.seen_more_than(h, 1), self.seen_more_than(t, 1)
         if t in _CASE_ENDINGS and h_known and self.known_form(joined):
             return True  # "бағдарламалары" + "на"
         if h_known and t_known:
@@ -314,7 +316,7 @@ def _splits(head: str, tail: str, vocabulary: Vocabulary) -> bool:
     if len(last) < 2 or tail.casefold() in _ONE_LETTER_WORDS or not vocabulary.known_form(last + tail):
         return False
     # Fragments of a split word are rare on their own (they occur only where the split happened).
-    rare = vocabulary.count(last) <= 2 and vocabulary.count(tail) <= 2
+    rare = not vocabulary.seen_more_than(last, 2) and not vocabulary.seen_more_than(tail, 2)
     return rare or not (vocabulary.known(last) or vocabulary.known(tail))
 
 
