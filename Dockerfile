@@ -17,21 +17,22 @@ COPY bot ./bot
 COPY locales ./locales
 RUN pip install ".[redis]"
 
-# Built into the image: the knowledge base (read-only at run time) and the compiled catalogues.
-ENV KB_PATH=/app/kb/kb.sqlite \
-    LOCALES_DIR=/app/locales \
-    USAGE_LOG=/data/usage.sqlite \
-    PREFS_PATH=/data/prefs.sqlite \
+# Built into the image: the knowledge base (read-only at run time, where `komekshi` looks when KB_PATH is unset or
+# empty: inside the installed package) and the compiled catalogues. State (usage log, language choices) goes to
+# DATA_DIR, the volume: a relative USAGE_LOG / PREFS_PATH (and their defaults) live there.
+ENV LOCALES_DIR=/app/locales \
+    DATA_DIR=/data \
     WEBHOOK_HOST=0.0.0.0 \
     WEBHOOK_PORT=8080 \
     HEALTH_PORT=8080
-RUN mkdir -p /app/kb /data \
-    && komekshi kb build \
+RUN mkdir -p /data \
+    && komekshi kb build --full \
     && komekshi locales compile \
     && chown -R komekshi:komekshi /data
 
 USER komekshi
 VOLUME ["/data"]
+WORKDIR /data
 EXPOSE 8080
 
 # Webhook mode serves /health on the webhook port; long polling serves it on HEALTH_PORT (the same 8080).

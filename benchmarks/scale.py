@@ -5,8 +5,9 @@ Per size it prints one JSON line: the time to build the base, its size, the time
 three fresh processes), per-question latency p50 / p99 / max over a fixed mixed list (the dev and tuned sets, tariffs
 naming the base's districts and years, criteria, off-topic questions; two rounds, the first with nothing remembered),
 the slowest off-topic question, and the peak RSS of a process that opens the base and asks the list (one subprocess
-per size). At the largest size it also times `kb add` of one more
-decree and the build after it.
+per size). At 1× and the largest size it also times `kb add` of one more
+decree, the build after it (which parses only the new act: ingest.reuse) and, to compare, a build from nothing of
+the same sources.
 
 Run: `make bench` (or `.venv/bin/python benchmarks/scale.py [--sizes 1,5,20,50]`). Each size's base is kept in a
 temporary folder; nothing in the checkout changes. Prints figures; asserts nothing.
@@ -150,6 +151,9 @@ def size(factor: int, folder: Path, *, add_one: bool) -> dict:
         started = time.perf_counter()
         build(kb, sources)
         figures["rebuild_after_add_s"] = round(time.perf_counter() - started, 2)
+        started = time.perf_counter()
+        build(folder / "full.sqlite", sources, reuse=False)
+        figures["full_build_after_add_s"] = round(time.perf_counter() - started, 2)
     return figures
 
 
@@ -168,7 +172,7 @@ def main() -> None:
     factors = [int(f) for f in args.sizes.split(",")]
     for factor in factors:
         with tempfile.TemporaryDirectory(prefix=f"scale-{factor}x-") as folder:
-            print("scale:", json.dumps(size(factor, Path(folder), add_one=factor == max(factors))), flush=True)
+            print("scale:", json.dumps(size(factor, Path(folder), add_one=factor in (1, max(factors)))), flush=True)
 
 
 if __name__ == "__main__":

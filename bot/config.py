@@ -32,15 +32,24 @@ class Config:
     throttle_burst: int = 5
     throttle_rate: float = 1.0  # messages per second after the burst
     locales_dir: Path = ROOT / "locales"
+    data_dir: Path = field(default_factory=Path.cwd)  # DATA_DIR: relative USAGE_LOG and PREFS_PATH live here
 
     @property
     def webhook_path(self) -> str:
         return (urlparse(self.webhook_url).path if self.webhook_url else "") or "/webhook"
 
 
-def _optional_path(value: str | None, default: str | None) -> Path | None:
-    value = default if value is None else value
-    return None if value is None or value.strip().lower() in OFF else Path(value.strip())
+def _optional_path(value: str | None, default: str | None, data_dir: Path) -> Path | None:
+    """A state file: unset or empty → the default; "off" → None; a relative path lives in the data folder."""
+    value = default if value is None or not value.strip() else value
+    if value is None or value.strip().lower() in OFF:
+        return None
+    return data_dir / value.strip()  # an absolute value stays as it is
+
+
+def default_locales() -> Path:
+    """The repository's locales/, else the working folder's (a non-editable install, as in the image)."""
+    return next((folder for folder in (ROOT / "locales", Path.cwd() / "locales") if folder.is_dir()), ROOT / "locales")
 
 
 def _ids(value: str) -> frozenset[int]:
@@ -59,6 +68,7 @@ def load_config(env: dict[str, str] | None = None, *, dotenv: bool = True) -> Co
         return value.strip() if value and value.strip() else None
 
     health = get("HEALTH_PORT")
+    data_dir = Path(get("DATA_DIR") or Path.cwd())  # where relative state paths live (the image: /data)
     return Config(
         bot_token=get("BOT_TOKEN"),
         webhook_url=get("WEBHOOK_URL"),
@@ -69,12 +79,13 @@ def load_config(env: dict[str, str] | None = None, *, dotenv: bool = True) -> Co
         telegram_api_url=get("TELEGRAM_API_URL"),
         admin_ids=_ids(get("ADMIN_IDS") or ""),
         kb_path=Path(get("KB_PATH")) if get("KB_PATH") else None,
-        usage_log=_optional_path(env.get("USAGE_LOG"), "usage.sqlite"),
+        usage_log=_optional_path(env.get("USAGE_LOG"), "usage.sqlite", data_dir),
         usage_salt=get("USAGE_SALT") or "",
         usage_keep_days=int(get("USAGE_KEEP_DAYS") or 90),
-        prefs_path=_optional_path(env.get("PREFS_PATH"), "prefs.sqlite"),
+        prefs_path=_optional_path(env.get("PREFS_PATH"), "prefs.sqlite", data_dir),
         redis_url=get("REDIS_URL"),
         throttle_burst=int(get("THROTTLE_BURST") or 5),
         throttle_rate=float(get("THROTTLE_RATE") or 1.0),
-        locales_dir=Path(get("LOCALES_DIR") or (ROOT / "locales")),
+        data_dir=data_dir,
+        locales_dir=Path(get("LOCALES_DIR") or default_locales()),
     )

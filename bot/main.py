@@ -38,6 +38,7 @@ from bot.keyboards import Tickets, ticket_secret
 from bot.privacy import require_salt
 from bot.retry import RetryMiddleware
 from bot.service import Asker
+from bot.startup import check_settings, malformed_body_refused, preflight
 from bot.throttle import Limiter, SharedThrottle, Throttle, ThrottleMiddleware
 from bot.usage import BATCH_SECONDS, UsageLog
 from knowledge.answer.engine import Engine
@@ -176,7 +177,7 @@ def build_webhook_app(bot: Bot, dispatcher: Dispatcher, config: Config, *, backg
     """POST <webhook path> (rejected with 401 without the right X-Telegram-Bot-Api-Secret-Token), GET /health."""
     if not config.webhook_secret:
         raise ValueError("webhook mode needs WEBHOOK_SECRET")
-    app = web.Application()
+    app = web.Application(middlewares=[malformed_body_refused(config.webhook_path, config.webhook_secret)])
     app.router.add_get("/health", health)
     SimpleRequestHandler(dispatcher, bot, secret_token=config.webhook_secret,
                          handle_in_background=background).register(app, path=config.webhook_path)
@@ -214,17 +215,20 @@ def open_engine(config: Config) -> Engine:
 
 
 def run(config: Config) -> None:
-    """`komekshi run` with BOT_TOKEN: long polling, or the webhook server when WEBHOOK_URL is set."""
+    """`komekshi run` with BOT_TOKEN: long polling, or the webhook server when WEBHOOK_URL is set. Settings Telegram
+    would refuse, a wrong token, an unreachable Bot API or a refused webhook raise StartupError (one line) first."""
     require_salt(config.usage_salt, webhook=bool(config.webhook_url), shared=bool(config.redis_url))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    engine = open_engine(config)
-    if not config.webhook_url:
-        asyncio.run(polling(config, engine))
-        return
-    if not config.webhook_secret:
+    check_settings(config)
+    engine = open_engine(config)  # a missing or damaged base is said before any network
+    if config.webhook_url and not config.webhook_secret:
         # One replica can invent its secret; several replicas must share WEBHOOK_SECRET (compose.yaml sets it).
         config.webhook_secret = secrets.token_urlsafe(32)
         log.warning("WEBHOOK_SECRET is not set: using a random one for this process")
+    asyncio.run(preflight(config))
+    if not config.webhook_url:
+        asyncio.run(polling(config, engine))
+        return
     bot = build_bot(config)
     app = build_webhook_app(bot, build_dispatcher(engine, config), config)
     web.run_app(app, host=config.webhook_host, port=config.webhook_port, print=None)

@@ -4,6 +4,7 @@ engine's SQLite connection is used by one thread at a time), logs usage, and sen
 from __future__ import annotations
 
 import asyncio
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
@@ -18,6 +19,8 @@ from bot.render import render_answer
 from bot.usage import UsageLog
 from knowledge.answer.engine import Engine
 from knowledge.domain import Answer, Result
+
+log = logging.getLogger(__name__)
 
 
 class Asker:
@@ -65,8 +68,14 @@ class Asker:
     async def documents(self, lang: str) -> list[Result]:
         return await self.call(self.engine.documents, lang)
 
-    async def reload(self) -> None:
-        await self.call(self.engine.reload)
+    async def reload(self) -> str | None:
+        """Reload the base; None when done, else why not (the old base keeps answering)."""
+        try:
+            await self.call(self.engine.reload)
+        except Exception as error:  # noqa: BLE001 - whatever broke the new base, the bot goes on with the old one
+            log.warning("reload refused, still answering from the old base: %s", error)
+            return str(error) or type(error).__name__
+        return None
 
     def close(self) -> None:
         self.executor.shutdown(wait=False)

@@ -9,7 +9,32 @@ from pathlib import Path
 from knowledge import DEFAULT_KB_PATH, russian
 from knowledge.domain import CUE_FIELDS, Jurisdiction
 
-REQUIRED_TABLES = ("documents", "jurisdictions", "tariffs", "criteria", "checklist_items", "staffing_norms", "passages", "meta")
+# The base's shape as the engine, the desk and the bot read it: every table with its columns (the build writes
+# exactly these: tests/ingest/test_shape.py), and the full-text indexes searched. A base of another shape is refused
+# when opened, in one line, rather than failing mid-answer.
+SHAPE: dict[str, tuple[str, ...]] = {
+    "documents": ("id", "file", "kind", "layout", "title_kk", "title_ru", "title_en", "issuer_kk", "issuer_ru",
+                  "issuer_en", "act_type", "number", "date", "jurisdiction", "status", "effective", "year",
+                  "repealed_by_kk", "repealed_by_ru", "repealed_by_en", "repealed_on", "superseded_by", "url", "annexes",
+                  "sha256"),
+    "tariffs": ("id", "document", "jurisdiction", "setting", "annex", "category", "item", "service", "position",
+                "rate_city", "rate_rural", "rate", "unit", "line_start", "line_end", "flagged", "flag_reason",
+                "item_inferred", "service_raw", "override_reason", "status", "year"),
+    "criteria": ("item", "section", "criterion", "degree", "degree_kk", "document", "annex", "line_start",
+                 "line_end"),
+    "checklist_items": ("id", "document", "annex", "title", "item", "requirement", "line_start", "line_end"),
+    "staffing_norms": ("id", "document", "table_name", "position", "recipients", "value", "item", "line_start",
+                       "line_end"),
+    "passages": ("id", "document", "annex", "item", "kind", "title", "text", "key", "line_start", "line_end",
+                 "extra"),
+    "jurisdictions": ("code", "kind", "parent", "name_kk", "name_ru", "name_en", "short_kk", "short_ru", "short_en",
+                      "issuer_kk", "issuer_ru", "issuer_en", "cues", "question_cues_kk", "question_cues_ru",
+                      "question_cues_en"),
+    "meta": ("key", "value"),
+}
+FULL_TEXT = {"passages_fts": ("text", "key", "title"), "tariffs_fts": ("service", "position", "category"),
+             "criteria_fts": ("criterion", "section")}
+REQUIRED_TABLES = tuple(SHAPE)
 FIX = "run `komekshi kb build` (or `make kb`) to rebuild it"
 
 
@@ -40,7 +65,30 @@ def open_kb(path: Path | str | None = None) -> sqlite3.Connection:
     if missing:
         db.close()
         raise KnowledgeBaseError(f"knowledge base {path} lacks tables {', '.join(missing)}: {FIX}")
+    problems = shape_problems(db)
+    if problems:
+        db.close()
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise KnowledgeBaseError(f"knowledge base {path} {problems[0]}{more}: {FIX}")
     return db
+
+
+def shape_problems(db: sqlite3.Connection) -> list[str]:
+    """How the base differs from SHAPE and FULL_TEXT ("lacks column tariffs.year", ...); empty when it fits."""
+    problems = []
+    for table, columns in [*SHAPE.items(), *FULL_TEXT.items()]:
+        try:
+            present = {row[1] for row in db.execute(f"pragma table_info([{table}])")}
+            if not present:
+                problems.append(f"lacks table {table}")
+                continue
+            if table in FULL_TEXT:
+                db.execute(f"select rowid from [{table}] where [{table}] match 'a' limit 1").fetchall()
+        except sqlite3.Error as error:
+            problems.append(f"cannot read {table} ({error})")
+            continue
+        problems += [f"lacks column {table}.{column}" for column in columns if column not in present]
+    return problems
 
 
 def load_jurisdictions(db: sqlite3.Connection) -> dict[str, Jurisdiction]:

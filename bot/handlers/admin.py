@@ -57,7 +57,11 @@ def vote_blocks(asker: Asker) -> list[str]:
 
 
 async def cmd_reload(message: Message, asker: Asker, lang: str) -> None:
-    await asker.reload()
+    problem = await asker.reload()
+    if problem:
+        await message.answer(esc(_("Knowledge base not reloaded; still answering from the old one. Why: {problem}")
+                                 .format(problem=problem[:500])))
+        return
     official_urls.cache_clear()  # a changed manifest's links with the reloaded base
     documents = await asker.documents(lang)
     await message.answer(esc(_("Knowledge base reloaded: {count} documents.").format(count=len(documents))))

@@ -92,9 +92,14 @@ class Engine:
         return cls(kb_path, aliases=aliases, lexicon=lexicon, today=today)
 
     def reload(self) -> None:
-        if self.db is not None:
-            self.db.close()
-        self._load()
+        """Open, check and load the base afresh, then switch to it. A missing or broken base raises (its error names
+        the fix) with the old base still open and answering."""
+        fresh = type(self)(self.kb_path, aliases=self.aliases, lexicon=self.lexicon, today=self.today)
+        old = self.db
+        self.glossary_file, self.db, self.catalogue = fresh.glossary_file, fresh.db, fresh.catalogue
+        self.glossary, self.context = fresh.glossary, fresh.context
+        if old is not None:
+            old.close()
 
     def _load(self) -> None:
         # Loading makes a few hundred thousand objects (a base of many acts) and no garbage: the cyclic collector,

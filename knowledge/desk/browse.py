@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from knowledge.desk.rebuilt import supervise
 from knowledge.kb import load_jurisdictions, open_kb
 
 SITE = Path(__file__).parent / "site"  # the desk's Datasette plugin and templates
@@ -134,17 +135,19 @@ def home_links(meta: dict, database: str = "kb") -> list[dict]:
 
 
 def serve(kb_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
-    """Run Datasette over the base (immutable: read-only, no locks) in place of this process."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
-        db = open_kb(kb_path)
-        json.dump(metadata(db), handle, ensure_ascii=False)
-        db.close()
+    """Run Datasette over the base (immutable: read-only, no locks), restarted when the base is rebuilt."""
     # The database is named "kb" in URLs whatever the file is called, so links stay stable.
     link = Path(tempfile.mkdtemp()) / "kb.sqlite"
     link.symlink_to(kb_path.resolve())
-    command = [sys.executable, "-m", "datasette", "serve", "--immutable", str(link), "--metadata", handle.name,
-               "--host", host, "--port", str(port), "--setting", "default_facet_size", "20",
-               "--plugins-dir", str(SITE / "plugins"), "--template-dir", str(SITE / "templates")]
-    # exec, not a child process: a signal to `komekshi browse` reaches the server itself.
-    os.execv(sys.executable, command)
-    return 0  # not reached
+
+    def start() -> subprocess.Popen:  # the metadata (facets, views) is the current base's
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
+            db = open_kb(kb_path)
+            json.dump(metadata(db), handle, ensure_ascii=False)
+            db.close()
+        return subprocess.Popen([sys.executable, "-m", "datasette", "serve", "--immutable", str(link), "--metadata",
+                                 handle.name, "--host", host, "--port", str(port), "--setting", "default_facet_size",
+                                 "20", "--plugins-dir", str(SITE / "plugins"), "--template-dir",
+                                 str(SITE / "templates")])
+
+    return supervise(start, kb_path)

@@ -118,7 +118,7 @@ def cmd_kb_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     path = kb_path_from(args)
-    built = build(path, Path(args.sources), if_changed=args.if_changed)
+    built = build(path, Path(args.sources), if_changed=args.if_changed, reuse=not args.full)
     seconds = time.perf_counter() - started
     state = "built" if built else "already current"
     print(f"knowledge base {path}: {state} in {seconds:.2f} s ({path.stat().st_size / 1024:.0f} KiB)")
@@ -251,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="kb_command", required=True)
     build = kb.add_parser("build", help="parse the sources into the SQLite knowledge base")
     build.add_argument("--if-changed", action="store_true", help="skip when sources and code are unchanged")
+    build.add_argument("--full", action="store_true",
+                       help="parse every act again (by default an act nothing of which changed is taken from the "
+                            "last build's parse, kb.sqlite.parsed)")
     build.set_defaults(func=cmd_kb_build)
     check = kb.add_parser("check", help="report rows, gaps, ru/en names, flags and overrides; non-zero exit "
                                           "on a gap")

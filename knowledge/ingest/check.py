@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.ingest.manifest import Document
+from knowledge.kb import FULL_TEXT, SHAPE, shape_problems
 
 
 @dataclass
@@ -166,8 +167,20 @@ def check_names(db: sqlite3.Connection, source: NameSource, report: Report) -> N
                 report.say(line)
 
 
+def check_shape(db: sqlite3.Connection, report: Report) -> bool:
+    """The tables, columns and full-text indexes the engine reads (knowledge.kb.SHAPE): a base it cannot use fails."""
+    problems = shape_problems(db)
+    for problem in problems:
+        report.problem(f"the base {problem}: rebuild it (komekshi kb build)")
+    if not problems:
+        report.say(f"Shape: {len(SHAPE)} tables and {len(FULL_TEXT)} full-text indexes as the engine reads them")
+    return not problems
+
+
 def check(db: sqlite3.Connection, documents: list[Document], names: NameSource | None = None) -> Report:
     report = Report()
+    if not check_shape(db, report):
+        return report
     built = db.execute("select value from meta where key = 'built_at'").fetchone()[0]
     report.say(f"Knowledge base built {built}; documents: " + ", ".join(
         f"{r['id']} ({r['status']})" for r in db.execute("select id, status from documents order by id")))

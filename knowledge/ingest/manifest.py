@@ -8,6 +8,7 @@ from pathlib import Path
 
 from knowledge import SOURCES_DIR
 from knowledge.domain import CUE_FIELDS, Jurisdiction
+from knowledge.ingest.schema import check_manifest
 
 
 class ManifestError(ValueError):
@@ -69,14 +70,28 @@ class Document:
         return [a for a in self.annexes if a.content == content]
 
 
-def _read(sources_dir: Path) -> tuple[Path, dict]:
+def _read(sources_dir: Path, *, files: bool = False) -> tuple[Path, dict]:
+    """The manifest's tables, checked against the one schema (knowledge.ingest.schema) before anything uses them,
+    with the source files they name when `files`."""
     path = sources_dir / "manifest.toml"
     try:
-        return path, tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError as error:
         raise ManifestError(f"{path}: missing; restore it from git (git checkout -- {path.name})") from error
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[:error.start].count(b"\n") + 1
+        raise ManifestError(f"{path}:{line}: not UTF-8 text (byte {error.object[error.start]:#04x}); re-save the "
+                            "manifest as UTF-8") from error
     except tomllib.TOMLDecodeError as error:
         raise ManifestError(f"{path}: not valid TOML ({error}); fix that line") from error
+    problems = check_manifest(path, text, data, sources_dir if files else None)
+    if problems:  # the first in one line; the others after it, each on its own line
+        first, *more = problems
+        head = f"{path}:{first.removeprefix('line ')}"
+        tail = f" (and {len(more)} more below)" + "".join(f"\n  {problem}" for problem in more) if more else ""
+        raise ManifestError(head + tail)
+    return path, data
 
 
 def load_jurisdictions(sources_dir: Path = SOURCES_DIR) -> list[Jurisdiction]:
@@ -102,7 +117,7 @@ def load_jurisdictions(sources_dir: Path = SOURCES_DIR) -> list[Jurisdiction]:
 
 
 def load_manifest(sources_dir: Path = SOURCES_DIR) -> list[Document]:
-    path, data = _read(sources_dir)
+    path, data = _read(sources_dir, files=True)
     known = {j.code for j in load_jurisdictions(sources_dir)}
     documents = []
     for entry in data.get("document", []):
@@ -171,12 +186,25 @@ def dump_manifest(documents: list[Document], jurisdictions: list[Jurisdiction]) 
     return "\n".join(out)
 
 
+def manifest_text(documents: list[Document], jurisdictions: list[Jurisdiction]) -> str:
+    """The manifest as TOML text, checked against the schema (ManifestError: nothing is to be written)."""
+    text = dump_manifest(documents, jurisdictions)
+    problems = check_manifest(Path("manifest.toml"), text, tomllib.loads(text), None)
+    if problems:
+        raise ManifestError(f"the manifest would not be valid ({problems[0]}); nothing written")
+    return text
+
+
+def write_manifest_text(text: str, sources_dir: Path = SOURCES_DIR) -> None:
+    path = sources_dir / "manifest.toml"
+    temp = path.with_suffix(".toml.tmp")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(path)
+
+
 def write_manifest(documents: list[Document], sources_dir: Path = SOURCES_DIR,
                    jurisdictions: list[Jurisdiction] | None = None) -> None:
     """Write the manifest; the jurisdictions already in it are kept unless a new list is given."""
-    path = sources_dir / "manifest.toml"
     if jurisdictions is None:
         jurisdictions = load_jurisdictions(sources_dir)
-    temp = path.with_suffix(".toml.tmp")
-    temp.write_text(dump_manifest(documents, jurisdictions), encoding="utf-8")
-    temp.replace(path)
+    write_manifest_text(manifest_text(documents, jurisdictions), sources_dir)

@@ -9,6 +9,8 @@ line ending on a letter may be a word broken by a narrow column. Search keys are
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -40,6 +42,8 @@ _CASE_ENDINGS = frozenset(
 )
 
 
+
+
 def _letters(token: str) -> str:
     match = _WORD.search(token)
     return match.group(0).casefold() if match else ""
@@ -56,6 +60,11 @@ class Vocabulary:
         self.counts: Counter[str] = counts if counts is not None else Counter()
         self._stems: set[str] | None = None
         self._sorted: list[str] | None = None
+        # Every answer given while a trace is set: a text parsed under one vocabulary is parsed the same under
+        # another that gives the same answers (how the build reuses an unchanged act's rows, see ingest.reuse).
+        self.trace: dict[tuple[str, str], int | bool] | None = None
+        self._answered: dict[tuple[str, str], int | bool] = {}
+        self._fingerprint: str | None = None
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -88,9 +97,17 @@ class Vocabulary:
     def count(self, word: str) -> int:
         return self.counts.get(word.casefold(), 0)
 
+    def seen_more_than(self, word: str, times: int) -> bool:
+        """The word was seen unbroken more than `times` times (the repair asks with 0, 1 and 2). Traced as the
+        answer, not the count: a decree that makes a common word commoner changes no answer."""
+        found = self.count(word) > times
+        if self.trace is not None:
+            self.trace[f"more{times}", word] = found
+        return found
+
     def known(self, word: str) -> bool:
         """The word itself was seen unbroken."""
-        return self.count(word) > 0
+        return self.seen_more_than(word, 0)
 
     def known_form(self, word: str) -> bool:
         """The word, or another inflection of its stem, was seen unbroken."""
@@ -99,16 +116,47 @@ class Vocabulary:
         if self._stems is None:
             self._stems = {stem(w) for w in self.counts if len(w) > 3}
         root = stem(word.casefold())
-        return len(root) > 3 and root in self._stems
+        found = len(root) > 3 and root in self._stems
+        if self.trace is not None:
+            self.trace["form", word] = found
+        return found
+
+    def starts_known(self, prefix: str) -> bool:
+        """Some known word begins with `prefix`."""
+        if self._sorted is None:
+            self._sorted = sorted(self.counts)
+        at = bisect.bisect_left(self._sorted, prefix)
+        found = at < len(self._sorted) and self._sorted[at].startswith(prefix)
+        if self.trace is not None:
+            self.trace["starts", prefix] = found
+        return found
 
     def extends_known(self, head: str, joined: str) -> bool:
         """Some known word runs on past `head` through at least two letters of the tail: a word broken apart."""
-        if self._sorted is None:
-            self._sorted = sorted(self.counts)
-        at = bisect.bisect_left(self._sorted, joined)
-        if at < len(self._sorted) and self._sorted[at].startswith(joined):
+        return self.starts_known(joined) or any(self.known(joined[:end]) for end in range(len(head) + 2, len(joined)))
+
+    def fingerprint(self) -> str:
+        """A hash of the counts: equal vocabularies answer everything alike."""
+        if self._fingerprint is None:
+            self._fingerprint = hashlib.sha256(json.dumps(sorted(self.counts.items()), ensure_ascii=False).encode()
+                                               ).hexdigest()
+        return self._fingerprint
+
+    def answers(self, trace: dict[tuple[str, str], int | bool]) -> bool:
+        """Whether this vocabulary gives every answer of a trace recorded under another one."""
+        saved, self.trace = self.trace, None
+        try:
+            ask = {"more0": lambda word: self.seen_more_than(word, 0), "more1": lambda word: self.seen_more_than(word, 1),
+                   "more2": lambda word: self.seen_more_than(word, 2), "form": self.known_form,
+                   "starts": self.starts_known}
+            for question, answer in trace.items():
+                if question not in self._answered:  # acts ask mostly the same questions: each is answered once
+                    self._answered[question] = ask[question[0]](question[1])
+                if self._answered[question] != answer:
+                    return False
             return True
-        return any(self.known(joined[:end]) for end in range(len(head) + 2, len(joined)))
+        finally:
+            self.trace = saved
 
     def joins(self, head: str, tail: str) -> bool:
         """Whether `head` (end of one line) and `tail` (start of the next) are one word broken by the line end."""
@@ -123,7 +171,7 @@ class Vocabulary:
             # A lone letter starting a line is the end of the word before, unless it is a real one-letter word.
             return t not in _ONE_LETTER_WORDS or bool(KAZAKH_LETTERS.intersection(h)) or self.known_form(joined)
         # A fragment seen once on its own may be a conversion accident: demand two sightings of a real word.
-        h_known, t_known = self.count(h) > 1, self.count(t) > 1
+        h_known, t_known = self.seen_more_than(h, 1), self.seen_more_than(t, 1)
         if t in _CASE_ENDINGS and h_known and self.known_form(joined):
             return True  # "бағдарламалары" + "на"
         if h_known and t_known:
@@ -268,7 +316,7 @@ def _splits(head: str, tail: str, vocabulary: Vocabulary) -> bool:
     if len(last) < 2 or tail.casefold() in _ONE_LETTER_WORDS or not vocabulary.known_form(last + tail):
         return False
     # Fragments of a split word are rare on their own (they occur only where the split happened).
-    rare = vocabulary.count(last) <= 2 and vocabulary.count(tail) <= 2
+    rare = not vocabulary.seen_more_than(last, 2) and not vocabulary.seen_more_than(tail, 2)
     return rare or not (vocabulary.known(last) or vocabulary.known(tail))
 
 

@@ -79,6 +79,7 @@ def test_missing_headings_need_flags(sources_copy: Path, tmp_path: Path) -> None
     text = (sources_copy / old.file).read_text(encoding="utf-8")
     stripped = tmp_path / "stripped.txt"
     stripped.write_text(text.replace("Бәйтерек", "Х").replace("№ 668", "№ "), encoding="utf-8")
+    remove_document(sources_copy, "002", tmp_path / "removed.txt")  # the same act is not added twice
     with pytest.raises(ValueError, match="jurisdiction"):
         add_decree(stripped, {}, confirm=lambda r: True, sources_dir=sources_copy)
     added = add_decree(stripped, {"jurisdiction": "baiterek", "number": "668"}, confirm=lambda r: True,

@@ -38,7 +38,13 @@ def test_districts_name_their_parent_and_every_language():
 
 def test_unknown_jurisdiction_is_refused_with_one_clear_line(sources: Path):
     documents = load_manifest(sources)
-    write_manifest([replace(documents[0], jurisdiction="terekti"), *documents[1:]], sources)
+    with pytest.raises(ManifestError) as error:  # never written...
+        write_manifest([replace(documents[0], jurisdiction="terekti"), *documents[1:]], sources)
+    assert "terekti" in str(error.value) and "nothing written" in str(error.value)
+    assert load_manifest(sources) == documents
+    path = sources / "manifest.toml"  # ... nor read when written by hand
+    path.write_text(path.read_text(encoding="utf-8").replace('jurisdiction = "oblast"', 'jurisdiction = "terekti"'),
+                    encoding="utf-8")
     with pytest.raises(ManifestError) as error:
         load_manifest(sources)
     assert "terekti" in str(error.value) and "[[jurisdiction]]" in str(error.value)

@@ -7,6 +7,7 @@ sit on one line after it ("- - 1 1 1 1 1 1 1 1 1"), or a few values then one mer
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +48,11 @@ def _vocabulary() -> frozenset[str]:
             if len(line.strip()) >= 25:
                 words.update(w.casefold() for w in _WORD.findall(_kk(line)))
     return frozenset(words)
+
+
+def vocabulary_digest() -> str:
+    """A hash of the prose vocabulary: a staffing table parsed under one is parsed the same under an equal one."""
+    return hashlib.sha256("\n".join(sorted(_vocabulary())).encode()).hexdigest()
 
 
 @lru_cache(maxsize=1)
