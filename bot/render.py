@@ -48,9 +48,10 @@ def shorten(text: str, limit: int = LONG_TEXT) -> str:
 
 def tariff_card(result: Result, area: str | None = None) -> str:
     fields = result.fields
-    lines = [f"<b>{esc(shorten(fields.get('service', '')))}</b>"]
-    if fields.get("position"):
-        lines.append(f"👤 {esc(shorten(fields['position'], 200))}")
+    # the names in the reader's language (the engine's), else as printed
+    lines = [f"<b>{esc(shorten(fields.get('service_name') or fields.get('service', ''), 200))}</b>"]
+    if fields.get("position_name") or fields.get("position"):
+        lines.append(f"👤 {esc(shorten(fields.get('position_name') or fields['position'], 200))}")
     context = [setting_name(fields.get("setting")), fields.get("jurisdiction_name") or fields.get("jurisdiction") or "",
                str(fields.get("year") or "")]
     lines.append("🏷 " + esc(" · ".join(part for part in context if part)))

@@ -3,6 +3,7 @@ the locale (knowledge.i18n), units, citations and warnings (reconstructed layout
 
 from __future__ import annotations
 
+from knowledge.answer.names import position_name, quoted, shown
 from knowledge.domain import Citation
 from knowledge.i18n import N_, date, gettext, money, money_change, percent_change
 
@@ -151,21 +152,29 @@ def repealed_line(document: dict, lang: str) -> str:
 
 def degree_text(degree: str, degree_kk: str | None, lang: str) -> str:
     """A violation degree: the Kazakh word as printed in the order once in Kazakh ("елеулі"), the translation with
-    the printed word in Russian and English ("значительное (елеулі)")."""
+    the printed word quoted in Russian and English ("значительное («елеулі»)")."""
     printed = (degree_kk or "").strip()
     if lang == "kk":
         return printed or label(degree, lang)
-    return f"{label(degree, lang)} ({printed})" if printed else label(degree, lang)
+    return f"{label(degree, lang)} ({quoted(printed, lang)})" if printed else label(degree, lang)
 
 
 def superseded_line(newer: str, lang: str) -> str:
     return label("superseded_by", lang).format(by=newer)
 
 
-def tariff_line(row: dict, area: str | None, lang: str) -> str:
-    """One tariff row: service — position: rates (asked-for area first), unit."""
+def tariff_line(row: dict, area: str | None, lang: str, service: str | None = None) -> str:
+    """One tariff row: service — position: rates (asked-for area first), unit. `service`: the service's name in
+    `lang` (else the printed one, quoted outside Kazakh); the position is named in `lang` the same way."""
     unit = label(row.get("unit") or "month", lang)
-    return f"{row['service']} — {row['position']}: {rates_text(row, area, lang)} ({unit})"
+    return f"{row_name(row, lang, service)}: {rates_text(row, area, lang)} ({unit})"
+
+
+def row_name(row: dict, lang: str, service: str | None = None) -> str:
+    """"service — position" of a tariff row in `lang`."""
+    name = shown(row.get("service") or "", service, lang)
+    position = position_name(row.get("position") or "", lang)
+    return f"{name} — {position}" if position else name
 
 
 def rates_text(row: dict, area: str | None, lang: str) -> str:

@@ -37,7 +37,7 @@ def test_citation_names_the_annex_and_item_in_the_reply_language():
 
 def test_degree_keeps_the_printed_kazakh_word():
     assert degree_text("significant", "елеулі", "kk") == "елеулі"
-    assert degree_text("significant", "елеулі", "ru") == "значительное (елеулі)"
+    assert degree_text("significant", "елеулі", "ru") == "значительное («елеулі»)"
     assert degree_text("gross", None, "en") == "gross"
 
 

@@ -230,8 +230,8 @@ def test_documents_list_is_localised(engine: Engine, db, lang):
         assert document.citation.status == ("repealed" if row["status"] != "in_force" else "in_force")
 
 
-@pytest.mark.parametrize(("lang", "line"), [("kk", "Иә: елеулі — "), ("ru", "Да: значительное (елеулі) — "),
-                                            ("en", "Yes: significant (елеулі) — ")])
+@pytest.mark.parametrize(("lang", "line"), [("kk", "Иә: елеулі — "), ("ru", "Да: значительное («елеулі») — "),
+                                            ("en", "Yes: significant (“елеулі”) — ")])
 def test_verdict_names_the_degree_once_per_language(engine: Engine, lang, line):
     answer = engine.ask("жеке жұмыс жоспары жоқ елеулі ме?", lang)
     assert answer.text.splitlines()[0].startswith(line)

@@ -7,7 +7,7 @@ and the setting it names keeps the search to that setting's requirements (those 
 
 from __future__ import annotations
 
-from knowledge.answer import incident
+from knowledge.answer import incident, names
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context, Facets, choices, localised_name, same_name
 from knowledge.answer.index import Hit
@@ -49,8 +49,10 @@ class Checklists:
         citation = ctx.citation(row["document"], row["annex"], row["item"], lang)
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [Result(type="checklist", citation=citation, score=decision.best.score, fields=_fields(row))]
-        reply.text = (f"{label('checklist', lang)}: {truncate(row['title'], 200)}\n{row['item']}. {row['requirement']}"
-                      f"\n{label('source', lang)}: {cite(citation, lang)}")
+        # in Russian and English the requirement by its reviewed name (the act's Kazakh wording is in the result)
+        requirement = row["requirement"] if lang == "kk" else localised_name(decision.best.target, lang)
+        reply.text = (f"{label('checklist', lang)}: {truncate(names.checklist_title(row['title'], lang), 200)}\n"
+                      f"{row['item']}. {requirement}\n{label('source', lang)}: {cite(citation, lang)}")
         return True
 
     def _overview(self, annexes: list[int], reply: Answer, ctx: Context) -> bool:
@@ -61,13 +63,13 @@ class Checklists:
             reply.status = CLARIFY
             reply.text = label("clarify", lang)
             titles = {t.ident[0]: t.rows[0]["title"] for t in checklist}
-            reply.choices = choices([Facets(titles[a], number=str(a)) for a in annexes],
+            reply.choices = choices([Facets(names.checklist_title(titles[a], lang), number=str(a)) for a in annexes],
                                     [f"{label('checklist', lang)} {a}: {titles[a]}" for a in annexes])
             return True
         items = [t for t in checklist if t.ident[0] == annexes[0]]
         first = items[0].rows[0]
         reply.status = ANSWER
-        lines = [f"{label('checklist', lang)}: {truncate(first['title'], 250)}",
+        lines = [f"{label('checklist', lang)}: {truncate(names.checklist_title(first['title'], lang), 250)}",
                  label("requirements", lang).format(n=len(items))]
         for target in items:
             row = target.rows[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answer import compose
+from knowledge.answer import compose, names
 from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, distinct_name, same_name, warn
@@ -117,7 +117,8 @@ class Tariffs:
             return
         reply.intent, reply.status = self.name, CLARIFY
         titles = ctx.positions.best_titles({r.get("position") or "" for t in having for r in t.rows}, asked)
-        named = " / ".join(sorted(titles)) if len(titles) <= 2 else asked.text
+        named = (" / ".join(dict.fromkeys(names.position_name(t, reply.lang) for t in sorted(titles)))
+                 if len(titles) <= 2 else asked.text)
         reply.text = label("position_services", reply.lang).format(position=named)
         reply.choices = self._choices([Hit(t, scores.get(id(t), 0.0)) for t in having], asked, u, reply.lang, ctx,
                                       when)
@@ -158,10 +159,11 @@ class Tariffs:
             target, (named, rows) = hit.target, ctx.positions.of(hit, asked)
             lines.append(_head(target, str(ctx.catalogue.year_of(target) or ""), lang, ctx))
             if named and not rows:
-                titles = ", ".join(dict.fromkeys(r.get("position") or "—" for r in target.rows))
+                titles = ", ".join(dict.fromkeys(names.position_name(r.get("position") or "", lang) or "—"
+                                                 for r in target.rows))
                 warn(reply, lines, label("no_position", lang).format(position=named.text, positions=titles), icon="ℹ")
             for row in _rows(hit, asked, ctx):
-                lines.append("• " + compose.tariff_line(row, area, lang))
+                lines.append("• " + compose.tariff_line(row, area, lang, target.local.get(lang)))
                 if row.get("flagged"):
                     warn(reply, lines, compose.flag_warning(row.get("flag_reason"), lang))
                 if following := years.next_year_line(row, target, area, lang, ctx):
@@ -189,13 +191,13 @@ class Tariffs:
                 unit = label(row.get("unit") or "month", lang)
                 if old is None:  # the earlier act has no such item (or no line for this position)
                     act = compose.act_title(years.act_of_year(target, earlier, ctx) or {}, lang)
-                    lines.append(f"• {compose.tariff_line(row, area, lang)}")
+                    lines.append(f"• {compose.tariff_line(row, area, lang, target.local.get(lang))}")
                     lines.append("  " + label("not_in_year", lang).format(year=earlier, act=act))
                 else:
                     result.fields["change"] = years.change_fields(old, row, earlier)
                     older.append(_result(old, Hit(before, hit.score), lang, ctx))
                     text = compose.change_text(old, row, area, lang)
-                    lines.append(f"• {row['service']} — {row['position']}: {text} ({unit})")
+                    lines.append(f"• {compose.row_name(row, lang, target.local.get(lang))}: {text} ({unit})")
                 newer.append(result)
                 for printed in (old or {}, row):  # a figure of either year may be a flagged one
                     if printed.get("flagged"):
@@ -264,6 +266,9 @@ def _result(row: dict, hit: Hit, lang: str, ctx: Context) -> Result:
     fields["flagged"] = bool(row.get("flagged"))
     fields["flag_reason"] = row.get("flag_reason") or ""
     fields["jurisdiction_name"] = ctx.catalogue.jurisdiction_name(row.get("jurisdiction"), lang)
+    # the names a reader of `lang` is shown (the printed ones stay in `service` and `position`)
+    fields["service_name"] = names.shown(row.get("service") or "", hit.target.local.get(lang), lang)
+    fields["position_name"] = names.position_name(row.get("position") or "", lang)
     fields.update(years.act_fields(ctx.catalogue.documents.get(row["document"]) or {}))
     if following := years.next_year_fields(row, hit.target, ctx):
         fields["next_year"] = following
