@@ -18,7 +18,6 @@ from knowledge.answer.compose import change_text, flag_warning, label, rates_tex
 from knowledge.domain import Answer, Citation, Result
 
 LIMIT = 4000  # under Telegram's 4096, leaving room for nothing to go wrong
-MAX_CARDS = 5  # result cards in one reply; the rest is counted, the buttons narrow it down
 LONG_TEXT = 700  # a raw line longer than this is cut before escaping (escaping grows it at most ~5x)
 
 
@@ -153,12 +152,11 @@ def text_blocks(text: str, small: tuple[str, ...] = ()) -> list[str]:
 def answer_blocks(answer: Answer) -> list[str]:
     tariffs = [result for result in answer.results if result.type == "tariff"]
     blocks: list[str] = []
-    if answer.status == "answer" and tariffs:
-        # Cards from the result fields: figures formatted here, for the locale, never re-read from text.
-        blocks += [tariff_card(result, answer.filters.area) for result in tariffs[:MAX_CARDS]]
-        if len(tariffs) > MAX_CARDS:
-            blocks.append(esc(_("…and {count} more rows: use the buttons or name the position.").format(
-                count=len(tariffs) - MAX_CARDS)))
+    if answer.status == "answer" and len(tariffs) == 1:
+        # One figure: a card from the result fields, formatted here for the locale, never re-read from text.
+        # Several (tables compared, an item's positions, two years): the engine's compact list, one line each,
+        # fits a phone screen where a card per row would not.
+        blocks.append(tariff_card(tariffs[0], answer.filters.area))
     else:
         titles = tuple(dict.fromkeys(r.citation.title for r in answer.results if r.citation.title.strip()))
         blocks += text_blocks(answer.text, titles)

@@ -20,6 +20,8 @@ LABELS: dict[str, str] = {
     "rate": N_("rate"),
     "month": N_("per recipient per month"),
     "day": N_("per recipient per day"),
+    "month_short": N_("per month"),
+    "day_short": N_("per day"),
     "other_year": N_("The knowledge base holds no tariffs for {asked}: only for {held}."),
     "same_for_year": N_("The {year} rate"),
     "other_year_place": N_("{place}: the knowledge base holds no tariffs for {asked}, only for {held}."),
@@ -48,6 +50,7 @@ LABELS: dict[str, str] = {
     "superseded_by": N_("This act is superseded by {by}"),
     "repealed_on": N_(" (from {date})"),
     "compare": N_("Several matches, compared:"),
+    "more_rows": N_("…and {n} more: choose one below, or name the setting, district or position."),
     "clarify": N_("Please tell me which one you mean:"),
     "not_found": N_("I could not find this in the knowledge base. I can answer about tariffs, violation degrees, "
                     "checklist requirements, staffing norms and the source documents."),
@@ -68,6 +71,7 @@ LABELS: dict[str, str] = {
     "recipients": N_("recipients"),
     "checklist": N_("Checklist"),
     "requirements": N_("{n} requirements:"),
+    "more_requirements": N_("…and {n} more: name the requirement, or ask about one."),
     # follow-up questions the engine offers as choices
     "ask_degree": N_("violation degree"),
     "ask_documents": N_("Which documents are in the base?"),
@@ -201,4 +205,18 @@ def change_text(earlier: dict, later: dict, area: str | None, lang: str) -> str:
 
 
 def truncate(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """`text` at most `limit` characters: cut between words with "…", never inside a word (a single word longer
+    than the limit is the only thing cut inside)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in head.strip():
+        head = head[: head.rstrip().rindex(" ")]
+    return head.rstrip(" ,;:·—-(") + "…"
+
+
+def excerpt(text: str, limit: int, lang: str) -> str:
+    """A passage of the act as printed (Kazakh), cut between words: quoted in a Russian or English reply, the
+    closing quote kept after the cut."""
+    text = " ".join(text.split()).strip("\"«»“”")
+    return quoted(truncate(text, limit - 2), lang)

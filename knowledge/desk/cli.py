@@ -72,10 +72,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_screen(args: argparse.Namespace) -> int:
     from knowledge.desk.evaluate import load_questions
-    from knowledge.desk.screen import measure, renderers
+    from knowledge.desk.screen import measure, metamorphic_questions, renderers
 
     engine = open_engine(args)
     questions = [item for file in args.files for item in load_questions(Path(file))[0]]
+    if args.metamorphic is not None:
+        questions += metamorphic_questions(open_kb(kb_path_from(args)), args.metamorphic or None)
     print(measure(questions, engine.ask, renderers()).text(details=args.details))
     return 0
 
@@ -212,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
                                               "lengths")
     screen.add_argument("files", nargs="+", metavar="FILE")
     screen.add_argument("--details", action="store_true", help="list each answer that misses a target")
+    screen.add_argument("--metamorphic", type=int, metavar="N", default=None,
+                        help="also questions generated from the base, N rows per kind (0: all)")
     screen.set_defaults(func=cmd_screen)
 
     metamorphic = commands.add_parser(

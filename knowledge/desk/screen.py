@@ -142,3 +142,16 @@ def renderers() -> dict[str, Renderer]:
     for entry_point in sorted(entry_points(group=RENDERER_GROUP), key=lambda ep: ep.name):
         found[entry_point.name] = entry_point.load()()
     return found
+
+
+def metamorphic_questions(db, limit: int | None = None, seed: int = 0) -> list[dict]:
+    """Questions generated from the base (the metamorphic suite's): each tariff and criterion case, and each pair's
+    question without its added word (a service alone: where comparisons and clarifies come from)."""
+    from knowledge.desk.metamorphic import Vocabulary, criterion_cases, tariff_cases
+
+    vocab = Vocabulary.load(db)
+    cases, pairs, _ = tariff_cases(db, vocab, seed=seed, limit=limit)
+    cases += criterion_cases(db, vocab, seed=seed, limit=limit)[0]
+    questions = [{"id": f"m{n}", "q": case.text} for n, case in enumerate(cases)]
+    plain = dict.fromkeys(pair.without for pair in pairs)
+    return questions + [{"id": f"p{n}", "q": text} for n, text in enumerate(plain)]

@@ -82,12 +82,12 @@ def test_long_answers_split_under_the_limit_with_balanced_tags(lang):
     assert "Paragraph 39 &lt;&amp;&gt;" in "".join(chunks)
 
 
-def test_many_tariff_rows_are_capped_and_counted(lang):
+def test_many_tariff_rows_are_the_engines_compact_list_not_a_card_each(lang):
     answer = FakeEngine().ask("massage", lang)
     answer.results = answer.results * 9
-    chunks = render_answer(answer)
-    assert sum(chunk.count("<i>📄") for chunk in chunks) == 5
-    assert "4" in chunks[-1].split("\n")[-1]
+    answer.text = "Massage, 2026:\n" + "\n".join(f"• setting {n}: 842,40 ₸" for n in range(6)) + "\n…and 3 more"
+    (chunk,) = render_answer(answer)
+    assert "🏙" not in chunk and chunk.count("• setting") == 6 and "…and 3 more" in chunk
 
 
 def test_a_tariff_card_names_its_year_the_change_and_next_years_figure():

@@ -15,6 +15,8 @@ from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, decide, settle
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer, Result
 
+CHECKLIST_PAGE = 8  # requirements listed of a checklist overview: one phone screen; the rest are counted
+
 
 class Checklists:
     name = "checklist"
@@ -71,11 +73,15 @@ class Checklists:
         reply.status = ANSWER
         lines = [f"{label('checklist', lang)}: {truncate(names.checklist_title(first['title'], lang), 250)}",
                  label("requirements", lang).format(n=len(items))]
-        for target in items:
+        for n, target in enumerate(items):
             row = target.rows[0]
             citation = ctx.citation(row["document"], row["annex"], row["item"], lang)
-            reply.results.append(Result(type="checklist", citation=citation, score=1.0, fields=_fields(row)))
-            lines.append(f"{row['item']}. {localised_name(target, lang)}")
+            fields = {**_fields(row), "name": localised_name(target, lang)}
+            reply.results.append(Result(type="checklist", citation=citation, score=1.0, fields=fields))
+            if n < CHECKLIST_PAGE or len(items) <= CHECKLIST_PAGE + 1:
+                lines.append(f"{row['item']}. {truncate(fields['name'], 90)}")
+        if len(items) > CHECKLIST_PAGE + 1:  # the first page; every requirement is in the results (the bot's "all")
+            lines.append(label("more_requirements", lang).format(n=len(items) - CHECKLIST_PAGE))
         lines.append(f"{label('source', lang)}: {cite(ctx.citation(first['document'], first['annex'], None, lang), lang)}")
         reply.text = "\n".join(lines)
         return True

@@ -14,6 +14,7 @@ from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, distinct_name, same_name, warn
 from knowledge.answer.index import Hit, Target
 from knowledge.answer.intents import tariff_years as years
+from knowledge.answer.intents.tariff_compare import compared_text
 from knowledge.answer.intents.tariff_years import When
 from knowledge.answer.policy import (
     ANSWER,
@@ -152,6 +153,12 @@ class Tariffs:
     def _text(self, reply: Answer, hits: list[Hit], comparison: bool, asked: Asked, u: Understood,
               ctx: Context) -> str:
         lang, area = reply.lang, u.filters.area
+        # several rows (tables compared, or one item's many positions): one compact line each
+        several = sum(len(_rows(hit, asked, ctx)) for hit in hits) > 1
+        if several and all(ctx.positions.of(hit, asked)[1] or not ctx.positions.of(hit, asked)[0] for hit in hits):
+            info = [_single_rate_note(*hit.target.ident[:2], area, lang, ctx) for hit in hits]
+            return compared_text(reply, hits, lambda hit: _rows(hit, asked, ctx), area, ctx, [i for i in info if i],
+                                 comparison=comparison)
         lines: list[str] = []
         if comparison:
             lines.append(label("compare", lang))

@@ -80,7 +80,7 @@ class Violations:
         if incident.asks_meaning(u):
             definition = _definition(shown[0].target.rows[0]["degree"], ctx)
             if definition:
-                lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 400)}")
+                lines.append(f"{label('definition', lang)}: {compose.excerpt(definition['text'], 400, lang)}")
         reply.text = "\n".join(lines)
         return True
 
@@ -97,7 +97,7 @@ class Violations:
             citation = ctx.citation(definition["document"], definition.get("annex"), definition.get("item"), lang)
             reply.results.append(Result(type="passage", citation=citation, score=1.0,
                                         fields={"kind": "definition", "text": definition["text"]}))
-            lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 600)}")
+            lines.append(f"{label('definition', lang)}: {compose.excerpt(definition['text'], 600, lang)}")
         items = [row["item"] for row in criteria]
         lines.append(label("degree_criteria", lang).format(count=len(items), items=", ".join(map(str, items))))
         reply.results += [Result(type="criterion", citation=ctx.citation(row["document"], row["annex"], row["item"], lang),
