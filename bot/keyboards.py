@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
 
 from bot.i18n import LANG_NAMES, LANGS
 from bot.labels import area_name, current_lang, setting_name
+from bot.render import has_act_text, is_cut
 from knowledge.domain import Answer, Jurisdiction
 
 AREAS = {"c": "city", "r": "rural"}
@@ -137,7 +139,48 @@ def current_filters(answer: Answer) -> tuple[str | None, str | None, str | None]
             answer.filters.jurisdiction or best.get("jurisdiction"))
 
 
+class MoreCb(CallbackData, prefix="w"):
+    """More of the same answer: k = "a" the act's own wording, "m" every row of a cut list; with the filters it
+    was answered with (ticket id + area, setting, jurisdiction codes)."""
+
+    t: str
+    k: str
+    a: str
+    s: str
+    j: str
+
+
+ACT_TEXT, ALL_ROWS = "a", "m"
+
+
+def more_buttons(answer: Answer, tickets: Tickets) -> list[list[InlineKeyboardButton]]:
+    """"📜 Text of the act" under a Russian or English answer; "📋 Show all" under a list the answer cut."""
+    kinds = [(ALL_ROWS, _("📋 Show all"))] if is_cut(answer) else []
+    kinds += [(ACT_TEXT, _("📜 Text of the act"))] if has_act_text(answer) else []
+    if not kinds:
+        return []
+    ticket = tickets.put(answer.question)
+    f = answer.filters
+    codes = {"a": code_of(AREAS, f.area), "s": code_of(SETTINGS, f.setting), "j": f.jurisdiction or NONE}
+    return [[InlineKeyboardButton(text=text, callback_data=MoreCb(t=ticket, k=kind, **codes).pack())
+             for kind, text in kinds]]
+
+
+def more_filters(data: MoreCb) -> dict[str, str | None]:
+    return {"area": AREAS.get(data.a), "setting": SETTINGS.get(data.s),
+            "jurisdiction": data.j if data.j != NONE else None}
+
+
 def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]) -> InlineKeyboardMarkup | None:
+    """The answer's buttons (`choice_keyboard`), then "show all" and "text of the act" (`more_buttons`)."""
+    markup = choice_keyboard(answer, tickets, places)
+    more = more_buttons(answer, tickets)
+    if not more:
+        return markup
+    return InlineKeyboardMarkup(inline_keyboard=[*(markup.inline_keyboard if markup else []), *more])
+
+
+def choice_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction]) -> InlineKeyboardMarkup | None:
     """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none."""
     if answer.status == "clarify" and answer.choices:
         ticket = tickets.put(answer.question, [choice.query for choice in answer.choices])

@@ -22,7 +22,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 
 from bot.config import Config
-from bot.handlers import admin, buttons, common, errors, inline, questions
+from bot.handlers import admin, buttons, common, errors, inline, more, questions
 from bot.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -88,7 +88,7 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     dispatcher["i18n_obj"] = i18n
 
     routers: list[Router] = [errors.router(), admin.router(config.admin_ids), common.router(), buttons.router(),
-                             inline.router(), questions.router()]
+                             more.router(), inline.router(), questions.router()]
     # Inner middleware: runs after the filters matched, so ignored group chatter costs no one a token.
     limiter = ThrottleMiddleware(throttle or Throttle(config.throttle_burst, config.throttle_rate))
     for router in routers:

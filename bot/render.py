@@ -259,3 +259,66 @@ def pack(blocks: list[str], limit: int = LIMIT) -> list[str]:
 def render_answer(answer: Answer) -> list[str]:
     """The reply messages (HTML) for an answer, in the current gettext locale."""
     return pack(answer_blocks(answer))
+
+
+# --- behind buttons: the act's own (Kazakh) wording, and every row of a list the answer cut -------------------------
+
+ACT_TEXT_CHARS = 300  # of one printed name or requirement
+
+
+def printed_wording(result: Result) -> str:
+    """What the act prints for a result, in its own (Kazakh) words: service and position, criterion, requirement,
+    staffing position; "" when the result carries none."""
+    fields = result.fields
+    if result.type == "tariff":
+        return " — ".join(part for part in (fields.get("service"), fields.get("position")) if part)
+    return str(fields.get("criterion") or fields.get("requirement") or fields.get("position") or "")
+
+
+def has_act_text(answer: Answer) -> bool:
+    """A Russian or English answer whose results have printed wording to show."""
+    return answer.lang != "kk" and answer.status == "answer" and any(printed_wording(r) for r in answer.results)
+
+
+def act_text_blocks(answer: Answer) -> list[str]:
+    """The printed wording of the answer's results, quoted, each with its citation (in the current locale)."""
+    blocks = ["<b>" + esc(_("Text of the act (as printed, in Kazakh):")) + "</b>"]
+    shown: set[str] = set()
+    for result in answer.results:
+        wording = " ".join(printed_wording(result).split())
+        if wording and wording not in shown:
+            shown.add(wording)
+            blocks.append(f"«{esc(shorten(wording, ACT_TEXT_CHARS))}»\n{cite(result.citation)}")
+    return blocks
+
+
+def list_line(result: Result, area: str | None) -> str:
+    """One result of a long list as one line: a tariff's place, setting, position and rates; a requirement's item
+    and name."""
+    fields, lang = result.fields, current_lang()
+    if result.type == "tariff":
+        where = ", ".join(part for part in (fields.get("jurisdiction_name"), setting_name(fields.get("setting")))
+                          if part)
+        what = " — ".join(part for part in (fields.get("service_name") or fields.get("service"),
+                                            fields.get("position_name") or fields.get("position")) if part)
+        unit = label(f"{fields.get('unit') or 'month'}_short", lang)
+        return f"• {esc(where)}: {esc(shorten(what, 200))}: <b>{esc(rates_text(fields, area, lang))}</b> ({esc(unit)})"
+    name = fields.get("name") or fields.get("requirement") or fields.get("criterion") or ""
+    return f"{esc(fields.get('item', ''))}. {esc(shorten(name, 200))}"
+
+
+def is_cut(answer: Answer) -> bool:
+    """Whether the answer's text lists fewer rows than its results hold (a compact comparison, a checklist's first
+    page): then "show all" lists every one."""
+    listed = [r for r in answer.results if r.type in ("tariff", "checklist")]
+    if any(r.fields.get("change") for r in listed):  # two years side by side: every row is shown
+        return False
+    return answer.status == "answer" and len(listed) > 1 and sum(
+        1 for line in answer.text.splitlines() if line.startswith("• ") or line[:1].isdigit()) < len(listed)
+
+
+def full_list_blocks(answer: Answer) -> list[str]:
+    """Every row of the answer, one line each, then the citations (in the current locale)."""
+    lines = [list_line(r, answer.filters.area) for r in answer.results if r.type in ("tariff", "checklist")]
+    titles = dict.fromkeys(r.citation.title for r in answer.results)
+    return ["\n".join(lines)] + [f"<i>📄 {esc(title)}</i>" for title in titles if title]

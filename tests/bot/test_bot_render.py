@@ -108,3 +108,24 @@ def test_a_tariff_card_names_its_year_the_change_and_next_years_figure():
     assert "2027" in card.splitlines()[2]
     assert "2026 → 2027" in card and "371,25" in card and "390,00" in card and "+18,75" in card
     assert "2028" in card and "400,00" in card and "№ 12" in card
+
+
+def test_the_printed_wording_is_behind_a_button_in_russian_and_english(lang):
+    from bot.render import act_text_blocks, has_act_text
+
+    answer = FakeEngine().ask("massage rural", lang)
+    assert has_act_text(answer) == (lang != "kk")
+    blocks = act_text_blocks(answer)
+    assert "«Массаж &lt;қол&gt; &amp; аяқ — Мейіргер»" in blocks[1] and "📄" in blocks[1]
+
+
+def test_a_cut_list_is_shown_whole_behind_show_all(lang):
+    from bot.render import full_list_blocks, is_cut
+
+    answer = FakeEngine().ask("massage rural", lang)
+    assert not is_cut(answer)
+    answer.results = answer.results * 9
+    answer.text = "Massage:\n" + "\n".join(f"• row {n}" for n in range(6)) + "\n…and 3 more"
+    assert is_cut(answer)
+    (rows, citation) = full_list_blocks(answer)
+    assert rows.count("• ") == 9 and "<b>" in rows and "📄" in citation
