@@ -149,6 +149,21 @@ def text_blocks(text: str, small: tuple[str, ...] = ()) -> list[str]:
     return blocks
 
 
+WARNING_ICONS = ("⚠️", "⚠", "ℹ️", "ℹ")
+
+
+def without_warnings(text: str, warnings: list[str]) -> str:
+    """The engine's text without its warning lines: `warning_blocks` shows each warning once, set apart (a repealed
+    act is said once per message)."""
+    if not warnings:
+        return text
+    said = {" ".join(w.split()) for w in warnings}
+    kept = [line for line in text.split("\n")
+            if " ".join(line.strip().removeprefix(next((i for i in WARNING_ICONS if line.strip().startswith(i)), ""))
+                        .split()) not in said]
+    return "\n".join(kept)
+
+
 def answer_blocks(answer: Answer) -> list[str]:
     tariffs = [result for result in answer.results if result.type == "tariff"]
     blocks: list[str] = []
@@ -159,7 +174,7 @@ def answer_blocks(answer: Answer) -> list[str]:
         blocks.append(tariff_card(tariffs[0], answer.filters.area))
     else:
         titles = tuple(dict.fromkeys(r.citation.title for r in answer.results if r.citation.title.strip()))
-        blocks += text_blocks(answer.text, titles)
+        blocks += text_blocks(without_warnings(answer.text, answer.warnings), titles)
         if answer.status == "answer" and not any(title in answer.text for title in titles):
             citations = dict.fromkeys(
                 (r.citation.document, r.citation.title, r.citation.annex, r.citation.item) for r in answer.results)

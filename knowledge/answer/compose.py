@@ -3,6 +3,8 @@ the locale (knowledge.i18n), units, citations and warnings (reconstructed layout
 
 from __future__ import annotations
 
+import re
+
 from knowledge.answer.names import position_name, quoted, shown
 from knowledge.domain import Citation
 from knowledge.i18n import N_, date, gettext, money, money_change, percent_change
@@ -106,6 +108,7 @@ ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("jo
 TITLE = N_("{act} No. {number} of {date} ({issuer})")
 ACT = N_("{act} No. {number} of {date}")  # the same without its issuer, where the reply already names the place
 ANNEX = N_("annex {annex}")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ITEM = N_("item {item}")
 
 
@@ -122,19 +125,21 @@ def label(key: str, lang: str) -> str:
 
 
 def short_title(document: dict, lang: str) -> str:
-    """"decree No. 286 of 2025-12-25 (West Kazakhstan oblast akimat)" in the reply language."""
+    """"decree No. 286 of December 25, 2025 (West Kazakhstan oblast akimat)" in the reply language, the date
+    as the language writes it ("25 декабря 2025 г.", "2025 жылғы 25 желтоқсан")."""
     act_type = document.get("act_type", "")
     act = gettext(lang, ACT_TYPES[act_type]) if act_type in ACT_TYPES else act_type
     issuer = document.get(f"issuer_{lang}") or document.get("issuer_kk", "")
-    return gettext(lang, TITLE).format(act=act, number=document.get("number", ""), date=document.get("date", ""),
-                                       issuer=issuer)
+    return gettext(lang, TITLE).format(act=act, number=document.get("number", ""),
+                                       date=date(document.get("date", ""), lang), issuer=issuer)
 
 
 def act_title(document: dict, lang: str) -> str:
-    """"decree No. 286 of 2025-12-25" in the reply language."""
+    """"decree No. 286 of December 25, 2025" in the reply language."""
     act_type = document.get("act_type", "")
     act = gettext(lang, ACT_TYPES[act_type]) if act_type in ACT_TYPES else act_type
-    return gettext(lang, ACT).format(act=act, number=document.get("number", ""), date=document.get("date", ""))
+    return gettext(lang, ACT).format(act=act, number=document.get("number", ""),
+                                     date=date(document.get("date", ""), lang))
 
 
 def cite(citation: Citation, lang: str) -> str:
@@ -148,6 +153,7 @@ def cite(citation: Citation, lang: str) -> str:
 
 def repealed_line(document: dict, lang: str) -> str:
     by = document.get(f"repealed_by_{lang}") or document.get("repealed_by_kk") or "—"
+    by = ISO_DATE.sub(lambda found: date(found[0], lang), by)  # a date the manifest writes as 2023-06-22
     line = label("repealed_by", lang).format(by=by)
     if document.get("repealed_on"):
         line += label("repealed_on", lang).format(date=date(document["repealed_on"], lang))

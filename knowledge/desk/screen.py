@@ -63,6 +63,7 @@ class Figures:
     short: int = 0  # answers within SHORT characters
     screen: int = 0  # ... within SCREEN characters
     longest: int = 0
+    repeated: int = 0  # answers showing one of their warnings (a repealed act...) more than once
     kazakh: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (id, question, words) not clean
     long: list[tuple[str, str, int]] = field(default_factory=list)  # (id, question, length) over SCREEN
 
@@ -74,6 +75,7 @@ class Figures:
         self.longest = max(self.longest, length)
         if length > SCREEN:
             self.long.append((ident, answer.question, length))
+        self.repeated += any(text.count(warning) > 1 for warning in answer.warnings if warning.strip())
         if answer.lang in ("ru", "en"):
             self.local += 1
             words = kazakh_words(text, {r.citation.title for r in answer.results})
@@ -89,7 +91,8 @@ class Figures:
         return (f"{self.name}: ru/en answers with no Kazakh outside quotes/citation "
                 f"{self.local_clean}/{self.local} ({self.share(self.local_clean, self.local):.1f} %); "
                 f"≤ {SCREEN:,} chars {self.share(self.screen, self.answers):.1f} %, "
-                f"≤ {SHORT} chars {self.share(self.short, self.answers):.1f} %; longest {self.longest:,}")
+                f"≤ {SHORT} chars {self.share(self.short, self.answers):.1f} %; longest {self.longest:,}; "
+                f"a warning repeated: {self.repeated}")
 
 
 @dataclass

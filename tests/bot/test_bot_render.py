@@ -129,3 +129,12 @@ def test_a_cut_list_is_shown_whole_behind_show_all(lang):
     assert is_cut(answer)
     (rows, citation) = full_list_blocks(answer)
     assert rows.count("• ") == 9 and "<b>" in rows and "📄" in citation
+
+
+def test_a_warning_in_the_engines_text_is_shown_once(lang):
+    citation = Citation("003", "Rules 2021", None, "64", "repealed")
+    warning = "This act is repealed by order No. 230"
+    answer = Answer("q", lang, "staffing", Filters(), "answer", text=f"Norm: 1\nSource: Rules 2021\n⚠ {warning}",
+                    results=[Result("staffing", citation, 1.0, {})], warnings=[warning])
+    (chunk,) = render_answer(answer)
+    assert chunk.count(warning) == 1 and "Norm: 1" in chunk

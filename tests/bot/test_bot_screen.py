@@ -22,3 +22,4 @@ def test_phone_figures_of_the_bot_over_the_dev_and_tuned_sets(engine, test_data)
     (telegram,) = report.fronts
     assert telegram.local_clean / telegram.local >= 0.95, report.text(details=True)
     assert telegram.screen / telegram.answers >= 0.95, report.text(details=True)
+    assert telegram.repeated == 0  # a repealed act's warning once per message

@@ -63,3 +63,4 @@ def test_phone_figures_over_the_dev_and_tuned_sets(figures):
     assert console.local_clean / console.local >= 0.95, figures.text(details=True)
     assert not figures.alike and not figures.single, figures.text(details=True)
     assert console.screen / console.answers >= 0.95
+    assert console.repeated == 0
