@@ -92,7 +92,8 @@ def year_lines(fields: dict, area: str | None) -> list[str]:
 
 def criterion_card(result: Result) -> str:
     fields = result.fields
-    lines = [f"<b>{esc(fields.get('item', ''))}.</b> {esc(shorten(fields.get('criterion', '')))}"]
+    name = fields.get("name") or fields.get("criterion", "")  # the reader's language (the engine's), else as printed
+    lines = [f"<b>{esc(fields.get('item', ''))}.</b> {esc(shorten(name))}"]
     if fields.get("degree"):
         name = esc(label("degree", current_lang()).capitalize())
         lines.append(f"⚖️ {name}: <b>{esc(degree_name(fields['degree']))}</b>")

@@ -138,3 +138,14 @@ def test_a_warning_in_the_engines_text_is_shown_once(lang):
                     results=[Result("staffing", citation, 1.0, {})], warnings=[warning])
     (chunk,) = render_answer(answer)
     assert chunk.count(warning) == 1 and "Norm: 1" in chunk
+
+
+def test_a_criterion_card_names_the_criterion_in_the_readers_language(lang):
+    from bot.render import criterion_card
+
+    citation = Citation("004", "Risk criteria 2022", 1, "4", "in_force")
+    fields = {"item": 4, "criterion": "Жеке жұмыс жоспары", "name": "individual work plan", "degree": "significant"}
+    card = criterion_card(Result("criterion", citation, 1.0, fields))
+    assert "individual work plan" in card and "Жеке" not in card
+    fields.pop("name")
+    assert "Жеке жұмыс жоспары" in criterion_card(Result("criterion", citation, 1.0, fields))

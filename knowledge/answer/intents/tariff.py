@@ -235,13 +235,22 @@ class Tariffs:
         reply.text = (label("other_year_place", lang).format(place=catalogue.jurisdiction_name(place, lang),
                                                              asked=missing[0], held=shown)
                       if place else label("other_year", lang).format(asked=missing[0], held=shown))
-        question = re.sub(rf"\b{missing[0]}\b", str(year), u.question)
-        if question == u.question:  # the year was said in words ("next year"): ask again with its number
-            question = " ".join([*(w.text for w in u.filter_words), *(w.text for w in u.words), str(year)])
-            if place:
-                question = f"{catalogue.jurisdiction_name(place, lang)} {question}"
-        reply.choices = [Choice(label("same_for_year", lang).format(year=year), question)]
+        # each year held, the one in force first; and the acts of the base (what each covers): never one choice
+        reply.choices = [Choice(label("same_for_year", lang).format(year=held_year),
+                                _for_year(u, missing[0], held_year, place, lang, ctx))
+                         for held_year in [year, *(y for y in reversed(held) if y != year)][:MAX_CHOICES - 1]]
+        reply.choices.append(Choice(label("ask_documents", lang), label("ask_documents_query", lang)))
         return True
+
+
+def _for_year(u: Understood, asked: int, year: int, place: str | None, lang: str, ctx: Context) -> str:
+    """The question again, for `year` instead of the year asked."""
+    question = re.sub(rf"\b{asked}\b", str(year), u.question)
+    if question == u.question:  # the year was said in words ("next year"): ask again with its number
+        question = " ".join([*(w.text for w in u.filter_words), *(w.text for w in u.words), str(year)])
+        if place:
+            question = f"{ctx.catalogue.jurisdiction_name(place, lang)} {question}"
+    return question
 
 
 def _single_rate_note(document: str, annex: int, area: str | None, lang: str, ctx: Context) -> str:

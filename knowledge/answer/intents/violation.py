@@ -208,5 +208,6 @@ def _fields(row: dict) -> dict:
 
 def _result(hit: Hit, lang: str, ctx: Context) -> Result:
     row = hit.target.rows[0]
+    fields = {**_fields(row), "name": localised_name(hit.target, lang)}  # the criterion as the reader's language names it
     return Result(type="criterion", citation=ctx.citation(row["document"], row["annex"], row["item"], lang),
-                  score=min(hit.score, 1.0), fields=_fields(row))
+                  score=min(hit.score, 1.0), fields=fields)
