@@ -216,7 +216,7 @@ def truncate(text: str, limit: int = 160) -> str:
     if len(text) <= limit:
         return text
     head = text[: limit - 1]
-    if not text[limit - 1].isspace() and " " in head.strip():
+    if not text[limit - 1].isspace() and not head[-1].isspace() and " " in head.strip():  # inside a word
         head = head[: head.rstrip().rindex(" ")]
     return head.rstrip(" ,;:·—-(") + "…"
 
