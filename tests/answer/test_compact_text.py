@@ -48,3 +48,15 @@ def test_text_is_cut_between_words():
     assert cut.endswith("…") and len(cut) <= 30 and text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
     assert excerpt("\"елеулі бұзушылық - талаптарды бұзу\"", 20, "ru") == "«елеулі бұзушылық…»"
     assert excerpt("елеулі бұзушылық", 60, "kk") == "елеулі бұзушылық"
+
+
+def test_two_printed_titles_with_one_name_are_told_apart_by_the_printed_title():
+    from knowledge.answer.index import Hit, Target
+    from knowledge.answer.intents.tariff_compare import Line, _names
+
+    hit = Hit(Target("service", ("000", 1, 5), ["Қызмет"]), 1.0)
+    lines = [Line(hit, {"position": title}, "service", "Oblast", "stationary", "2026", "month")
+             for title in ("Мейіргер", "Медбике", "Психолог")]
+    named = _names(lines, {"service", "place", "year", "unit"}, "en")
+    assert named == ["stationary — nurse (“Мейіргер”)", "stationary — nurse (“Медбике”)", "stationary — psychologist"]
+    assert _names(lines, {"service", "place", "year", "unit"}, "kk")[0] == "stationary — Мейіргер"

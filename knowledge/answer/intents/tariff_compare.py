@@ -49,8 +49,8 @@ def compared_text(reply: Answer, hits: list[Hit], rows_of, area: str | None, ctx
     text.append(compose.truncate(", ".join(p for p in head if p), 200) + unit + ":")
     notes: list[str] = []
     shown = _shown(lines)
-    for line in shown:
-        text.append("• " + _line(line, shared, area, lang))
+    for line, name in zip(shown, _names(shown, shared, lang), strict=True):
+        text.append("• " + _line(line, name, shared, area, lang))
         if following := years.next_year_line(line.row, line.hit.target, area, lang, ctx):
             text.append(f"  {following}")
         if line.row.get("flagged"):
@@ -83,14 +83,26 @@ def _shown(lines: list[Line]) -> list[Line]:
     return [lines[n] for n in sorted(chosen)]
 
 
-def _line(line: Line, shared: set[str], area: str | None, lang: str) -> str:
-    """"place, setting — service — position: rates (unit)", without the parts in the head."""
-    where = ", ".join(getattr(line, part) for part in ("place", "setting", "year") if part not in shared
-                      and getattr(line, part))
-    what = [compose.truncate(line.service, 80)] if "service" not in shared else []
-    position = names.position_name(line.row.get("position") or "", lang)
-    what += [position] if position else []
-    name = " — ".join(part for part in (where, *what) if part)
+def _names(lines: list[Line], shared: set[str], lang: str) -> list[str]:
+    """Each line's "place, setting — service — position", without the parts in the head. Two lines reading the same
+    although the act prints two titles (two Kazakh titles with one Russian or English name) add the printed one."""
+    found = []
+    for line in lines:
+        where = ", ".join(getattr(line, part) for part in ("place", "setting", "year") if part not in shared
+                          and getattr(line, part))
+        what = [compose.truncate(line.service, 80)] if "service" not in shared else []
+        what += [names.position_name(line.row.get("position") or "", lang)]
+        found.append(" — ".join(part for part in (where, *what) if part))
+    printed: dict[str, set[str]] = {}
+    for line, name in zip(lines, found, strict=True):
+        printed.setdefault(name, set()).add(line.row.get("position") or "")
+    return [f"{name} ({names.quoted(line.row.get('position') or '', lang)})"
+            if lang != "kk" and len(printed[name]) > 1 and line.row.get("position") else name
+            for line, name in zip(lines, found, strict=True)]
+
+
+def _line(line: Line, name: str, shared: set[str], area: str | None, lang: str) -> str:
+    """"name: rates (unit)"; the unit unless the head gives it."""
     unit = f" ({label(line.unit + '_short', lang)})" if "unit" not in shared else ""
     return f"{name}: {compose.rates_text(line.row, area, lang)}{unit}"
 
