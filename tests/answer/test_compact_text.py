@@ -60,3 +60,11 @@ def test_two_printed_titles_with_one_name_are_told_apart_by_the_printed_title():
     named = _names(lines, {"service", "place", "year", "unit"}, "en")
     assert named == ["stationary — nurse (“Мейіргер”)", "stationary — nurse (“Медбике”)", "stationary — psychologist"]
     assert _names(lines, {"service", "place", "year", "unit"}, "kk")[0] == "stationary — Мейіргер"
+
+
+def test_a_criterion_whose_own_words_read_like_a_meaning_question_gets_no_definition(engine: Engine):
+    """"определения потребности" names the requirement; "что означает" asks for the degree's definition."""
+    plain = engine.ask("несоблюдение сроков оценки и определения потребности в специальных социальных услугах")
+    assert plain.status == "answer" and label("definition", "ru") not in plain.text
+    asked = engine.ask("нет индивидуального плана что означает значительное нарушение")
+    assert label("definition", "ru") in asked.text

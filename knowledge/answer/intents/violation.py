@@ -11,13 +11,14 @@ offered as choices.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from knowledge.answer import compose, incident
 from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
 from knowledge.answer.compose import ANNEX, ITEM, cite, label, truncate
 from knowledge.answer.context import Context, localised_name
-from knowledge.answer.index import Hit
+from knowledge.answer.index import Hit, Target
 from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, COMPARE, MAX_CHOICES, Decision, decide
 from knowledge.answer.understand import Understood
 from knowledge.domain import DEGREE_KK, Answer, Citation, Result
@@ -77,7 +78,7 @@ class Violations:
             lines.insert(0, label("depends", lang))
         lines = [line[:1].upper() + line[1:] for line in lines]
         lines.append(f"{label('source', lang)}: {cite_all([r.citation for r in reply.results], lang)}")
-        if incident.asks_meaning(u):
+        if _asks_meaning(u, shown[0].target):
             definition = _definition(shown[0].target.rows[0]["degree"], ctx)
             if definition:
                 lines.append(f"{label('definition', lang)}: {compose.excerpt(definition['text'], 400, lang)}")
@@ -105,6 +106,16 @@ class Violations:
         lines.append(f"{label('source', lang)}: {cite(reply.results[0].citation, lang)}")
         reply.text = "\n".join(lines)
         return True
+
+
+def _asks_meaning(u: Understood, target: Target) -> bool:
+    """Whether the question asks what the degree means, by words other than the criterion's own: "определения" in
+    "сроки оценки и определения потребности" names the requirement, it asks for no definition."""
+    if not incident.asks_meaning(u):
+        return False
+    own = {loose(t) for name in target.names for t in tokens(name)}
+    rest = " ".join(t for t in incident.question_tokens(u) if loose(t) not in own)
+    return incident.asks_meaning(replace(u, question=rest))
 
 
 def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None) -> list[Hit]:
