@@ -64,3 +64,17 @@ def test_phone_figures_over_the_dev_and_tuned_sets(figures):
     assert not figures.alike and not figures.single, figures.text(details=True)
     assert console.screen / console.answers >= 0.95
     assert console.repeated == 0
+
+
+def test_phone_figures_over_questions_generated_from_the_base(engine, kb_path):
+    """The same targets over the metamorphic suite's questions (made from the base's rows, perturbed; a sample)."""
+    from knowledge.desk.screen import metamorphic_questions
+    from knowledge.kb import open_kb
+
+    questions = metamorphic_questions(open_kb(kb_path), limit=40)
+    report = measure(questions, engine.ask, {"console": renderers()["console"]})
+    (console,) = report.fronts
+    assert report.answers > 200 and console.local > 100
+    assert console.local_clean / console.local >= 0.95, report.text(details=True)
+    assert not report.alike and not report.single, report.text(details=True)
+    assert console.screen / console.answers >= 0.95 and console.repeated == 0
