@@ -19,6 +19,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.i18n import LANG_NAMES, LANGS
 from bot.labels import area_name, current_lang, setting_name
+from bot.render import has_act_text, is_cut
 from knowledge.domain import Answer, Jurisdiction
 
 AREAS = {"c": "city", "r": "rural"}
@@ -174,6 +175,49 @@ def current_filters(answer: Answer) -> tuple[str | None, str | None, str | None]
             answer.filters.jurisdiction or best.get("jurisdiction"))
 
 
+class MoreCb(CallbackData, prefix="w"):
+    """More of the same answer: k = "a" the act's own wording, "m" every row of a cut list; with the filters it
+    was answered with (ticket id + area, setting, jurisdiction codes)."""
+
+    t: str
+    k: str
+    a: str
+    s: str
+    j: str
+
+
+ACT_TEXT, ALL_ROWS = "a", "m"
+
+
+def more_buttons(answer: Answer, tickets: Tickets, chat_id: int | None = None) -> list[list[InlineKeyboardButton]]:
+    """"📜 Text of the act" under a Russian or English answer; "📋 Show all" under a list the answer cut."""
+    kinds = [(ALL_ROWS, _("📋 Show all"))] if is_cut(answer) else []
+    kinds += [(ACT_TEXT, _("📜 Text of the act"))] if has_act_text(answer) else []
+    if not kinds:
+        return []
+    ticket = tickets.put(answer.question, lang=answer.lang, key=f"more|{answer.question}", chat_id=chat_id)
+    f = answer.filters
+    codes = {"a": code_of(AREAS, f.area), "s": code_of(SETTINGS, f.setting), "j": f.jurisdiction or NONE}
+    return [[InlineKeyboardButton(text=text, callback_data=MoreCb(t=ticket, k=kind, **codes).pack())
+             for kind, text in kinds]]
+
+
+def more_filters(data: MoreCb) -> dict[str, str | None]:
+    return {"area": AREAS.get(data.a), "setting": SETTINGS.get(data.s),
+            "jurisdiction": data.j if data.j != NONE else None}
+
+
+def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction],
+                    offered: set[tuple[str, str]] | None = None, chat_id: int | None = None
+                    ) -> InlineKeyboardMarkup | None:
+    """The answer's buttons (`choice_keyboard`), then "show all" and "text of the act" (`more_buttons`)."""
+    markup = choice_keyboard(answer, tickets, places, offered, chat_id)
+    more = more_buttons(answer, tickets, chat_id)
+    if not more:
+        return markup
+    return InlineKeyboardMarkup(inline_keyboard=[*(markup.inline_keyboard if markup else []), *more])
+
+
 def refine_options(answer: Answer, places: list[Jurisdiction]) -> list[tuple[str, str, dict[str, str | None]]]:
     """Every refine button a tariff answer could offer, other than its current filters: (kind, code, the filters
     the same question is asked with when it is pressed). Kinds: "a" area, "s" setting, "j" jurisdiction."""
@@ -187,7 +231,7 @@ def refine_options(answer: Answer, places: list[Jurisdiction]) -> list[tuple[str
     return options
 
 
-def answer_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction],
+def choice_keyboard(answer: Answer, tickets: Tickets, places: list[Jurisdiction],
                     offered: set[tuple[str, str]] | None = None, chat_id: int | None = None
                     ) -> InlineKeyboardMarkup | None:
     """Clarify → one button per choice; tariff answer → switch area, setting, jurisdiction; else none.

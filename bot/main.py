@@ -23,7 +23,7 @@ from aiohttp import web
 
 from bot import votes
 from bot.config import Config
-from bot.handlers import admin, buttons, common, errors, feedback, inline, plan, questions
+from bot.handlers import admin, buttons, common, errors, feedback, inline, more, plan, questions
 from bot.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -100,7 +100,7 @@ def build_dispatcher(engine: Engine, config: Config, *, storage: BaseStorage | N
     dispatcher["i18n_obj"] = i18n
 
     routers: list[Router] = [errors.router(), admin.router(config.admin_ids), common.router(), buttons.router(),
-                             plan.router(), feedback.router(), inline.router(), questions.router(),
+                             plan.router(), feedback.router(), more.router(), inline.router(), questions.router(),
                              common.fallback_router()]
     # Inner middleware: runs after the filters matched, so ignored group chatter costs no one a token.
     limiter = ThrottleMiddleware(throttle or build_throttle(config, storage))

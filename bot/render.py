@@ -18,7 +18,6 @@ from knowledge.answer.compose import change_text, flag_warning, label, rates_tex
 from knowledge.domain import Answer, Citation, Result
 
 LIMIT = 4000  # under Telegram's 4096, leaving room for nothing to go wrong
-MAX_CARDS = 5  # result cards in one reply; the rest is counted, the buttons narrow it down
 LONG_TEXT = 700  # a raw line longer than this is cut before escaping (escaping grows it at most ~5x)
 
 
@@ -48,9 +47,10 @@ def shorten(text: str, limit: int = LONG_TEXT) -> str:
 
 def tariff_card(result: Result, area: str | None = None) -> str:
     fields = result.fields
-    lines = [f"<b>{esc(shorten(fields.get('service', '')))}</b>"]
-    if fields.get("position"):
-        lines.append(f"👤 {esc(shorten(fields['position'], 200))}")
+    # the names in the reader's language (the engine's), else as printed
+    lines = [f"<b>{esc(shorten(fields.get('service_name') or fields.get('service', ''), 200))}</b>"]
+    if fields.get("position_name") or fields.get("position"):
+        lines.append(f"👤 {esc(shorten(fields.get('position_name') or fields['position'], 200))}")
     context = [setting_name(fields.get("setting")), fields.get("jurisdiction_name") or fields.get("jurisdiction") or "",
                str(fields.get("year") or "")]
     lines.append("🏷 " + esc(" · ".join(part for part in context if part)))
@@ -92,7 +92,8 @@ def year_lines(fields: dict, area: str | None) -> list[str]:
 
 def criterion_card(result: Result) -> str:
     fields = result.fields
-    lines = [f"<b>{esc(fields.get('item', ''))}.</b> {esc(shorten(fields.get('criterion', '')))}"]
+    name = fields.get("name") or fields.get("criterion", "")  # the reader's language (the engine's), else as printed
+    lines = [f"<b>{esc(fields.get('item', ''))}.</b> {esc(shorten(name))}"]
     if fields.get("degree"):
         name = esc(label("degree", current_lang()).capitalize())
         lines.append(f"⚖️ {name}: <b>{esc(degree_name(fields['degree']))}</b>")
@@ -149,18 +150,32 @@ def text_blocks(text: str, small: tuple[str, ...] = ()) -> list[str]:
     return blocks
 
 
+WARNING_ICONS = ("⚠️", "⚠", "ℹ️", "ℹ")
+
+
+def without_warnings(text: str, warnings: list[str]) -> str:
+    """The engine's text without its warning lines: `warning_blocks` shows each warning once, set apart (a repealed
+    act is said once per message)."""
+    if not warnings:
+        return text
+    said = {" ".join(w.split()) for w in warnings}
+    kept = [line for line in text.split("\n")
+            if " ".join(line.strip().removeprefix(next((i for i in WARNING_ICONS if line.strip().startswith(i)), ""))
+                        .split()) not in said]
+    return "\n".join(kept)
+
+
 def answer_blocks(answer: Answer) -> list[str]:
     tariffs = [result for result in answer.results if result.type == "tariff"]
     blocks: list[str] = []
-    if answer.status == "answer" and tariffs:
-        # Cards from the result fields: figures formatted here, for the locale, never re-read from text.
-        blocks += [tariff_card(result, answer.filters.area) for result in tariffs[:MAX_CARDS]]
-        if len(tariffs) > MAX_CARDS:
-            blocks.append(esc(_("…and {count} more rows: use the buttons or name the position.").format(
-                count=len(tariffs) - MAX_CARDS)))
+    if answer.status == "answer" and len(tariffs) == 1:
+        # One figure: a card from the result fields, formatted here for the locale, never re-read from text.
+        # Several (tables compared, an item's positions, two years): the engine's compact list, one line each,
+        # fits a phone screen where a card per row would not.
+        blocks.append(tariff_card(tariffs[0], answer.filters.area))
     else:
         titles = tuple(dict.fromkeys(r.citation.title for r in answer.results if r.citation.title.strip()))
-        blocks += text_blocks(answer.text, titles)
+        blocks += text_blocks(without_warnings(answer.text, answer.warnings), titles)
         if answer.status == "answer" and not any(title in answer.text for title in titles):
             citations = dict.fromkeys(
                 (r.citation.document, r.citation.title, r.citation.annex, r.citation.item) for r in answer.results)
@@ -260,3 +275,66 @@ def pack(blocks: list[str], limit: int = LIMIT) -> list[str]:
 def render_answer(answer: Answer) -> list[str]:
     """The reply messages (HTML) for an answer, in the current gettext locale."""
     return pack(answer_blocks(answer))
+
+
+# --- behind buttons: the act's own (Kazakh) wording, and every row of a list the answer cut -------------------------
+
+ACT_TEXT_CHARS = 300  # of one printed name or requirement
+
+
+def printed_wording(result: Result) -> str:
+    """What the act prints for a result, in its own (Kazakh) words: service and position, criterion, requirement,
+    staffing position; "" when the result carries none."""
+    fields = result.fields
+    if result.type == "tariff":
+        return " — ".join(part for part in (fields.get("service"), fields.get("position")) if part)
+    return str(fields.get("criterion") or fields.get("requirement") or fields.get("position") or "")
+
+
+def has_act_text(answer: Answer) -> bool:
+    """A Russian or English answer whose results have printed wording to show."""
+    return answer.lang != "kk" and answer.status == "answer" and any(printed_wording(r) for r in answer.results)
+
+
+def act_text_blocks(answer: Answer) -> list[str]:
+    """The printed wording of the answer's results, quoted, each with its citation (in the current locale)."""
+    blocks = ["<b>" + esc(_("Text of the act (as printed, in Kazakh):")) + "</b>"]
+    shown: set[str] = set()
+    for result in answer.results:
+        wording = " ".join(printed_wording(result).split())
+        if wording and wording not in shown:
+            shown.add(wording)
+            blocks.append(f"«{esc(shorten(wording, ACT_TEXT_CHARS))}»\n{cite(result.citation)}")
+    return blocks
+
+
+def list_line(result: Result, area: str | None) -> str:
+    """One result of a long list as one line: a tariff's place, setting, position and rates; a requirement's item
+    and name."""
+    fields, lang = result.fields, current_lang()
+    if result.type == "tariff":
+        where = ", ".join(part for part in (fields.get("jurisdiction_name"), setting_name(fields.get("setting")))
+                          if part)
+        what = " — ".join(part for part in (fields.get("service_name") or fields.get("service"),
+                                            fields.get("position_name") or fields.get("position")) if part)
+        unit = label(f"{fields.get('unit') or 'month'}_short", lang)
+        return f"• {esc(where)}: {esc(shorten(what, 200))}: <b>{esc(rates_text(fields, area, lang))}</b> ({esc(unit)})"
+    name = fields.get("name") or fields.get("requirement") or fields.get("criterion") or ""
+    return f"{esc(fields.get('item', ''))}. {esc(shorten(name, 200))}"
+
+
+def is_cut(answer: Answer) -> bool:
+    """Whether the answer's text lists fewer rows than its results hold (a compact comparison, a checklist's first
+    page): then "show all" lists every one."""
+    listed = [r for r in answer.results if r.type in ("tariff", "checklist")]
+    if any(r.fields.get("change") for r in listed):  # two years side by side: every row is shown
+        return False
+    return answer.status == "answer" and len(listed) > 1 and sum(
+        1 for line in answer.text.splitlines() if line.startswith("• ") or line[:1].isdigit()) < len(listed)
+
+
+def full_list_blocks(answer: Answer) -> list[str]:
+    """Every row of the answer, one line each, then the citations (in the current locale)."""
+    lines = [list_line(r, answer.filters.area) for r in answer.results if r.type in ("tariff", "checklist")]
+    titles = dict.fromkeys(r.citation.title for r in answer.results)
+    return ["\n".join(lines)] + [f"<i>📄 {esc(title)}</i>" for title in titles if title]

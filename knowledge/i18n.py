@@ -161,6 +161,7 @@ def number(value: float | int, lang: str) -> str:
     return format_decimal(value, locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=1024)  # every citation formats its act's date: a few dates, formatted once (Babel is slow)
 def date(value: dt.date | str | None, lang: str) -> str:
     """A calendar date: "2025 жылғы 25 желтоқсан", "25 декабря 2025 г.", "December 25, 2025". An ISO string is
     parsed; text that is not a date is returned as it is; None is empty."""

@@ -3,6 +3,9 @@ the locale (knowledge.i18n), units, citations and warnings (reconstructed layout
 
 from __future__ import annotations
 
+import re
+
+from knowledge.answer.names import position_name, quoted, shown
 from knowledge.domain import Citation
 from knowledge.i18n import N_, date, gettext, money, money_change, percent_change
 
@@ -19,6 +22,8 @@ LABELS: dict[str, str] = {
     "rate": N_("rate"),
     "month": N_("per recipient per month"),
     "day": N_("per recipient per day"),
+    "month_short": N_("per month"),
+    "day_short": N_("per day"),
     "other_year": N_("The knowledge base holds no tariffs for {asked}: only for {held}."),
     "same_for_year": N_("The {year} rate"),
     "other_year_place": N_("{place}: the knowledge base holds no tariffs for {asked}, only for {held}."),
@@ -47,6 +52,7 @@ LABELS: dict[str, str] = {
     "superseded_by": N_("This act is superseded by {by}"),
     "repealed_on": N_(" (from {date})"),
     "compare": N_("Several matches, compared:"),
+    "more_rows": N_("…and {n} more: choose one below, or name the setting, district or position."),
     "clarify": N_("Please tell me which one you mean:"),
     "not_found": N_("I could not find this in the knowledge base. I can answer about tariffs, violation degrees, "
                     "checklist requirements, staffing norms and the source documents."),
@@ -67,6 +73,7 @@ LABELS: dict[str, str] = {
     "recipients": N_("recipients"),
     "checklist": N_("Checklist"),
     "requirements": N_("{n} requirements:"),
+    "more_requirements": N_("…and {n} more: name the requirement, or ask about one."),
     # follow-up questions the engine offers as choices
     "ask_degree": N_("violation degree"),
     "ask_documents": N_("Which documents are in the base?"),
@@ -139,6 +146,7 @@ ACT_TYPES = {"decree": N_("decree"), "order": N_("order"), "joint order": N_("jo
 TITLE = N_("{act} No. {number} of {date} ({issuer})")
 ACT = N_("{act} No. {number} of {date}")  # the same without its issuer, where the reply already names the place
 ANNEX = N_("annex {annex}")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ITEM = N_("item {item}")
 
 
@@ -155,19 +163,21 @@ def label(key: str, lang: str) -> str:
 
 
 def short_title(document: dict, lang: str) -> str:
-    """"decree No. 286 of 2025-12-25 (West Kazakhstan oblast akimat)" in the reply language."""
+    """"decree No. 286 of December 25, 2025 (West Kazakhstan oblast akimat)" in the reply language, the date
+    as the language writes it ("25 декабря 2025 г.", "2025 жылғы 25 желтоқсан")."""
     act_type = document.get("act_type", "")
     act = gettext(lang, ACT_TYPES[act_type]) if act_type in ACT_TYPES else act_type
     issuer = document.get(f"issuer_{lang}") or document.get("issuer_kk", "")
-    return gettext(lang, TITLE).format(act=act, number=document.get("number", ""), date=document.get("date", ""),
-                                       issuer=issuer)
+    return gettext(lang, TITLE).format(act=act, number=document.get("number", ""),
+                                       date=date(document.get("date", ""), lang), issuer=issuer)
 
 
 def act_title(document: dict, lang: str) -> str:
-    """"decree No. 286 of 2025-12-25" in the reply language."""
+    """"decree No. 286 of December 25, 2025" in the reply language."""
     act_type = document.get("act_type", "")
     act = gettext(lang, ACT_TYPES[act_type]) if act_type in ACT_TYPES else act_type
-    return gettext(lang, ACT).format(act=act, number=document.get("number", ""), date=document.get("date", ""))
+    return gettext(lang, ACT).format(act=act, number=document.get("number", ""),
+                                     date=date(document.get("date", ""), lang))
 
 
 def cite(citation: Citation, lang: str) -> str:
@@ -181,6 +191,7 @@ def cite(citation: Citation, lang: str) -> str:
 
 def repealed_line(document: dict, lang: str) -> str:
     by = document.get(f"repealed_by_{lang}") or document.get("repealed_by_kk") or "—"
+    by = ISO_DATE.sub(lambda found: date(found[0], lang), by)  # a date the manifest writes as 2023-06-22
     line = label("repealed_by", lang).format(by=by)
     if document.get("repealed_on"):
         line += label("repealed_on", lang).format(date=date(document["repealed_on"], lang))
@@ -189,21 +200,29 @@ def repealed_line(document: dict, lang: str) -> str:
 
 def degree_text(degree: str, degree_kk: str | None, lang: str) -> str:
     """A violation degree: the Kazakh word as printed in the order once in Kazakh ("елеулі"), the translation with
-    the printed word in Russian and English ("значительное (елеулі)")."""
+    the printed word quoted in Russian and English ("значительное («елеулі»)")."""
     printed = (degree_kk or "").strip()
     if lang == "kk":
         return printed or label(degree, lang)
-    return f"{label(degree, lang)} ({printed})" if printed else label(degree, lang)
+    return f"{label(degree, lang)} ({quoted(printed, lang)})" if printed else label(degree, lang)
 
 
 def superseded_line(newer: str, lang: str) -> str:
     return label("superseded_by", lang).format(by=newer)
 
 
-def tariff_line(row: dict, area: str | None, lang: str) -> str:
-    """One tariff row: service — position: rates (asked-for area first), unit."""
+def tariff_line(row: dict, area: str | None, lang: str, service: str | None = None) -> str:
+    """One tariff row: service — position: rates (asked-for area first), unit. `service`: the service's name in
+    `lang` (else the printed one, quoted outside Kazakh); the position is named in `lang` the same way."""
     unit = label(row.get("unit") or "month", lang)
-    return f"{row['service']} — {row['position']}: {rates_text(row, area, lang)} ({unit})"
+    return f"{row_name(row, lang, service)}: {rates_text(row, area, lang)} ({unit})"
+
+
+def row_name(row: dict, lang: str, service: str | None = None) -> str:
+    """"service — position" of a tariff row in `lang`."""
+    name = shown(row.get("service") or "", service, lang)
+    position = position_name(row.get("position") or "", lang)
+    return f"{name} — {position}" if position else name
 
 
 def rates_text(row: dict, area: str | None, lang: str) -> str:
@@ -230,4 +249,18 @@ def change_text(earlier: dict, later: dict, area: str | None, lang: str) -> str:
 
 
 def truncate(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """`text` at most `limit` characters: cut between words with "…", never inside a word (a single word longer
+    than the limit is the only thing cut inside)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not text[limit - 1].isspace() and not head[-1].isspace() and " " in head.strip():  # inside a word
+        head = head[: head.rstrip().rindex(" ")]
+    return head.rstrip(" ,;:·—-(") + "…"
+
+
+def excerpt(text: str, limit: int, lang: str) -> str:
+    """A passage of the act as printed (Kazakh), cut between words: quoted in a Russian or English reply, the
+    closing quote kept after the cut."""
+    text = " ".join(text.split()).strip("\"«»“”")
+    return quoted(truncate(text, limit - 2), lang)

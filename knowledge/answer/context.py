@@ -15,6 +15,7 @@ from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.compose import label, short_title
 from knowledge.answer.glossary import Glossary
 from knowledge.answer.index import Hit, Target
+from knowledge.answer.names import position_name
 from knowledge.answer.policy import MAX_CHOICES
 from knowledge.answer.positions import Positions
 from knowledge.answer.understand import Word
@@ -91,7 +92,7 @@ class Context:
         facets, queries = [], []
         for target, row in zip(targets, rows, strict=True):
             shown = row or (target.rows[0] if len(target.rows) == 1 else None)
-            title = _BRACKETS.sub("", (shown or {}).get("position") or "").strip()
+            title = _BRACKETS.sub("", position_name((shown or {}).get("position") or "", lang)).strip()
             facets.append(Facets(name=full_name(target, lang), place=self.place(target, lang),
                                  setting=label(f"{target.setting}_short", lang), position=title,
                                  figure=_figure(shown, area, lang), number=str(target.ident[-1])))

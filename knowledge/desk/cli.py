@@ -102,6 +102,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_screen(args: argparse.Namespace) -> int:
+    from knowledge.desk.evaluate import load_questions
+    from knowledge.desk.screen import measure, metamorphic_questions, renderers
+
+    engine = open_engine(args)
+    questions = [item for file in args.files for item in load_questions(Path(file))[0]]
+    if args.metamorphic is not None:
+        questions += metamorphic_questions(open_kb(kb_path_from(args)), args.metamorphic or None)
+    print(measure(questions, engine.ask, renderers()).text(details=args.details))
+    return 0
+
+
 def cmd_metamorphic(args: argparse.Namespace) -> int:
     from knowledge.desk.metamorphic import Vocabulary, run
 
@@ -237,6 +249,15 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "any answer is wrong")
     evaluate.add_argument("files", nargs="+", metavar="FILE")
     evaluate.set_defaults(func=cmd_eval)
+
+    screen = commands.add_parser("screen", help="how the answers to question sets read on a phone, per front end: "
+                                              "Kazakh in ru/en answers, look-alike and single clarify choices, "
+                                              "lengths")
+    screen.add_argument("files", nargs="+", metavar="FILE")
+    screen.add_argument("--details", action="store_true", help="list each answer that misses a target")
+    screen.add_argument("--metamorphic", type=int, metavar="N", default=None,
+                        help="also questions generated from the base, N rows per kind (0: all)")
+    screen.set_defaults(func=cmd_screen)
 
     metamorphic = commands.add_parser(
         "metamorphic", help="ask questions generated from the base itself (every tariff row and criterion, in kk, "

@@ -192,7 +192,7 @@ def test_look_alikes_of_two_sections_are_both_shown_with_the_section_deciding_th
 def test_a_verdict_on_look_alikes_follows_the_best_match(engine: Engine):
     answer = engine.ask("is failing to keep the actual list of recipients in line with E-sobes data a minor violation")
     assert answer.results[0].fields["item"] == 5 and answer.verdict == "yes"
-    assert answer.text.startswith("Yes: minor (болмашы) — criterion 5")
+    assert answer.text.startswith("Yes: minor (“болмашы”) — criterion 5")
 
 
 def test_same_degree_look_alikes_of_other_sections_keep_the_verdict(engine: Engine):

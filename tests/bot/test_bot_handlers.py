@@ -134,7 +134,8 @@ async def test_violation_answer_shows_text_and_citation(h):
     sent = only_send(await h.say("is this a violation"))
     assert "Yes: a significant violation (item 4)." in sent.text
     assert "<i>📄 Risk criteria 2022, annex 1, item 4</i>" in sent.text
-    assert [button.text for button in buttons(sent)][:2] == ["👍", "👎"]  # no refine buttons: votes only
+    # no refine buttons: the criterion as the act prints it, then the votes
+    assert [b.text for b in buttons(sent)][:3] == ["📜 Text of the act", "👍", "👎"]
 
 
 async def test_unknown_command_in_private_points_to_help(h):
@@ -368,3 +369,20 @@ async def test_failing_button_answers_the_callback_with_an_alert(h):
     (alert,) = [r for r in requests if isinstance(r, AnswerCallbackQuery)]  # not answered twice
     assert alert.show_alert
     assert alert.text.startswith("Что-то пошло не так")
+
+
+async def test_text_of_the_act_button_sends_the_printed_wording_of_an_english_answer(h):
+    sent = only_send(await h.say("massage rural", lang="en"))
+    act = next(b for b in buttons(sent) if b.text == "📜 Text of the act")
+    assert len(act.callback_data.encode()) < 64
+    on = bot_message(sent.text, 1001, "private")
+    requests = await h.feed(callback_query=callback(act.callback_data, lang="en", on=on))
+    assert h.engine.calls[-1]["question"] == "massage rural" and h.engine.calls[-1]["area"] == "rural"
+    text = only_send(requests).text
+    assert "«Массаж &lt;қол&gt; &amp; аяқ — Мейіргер»" in text and "📄" in text
+    assert any(isinstance(r, AnswerCallbackQuery) for r in requests)
+
+
+async def test_a_kazakh_answer_has_no_text_of_the_act_button(h):
+    sent = only_send(await h.say("массаж ауылда қанша", lang="kk"))
+    assert not any("📜" in b.text for b in buttons(sent))

@@ -82,12 +82,12 @@ def test_long_answers_split_under_the_limit_with_balanced_tags(lang):
     assert "Paragraph 39 &lt;&amp;&gt;" in "".join(chunks)
 
 
-def test_many_tariff_rows_are_capped_and_counted(lang):
+def test_many_tariff_rows_are_the_engines_compact_list_not_a_card_each(lang):
     answer = FakeEngine().ask("massage", lang)
     answer.results = answer.results * 9
-    chunks = render_answer(answer)
-    assert sum(chunk.count("<i>📄") for chunk in chunks) == 5
-    assert "4" in chunks[-1].split("\n")[-1]
+    answer.text = "Massage, 2026:\n" + "\n".join(f"• setting {n}: 842,40 ₸" for n in range(6)) + "\n…and 3 more"
+    (chunk,) = render_answer(answer)
+    assert "🏙" not in chunk and chunk.count("• setting") == 6 and "…and 3 more" in chunk
 
 
 def test_a_tariff_card_names_its_year_the_change_and_next_years_figure():
@@ -108,3 +108,44 @@ def test_a_tariff_card_names_its_year_the_change_and_next_years_figure():
     assert "2027" in card.splitlines()[2]
     assert "2026 → 2027" in card and "371,25" in card and "390,00" in card and "+18,75" in card
     assert "2028" in card and "400,00" in card and "№ 12" in card
+
+
+def test_the_printed_wording_is_behind_a_button_in_russian_and_english(lang):
+    from bot.render import act_text_blocks, has_act_text
+
+    answer = FakeEngine().ask("massage rural", lang)
+    assert has_act_text(answer) == (lang != "kk")
+    blocks = act_text_blocks(answer)
+    assert "«Массаж &lt;қол&gt; &amp; аяқ — Мейіргер»" in blocks[1] and "📄" in blocks[1]
+
+
+def test_a_cut_list_is_shown_whole_behind_show_all(lang):
+    from bot.render import full_list_blocks, is_cut
+
+    answer = FakeEngine().ask("massage rural", lang)
+    assert not is_cut(answer)
+    answer.results = answer.results * 9
+    answer.text = "Massage:\n" + "\n".join(f"• row {n}" for n in range(6)) + "\n…and 3 more"
+    assert is_cut(answer)
+    (rows, citation) = full_list_blocks(answer)
+    assert rows.count("• ") == 9 and "<b>" in rows and "📄" in citation
+
+
+def test_a_warning_in_the_engines_text_is_shown_once(lang):
+    citation = Citation("003", "Rules 2021", None, "64", "repealed")
+    warning = "This act is repealed by order No. 230"
+    answer = Answer("q", lang, "staffing", Filters(), "answer", text=f"Norm: 1\nSource: Rules 2021\n⚠ {warning}",
+                    results=[Result("staffing", citation, 1.0, {})], warnings=[warning])
+    (chunk,) = render_answer(answer)
+    assert chunk.count(warning) == 1 and "Norm: 1" in chunk
+
+
+def test_a_criterion_card_names_the_criterion_in_the_readers_language(lang):
+    from bot.render import criterion_card
+
+    citation = Citation("004", "Risk criteria 2022", 1, "4", "in_force")
+    fields = {"item": 4, "criterion": "Жеке жұмыс жоспары", "name": "individual work plan", "degree": "significant"}
+    card = criterion_card(Result("criterion", citation, 1.0, fields))
+    assert "individual work plan" in card and "Жеке" not in card
+    fields.pop("name")
+    assert "Жеке жұмыс жоспары" in criterion_card(Result("criterion", citation, 1.0, fields))

@@ -75,7 +75,7 @@ def test_refine_groups_show_only_offered_buttons_and_drop_a_group_with_nothing_t
     with i18n.context(), i18n.use_locale("en"):
         keyboard = answer_keyboard(answer, Tickets(), places, offered={("s", "s")})
     labels = [[button.text for button in row] for row in keyboard.inline_keyboard]
-    plan = [["➕ Add to plan"], ["📋 Plan"]]  # the plan's rows follow every tariff answer
+    plan = [["➕ Add to plan"], ["📋 Plan"], ["📜 Text of the act"]]  # after every tariff answer's refine rows
     assert labels == [["stationary care", "✓ semi-stationary care"], *plan]  # no area or district has data
     with i18n.context(), i18n.use_locale("en"):
         keyboard = answer_keyboard(answer, Tickets(), places, offered=set())

@@ -7,13 +7,15 @@ and the setting it names keeps the search to that setting's requirements (those 
 
 from __future__ import annotations
 
-from knowledge.answer import incident
+from knowledge.answer import incident, names
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context, Facets, choices, localised_name, same_name
 from knowledge.answer.index import Hit
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, decide, settle
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer, Result
+
+CHECKLIST_PAGE = 8  # requirements listed of a checklist overview: one phone screen; the rest are counted
 
 
 class Checklists:
@@ -49,8 +51,10 @@ class Checklists:
         citation = ctx.citation(row["document"], row["annex"], row["item"], lang)
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [Result(type="checklist", citation=citation, score=decision.best.score, fields=_fields(row))]
-        reply.text = (f"{label('checklist', lang)}: {truncate(row['title'], 200)}\n{row['item']}. {row['requirement']}"
-                      f"\n{label('source', lang)}: {cite(citation, lang)}")
+        # in Russian and English the requirement by its reviewed name (the act's Kazakh wording is in the result)
+        requirement = row["requirement"] if lang == "kk" else localised_name(decision.best.target, lang)
+        reply.text = (f"{label('checklist', lang)}: {truncate(names.checklist_title(row['title'], lang), 200)}\n"
+                      f"{row['item']}. {requirement}\n{label('source', lang)}: {cite(citation, lang)}")
         return True
 
     def _overview(self, annexes: list[int], reply: Answer, ctx: Context) -> bool:
@@ -61,19 +65,23 @@ class Checklists:
             reply.status = CLARIFY
             reply.text = label("clarify", lang)
             titles = {t.ident[0]: t.rows[0]["title"] for t in checklist}
-            reply.choices = choices([Facets(titles[a], number=str(a)) for a in annexes],
+            reply.choices = choices([Facets(names.checklist_title(titles[a], lang), number=str(a)) for a in annexes],
                                     [f"{label('checklist', lang)} {a}: {titles[a]}" for a in annexes])
             return True
         items = [t for t in checklist if t.ident[0] == annexes[0]]
         first = items[0].rows[0]
         reply.status = ANSWER
-        lines = [f"{label('checklist', lang)}: {truncate(first['title'], 250)}",
+        lines = [f"{label('checklist', lang)}: {truncate(names.checklist_title(first['title'], lang), 250)}",
                  label("requirements", lang).format(n=len(items))]
-        for target in items:
+        for n, target in enumerate(items):
             row = target.rows[0]
             citation = ctx.citation(row["document"], row["annex"], row["item"], lang)
-            reply.results.append(Result(type="checklist", citation=citation, score=1.0, fields=_fields(row)))
-            lines.append(f"{row['item']}. {localised_name(target, lang)}")
+            fields = {**_fields(row), "name": localised_name(target, lang)}
+            reply.results.append(Result(type="checklist", citation=citation, score=1.0, fields=fields))
+            if n < CHECKLIST_PAGE or len(items) <= CHECKLIST_PAGE + 1:
+                lines.append(f"{row['item']}. {truncate(fields['name'], 90)}")
+        if len(items) > CHECKLIST_PAGE + 1:  # the first page; every requirement is in the results (the bot's "all")
+            lines.append(label("more_requirements", lang).format(n=len(items) - CHECKLIST_PAGE))
         lines.append(f"{label('source', lang)}: {cite(ctx.citation(first['document'], first['annex'], None, lang), lang)}")
         reply.text = "\n".join(lines)
         return True

@@ -3,13 +3,15 @@ number, date and status; "when does the Börli decree come into force" → the a
 
 from __future__ import annotations
 
+from knowledge.answer import compose
 from knowledge.answer.catalogue import annexes
-from knowledge.answer.compose import cite, label, short_title, truncate
+from knowledge.answer.compose import cite, label, short_title
 from knowledge.answer.context import Context, Facets, choices, warn
 from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, leader
 from knowledge.answer.understand import DOCUMENT_CUES, Understood
 from knowledge.answer.years import RELATIVE
 from knowledge.domain import Answer, Result
+from knowledge.i18n import date
 
 NOT_IN_FORCE = ("repealed", "superseded")
 # How an act words its own entry into force (Kazakh, Russian).
@@ -47,7 +49,7 @@ class Documents:
         reply.results = [result]
         lines = [doc.get(f"title_{lang}") or doc["title_kk"],
                  f"{label('issuer', lang)}: {doc.get(f'issuer_{lang}') or doc['issuer_kk']}",
-                 f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {doc['date']}",
+                 f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {date(doc['date'], lang)}",
                  f"{label('status', lang)}: {label(doc['status'], lang)}"]
         warn(reply, lines, ctx.status_warning(doc["id"], lang))
         reply.text = "\n".join(lines)
@@ -77,7 +79,7 @@ class Documents:
         reply.intent, reply.status = self.name, ANSWER  # the act asked about, then its paragraph quoted
         reply.results = [document, Result(type="passage", citation=citation, score=1.0,
                                           fields={"kind": row.get("kind"), "text": row["text"]})]
-        lines = [doc.get(f"title_{lang}") or doc["title_kk"], truncate(row["text"], 700)]
+        lines = [doc.get(f"title_{lang}") or doc["title_kk"], compose.excerpt(row["text"], 700, lang)]
         if lang == "en" and doc.get("effective"):
             lines.append(f"({doc['effective']})")
         lines.append(f"{label('source', lang)}: {cite(citation, lang)}")

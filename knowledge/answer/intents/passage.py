@@ -3,7 +3,7 @@ quoted and cited."""
 
 from __future__ import annotations
 
-from knowledge.answer.compose import cite, label, truncate
+from knowledge.answer.compose import cite, excerpt, label
 from knowledge.answer.context import Context, warn
 from knowledge.answer.index import coverage, fts_passages
 from knowledge.answer.policy import ANSWER, PASSAGE_COVER, PASSAGE_WORDS
@@ -31,7 +31,8 @@ class Passages:
         citation = ctx.citation(best["document"], best.get("annex"), best.get("item") or None, lang)
         reply.results = [Result(type="passage", citation=citation, score=best_cover,
                                 fields={"kind": best.get("kind"), "text": best["text"]})]
-        lines = [truncate(best["text"], 700), f"{label('source', lang)}: {cite(citation, lang)}"]
+        # the act's own words: quoted in a Russian or English reply
+        lines = [excerpt(best["text"], 700, lang), f"{label('source', lang)}: {cite(citation, lang)}"]
         warn(reply, lines, ctx.status_warning(best["document"], lang))
         reply.text = "\n".join(lines)
         return True

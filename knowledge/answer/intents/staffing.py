@@ -13,6 +13,7 @@ from knowledge.answer import compose
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context
 from knowledge.answer.index import Hit, Target
+from knowledge.answer.names import quoted
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide
 from knowledge.answer.understand import Understood
 from knowledge.domain import Answer, Choice, Result
@@ -170,10 +171,11 @@ def _rows_by_band(target: Target) -> list[tuple[dict, Band | None]]:
 
 
 def _position(target: Target, lang: str) -> str:
-    """"massage nurse (Массаж жасау жөніндегі мейіргер)": the name in the reply language, then the title as printed."""
+    """"massage nurse (“Массаж жасау жөніндегі мейіргер”)": the name in the reply language, then the title as
+    printed, quoted (alone, quoted, when the title has no name in the reply language)."""
     printed = target.ident[1]
     local = target.local.get(lang)
-    return f"{local} ({printed})" if local else printed
+    return f"{local} ({quoted(printed, lang)})" if local else quoted(printed, lang)
 
 
 def _setting(target: Target, ctx: Context, lang: str) -> str:

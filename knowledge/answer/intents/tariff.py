@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answer import compose
+from knowledge.answer import compose, names
 from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, distinct_name, same_name, warn
 from knowledge.answer.index import Hit, Target
 from knowledge.answer.intents import tariff_years as years
+from knowledge.answer.intents.tariff_compare import compared_text
 from knowledge.answer.intents.tariff_years import When
 from knowledge.answer.policy import (
     ANSWER,
@@ -120,7 +121,8 @@ class Tariffs:
             return
         reply.intent, reply.status = self.name, CLARIFY
         titles = ctx.positions.best_titles({r.get("position") or "" for t in having for r in t.rows}, asked)
-        named = " / ".join(sorted(titles)) if len(titles) <= 2 else asked.text
+        named = (" / ".join(dict.fromkeys(names.position_name(t, reply.lang) for t in sorted(titles)))
+                 if len(titles) <= 2 else asked.text)
         reply.text = label("position_services", reply.lang).format(position=named)
         reply.choices = self._choices([Hit(t, scores.get(id(t), 0.0)) for t in having], asked, u, reply.lang, ctx,
                                       when)
@@ -154,6 +156,12 @@ class Tariffs:
     def _text(self, reply: Answer, hits: list[Hit], comparison: bool, asked: Asked, u: Understood,
               ctx: Context) -> str:
         lang, area = reply.lang, u.filters.area
+        # several rows (tables compared, or one item's many positions): one compact line each
+        several = sum(len(_rows(hit, asked, ctx)) for hit in hits) > 1
+        if several and all(ctx.positions.of(hit, asked)[1] or not ctx.positions.of(hit, asked)[0] for hit in hits):
+            info = [_single_rate_note(*hit.target.ident[:2], area, lang, ctx) for hit in hits]
+            return compared_text(reply, hits, lambda hit: _rows(hit, asked, ctx), area, ctx, [i for i in info if i],
+                                 comparison=comparison)
         lines: list[str] = []
         if comparison:
             lines.append(label("compare", lang))
@@ -161,10 +169,11 @@ class Tariffs:
             target, (named, rows) = hit.target, ctx.positions.of(hit, asked)
             lines.append(_head(target, str(ctx.catalogue.year_of(target) or ""), lang, ctx))
             if named and not rows:
-                titles = ", ".join(dict.fromkeys(r.get("position") or "—" for r in target.rows))
+                titles = ", ".join(dict.fromkeys(names.position_name(r.get("position") or "", lang) or "—"
+                                                 for r in target.rows))
                 warn(reply, lines, label("no_position", lang).format(position=named.text, positions=titles), icon="ℹ")
             for row in _rows(hit, asked, ctx):
-                lines.append("• " + compose.tariff_line(row, area, lang))
+                lines.append("• " + compose.tariff_line(row, area, lang, target.local.get(lang)))
                 if row.get("flagged"):
                     warn(reply, lines, compose.flag_warning(row.get("flag_reason"), lang))
                 if following := years.next_year_line(row, target, area, lang, ctx):
@@ -192,13 +201,13 @@ class Tariffs:
                 unit = label(row.get("unit") or "month", lang)
                 if old is None:  # the earlier act has no such item (or no line for this position)
                     act = compose.act_title(years.act_of_year(target, earlier, ctx) or {}, lang)
-                    lines.append(f"• {compose.tariff_line(row, area, lang)}")
+                    lines.append(f"• {compose.tariff_line(row, area, lang, target.local.get(lang))}")
                     lines.append("  " + label("not_in_year", lang).format(year=earlier, act=act))
                 else:
                     result.fields["change"] = years.change_fields(old, row, earlier)
                     older.append(_result(old, Hit(before, hit.score), lang, ctx))
                     text = compose.change_text(old, row, area, lang)
-                    lines.append(f"• {row['service']} — {row['position']}: {text} ({unit})")
+                    lines.append(f"• {compose.row_name(row, lang, target.local.get(lang))}: {text} ({unit})")
                 newer.append(result)
                 for printed in (old or {}, row):  # a figure of either year may be a flagged one
                     if printed.get("flagged"):
@@ -229,13 +238,22 @@ class Tariffs:
         reply.text = (label("other_year_place", lang).format(place=catalogue.jurisdiction_name(place, lang),
                                                              asked=missing[0], held=shown)
                       if place else label("other_year", lang).format(asked=missing[0], held=shown))
-        question = re.sub(rf"\b{missing[0]}\b", str(year), u.question)
-        if question == u.question:  # the year was said in words ("next year"): ask again with its number
-            question = " ".join([*(w.text for w in u.filter_words), *(w.text for w in u.words), str(year)])
-            if place:
-                question = f"{catalogue.jurisdiction_name(place, lang)} {question}"
-        reply.choices = [Choice(label("same_for_year", lang).format(year=year), question)]
+        # each year held, the one in force first; and the acts of the base (what each covers): never one choice
+        reply.choices = [Choice(label("same_for_year", lang).format(year=held_year),
+                                _for_year(u, missing[0], held_year, place, lang, ctx))
+                         for held_year in [year, *(y for y in reversed(held) if y != year)][:MAX_CHOICES - 1]]
+        reply.choices.append(Choice(label("ask_documents", lang), label("ask_documents_query", lang)))
         return True
+
+
+def _for_year(u: Understood, asked: int, year: int, place: str | None, lang: str, ctx: Context) -> str:
+    """The question again, for `year` instead of the year asked."""
+    question = re.sub(rf"\b{asked}\b", str(year), u.question)
+    if question == u.question:  # the year was said in words ("next year"): ask again with its number
+        question = " ".join([*(w.text for w in u.filter_words), *(w.text for w in u.words), str(year)])
+        if place:
+            question = f"{ctx.catalogue.jurisdiction_name(place, lang)} {question}"
+    return question
 
 
 def _single_rate_note(document: str, annex: int, area: str | None, lang: str, ctx: Context) -> str:
@@ -267,6 +285,9 @@ def _result(row: dict, hit: Hit, lang: str, ctx: Context) -> Result:
     fields["flagged"] = bool(row.get("flagged"))
     fields["flag_reason"] = row.get("flag_reason") or ""
     fields["jurisdiction_name"] = ctx.catalogue.jurisdiction_name(row.get("jurisdiction"), lang)
+    # the names a reader of `lang` is shown (the printed ones stay in `service` and `position`)
+    fields["service_name"] = names.shown(row.get("service") or "", hit.target.local.get(lang), lang)
+    fields["position_name"] = names.position_name(row.get("position") or "", lang)
     fields.update(years.act_fields(ctx.catalogue.documents.get(row["document"]) or {}))
     if following := years.next_year_fields(row, hit.target, ctx):
         fields["next_year"] = following

@@ -11,13 +11,14 @@ offered as choices.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from knowledge.answer import compose, incident
 from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
 from knowledge.answer.compose import ANNEX, ITEM, cite, label, truncate
 from knowledge.answer.context import Context, localised_name
-from knowledge.answer.index import Hit
+from knowledge.answer.index import Hit, Target
 from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, COMPARE, MAX_CHOICES, Decision, decide
 from knowledge.answer.understand import Understood
 from knowledge.domain import DEGREE_KK, Answer, Citation, Result
@@ -77,10 +78,10 @@ class Violations:
             lines.insert(0, label("depends", lang))
         lines = [line[:1].upper() + line[1:] for line in lines]
         lines.append(f"{label('source', lang)}: {cite_all([r.citation for r in reply.results], lang)}")
-        if incident.asks_meaning(u):
+        if _asks_meaning(u, shown[0].target):
             definition = _definition(shown[0].target.rows[0]["degree"], ctx)
             if definition:
-                lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 400)}")
+                lines.append(f"{label('definition', lang)}: {compose.excerpt(definition['text'], 400, lang)}")
         reply.text = "\n".join(lines)
         return True
 
@@ -97,7 +98,7 @@ class Violations:
             citation = ctx.citation(definition["document"], definition.get("annex"), definition.get("item"), lang)
             reply.results.append(Result(type="passage", citation=citation, score=1.0,
                                         fields={"kind": "definition", "text": definition["text"]}))
-            lines.append(f"{label('definition', lang)}: {truncate(definition['text'], 600)}")
+            lines.append(f"{label('definition', lang)}: {compose.excerpt(definition['text'], 600, lang)}")
         items = [row["item"] for row in criteria]
         lines.append(label("degree_criteria", lang).format(count=len(items), items=", ".join(map(str, items))))
         reply.results += [Result(type="criterion", citation=ctx.citation(row["document"], row["annex"], row["item"], lang),
@@ -105,6 +106,15 @@ class Violations:
         lines.append(f"{label('source', lang)}: {cite(reply.results[0].citation, lang)}")
         reply.text = "\n".join(lines)
         return True
+
+
+def _asks_meaning(u: Understood, target: Target) -> bool:
+    """Whether the question asks what the degree means, by words other than the criterion's own: "определения" in
+    "сроки оценки и определения потребности" names the requirement, it asks for no definition."""
+    if not incident.asks_meaning(u):
+        return False
+    own = {loose(t) for name in target.names for t in tokens(name)}
+    return incident.asks_meaning(replace(u, tokens=[t for t in u.tokens if loose(t) not in own]))
 
 
 def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None) -> list[Hit]:
@@ -208,5 +218,6 @@ def _fields(row: dict) -> dict:
 
 def _result(hit: Hit, lang: str, ctx: Context) -> Result:
     row = hit.target.rows[0]
+    fields = {**_fields(row), "name": localised_name(hit.target, lang)}  # the criterion as the reader's language names it
     return Result(type="criterion", citation=ctx.citation(row["document"], row["annex"], row["item"], lang),
-                  score=min(hit.score, 1.0), fields=_fields(row))
+                  score=min(hit.score, 1.0), fields=fields)
