@@ -99,6 +99,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                     taken[i] = m
     filters = Filters()
     settings: list[str] = []
+    weak_settings: list[str] = []
     cues: set[str] = set()
     degree = None
     scopes: list[str] = []
@@ -106,7 +107,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
         if term.category == "settings" and term.words in glossary.weak_settings and named - {term.key}:
-            continue  # "үй жағдайында үйрету ... жартылай стационар": the setting is the one named outright
+            # "үй жағдайында үйрету ... жартылай стационар": the setting is the one named outright, this one only a
+            # candidate (the table that holds the service decides, knowledge.answer.intents.tariff)
+            weak_settings.append(term.key)
+            continue
         if term.category == "scope":
             scopes.append(term.key)
         elif term.category == "settings":
@@ -158,12 +162,14 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
-                            filter_words=filter_words, empty=not raw, tokens=printed[:MAX_TOKENS], settings=settings,
+                            filter_words=filter_words, empty=not raw, tokens=printed[:MAX_TOKENS],
+                            settings=settings + [s for s in dict.fromkeys(weak_settings) if s not in settings],
                             incident=negations.incident,
                             # a weak topic word ("пособие") names a service's object when a setting is named or
                             # something is reported not done ("не помогли оформить пособие"), not an amount asked
-                            scope=next((s for s in scopes if s not in glossary.weak_scope
-                                        or not (filters.setting or negations.incident)), None))
+                            # a fine asked in MRP is a sanction question: the base holds neither
+                            scope=next((s for s in scopes if "sanction" not in cues and (s not in glossary.weak_scope
+                                        or not (filters.setting or negations.incident))), None))
     understood.intent = guess_intent(understood)
     return understood
 
@@ -260,7 +266,9 @@ def guess_intent(u: Understood) -> str:
     # a price or an area is asked only of a tariff: "per doctors' orders" in a service's name is no act asked about,
     # unless the question asks for the list of acts, their status or entry into force
     priced = "price" in cues or f.area is not None
-    if (DOCUMENT_CUES & cues) and u.degree is None and (STRONG_DOCUMENT_CUES & cues or not priced):
+    # nor is an act word in a reported incident ("растайтын құжат жоқ", a paper missing) when its degree is asked
+    reported = "violation" in cues and (u.incident or {"not_done", "incident"} & cues)
+    if (DOCUMENT_CUES & cues) and u.degree is None and (STRONG_DOCUMENT_CUES & cues or not (priced or reported)):
         return "document"
     if {"price", "tariff_named"} & cues and u.degree is None:
         return "tariff"

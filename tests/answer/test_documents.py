@@ -56,6 +56,12 @@ def test_an_act_named_by_its_number_is_the_subject_over_its_topic(engine: Engine
     assert engine.ask("штатные нормативы на 300 получателей санитарки").intent == "staffing"  # a head count
 
 
+@pytest.mark.parametrize("question", ["2021 жылғы штат нормативтері туралы министр бұйрығы жарамды ма",
+                                      "приказ 2021 года о штатных нормативах актуален?"])
+def test_an_act_named_by_its_year_and_asked_whether_valid_is_the_subject(engine: Engine, question):
+    assert engine.ask(question).results[0].type == "document"
+
+
 @pytest.mark.parametrize("question", ["дай документ с критериями оценки риска",
                                       "Which resolution sets the Börli home care tariffs?"])
 def test_a_document_asked_in_other_words(engine: Engine, question):

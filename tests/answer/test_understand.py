@@ -102,7 +102,26 @@ def test_papers_to_gather_are_out_of_scope_not_the_list_of_acts(question: str) -
 
 def test_every_setting_named_is_kept_in_order() -> None:
     u = understand("обучение навыкам на дому логопед полустационаре стационар")
-    assert u.settings == ["semi_stationary", "stationary"] and u.filters.setting == "semi_stationary"
+    # the settings named outright first, then a setting word that yields to them ("на дому"), as a candidate
+    assert u.settings == ["semi_stationary", "stationary", "home"] and u.filters.setting == "semi_stationary"
+
+
+@pytest.mark.parametrize("question", ["Размер МРП на 2026 год?", "айлық есептік көрсеткіш қанша", "minimum wage 2026"])
+def test_other_figures_than_tariffs_are_out_of_scope(question: str) -> None:
+    assert understand(question).scope == "other_figures"
+    assert understand("штраф в МРП за грубое нарушение").intent == "sanction"  # a fine: the sanction reply says so
+
+
+@pytest.mark.parametrize("question", ["nobody gave the family social-pedagogical consultations at home, how bad is it",
+                                      "at the day centre they stopped providing transport, how serious is that"])
+def test_nobody_and_stopped_report_something_not_done(question: str) -> None:
+    u = understand(question)
+    assert u.intent == "violation" and "not_done" in u.cues
+
+
+def test_a_paper_missing_in_an_incident_is_no_act_asked() -> None:
+    assert understand("қызмет көрсетуді тоқтаттық, растайтын құжат жоқ, қай дәрежедегі бұзушылық").intent == "violation"
+    assert understand("какой документ утвердил критерии").intent == "document"
 
 
 def test_transliterated_russian_is_not_read_as_english() -> None:

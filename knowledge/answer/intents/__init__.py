@@ -91,8 +91,9 @@ def _service_named_with_an_act_word(u: Understood, ctx: Context) -> bool:
 
 
 def _names_an_act_number(u: Understood, ctx: Context) -> bool:
-    """A number of two digits or more in the question that is the number of an act in the base (a head count rarely
-    is one; a one-digit number is too often a count to tell)."""
+    """A number of two digits or more in the question that is the number or the year of an act in the base (a head
+    count rarely is one; a one-digit number is too often a count to tell)."""
     numbers = {part for doc in ctx.catalogue.documents.values()
                for part in "".join(c if c.isdigit() else " " for c in doc.get("number") or "").split() if len(part) > 1}
+    numbers |= {str(doc.get("date") or "")[:4] for doc in ctx.catalogue.documents.values()} - {""}
     return any(n in numbers for n in u.numbers)
