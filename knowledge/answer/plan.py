@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from knowledge.answer.compose import cite, label
+from knowledge.answer.names import position_name, quoted
 from knowledge.domain import Citation
 from knowledge.i18n import money, money_exact
 
@@ -149,7 +150,13 @@ def line_title(line: Line, lang: str) -> str:
     """"Service — Position, Бөрлі ауданы, жартылай стационар"."""
     t = line.tariff
     where = ", ".join(part for part in (t.get("jurisdiction_name"), label(t.get("setting") or "", lang)) if part)
-    return f"{t.get('service')} — {t.get('position')}" + (f" ({where})" if where else "")
+    return f"{service_title(t, lang)} — {position_name(t.get('position') or '', lang)}" + (f" ({where})" if where else "")
+
+
+def service_title(tariff: dict, lang: str) -> str:
+    """The service as the tariff answer named it in the reader's language (its `service_name`), else as printed
+    (quoted outside Kazakh)."""
+    return tariff.get("service_name") or quoted(tariff.get("service") or "", lang)
 
 
 def line_sum(line: Line, lang: str) -> str:

@@ -10,7 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from knowledge.answer.compose import label
-from knowledge.answer.plan import Plan
+from knowledge.answer.names import position_name
+from knowledge.answer.plan import Plan, service_title
 
 HEADINGS = ("sheet_number", "sheet_service", "position", "sheet_place", "sheet_unit", "sheet_rate", "sheet_count",
             "recipients", "sheet_amount", "source", "sheet_annex", "sheet_item", "sheet_year", "sheet_note")
@@ -34,7 +35,8 @@ def plan_xlsx(plan: Plan, lang: str) -> bytes:
         note = "" if line.status == "counted" else label(f"plan_{line.status}", lang).format(n=number)
         if line.area and (t.get("rate_city") is not None or t.get("rate_rural") is not None):
             note = f"{label(line.area, lang)}. {note}" if note else label(line.area, lang)
-        sheet.append([number, t.get("service"), t.get("position"), place, label(line.unit, lang),
+        sheet.append([number, service_title(t, lang), position_name(t.get("position") or "", lang), place,
+                      label(line.unit, lang),
                       rate, line.quantity, line.recipients, line.amount, citation.title, citation.annex,
                       citation.item, t.get("year"), note])
         for column in (6, 9):
