@@ -136,16 +136,7 @@ def tied(hit: Hit, top: Hit) -> bool:
                 and hit.cover >= top.cover + TO_THE_POINT)
     same_words = len(hit.matched) == len(top.matched) and all(
         abs(a - b) <= 0.1 for a, b in zip(hit.matched, top.matched, strict=True))
-    if same_words:
-        return not top.cover - hit.cover >= CLEARER
-    # the best one finds every word the other finds, and more: the other explains nothing it does not
-    found, found_top = _found(hit), _found(top)
-    return not (found < found_top)
-
-
-def _found(hit: Hit) -> frozenset[int]:
-    """The question's words a candidate finds as the same word or an inflection of it."""
-    return frozenset(i for i, sim in enumerate(hit.matched) if sim >= INFLECTED)
+    return not (same_words and top.cover - hit.cover >= CLEARER)
 
 
 def enough_evidence(hit: Hit, words: Sequence | None = None) -> bool:

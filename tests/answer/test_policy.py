@@ -74,16 +74,6 @@ def test_a_middling_match_far_ahead_of_every_other_is_answered():
     assert decide([hit("massage", middling, sure=1), far[1]], WORDS).status == CLARIFY  # one word is too little
 
 
-def test_a_near_rival_finding_fewer_of_the_words_is_no_tie():
-    """The rival finds only words the best one finds too, and misses one it finds: it explains nothing more."""
-    best = hit("massage", 0.70, matched=(1.0, 1.0, 0.0))
-    fewer = hit("bath", 0.68, matched=(1.0, 0.0, 0.0))
-    other = hit("bath", 0.68, matched=(0.0, 1.0, 1.0))  # finds a word the best one misses: a real alternative
-    assert not tied(fewer, best) and tied(other, best)
-    assert decide([best, fewer], WORDS).status == ANSWER
-    assert decide([best, other], WORDS).status == CLARIFY
-
-
 def test_typo_only_evidence_is_never_answered():
     typo = hit("massage", 0.95, sure=0, matched=(0.6, 0.6))
     assert decide([typo], WORDS).status == CLARIFY
