@@ -243,8 +243,8 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
 
 
 # Cues that ask about the acts themselves (which act, its status, its entry into force, the list of acts).
-DOCUMENT_CUES = frozenset({"document", "effective", "documents_list", "repealed_status"})
-STRONG_DOCUMENT_CUES = frozenset({"effective", "documents_list", "repealed_status"})
+DOCUMENT_CUES = frozenset({"document", "effective", "documents_list", "repealed_status", "which_act"})
+STRONG_DOCUMENT_CUES = frozenset({"effective", "documents_list", "repealed_status", "which_act"})
 
 
 def guess_intent(u: Understood) -> str:
@@ -259,6 +259,8 @@ def guess_intent(u: Understood) -> str:
     has_number = any(len(n) <= 3 for n in u.numbers)
     if "sanction" in cues and "price" not in cues:
         return "sanction"
+    if "which_act" in cues:
+        return "document"  # "по какому приказу определяют степень", "which order sets the massage tariff"
     if "staffing" in cues or ("staffing_weak" in cues and has_number and u.filters.area is None
                               and not ({"violation", "document"} & cues)):
         return "staffing"

@@ -217,6 +217,11 @@ def test_a_price_asked_is_never_answered_by_a_quoted_paragraph(engine: Engine, q
     assert engine.ask("эталондық бақылау банкінде жариялану").intent == "passage"  # free text still is
 
 
+@pytest.mark.parametrize("question", ["эталондық бақылау банкінде жарияланбады, бұл өрескел бұзушылық па?"])
+def test_a_degree_asked_is_never_answered_by_a_quoted_paragraph(engine: Engine, question):
+    assert all(r.type != "passage" for r in engine.ask(question).results)
+
+
 def test_free_text_falls_back_to_passages(engine: Engine, db):
     answer = engine.ask("эталондық бақылау банкінде жариялану")
     assert answer.status == "answer" and answer.intent == "passage"

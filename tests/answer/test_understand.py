@@ -124,6 +124,23 @@ def test_a_paper_missing_in_an_incident_is_no_act_asked() -> None:
     assert understand("какой документ утвердил критерии").intent == "document"
 
 
+@pytest.mark.parametrize("question", ["по какому приказу определяют степень нарушения, грубое или значительное",
+                                      "which order sets the massage tariff", "қай бұйрықпен штат нормативтері бекітілген"])
+def test_which_act_sets_something_is_a_document_question(question: str) -> None:
+    assert understand(question).intent == "document"
+
+
+@pytest.mark.parametrize("question", ["жаңа келген адамға тексеру жасалмады, қанша ауыр?",
+                                      "jana kelgen adamgha tekseru jasalmady, qanshalyqty auyr?"])
+def test_how_heavy_asks_a_degree_not_a_price(question: str) -> None:
+    u = understand(question)
+    assert u.intent == "violation" and "price" not in u.cues
+
+
+def test_an_abbreviated_temporary_stay_is_the_setting() -> None:
+    assert understand("бурли врем. пребывание психолог тариф").filters.setting == "temporary"
+
+
 def test_transliterated_russian_is_not_read_as_english() -> None:
     u = understand("konsultirovanie chlenov semi po vospitaniyu i obucheniyu detey na domu Burlinskiy rayon selo")
     assert (u.lang, u.filters.setting, u.filters.area) == ("ru", "home", "rural")  # "semi" is семьи here

@@ -16,8 +16,10 @@ class Passages:
     name = "passage"
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
-        if not u.words or ctx.db is None or "price" in u.cues or u.filters.area:
-            return False  # a price or a city/rural rate asked: a paragraph quoted holds no figure for it
+        if not u.words or ctx.db is None or "price" in u.cues or u.filters.area or u.degree or u.incident:
+            # a price, a city/rural rate or a degree asked, or an incident reported: a paragraph quoted holds no
+            # figure and no degree for it
+            return False
         words = [w for w in u.words if w.weight >= 1.0]
         best, best_cover = None, 0.0
         for row in fts_passages(ctx.db, _as_printed(u.question, words)):
