@@ -101,7 +101,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     settings: list[str] = []
     weak_settings: list[str] = []
     cues: set[str] = set()
-    degree = None
+    degrees: list[str] = []
     scopes: list[str] = []
     named = {m.term.key for m in matches if m.term.category == "settings" and m.term.words not in glossary.weak_settings}
     for m in sorted(matches, key=lambda m: m.start):
@@ -123,7 +123,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif term.category == "positions":
             filters.position = filters.position or term.key
         elif term.key in _DEGREE_CUES:
-            degree = degree or _DEGREE_CUES[term.key]
+            degrees.append(_DEGREE_CUES[term.key])
         elif term.key == "staffing" and " ".join(term.words).rstrip("*") in _WEAK_STAFFING:
             cues.add("staffing_weak")
         elif term.key in ("price", "tariff_named"):
@@ -131,6 +131,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif term.key not in INCIDENT_CUES:  # the negations are read together, below
             cues.add(term.key)
             cues.update(glossary.implies.get(term.key, ()))
+    # "болмашы ма әлде өрескел ме?": two degrees named ask which one it is, not whether it is either
+    degree = degrees[0] if len(set(degrees)) == 1 else None
     negations = read_negations(text, raw, translit, matches, taken, glossary)
     if negations.incident:
         cues.add("not_done" if negations.incident == NOT_DONE else "incident")

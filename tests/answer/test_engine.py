@@ -217,6 +217,14 @@ def test_a_price_asked_is_never_answered_by_a_quoted_paragraph(engine: Engine, q
     assert engine.ask("эталондық бақылау банкінде жариялану").intent == "passage"  # free text still is
 
 
+def test_an_incident_the_criteria_do_not_match_gets_no_definition_of_the_degree(engine: Engine):
+    """"Is it gross?" about something reported not done asks for that incident's degree: the order's definition of
+    the degree is no answer to it (a question about the degree alone still gets it)."""
+    answer = engine.ask("nobody polished the windows of the director's car, is that a gross violation?")
+    assert all(r.type != "passage" for r in answer.results) and answer.status != "answer"
+    assert engine.ask("what is a gross violation").results[0].type == "passage"
+
+
 @pytest.mark.parametrize("question", ["эталондық бақылау банкінде жарияланбады, бұл өрескел бұзушылық па?"])
 def test_a_degree_asked_is_never_answered_by_a_quoted_paragraph(engine: Engine, question):
     assert all(r.type != "passage" for r in engine.ask(question).results)

@@ -137,6 +137,17 @@ def test_how_heavy_asks_a_degree_not_a_price(question: str) -> None:
     assert u.intent == "violation" and "price" not in u.cues
 
 
+def test_two_degrees_named_ask_which_one_not_whether() -> None:
+    assert understand("демалыс шараларына шақырмаған, бұл болмашы ма әлде өрескел ме?").degree is None
+    assert understand("демалыс шараларына шақырмаған, бұл өрескел ме?").degree == "gross"
+
+
+@pytest.mark.parametrize("question", ["Aleumettik qyzmetkerdin ailyq zhalakysy qansha?", "зарплата соцработника",
+                                      "what is a social worker's salary"])
+def test_salaries_are_out_of_scope(question: str) -> None:
+    assert understand(question).scope == "other_figures"
+
+
 def test_an_abbreviated_temporary_stay_is_the_setting() -> None:
     assert understand("бурли врем. пребывание психолог тариф").filters.setting == "temporary"
 

@@ -63,7 +63,9 @@ class Violations:
             reply.choices = [ctx.criterion_choice(h.target, lang) for h in decision.hits[:MAX_CHOICES]]
             return True
         if decision.status != ANSWER:
-            return bool(u.degree) and self._degree(u.degree, reply, ctx)
+            # the degree's definition answers "what is a gross violation", never an incident the criteria did not
+            # match ("nobody washed the clothes: is it gross?" is asked back or not found, not defined)
+            return bool(u.degree) and not incident.report(u) and self._degree(u.degree, reply, ctx)
         shown = _with_look_alikes(decision.hits, hits, catalogue.named_settings)
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [_result(h, lang, ctx) for h in shown]
