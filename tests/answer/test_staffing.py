@@ -119,3 +119,10 @@ def test_an_ambiguous_position_asks_back_keeping_the_head_count(engine: Engine):
 
 def test_a_head_count_does_not_turn_a_price_into_staffing(engine: Engine):
     assert engine.ask("стоимость массажа на 1 получателя в стационаре в городе").intent == "tariff"
+
+
+def test_the_position_named_decides_over_the_other_words(engine: Engine):
+    """A position word is what a staffing question asks: "болуы керек" or "бір" must not pick a title holding them
+    ("кітапхана ... болғанда")."""
+    answer = engine.ask("Стационарлық ұйымда психологтың штаты қанша қызмет алушыға бір бірлік болуы керек?")
+    assert answer.status == "answer" and {r.fields["position"] for r in answer.results} == {"Психолог"}

@@ -7,7 +7,7 @@ its status (it is repealed). Positions are known by their Kazakh titles and thei
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.answer import compose
 from knowledge.answer.compose import cite, label, truncate
@@ -161,7 +161,8 @@ def value_words(value: str, lang: str) -> str:
 def _search(u: Understood, ctx: Context) -> list[Hit]:
     """Positions named by the question's words. The head count's words name no position, and the setting words are
     left out too: they would favour a position's long key (its title with the table's) over its own title."""
-    words = [w for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
+    # a position word is what a staffing question asks about: not optional here, as it is beside a service's name
+    words = [replace(w, weight=max(w.weight, 1.0)) for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
     return ctx.catalogue.staffing_index.search(words, limit=10, drop_unmatched=True)
 
 
