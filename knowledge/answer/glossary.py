@@ -60,9 +60,10 @@ class Glossary:
     def __post_init__(self) -> None:
         for term in self.terms:
             self._by_head.setdefault(term.words[0][:2], []).append(term)
-            # long single-word terms also match with a typo ("стацонар", "полустацинар")
+            # long single-word terms also match with a typo ("стацонар", "полустацинар"); an out-of-scope topic only
+            # as written: a typo-like word ("қаралған" / "Қарағанды") must not turn a question away
             word = term.words[0].rstrip("*")
-            if len(term.words) == 1 and len(word) >= 6:
+            if len(term.words) == 1 and len(word) >= 6 and term.category != "scope":
                 group = self._fuzzy.setdefault(len(word) if term.prefix else 0, [])
                 group.append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}

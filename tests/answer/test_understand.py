@@ -148,6 +148,17 @@ def test_salaries_are_out_of_scope(question: str) -> None:
     assert understand(question).scope == "other_figures"
 
 
+def test_a_city_of_the_region_is_the_city_area_and_a_home_for_the_old_is_stationary() -> None:
+    assert understand("Орал қаласындағы жартылай стационарда хат жазуға көмек").filters.area == "city"
+    assert understand("қарттар үйінде 300 адамға санитар").filters.setting == "stationary"
+
+
+def test_an_out_of_scope_place_is_never_matched_by_a_typo() -> None:
+    """"қаралған" (provided) looks like "Қарағанды" with a typo: a place the base does not hold is matched as written."""
+    assert understand("100 қызмет алушыға неше психолог штат бірлігі қаралған").scope is None
+    assert understand("Қарағандыда тариф қанша").scope == "other_region"
+
+
 def test_an_abbreviated_temporary_stay_is_the_setting() -> None:
     assert understand("бурли врем. пребывание психолог тариф").filters.setting == "temporary"
 
