@@ -51,7 +51,7 @@ def vote_ticket(answer: Answer, tickets: Tickets, chat_id: int | None = None) ->
     about = {"answer": answer.text[:1000], "acts": acts_cited(answer)[:500], "intent": answer.intent,
              "status": answer.status}
     return tickets.put(answer.question, lang=answer.lang, about=about,
-                       key=f"vote|{answer.question}|{answer.filters}|{answer.lang}", chat_id=chat_id)
+                       seed=f"vote|{answer.question}|{answer.filters}|{answer.lang}", chat_id=chat_id)
 
 
 def vote_row(ticket: str) -> list[InlineKeyboardButton]:
@@ -76,7 +76,7 @@ def share_button(answer: Answer, tickets: Tickets) -> InlineKeyboardButton | Non
     filters = {"area": answer.filters.area or "", "setting": answer.filters.setting or "",
                "jurisdiction": answer.filters.jurisdiction or ""}
     # not bound to a chat: the inline query that posts it comes from the user, in whichever chat they pick
-    tickets.put(answer.question, lang=answer.lang, about=filters, key=seed)
+    tickets.put(answer.question, lang=answer.lang, about=filters, seed=seed)
     return InlineKeyboardButton(text="↗️ " + _("Share"), switch_inline_query=query)
 
 

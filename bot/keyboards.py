@@ -119,8 +119,9 @@ class Tickets:
         return ticket_id(question, chat_id, self.secret)
 
     def put(self, question: str, choices: list[str] | None = None, lang: str = "",
-            about: dict[str, str] | None = None, key: str | None = None, chat_id: int | None = None) -> str:
-        key = self.id_for(key or question, chat_id)
+            about: dict[str, str] | None = None, seed: str | None = None, chat_id: int | None = None) -> str:
+        """The ticket's id: keyed from `seed` (else the question) and the chat, so one answer's buttons share it."""
+        key = self.id_for(seed or question, chat_id)
         self.items[key] = Ticket(question, list(choices or []), lang, dict(about or {}), chat_id)
         self.items.move_to_end(key)
         while len(self.items) > self.size:
@@ -195,7 +196,7 @@ def more_buttons(answer: Answer, tickets: Tickets, chat_id: int | None = None) -
     kinds += [(ACT_TEXT, _("📜 Text of the act"))] if has_act_text(answer) else []
     if not kinds:
         return []
-    ticket = tickets.put(answer.question, lang=answer.lang, key=f"more|{answer.question}", chat_id=chat_id)
+    ticket = tickets.put(answer.question, lang=answer.lang, seed=f"more|{answer.question}", chat_id=chat_id)
     f = answer.filters
     codes = {"a": code_of(AREAS, f.area), "s": code_of(SETTINGS, f.setting), "j": f.jurisdiction or NONE}
     return [[InlineKeyboardButton(text=text, callback_data=MoreCb(t=ticket, k=kind, **codes).pack())

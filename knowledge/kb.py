@@ -73,6 +73,19 @@ def open_kb(path: Path | str | None = None) -> sqlite3.Connection:
     return db
 
 
+def stored_meta(path: Path, key: str) -> str | None:
+    """A value of a base's `meta` table, read without locking it; None when the file is no base or lacks the key."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("select value from meta where key = ?", (key,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
 def shape_problems(db: sqlite3.Connection) -> list[str]:
     """How the base differs from SHAPE and FULL_TEXT ("lacks column tariffs.year", ...); empty when it fits."""
     problems = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge import PACKAGE_DIR
+from knowledge.answer.tables import tsv_rows
 from knowledge.text import search_key
 
 ALIASES_PATH = PACKAGE_DIR / "data" / "aliases.tsv"
@@ -66,16 +67,11 @@ def _parse_row(fields: list[str], line: int, keys: dict[str, str]) -> AliasRow:
 def load_alias_rows(path: Path | str | None = None) -> list[AliasRow]:
     """All rows in file order; raises ValueError naming the line of the first bad or duplicate row."""
     path = Path(path) if path is not None else ALIASES_PATH
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or tuple(lines[0].split("\t")) != HEADER:
-        raise ValueError(f"aliases.tsv line 1: header must be {HEADER!r}")
     rows: list[AliasRow] = []
     seen: dict[tuple, int] = {}
     keys: dict[str, str] = {}
-    for number, text in enumerate(lines[1:], start=2):
-        if not text.strip():
-            continue  # tolerate blank lines (e.g. a trailing one)
-        row = _parse_row(text.split("\t"), number, keys)
+    for number, text, fields in tsv_rows(path, HEADER, "aliases.tsv"):
+        row = _parse_row(fields, number, keys)
         identity = (row.key, row.lang, row.alias)
         if identity in seen:
             raise ValueError(f"aliases.tsv line {number}: duplicate of line {seen[identity]}: {text!r}")

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge import PACKAGE_DIR
+from knowledge.answer.tables import tsv_rows
 from knowledge.text import keys, tokens
 
 LEXICON_PATH = PACKAGE_DIR / "data" / "lexicon.tsv"
@@ -147,15 +148,10 @@ def load_entries(path: Path | str | None = None) -> list[Entry]:
     """All entries in file order; raises ValueError naming the line of a bad row or of a second entry for the same
     Kazakh words (by key: "балалар" repeats "бала")."""
     path = Path(path) if path is not None else LEXICON_PATH
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or tuple(lines[0].split("\t")) != HEADER:
-        raise ValueError(f"lexicon.tsv line 1: header must be {HEADER!r}")
     entries: list[Entry] = []
     seen: dict[WordKey, Entry] = {}
-    for number, text in enumerate(lines[1:], start=2):
-        if not text.strip():
-            continue
-        entry = _parse_row(text.split("\t"), number)
+    for number, _text, fields in tsv_rows(path, HEADER, "lexicon.tsv"):
+        entry = _parse_row(fields, number)
         if entry.key in seen:
             first = seen[entry.key]
             raise ValueError(f"lexicon.tsv line {number}: {entry.kk!r} is the same words as {first.kk!r} "

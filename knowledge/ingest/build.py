@@ -33,7 +33,7 @@ from knowledge.ingest.patch import patch_database
 from knowledge.ingest.repair import default_vocabulary
 from knowledge.ingest.reuse import ActParse, ParseCache, act_key, cache_path, code_fingerprint
 from knowledge.ingest.views import views
-from knowledge.kb import remember_russian_words, resolve_path
+from knowledge.kb import remember_russian_words, resolve_path, stored_meta
 from knowledge.russian import version as russian_version
 from knowledge.text import search_key
 
@@ -274,15 +274,7 @@ def write_database(parsed: Parsed, path: Path, sources_dir: Path, fingerprint: s
 
 
 def current_fingerprint(path: Path) -> str | None:
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = db.execute("select value from meta where key = 'sources_hash'").fetchone()
-        finally:
-            db.close()
-    except sqlite3.DatabaseError:
-        return None
-    return row[0] if row else None
+    return stored_meta(path, "sources_hash")
 
 
 def remember_earlier_words(path: Path) -> None:

@@ -13,25 +13,15 @@ from pathlib import Path
 
 from sqlite_utils.db import quote_identifier
 
+from knowledge.kb import stored_meta
+
 LARGE = ("tariffs", "passages")  # compared row by row (their first column is the integer id)
-
-
-def layout_of(path: Path) -> str | None:
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = db.execute("select value from meta where key = 'layout'").fetchone()
-        finally:
-            db.close()
-    except sqlite3.DatabaseError:
-        return None
-    return row[0] if row else None
 
 
 def patch_database(old: Path, temp: Path, rows: dict[str, Iterable[dict]], tables: dict[str, tuple[dict, str]],
                    full_text: dict[str, list[str]], views: dict[str, str], layout: str) -> bool:
     """Write the new base to `temp` as a patch of `old`; False (nothing written) when `old` is not of `layout`."""
-    if not old.is_file() or layout_of(old) != layout:
+    if not old.is_file() or stored_meta(old, "layout") != layout:
         return False
     shutil.copyfile(old, temp)
     db = sqlite3.connect(temp, isolation_level=None)

@@ -89,13 +89,7 @@ def across_jurisdictions(documents: list[Document]) -> str:
         for kind in rate_kinds([d for d in acts if d.jurisdiction == code]):
             name = code if kind == "rate" else f"{code}_{kind}"
             columns.append(f"max(case when jurisdiction = {_quote(code)} then {_rate(kind)} end) as \"{name}\"")
-    listed = "".join(f"{c},\n           " for c in columns)
-    return f"""
-    select year, setting, unit, service, position,
-           {listed}count(distinct jurisdiction) as jurisdictions
-    from tariffs where status = 'in_force'
-    group by year, setting, unit, lower(service), lower(position)
-    order by jurisdictions desc, year, setting, service"""
+    return _pivot("year", columns, "jurisdiction", "jurisdictions")
 
 
 def across_years(documents: list[Document]) -> str:
@@ -114,13 +108,19 @@ def across_years(documents: list[Document]) -> str:
             columns += [f"round(max(case when year = {int(year)} then nullif({_rate(kind)}, 0) end) - "
                         f"max(case when year = {int(before)} then nullif({_rate(kind)}, 0) end), 2) "
                         f"as {kind}_change_{year}" for kind in shared]
+    return _pivot("jurisdiction", columns, "year", "years")
+
+
+def _pivot(kept: str, columns: list[str], spread: str, counted: str) -> str:
+    """The tariffs in force, one row per `kept` value, setting, unit, service and position, with `columns` (one per
+    `spread` value) and how many `spread` values hold the row (`counted`), the widest first."""
     listed = "".join(f"{c},\n           " for c in columns)
     return f"""
-    select jurisdiction, setting, unit, service, position,
-           {listed}count(distinct year) as years
+    select {kept}, setting, unit, service, position,
+           {listed}count(distinct {spread}) as {counted}
     from tariffs where status = 'in_force'
-    group by jurisdiction, setting, unit, lower(service), lower(position)
-    order by years desc, jurisdiction, setting, service"""
+    group by {kept}, setting, unit, lower(service), lower(position)
+    order by {counted} desc, {kept}, setting, service"""
 
 
 def views(documents: list[Document]) -> dict[str, str]:

@@ -205,19 +205,22 @@ def _count(values) -> dict[str, int]:
     return dict(Counter(values))
 
 
+def _tally(outcomes: list[Outcome]) -> tuple[int, int]:
+    """(passed, confidently wrong)."""
+    return sum(o.passed for o in outcomes), sum(o.verdict == WRONG for o in outcomes)
+
+
 def _figure(outcomes: list[Outcome]) -> str:
     if not outcomes:
         return "—"
-    passed = sum(o.passed for o in outcomes)
-    wrong = sum(o.verdict == WRONG for o in outcomes)
+    passed, wrong = _tally(outcomes)
     return f"{passed}/{len(outcomes)} ({100 * passed / len(outcomes):.1f} %), confidently wrong {wrong}"
 
 
 def _cell(outcomes: list[Outcome]) -> str:
     if not outcomes:
         return "—"
-    passed = sum(o.passed for o in outcomes)
-    wrong = sum(o.verdict == WRONG for o in outcomes)
+    passed, wrong = _tally(outcomes)
     return f"{passed}/{len(outcomes)} [{wrong}]"
 
 
