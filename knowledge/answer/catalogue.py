@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -51,6 +52,8 @@ class Catalogue:
     # (kind, ident) of a criterion or checklist requirement → the settings its own text opens with ("Үйде қызмет
     # көрсету жағдайларында ..."); absent when it names none (then it holds in every setting, or its annex says)
     named_settings: dict[tuple, frozenset[str]] = field(default_factory=dict)
+    # a question word → the Kazakh words the lexicon renders by it (a word no name prints still finds its name)
+    synonyms: Callable[[str], tuple[str, ...]] | None = None
     service_index: Index = field(init=False)
     criterion_index: Index = field(init=False)
     checklist_index: Index = field(init=False)
@@ -83,10 +86,10 @@ class Catalogue:
             year = int(str(document.get("date") or "0")[:4] or 0)
             for number in re.findall(r"\d+", str(document.get("number") or "")):
                 self._act_dates[number] = self._act_dates.get(number, frozenset()) | {year}
-        self.service_index = Index(self.services)
-        self.criterion_index = Index(self.criteria)
-        self.checklist_index = Index(self.checklist)
-        self.staffing_index = Index(self.staffing)
+        self.service_index = Index(self.services, self.synonyms)
+        self.criterion_index = Index(self.criteria, self.synonyms)
+        self.checklist_index = Index(self.checklist, self.synonyms)
+        self.staffing_index = Index(self.staffing, self.synonyms)
         self.document_index = Index([
             Target("document", (d["id"],), [d.get(f"title_{lang}") or "" for lang in LANGS]
                    + [d.get(f"issuer_{lang}") or "" for lang in LANGS], [d]) for d in self.documents.values()])
@@ -270,7 +273,8 @@ def load_catalogue(db: sqlite3.Connection, glossary: Glossary, *, aliases: bool 
         staffing=_staffing(db),
         definitions=[dict(row) for row in db.execute("select * from passages where kind = 'definition' order by id")],
         checklist_settings=_checklist_settings(checklist, glossary),
-        named_settings=_named_settings(criteria + checklist, glossary))
+        named_settings=_named_settings(criteria + checklist, glossary),
+        synonyms=names.lexicon.kazakh_of if names.lexicon is not None else None)
 
 
 def annexes(document: dict) -> list[dict]:

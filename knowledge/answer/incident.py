@@ -33,6 +33,8 @@ ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another
 SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
 SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
+STORY = "story"
+STORY_WEIGHT = 0.5  # a story word counts where a requirement says it ("қарттар") and costs nothing where none does
 SEARCHED = 12  # candidates read per search (the answer shows a few; the rest decide ties and look-alikes)
 WORD_CACHE = 20_000  # words remembered by the lexicon
 
@@ -68,15 +70,18 @@ class Action:
 @dataclass
 class Lexicon:
     negations: tuple[Pattern, ...]  # loose words that only negate ("не", "жоқ", "missing"): no content
-    auxiliaries: frozenset[str]  # loose words of no content ("did", "было")
+    auxiliaries: frozenset[str]  # loose words of no content ("did", "was", "было")
+    story: tuple[Pattern, ...]  # words telling the story around an incident: who, how long ("бабушке", "две недели")
+    counts: frozenset[str]  # number words: part of the story when they count what follows ("две недели", "two months")
     actions: tuple[Action, ...]
     meaning: tuple[Pattern, ...]
     sections: dict[str, tuple[Pattern, ...]]  # section kind → words of its heading
+    found_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # section kind → question words naming it
     _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
 
-    def _kind(self, word: str) -> Action | bool | None:
-        """True for a negation word, False for an auxiliary, the action a word names, None for anything else
-        (remembered per word)."""
+    def _kind(self, word: str) -> Action | bool | str | None:
+        """True for a negation word, False for an auxiliary, STORY for a story word, the action a word names, None
+        for anything else (remembered per word)."""
         if word not in self._kinds:
             if len(self._kinds) > WORD_CACHE:
                 self._kinds.clear()
@@ -84,6 +89,8 @@ class Lexicon:
                 self._kinds[word] = True
             elif word in self.auxiliaries:
                 self._kinds[word] = False
+            elif any(p.matches(word) for p in self.story):
+                self._kinds[word] = STORY
             else:
                 self._kinds[word] = next((a for a in self.actions if any(p.matches(word) for p in a.asked)), None)
         return self._kinds[word]
@@ -91,6 +98,10 @@ class Lexicon:
     def no_content(self, word: str) -> bool:
         """A negation or an auxiliary word: nothing to search for."""
         return isinstance(self._kind(word), bool)
+
+    def tells_story(self, word: str) -> bool:
+        """Who the incident happened to, how long it went on, how strongly it is told: no requirement says it."""
+        return self._kind(word) == STORY
 
     def action(self, word: str) -> Action | None:
         kind = self._kind(word)
@@ -133,9 +144,12 @@ def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
     actions = tuple(Action(key, _patterns(entry.get("asked", [])), _patterns(entry.get("required", [])))
                     for key, entry in data.get("actions", {}).items())
     auxiliaries = frozenset(loose(w) for w in by_lang(data.get("auxiliary", {})))
-    return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), auxiliaries=auxiliaries, actions=actions,
+    return Lexicon(negations=_patterns(by_lang(data.get("negation", {}))), auxiliaries=auxiliaries,
+                   story=_patterns(by_lang(data.get("story", {}))),
+                   counts=frozenset(loose(w) for w in by_lang(data.get("counts", {}))), actions=actions,
                    meaning=_patterns(by_lang(data.get("meaning", {}))),
-                   sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()})
+                   sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()},
+                   found_by={kind: _patterns(by_lang(entry)) for kind, entry in data.get("found_by", {}).items()})
 
 
 def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
@@ -144,14 +158,18 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     words: list[Word] = []
     actions: list[Action] = []
     action_words: list[Word] = []
-    for word in u.words:
+    story_next = [False] * len(u.words)
+    for i in range(len(u.words) - 1):
+        story_next[i] = any(lexicon.tells_story(f) for f in (u.words[i + 1].text, u.words[i + 1].alt) if f)
+    for i, word in enumerate(u.words):
         # a lemma, when `understand` gives one, is one more form to recognise ("провести" for "провели")
         forms = [f for f in (word.text, word.alt, getattr(word, "lemma", None)) if f]
         if any(lexicon.no_content(f) for f in forms):
             continue
         action = next((a for a in map(lexicon.action, forms) if a), None)
         if action is None:
-            words.append(word)
+            story = any(lexicon.tells_story(f) for f in forms) or (story_next[i] and word.text in lexicon.counts)
+            words.append(replace(word, weight=min(word.weight, STORY_WEIGHT)) if story else word)
             continue
         action_words.append(replace(word, weight=ACTION_WEIGHT))
         if action not in actions:
@@ -180,6 +198,15 @@ def asks_meaning(u: Understood, lexicon: Lexicon | None = None) -> bool:
     lexicon = lexicon or load_lexicon()
     words = [loose(t) for t in u.tokens]
     return any(p.at(words, i) for p in lexicon.meaning for i in range(len(words)))
+
+
+def sections_named(u: Understood, lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The ways a violation came to light the question names ("две подтверждённые жалобы", "in monitoring data"):
+    the sections of the criteria annex that give the degree for them."""
+    lexicon = lexicon or load_lexicon()
+    words = [loose(t) for t in u.tokens]
+    return frozenset(kind for kind, patterns in lexicon.found_by.items()
+                     if any(p.at(words, i) for p in patterns for i in range(len(words))))
 
 
 def names_action(target: Target, action: Action) -> bool:

@@ -25,7 +25,7 @@ from knowledge.text import is_latin, keys, loose, tokens
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
 COMPOUND = 0.9  # a Russian compound abbreviation of two name words ("физкультура" = "физическая культура")
-MIN_STEM = 4  # shorter words are left to exact and typo matching: their endings cannot be told from their roots
+MIN_ROOTED = 3  # shorter words are left to exact and typo matching: their endings cannot be told from their roots
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
 WORD_CACHE = 20_000  # remembered question words per index
 FILTERS_CACHE = 256  # remembered `only` filters per index (each with the groups it was asked of)
@@ -68,13 +68,14 @@ def key_words(text: str) -> tuple[str, ...]:
 
 def word_roots(token: str) -> tuple[str, ...]:
     """The keys grouping a word with its other inflections (knowledge.text.keys: a Russian word by its dictionary
-    form, a Kazakh one by its stem); () for short words and Latin-script ones (English is matched by its spelling).
-    A short Kazakh verbal noun ("ету", "алу") is its own root: its negated forms ("етпеу", "алмады") meet it."""
+    form, a Kazakh one by its stem); () for words of two letters and Latin-script ones (English is matched by its
+    spelling). A three-letter Kazakh root is one ("хат" meets "хаттарды", "ету" meets "етпеу"): the stemmer strips
+    only the endings Kazakh grammar allows after it."""
     return () if is_latin(token) or not _rooted(loose(token)) else keys(token)
 
 
 def _rooted(word: str) -> bool:
-    return len(word) >= MIN_STEM or (len(word) == 3 and word.endswith("у"))
+    return len(word) >= MIN_ROOTED
 
 
 class Index:
@@ -85,8 +86,9 @@ class Index:
     expanded to the targets holding it. The word weights count every (target, key) pair as before, so scores do not
     depend on how the targets are grouped."""
 
-    def __init__(self, targets: list[Target]) -> None:
+    def __init__(self, targets: list[Target], synonyms: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.targets = targets
+        self.synonyms = synonyms  # a word → the Kazakh words saying the same (the lexicon's), for words no name prints
         self.keys: list[tuple[str, ...]] = []  # distinct key words, in order of first appearance
         key_of: dict[tuple[str, ...], int] = {}
         postings: dict[str, list[int]] = {}
@@ -212,6 +214,19 @@ class Index:
                     found[compound] = COMPOUND if compound == word else INFLECTED
         return found
 
+    def _with_synonyms(self, word: Word, matches: dict[str, float]) -> dict[str, float]:
+        """A word no name prints (by itself or its stem) also matches, as another inflection would, the names
+        printing the Kazakh words the lexicon renders by it ("поликлиника" → "денсаулық сақтау ұйымы")."""
+        found = dict(matches)
+        forms = [f for f in (word.text, word.alt) if f]
+        for form in dict.fromkeys(forms):
+            for kazakh in self.synonyms(form) if self.synonyms else ():
+                if kazakh in forms:
+                    continue  # the same word in both languages ("санитар"): matched already, as it is
+                for w, s in self.word_matches(kazakh).items():
+                    found[w] = max(found.get(w, 0.0), min(s, INFLECTED))
+        return found
+
     def postings_of(self, word: str) -> tuple[int, ...]:
         return self.postings.get(word) or self.compound_postings.get(word, ())
 
@@ -230,10 +245,12 @@ class Index:
                 matches = dict(matches)
                 for w, s in self.word_matches(word.alt, roots).items():
                     matches[w] = max(matches.get(w, 0.0), s)
+            if self.synonyms is not None and max(matches.values(), default=0.0) < INFLECTED:
+                matches = self._with_synonyms(word, matches)
             if drop_unmatched and not matches:
                 continue
             per_word.append(matches)
-            rarity = max((self.idf[w] for w in matches), default=UNKNOWN_WEIGHT * self.max_idf)
+            rarity = self._rarity(matches)
             weights.append(word.weight * rarity)
             optional.append(word.weight < 1.0)
         if not per_word:
@@ -264,6 +281,15 @@ class Index:
             if members:
                 scored.append((*self._group_score(group, best, covered, weights, optional, required), members))
         return [Hit(self.targets[t], score, cover, sure, sims) for score, t, cover, sure, sims in _top(scored, limit)]
+
+    def _rarity(self, matches: dict[str, float]) -> float:
+        """How telling a question word is: as common as the commonest of its own forms in the names ("қызметі" is
+        as common as "қызмет", though one rare name prints "қызметін"); a word found only as a possible typo, as
+        rare as the rarest guess; a word found nowhere weighs UNKNOWN_WEIGHT of the rarest."""
+        strong = [self.idf[w] for w, sim in matches.items() if sim >= INFLECTED]
+        if strong:
+            return min(strong)
+        return max((self.idf[w] for w in matches), default=UNKNOWN_WEIGHT * self.max_idf)
 
     def _members(self, group: int, only: set[int] | frozenset[int] | None) -> Iterable[int]:
         """The targets of a group that `only` allows, remembered per group for each frozen `only` (the catalogue's

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from knowledge import PACKAGE_DIR
 from knowledge.answer.tables import tsv_rows
-from knowledge.text import keys, tokens
+from knowledge.text import key, keys, loose, tokens
 
 LEXICON_PATH = PACKAGE_DIR / "data" / "lexicon.tsv"
 HEADER = ("kk", "ru", "en")
@@ -80,9 +80,25 @@ class Lexicon:
         for entry in entries:
             self.entries.setdefault(entry.key, entry)
         self.longest = max((len(k) for k in self.entries), default=0)
+        self._synonyms: dict[str, tuple[str, ...]] | None = None  # see `kazakh_of`, made when first asked
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def kazakh_of(self, word: str) -> tuple[str, ...]:
+        """The Kazakh words (loose) of the entries rendering `word` (any inflection or spelling) as a one-word
+        Russian or English rendering: "поликлиника" → "денсаулық сақтау ұйымы". How a question word no name
+        prints meets the Kazakh name that says it."""
+        if self._synonyms is None:
+            found: dict[str, list[str]] = {}
+            for entry in self.entries.values():
+                for rendering in (*entry.ru, *entry.en):
+                    words = tokens(rendering)
+                    if len(words) == 1:
+                        kazakh = found.setdefault(key(words[0]), [])
+                        kazakh += [w for w in map(loose, tokens(entry.kk)) if w not in kazakh]
+            self._synonyms = {k: tuple(v) for k, v in found.items()}
+        return self._synonyms.get(key(word), ())
 
     def match(self, text: str) -> list[tuple[str, Entry | None]]:
         """The words of `text` grouped by the longest entries they match, left to right: (the printed words, the

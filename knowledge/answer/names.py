@@ -62,6 +62,17 @@ def position_name(title: str, lang: str) -> str:
     return quoted(title, lang)
 
 
+@lru_cache(maxsize=1024)
+def position_names(title: str) -> tuple[str, ...]:
+    """Every reviewed Russian and English name of a printed job title (a question may name the position by any)."""
+    key = position_key((title or "").strip())
+    found: list[str] = []
+    for names in (load_names(POSITION_NAMES_PATH), staffing_names()):
+        for lang in ("ru", "en"):
+            found += [name for name in names.get(key, {}).get(lang, []) if name not in found]
+    return tuple(found)
+
+
 @lru_cache(maxsize=256)
 def checklist_title(title: str, lang: str) -> str:
     """A checklist's title in `lang`: its reviewed name, else the title as printed (quoted outside Kazakh)."""

@@ -22,8 +22,10 @@ TO_THE_POINT = 0.05  # a near rival whose name the question covers this much bet
 CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no tie (it says more than was asked)
 POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not
 # Below ANSWER_SCORE, a candidate far ahead of every other (this many times the next one's score, and sure of two
-# words or more) is the only reading the base offers: choices beside it would be noise
+# words or more) is the only reading the base offers: choices beside it would be noise. This holds down to
+# LEAD_FLOOR, under CLARIFY_SCORE: a story told around an incident ("бабушке две недели ...") lowers every score alike.
 LEAD_RATIO = 1.7
+LEAD_FLOOR = 0.24
 MAX_CHOICES = 5
 LONG_WORD = 7  # a word this long found by its stem is specific enough to answer on
 # Documents are ranked by points (title words, number, year, jurisdiction, kind), not by index scores:
@@ -68,7 +70,7 @@ def decide(hits: Sequence[Hit], words: Sequence | None = None, *, same: Pair = _
     to the best one (one per table) are shown side by side as a comparison. `words` are the question's words, for
     the evidence check (`check_evidence`): a guessed typo or a short word lost in a long name is never answered.
     """
-    if not hits or hits[0].score < CLARIFY_SCORE:
+    if not hits or (hits[0].score < CLARIFY_SCORE and not far_ahead(hits[0], hits[1:], same)):
         return Decision(NOT_FOUND)
     top, hits = hits[0], list(hits)
     home = table(top) if table else None
@@ -117,13 +119,13 @@ def settle(decision: Decision, words: Sequence | None = None, *, distinct: Calla
 
 
 def far_ahead(top: Hit, others: Sequence[Hit], same: Pair = _never) -> bool:
-    """An askable candidate sure of two words or more, scoring LEAD_RATIO times any other candidate found that is
-    not `same` as it (those agree with it: the same degree, the same service elsewhere). A lone middling candidate
-    leads nothing: the search found nothing to compare it with."""
+    """A candidate of LEAD_FLOOR or more, sure of two words or more, scoring LEAD_RATIO times any other candidate
+    found that is not `same` as it (those agree with it: the same degree, the same service elsewhere). A lone
+    middling candidate leads nothing: the search found nothing to compare it with."""
     if not others:
         return False
     runner_up = max((h.score for h in others if not same(h, top)), default=0.0)
-    return top.score >= CLARIFY_SCORE and top.sure >= 2 and top.score >= LEAD_RATIO * runner_up
+    return top.score >= LEAD_FLOOR and top.sure >= 2 and top.score >= LEAD_RATIO * runner_up
 
 
 def tied(hit: Hit, top: Hit) -> bool:

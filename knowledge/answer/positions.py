@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from knowledge.answer.glossary import Glossary, Match
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
+from knowledge.answer.names import position_names
 from knowledge.answer.understand import Understood, Word
 from knowledge.text import is_latin, key, loose, to_cyrillic, tokens
 
@@ -91,7 +92,8 @@ class Positions:
     catalogue: list[Target]  # every tariff service
     service_index: Index
     glossary: Glossary
-    vocabulary: list[str] = field(init=False)  # the loose words of every printed title
+    titles: list[str] = field(init=False)  # every title printed in the base
+    vocabulary: list[str] = field(init=False)  # the loose words of every title and the telling ones of its names
     terms: dict[str, list[tuple[str, ...]]] = field(init=False)  # glossary key → its terms' loose words
     _title_words: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(init=False, default_factory=dict)
     _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
@@ -102,8 +104,12 @@ class Positions:
     _best: dict[tuple, tuple[Asked, frozenset[str]]] = field(init=False, default_factory=dict)  # see `best_titles`
 
     def __post_init__(self) -> None:
-        titles = sorted(title for title in self._by_title(self.catalogue) if title)
-        self.vocabulary = sorted({w for title in titles for w in self._words(title)[0] if len(w) >= 2})
+        titles = self.titles = sorted(title for title in self._by_title(self.catalogue) if title)
+        printed = {loose(t) for title in titles for t in tokens(title)}
+        # a word of a title's Russian or English name that services are named by too ("special", "care") tells no
+        # position: only the printed titles' own words and the names' other words do ("operator", "orderly")
+        self.vocabulary = sorted({w for title in titles for w in self._words(title)[0] if len(w) >= 2
+                                  and (w in printed or not self.service_index.postings_of(w))})
         self.terms = {}
         for term in self.glossary.terms:
             if term.category == "positions":
@@ -149,9 +155,12 @@ class Positions:
         others = [(w.text, w.alt) if w.alt else (w.text,) for w in u.words if w.text not in named]
         # the question names only a position when each other word is a title's word too ("күтім жөніндегі" of
         # "Күтім жөніндегі санитар") or is known nowhere ("trauma"): no word of it asks for a service
+        asked = Asked(tuple(parts), tuple(others), False, frozenset(free), tuple(w.text for w in u.words))
+        fitting = [self._words(title)[0] for title in self.titles if self.fits(title, asked)]
         only = all(self._title_likeness(list(forms)) >= LIKE or not self._service_likeness(list(forms))
-                   for forms in others)
-        return Asked(tuple(parts), tuple(others), only, frozenset(free), tuple(w.text for w in u.words))
+                   or any(likeness(f, w) >= LIKE for f in forms for words in fitting for w in words)
+                   for forms in others)  # "уходу" of "санитар по уходу", the name of the title asked
+        return replace(asked, only=only)
 
     def _names_a_title(self, forms: list[str]) -> bool:
         """A word names a position when it is like a title word, and more like it than any service-name word (a word
@@ -304,9 +313,11 @@ class Positions:
         return False
 
     def _words(self, title: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The loose words of a printed title and of its reviewed Russian and English names ("laundry machine
+        operator" names "Киім және іш-киім жуатын машинист"), with their keys."""
         known = self._title_words.get(title)
         if known is None:
-            words = tuple(loose(t) for t in tokens(title))
+            words = tuple(dict.fromkeys(loose(t) for text in (title, *position_names(title)) for t in tokens(text)))
             known = self._title_words[title] = (words, frozenset(key(w) for w in words))
         return known
 

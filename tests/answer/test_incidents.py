@@ -17,9 +17,11 @@ from knowledge.answer.incident import (
     read,
     report,
     reports_incident,
+    sections_named,
 )
 from knowledge.answer.intents import refine_intent
 from knowledge.answer.understand import understand
+from knowledge.text import loose
 
 # ------------------------------------------------------------------------------------------------ the reading
 
@@ -92,6 +94,44 @@ def test_the_action_is_taken_out_of_the_object(question, action, kept):
     assert kept in texts
     assert not {"не", "not", "were", "no"} & set(texts)
     assert all(w.weight < 1 for w in reading.action_words)  # searched, but optional
+
+
+@pytest.mark.parametrize(("question", "story", "content"), [
+    ("соцработник две недели не помогал бабушке мыться", {"две", "недели", "бабушке"}, {"мытся"}),
+    ("үйде әлеуметтік қызметкер екі апта бойы әжені жуындырмаған", {"екі", "апта", "бойы", "ажени"}, set()),
+    ("the day centre stopped providing transport for clients for two months", {"two", "months", "clients"},
+     {"transport"}),
+])
+def test_story_words_are_optional_and_a_number_counting_them_too(question, story, content):
+    weights = {w.text: w.weight for w in read(understand(question)).words}
+    story, content = {loose(w) for w in story}, {loose(w) for w in content}
+    assert all(weights[w] < 1 for w in story)  # who and how long: counted where a requirement says them, no more
+    assert all(weights[w] == 1 for w in content)
+
+
+@pytest.mark.parametrize(("question", "setting", "left_out"), [
+    ("үйде қызмет көрсетуде әлеуметтік қызметкер әжені жуындырмаған", "home", "корсетуде"),
+    ("в доме-интернате постояльцев не кормили по диете", "stationary", "доме"),
+])
+def test_a_setting_said_in_full_leaves_none_of_its_words_to_search(question, setting, left_out):
+    u = understand(question)
+    assert u.filters.setting == setting and left_out not in [w.text for w in u.words]
+
+
+def test_a_number_counting_no_story_word_stays_content():
+    weights = {w.text: w.weight for w in read(understand("две подтверждённые жалобы на невыполнение услуг")).words}
+    assert weights["две"] == 1  # two complaints or more is a criterion of its own
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("на нас поступили две подтверждённые жалобы", {"complaints"}),
+    ("екі расталған шағым түсті", {"complaints"}),
+    ("по данным мониторинга отчётов", {"reports"}),
+    ("в СМИ написали, что услуги не оказаны", {"internet"}),
+    ("список получателей не совпадает с Е-собес", set()),  # E-sobes is what the records must match, no section
+])
+def test_the_way_a_violation_came_to_light(question, named):
+    assert sections_named(understand(question)) == named
 
 
 def test_setting_words_are_optional_in_the_search():
@@ -187,6 +227,15 @@ def test_look_alikes_of_two_sections_are_both_shown_with_the_section_deciding_th
     lines = {r.fields["item"]: next(line for line in answer.text.splitlines() if f" {r.fields['item']} (" in line)
              for r in answer.results}
     assert sections[0] in lines[5] and sections[1] in lines[78]
+
+
+@pytest.mark.parametrize("question", [
+    "We got two confirmed complaints that social-household services weren't delivered in the guaranteed volume",
+    "пришли две жалобы, что социально-бытовые услуги не оказывались",
+])
+def test_the_section_named_leads_its_look_alikes(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 85  # from complaints, not media or E-sobes
 
 
 def test_a_verdict_on_look_alikes_follows_the_best_match(engine: Engine):

@@ -59,7 +59,14 @@ def test_the_shared_stemmer_joins_verb_forms(index: Index) -> None:
     found = index.word_matches(loose("жуындыру"))
     assert found.get("жуынатын") == INFLECTED and found.get("жуыну") == INFLECTED
     assert word_roots("жуындыру") == (stem(loose("жуынатын")),) == ("жуын",)
-    assert word_roots("бар") == () and word_roots("massage") == ()  # short and Latin words are matched as spelt
+    assert word_roots("су") == () and word_roots("massage") == ()  # short and Latin words are matched as spelt
+
+
+def test_a_three_letter_root_meets_its_inflections() -> None:
+    # "хат жазу" (writing letters) is printed "хаттарды жазуға": the short root meets its plural and case endings
+    index = Index([Target("service", (0,), ["Хаттарды жазуға көмек"]), Target("service", (1,), ["Хабарлама"])])
+    assert index.word_matches("хат").get("хаттарды") == INFLECTED
+    assert "хабарлама" not in index.word_matches("хат")
 
 
 RUSSIAN = Index([Target("service", (i,), [name]) for i, name in enumerate([
@@ -110,6 +117,27 @@ def test_optional_words_count_only_where_they_match(index: Index) -> None:
     plain = index.search(words("массаж"), limit=1)[0]
     with_position = index.search(words("массаж") + words("терапия", weight=0.35), limit=1)[0]
     assert with_position.target.ident == (0,) and with_position.score == pytest.approx(plain.score)
+
+
+def test_a_word_no_name_prints_meets_the_kazakh_words_it_renders() -> None:
+    # "поликлиника" is printed nowhere; the lexicon renders "денсаулық сақтау ұйымы" by it
+    names = [Target("criterion", (0,), ["Денсаулық сақтау ұйымдарына ілесіп жүру"]),
+             Target("criterion", (1,), ["Кір жуу"])]
+    synonyms = {"поликлиника": ("денсаулык", "сактау", "уиымы")}
+    index = Index(names, lambda word: synonyms.get(word, ()))
+    top = index.search(words("поликлиника"))[0]
+    assert top.target.ident == (0,) and top.inflected == 1 and top.exact == 0  # as good as another inflection
+    assert Index(names).search(words("поликлиника")) == []
+    # a word the names print is matched as printed: its renderings are not searched
+    assert Index(names, lambda word: ("кир",)).search(words("жуу"))[0].target.ident == (1,)
+
+
+def test_a_common_word_weighs_as_its_commonest_form() -> None:
+    # "қызметі" (service) is common; one name printing "қызметін" does not make it as telling as "тырнақ" (nails)
+    names = ["Тырнақтарды кесу", "Массаж қызметі", "Ванна қызметі", "Душ қызметі", "Емдеу-еңбек қызметін жүргізу"]
+    index = Index([Target("service", (i,), [name]) for i, name in enumerate(names)])
+    hits = {h.target.ident[0]: h.score for h in index.search(words("тырнақ", "қызметі"), limit=5)}
+    assert hits[0] > max(hits[i] for i in range(1, 5))
 
 
 def test_only_and_allow_restrict_the_targets(index: Index) -> None:

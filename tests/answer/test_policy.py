@@ -12,6 +12,7 @@ from knowledge.answer.policy import (
     CLARIFY_SCORE,
     CLEARER,
     COMPARE,
+    LEAD_FLOOR,
     LEAD_RATIO,
     MAX_CHOICES,
     NOT_FOUND,
@@ -72,6 +73,16 @@ def test_a_middling_match_far_ahead_of_every_other_is_answered():
     assert decide(far, WORDS).status == ANSWER
     assert decide(near, WORDS).status == CLARIFY
     assert decide([hit("massage", middling, sure=1), far[1]], WORDS).status == CLARIFY  # one word is too little
+
+
+def test_a_weak_match_far_ahead_of_every_other_is_answered_down_to_the_floor():
+    # a story told around an incident dilutes every score alike: what decides is how far ahead the best one is
+    weak = (LEAD_FLOOR + CLARIFY_SCORE) / 2
+    assert decide([hit("diet", weak), hit("bath", weak / (LEAD_RATIO + 0.1))], WORDS).status == ANSWER
+    assert decide([hit("diet", weak), hit("bath", weak / (LEAD_RATIO - 0.2))], WORDS).status == NOT_FOUND
+    below = LEAD_FLOOR - 0.01
+    assert decide([hit("diet", below), hit("bath", below / 10)], WORDS).status == NOT_FOUND
+    assert decide([hit("diet", weak)], WORDS).status == NOT_FOUND  # alone: nothing it was compared with
 
 
 def test_typo_only_evidence_is_never_answered():

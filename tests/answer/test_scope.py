@@ -121,6 +121,7 @@ def test_a_fine_for_a_named_violation_still_gets_its_degree(engine: Engine, ques
 
 
 @pytest.mark.parametrize(("question", "lang"), [("какой штраф за грубое нарушение в МРП", "ru"),
+                                              ("какой штраф по КоАП за грубое нарушение в сфере соцуслуг", "ru"),
                                               ("what is the fine for a gross violation", "en"),
                                               ("өрескел бұзушылық үшін айыппұл қанша", "kk")])
 def test_a_fine_for_a_degree_alone_is_not_in_the_base_and_offers_the_definition(engine: Engine, question: str,

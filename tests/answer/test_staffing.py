@@ -121,6 +121,17 @@ def test_a_head_count_does_not_turn_a_price_into_staffing(engine: Engine):
     assert engine.ask("стоимость массажа на 1 получателя в стационаре в городе").intent == "tariff"
 
 
+@pytest.mark.parametrize("question", ["сколько санитарок палатных положено на отделение в доме-интернате",
+                                      "how many nurses are required in a residential care home"])
+def test_a_head_count_asked_without_a_price_is_a_staffing_question(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.intent == "staffing" and answer.filters.setting == "stationary"
+
+
+def test_a_price_asked_with_a_staffing_word_stays_a_tariff(engine: Engine):
+    assert engine.ask("сколько стоит массаж, который положен в стационаре").intent == "tariff"
+
+
 def test_the_position_named_decides_over_the_other_words(engine: Engine):
     """A position word is what a staffing question asks: "болуы керек" or "бір" must not pick a title holding them
     ("кітапхана ... болғанда")."""

@@ -152,6 +152,20 @@ def test_one_service_with_the_position_is_answered_in_every_table(engine: Engine
     assert all(r.fields["position"] == "Киім және іш-киім жуатын машинист" for r in answer.results)
 
 
+@pytest.mark.parametrize("question", ["oblast stationary, city rate of the laundry machine operator washing clothes",
+                                      "стирка белья в стационаре, машинист по стирке, город"])
+def test_a_position_named_by_its_reviewed_name_leads(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 7
+    assert answer.results[0].fields["position"] == "Киім және іш-киім жуатын машинист"
+
+
+def test_a_name_word_services_share_names_no_position(engine: Engine) -> None:
+    # "special" is in "special education teacher" and in the service's own name: the service's word, not a title's
+    answer = engine.ask("organising training of children under spceial curricula, speech therapist, stationary, city")
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Логопед"
+
+
 def test_choices_for_a_named_position_all_have_it(engine: Engine) -> None:
     answer = engine.ask("санитар по уходу", "ru")
     assert answer.status == "clarify" and len(answer.choices) >= 2

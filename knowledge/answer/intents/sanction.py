@@ -5,6 +5,7 @@ also names a violation, still gives its degree from the risk criteria. A fine as
 
 from __future__ import annotations
 
+from knowledge.answer import incident
 from knowledge.answer.compose import degree_text, label
 from knowledge.answer.context import Context, warn
 from knowledge.answer.intents.violation import Violations
@@ -19,7 +20,10 @@ class Sanctions:
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
         note = label("no_sanctions", lang)
-        if u.words and Violations().answer(u, reply, ctx) and reply.results and reply.results[0].type == "criterion":
+        # with a degree named, only an incident reported is more than the degree ("штраф за грубое нарушение в сфере
+        # спецсоцуслуг" names the field, not a violation)
+        described = u.words and (not u.degree or incident.report(u))
+        if described and Violations().answer(u, reply, ctx) and reply.results and reply.results[0].type == "criterion":
             lines: list[str] = []
             warn(reply, lines, note, icon="ℹ")
             reply.text = "\n".join([*lines, reply.text])

@@ -37,13 +37,13 @@ class Tariffs:
 
     def best_score(self, u: Understood, ctx: Context) -> float:
         """How well the question matches a service; a question naming only a position printed in the tariff
-        tables ("машинист") is a tariff question whatever its words score."""
+        tables ("машинист", "санитар по уходу") is a tariff question whatever its words score, or any other's."""
         asked, view = ctx.positions.asked(u), years.when(u, ctx).view
         hits = ctx.catalogue.service_index.search(asked.search_words(u.words), limit=1,
                                                   only=ctx.catalogue.services_in(None, None, view))
         score = hits[0].score if hits else 0.0
         if asked.only and ctx.positions.services(ctx.catalogue.services, asked):
-            score = max(score, ANSWER_SCORE)
+            score = 1.0  # only the tariff tables name positions: no requirement's words are what was asked
         return score
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:

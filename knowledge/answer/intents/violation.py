@@ -28,6 +28,7 @@ from knowledge.text import key, loose, tokens
 SHOWN_ALONGSIDE = 2  # near-equal criteria of the same degree quoted with the best one
 SHOWN = 4  # criteria in one answer at most (the best one, its near-equals and its look-alikes)
 LOOK_ALIKE = 0.6  # share of the shorter criterion's words the other one repeats: the same requirement
+SECTION_BONUS = 0.1  # a criterion of the section the question names the way of, ahead of its look-alikes
 MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
@@ -120,10 +121,18 @@ def _asks_meaning(u: Understood, target: Target) -> bool:
 
 
 def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None) -> list[Hit]:
-    """Criteria matching the question's object (and action), in the setting it names."""
+    """Criteria matching the question's object (and action), in the setting it names; of those, the ones of the
+    section the question names the way of ("две жалобы": complaints) lead their look-alikes of other sections."""
     reading = reading or incident.read(u)
     only = incident.in_setting(ctx.catalogue, "criterion", u.filters.setting)
-    return incident.search(ctx.catalogue.criterion_index, reading, only=only)
+    hits = incident.search(ctx.catalogue.criterion_index, reading, only=only)
+    named = incident.sections_named(u)
+    if not named:
+        return hits
+    lexicon = incident.load_lexicon()
+    found = [replace(h, score=h.score + SECTION_BONUS) if lexicon.section(h.target.rows[0]["section"] or "") in named
+             else h for h in hits]
+    return sorted(found, key=lambda h: -h.score)
 
 
 def _same_degree(hit: Hit, top: Hit) -> bool:
