@@ -81,6 +81,7 @@ LABELS: dict[str, str] = {
     "documents_list": N_("Acts in the knowledge base ({n}):"),
     # a named position: the item has no row for it; several services have one
     "no_position": N_("This item has no rate for \"{position}\"; its positions are: {positions}."),
+    "position_not_in_base": N_("The tariff tables in the base set no rates for \"{position}\"."),
     "position_services": N_("Rates for \"{position}\" are set for several services. Which one do you mean?"),
     # settings in a choice label, short
     "stationary_short": N_("stationary"),

@@ -110,8 +110,13 @@ class Glossary:
                 best = (hit[1], terms[hit[2]])
         return best[1] if best else None
 
-    def is_stopword(self, word: str) -> bool:
-        return any(word in words for words in self.stopwords.values())
+    def is_stopword(self, word: str, *, loosely: bool = False) -> bool:
+        """Whether a loose word is a stopword; `loosely`, a Latin-script Kazakh word read in Cyrillic, whose ы and и
+        no Latin alphabet tells apart alike ("boiynsha" → "боиинша", "бойынша")."""
+        if any(word in words for words in self.stopwords.values()):
+            return True
+        folded = word.replace("ы", "и")
+        return loosely and any(folded == w.replace("ы", "и") for words in self.stopwords.values() for w in words)
 
     def with_terms(self, terms: list[Term]) -> Glossary:
         """This glossary and `terms` (read from the base: its jurisdictions). A spelling the glossary already has is

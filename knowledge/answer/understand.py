@@ -152,6 +152,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         if m is None:
             if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATING:
                 continue
+            if alt and not english and glossary.is_stopword(alt, loosely=True):
+                continue  # "boiynsha", "neshe": Latin-script Kazakh stopwords
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs else 1.0
             content.append(Word(word, alt, weight, roots[index]))

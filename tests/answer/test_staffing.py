@@ -128,6 +128,15 @@ def test_a_head_count_asked_without_a_price_is_a_staffing_question(engine: Engin
     assert answer.intent == "staffing" and answer.filters.setting == "stationary"
 
 
+@pytest.mark.parametrize("question", ["shtat normativteri boiynsha stacionarda medbike neshe birlik",
+                                      "стационарда медбике штаты қанша", "медсёстры в стационаре по штату"])
+def test_a_position_word_the_titles_do_not_print_finds_its_titles(engine: Engine, question):
+    # "медбике" is a nurse; the staffing table prints only "... мейіргер" titles (head, dietary, massage nurse)
+    answer = engine.ask(question)
+    assert answer.intent == "staffing" and answer.status == "clarify" and len(answer.choices) == 3
+    assert all("мейіргер" in choice.query for choice in answer.choices)
+
+
 def test_a_price_asked_with_a_staffing_word_stays_a_tariff(engine: Engine):
     assert engine.ask("сколько стоит массаж, который положен в стационаре").intent == "tariff"
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.answer.compose import label
 from knowledge.answer.context import Context
 from knowledge.answer.engine import Engine
 from knowledge.answer.glossary import GLOSSARY_PATH, load_glossary
@@ -164,6 +165,21 @@ def test_a_name_word_services_share_names_no_position(engine: Engine) -> None:
     # "special" is in "special education teacher" and in the service's own name: the service's word, not a title's
     answer = engine.ask("organising training of children under spceial curricula, speech therapist, stationary, city")
     assert answer.status == "answer" and answer.results[0].fields["position"] == "Логопед"
+
+
+@pytest.mark.parametrize(("question", "lang"), [("Сколько стоит приём стоматолога в областном стационаре?", "ru"),
+                                              ("how much is a dentist's consultation in residential care", "en")])
+def test_a_specialist_no_table_names_is_not_in_the_base(engine: Engine, question: str, lang: str) -> None:
+    answer = engine.ask(question)
+    assert (answer.intent, answer.status, answer.results) == ("tariff", "not_found", [])
+    assert answer.text.startswith(label("position_not_in_base", lang).split("{")[0])
+
+
+def test_a_specialist_the_base_names_elsewhere_is_offered_with_its_services(engine: Engine) -> None:
+    # psychiatrists are printed (stationary care), not for massage: their services are offered, not "none in the base"
+    answer = engine.ask("массаж в стационаре у психиатра, город", "ru")
+    assert answer.status == "clarify" and answer.choices
+    assert label("position_not_in_base", "ru").split("{")[0] not in answer.text
 
 
 def test_choices_for_a_named_position_all_have_it(engine: Engine) -> None:

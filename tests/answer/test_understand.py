@@ -170,6 +170,19 @@ def test_transliterated_russian_is_not_read_as_english() -> None:
     assert understand("i need the massage rate in semi stationary").lang == "en"
 
 
+@pytest.mark.parametrize(("question", "area"), [("Borli auyly uige ystyq tamaq qansha", "rural"),
+                                              ("Бәйтерек ауылында үйде хат жазу", "rural"),
+                                              ("Қаладағы стационарда құжат рәсімдеу тарифі", "city")])
+def test_an_area_in_any_case_form(question: str, area: str) -> None:
+    assert understand(question).filters.area == area
+
+
+def test_latin_script_kazakh_stopwords_are_no_content() -> None:
+    u = understand("shtat normativteri boiynsha stacionarda medbike neshe birlik")
+    assert not {"boiynsha", "neshe"} & {w.text for w in u.words}
+    assert {w.text for w in understand("how many nurses per shift").words} >= {"shift"}  # English words stay
+
+
 def test_the_first_setting_and_the_last_area_win() -> None:
     u = understand("стационар на дому в городе или в селе")
     assert (u.filters.setting, u.filters.area) == ("stationary", "rural")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from knowledge.answer import compose
 from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context
-from knowledge.answer.index import Hit, Target
+from knowledge.answer.index import Hit, Index, Target
 from knowledge.answer.names import quoted
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide
-from knowledge.answer.understand import Understood
+from knowledge.answer.understand import Understood, Word
 from knowledge.domain import Answer, Choice, Result
 from knowledge.i18n import number
 from knowledge.text import loose, tokens
@@ -162,8 +162,22 @@ def _search(u: Understood, ctx: Context) -> list[Hit]:
     """Positions named by the question's words. The head count's words name no position, and the setting words are
     left out too: they would favour a position's long key (its title with the table's) over its own title."""
     # a position word is what a staffing question asks about: not optional here, as it is beside a service's name
-    words = [replace(w, weight=max(w.weight, 1.0)) for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
-    return ctx.catalogue.staffing_index.search(words, limit=10, drop_unmatched=True)
+    index = ctx.catalogue.staffing_index
+    words = [replace(w, weight=max(w.weight, 1.0), alt=_titled(w, u, index, ctx))
+             for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
+    return index.search(words, limit=10, drop_unmatched=True)
+
+
+def _titled(word: Word, u: Understood, index: Index, ctx: Context) -> str | None:
+    """A position word the staffing titles do not print ("медбике", "medbike") read as the title word its
+    position is printed with ("мейіргер"); other words keep their own reading."""
+    position = u.filters.position
+    if word.weight >= 1 or not position or any(index.word_matches(f) for f in (word.text, word.alt) if f):
+        return word.alt
+    for piece in ctx.glossary.position_kb.get(position, ()):
+        if " " not in piece and index.word_matches(piece):
+            return piece
+    return word.alt
 
 
 def _rows_by_band(target: Target) -> list[tuple[dict, Band | None]]:

@@ -21,6 +21,7 @@ from knowledge.answer.policy import (
     ANSWER_SCORE,
     CLARIFY,
     MAX_CHOICES,
+    NOT_FOUND,
     POSITION_BONUS,
     TIE,
     Decision,
@@ -62,6 +63,11 @@ class Tariffs:
                 return True
             return False
         asked, positions = ctx.positions.asked(u), ctx.positions
+        if _unknown_position(asked, ctx):
+            reply.intent, reply.status = self.name, NOT_FOUND
+            reply.text = label("position_not_in_base", lang).format(position=asked.text)
+            reply.choices = ctx.suggestions(lang, u.words + u.filter_words)
+            return True
         words = asked.search_words(u.words)
         hits = catalogue.service_index.search(words, limit=40,
                                               only=catalogue.services_in(f.setting, f.jurisdiction, when.view))
@@ -244,6 +250,14 @@ class Tariffs:
                          for held_year in [year, *(y for y in reversed(held) if y != year)][:MAX_CHOICES - 1]]
         reply.choices.append(Choice(label("ask_documents", lang), label("ask_documents_query", lang)))
         return True
+
+
+def _unknown_position(asked: Asked, ctx: Context) -> bool:
+    """A specialist the glossary knows whom no title of the base names ("стоматолог", "surgeon"): no service
+    shown beside it is what was asked."""
+    positions = ctx.positions
+    return any(part.key and not any(positions.fits(title, Asked((part,))) for title in positions.titles)
+               for part in asked.parts)
 
 
 def _for_year(u: Understood, asked: int, year: int, place: str | None, lang: str, ctx: Context) -> str:
