@@ -30,6 +30,7 @@ from knowledge.text import loose, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
+POSITION_PENALTY = 0.1  # a requirement not in the field of the job named, when another is, falls this far behind
 SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
 SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
@@ -248,14 +249,21 @@ def search(index: Index, reading: Reading, only: frozenset[int] | None = None, l
     if not reading.words:
         return []
     hits = index.search(reading.words + reading.action_words, limit=limit, only=only)
-    if not reading.actions:
-        return hits
     size = len(reading.words)
     naming = [any(names_action(hit.target, a) for a in reading.actions) for hit in hits]
+    held = [i for i, word in enumerate(reading.words) if word.position]
+    # the job named does what the requirement says ("психолог не проводил диагностику": psychological diagnostics)
+    in_field = [any(hit.matched[i] >= INFLECTED for i in held) for hit in hits]
+    objects = [i for i, word in enumerate(reading.words) if word.weight >= 1]
+    said = [frozenset(i for i in objects if hit.matched[i] >= INFLECTED) for hit in hits]
+    said_in_field = frozenset().union(*(s for s, f in zip(said, in_field, strict=True) if f))
     adjusted = []
-    for hit, names in zip(hits, naming, strict=True):
+    for hit, names, field_named, own in zip(hits, naming, in_field, said, strict=True):
         matched = hit.matched[:size]
-        # an action no candidate names tells nothing; one some name is half of what the question says
+        # an action no candidate names tells nothing; one some name is half of what the question says; so is the
+        # job named, unless the other requirement holds an object word none in its field does ("паспорт" of the
+        # cabinets, whatever therapy "ЛФК" names them by)
         penalty = ACTION_PENALTY if any(naming) and not names else 0.0
+        penalty += POSITION_PENALTY if any(in_field) and not field_named and own <= said_in_field else 0.0
         adjusted.append(replace(hit, score=hit.score - penalty, matched=matched, sure=sum(m >= SURE for m in matched)))
     return sorted(adjusted, key=lambda h: -h.score)

@@ -43,6 +43,7 @@ class Word:
     alt: str | None  # loose transliteration of a Latin word (matching tries both)
     weight: float  # 1 for content, lower for position words kept as content
     roots: tuple[str, ...] = ()  # its search keys from the word as typed (knowledge.text.keys); () : from `text`
+    position: bool = False  # a word of a job title the question names ("психолог", "врача")
 
 
 @dataclass
@@ -158,7 +159,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs else 1.0
             content.append(Word(word, alt, weight, roots[index]))
         elif m.term.category == "positions":
-            content.append(Word(word, alt, 0.35, roots[index]))
+            content.append(Word(word, alt, 0.35, roots[index], position=True))
         elif m.term.category == "settings":
             filter_words.append(Word(word, alt, 1.0, roots[index]))
         elif m.term.category == "areas" and m.term.key != filters.area:

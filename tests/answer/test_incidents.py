@@ -238,6 +238,29 @@ def test_the_section_named_leads_its_look_alikes(engine: Engine, question):
     assert answer.status == "answer" and answer.results[0].fields["item"] == 85  # from complaints, not media or E-sobes
 
 
+@pytest.mark.parametrize("question", ["у колясочников нет пандуса на входе в здание, какая степень",
+                                      "the wheelchair users have no ramp at the entrance: how serious"])
+def test_a_section_needing_a_way_unnamed_falls_behind(engine: Engine, question):
+    # a ramp missing is what an inspection finds (53/58), not "two or more complaints" about access (87)
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] in (53, 58)
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("в полустационаре психолог не проводит диагностику и консультации", 15),  # psychological, not pedagogical
+    ("психолог стационарда диагностика мен кеңес жүргізбеді", 15),
+])
+def test_the_job_named_steers_to_the_requirement_of_its_field(engine: Engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_an_object_word_outweighs_the_field_of_a_job_word_used_as_a_name(engine: Engine):
+    # "ЛФК" names the cabinets here; the passports are what is missing
+    answer = engine.ask("в доме-интернате нет паспортов на кабинеты ЛФК и трудотерапии, какая степень")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 11
+
+
 def test_a_verdict_on_look_alikes_follows_the_best_match(engine: Engine):
     answer = engine.ask("is failing to keep the actual list of recipients in line with E-sobes data a minor violation")
     assert answer.results[0].fields["item"] == 5 and answer.verdict == "yes"
