@@ -16,9 +16,10 @@ class Passages:
     name = "passage"
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
-        if not u.words or ctx.db is None or "price" in u.cues or u.filters.area or u.degree or u.incident:
-            # a price, a city/rural rate or a degree asked, or an incident reported: a paragraph quoted holds no
-            # figure and no degree for it
+        asked_rate = "price" in u.cues or u.filters.area or u.filters.jurisdiction
+        if not u.words or ctx.db is None or asked_rate or u.degree or u.incident:
+            # a rate asked (a price, a city/rural rate, a district's), a degree asked or an incident
+            # reported: a paragraph quoted holds no figure and no degree for it (another act's would mislead)
             return False
         words = [w for w in u.words if w.weight >= 1.0]
         best, best_cover = None, 0.0

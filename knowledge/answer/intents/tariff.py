@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answer import compose, names
+from knowledge.answer import compose, groups, names
 from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, distinct_name, same_name, warn
@@ -72,6 +72,8 @@ class Tariffs:
         hits = catalogue.service_index.search(words, limit=40,
                                               only=catalogue.services_in(f.setting, f.jurisdiction, when.view))
         hits = _prefer_position(hits, asked, positions)
+        group = groups.named(u.question)
+        hits = [h for h in hits if not groups.for_other_group(h.target, group)]  # "для детей" is no adults' service
 
         def has(hit: Hit) -> bool:
             return bool(positions.of(hit, asked)[1])

@@ -1,0 +1,44 @@
+"""Who a service is for: a question naming children is never answered with a service named for adults only."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.engine import Engine
+from knowledge.answer.groups import for_other_group, named
+from knowledge.answer.index import Target
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("психокоррекция для детей", {"children"}),
+    ("Ересектерге арналған психологиялық түзету", {"adults"}),
+    ("Балалар мен он сегіз жастан асқан адамдарды оқыту", {"children"}),
+    ("psychological correction for adults", {"adults"}),
+    ("массаж", set()),
+])
+def test_the_groups_a_text_names(text, groups):
+    assert named(text) == groups
+
+
+def test_a_service_for_the_other_group_only_is_excluded():
+    adults = Target("service", (1,), ["Ересектерге арналған психологиялық түзету", "psychological correction for adults"])
+    both = Target("service", (2,), ["Балалар мен ересектерге кеңес беру"])
+    plain = Target("service", (3,), ["Психологиялық кеңес беру"])
+    children = frozenset({"children"})
+    assert for_other_group(adults, children)
+    assert not for_other_group(both, children) and not for_other_group(plain, children)
+    assert not for_other_group(adults, frozenset())  # no group asked: nothing excluded
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("психологическая коррекция для детей в стационаре, село", 143),
+    ("психологическая коррекция для взрослых в стационаре, город", 144),
+])
+def test_the_group_asked_picks_its_item(engine: Engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_a_table_without_the_group_s_service_answers_nothing_for_the_other(engine: Engine):
+    answer = engine.ask("Бурлинский район, временное пребывание: психокоррекция для детей, тариф")
+    assert answer.status in ("not_found", "clarify") and not answer.results  # only adults' correction is printed
