@@ -23,8 +23,10 @@ CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no 
 POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not
 # Below ANSWER_SCORE, a candidate far ahead of every other (this many times the next one's score, and sure of two
 # words or more) is the only reading the base offers: choices beside it would be noise. This holds down to
-# LEAD_FLOOR, under CLARIFY_SCORE: a story told around an incident ("бабушке две недели ...") lowers every score alike.
-LEAD_RATIO = 1.7
+# LEAD_FLOOR, under CLARIFY_SCORE, with the larger lead WEAK_LEAD_RATIO: a story told around an incident ("бабушке
+# две недели ...") lowers every score alike.
+LEAD_RATIO = 1.4
+WEAK_LEAD_RATIO = 1.7  # the lead a candidate under CLARIFY_SCORE needs
 LEAD_FLOOR = 0.24
 MAX_CHOICES = 5
 LONG_WORD = 7  # a word this long found by its stem is specific enough to answer on
@@ -125,7 +127,8 @@ def far_ahead(top: Hit, others: Sequence[Hit], same: Pair = _never) -> bool:
     if not others:
         return False
     runner_up = max((h.score for h in others if not same(h, top)), default=0.0)
-    return top.score >= LEAD_FLOOR and top.sure >= 2 and top.score >= LEAD_RATIO * runner_up
+    ratio = LEAD_RATIO if top.score >= CLARIFY_SCORE else WEAK_LEAD_RATIO
+    return top.score >= LEAD_FLOOR and top.sure >= 2 and top.score >= ratio * runner_up
 
 
 def tied(hit: Hit, top: Hit) -> bool:

@@ -18,6 +18,7 @@ from knowledge.answer.policy import (
     NOT_FOUND,
     TIE,
     TO_THE_POINT,
+    WEAK_LEAD_RATIO,
     Decision,
     clear_best,
     decide,
@@ -78,8 +79,9 @@ def test_a_middling_match_far_ahead_of_every_other_is_answered():
 def test_a_weak_match_far_ahead_of_every_other_is_answered_down_to_the_floor():
     # a story told around an incident dilutes every score alike: what decides is how far ahead the best one is
     weak = (LEAD_FLOOR + CLARIFY_SCORE) / 2
-    assert decide([hit("diet", weak), hit("bath", weak / (LEAD_RATIO + 0.1))], WORDS).status == ANSWER
-    assert decide([hit("diet", weak), hit("bath", weak / (LEAD_RATIO - 0.2))], WORDS).status == NOT_FOUND
+    assert decide([hit("diet", weak), hit("bath", weak / (WEAK_LEAD_RATIO + 0.1))], WORDS).status == ANSWER
+    assert decide([hit("diet", weak), hit("bath", weak / (WEAK_LEAD_RATIO - 0.1))], WORDS).status == NOT_FOUND
+    assert WEAK_LEAD_RATIO > LEAD_RATIO  # a weak candidate needs the larger lead
     below = LEAD_FLOOR - 0.01
     assert decide([hit("diet", below), hit("bath", below / 10)], WORDS).status == NOT_FOUND
     assert decide([hit("diet", weak)], WORDS).status == NOT_FOUND  # alone: nothing it was compared with

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.answer.incident import load_lexicon
 from knowledge.desk.metamorphic.perturb import KINDS, PERTURBATIONS, Parts, back_harmony
 from knowledge.desk.metamorphic.words import LANGS, Vocabulary
 from knowledge.text import loose, tokens
@@ -207,6 +208,11 @@ _RU_NEGATED_NOUNS = {"наличие": "отсутствие"}
 _EN_NOT = ("{q} was not ensured", "{q} was not done")
 
 
+# How a criterion of a section that holds only when said (violation.NAMED_ONLY) came to light, as a person says it.
+_WAYS = {"complaints": {"kk": "шағымдар түсті", "ru": "поступили жалобы", "en": "complaints were received"},
+         "internet": {"kk": "БАҚ-та жарияланды", "ru": "сообщили в СМИ", "en": "reported in the media"}}
+
+
 def negate(requirement: str, lang: str, rng: random.Random) -> str:
     text = requirement.rstrip(" .;:")
     if lang == "kk":
@@ -258,6 +264,9 @@ def criterion_cases(db: sqlite3.Connection, vocab: Vocabulary, seed: int = 0, li
             expected = frozenset(named[(_table(row), lang, name_key(name, MAX_NAME_WORDS[CRITERION]))])
             form = rng.choice(FORMS[CRITERION][lang]) if rng.random() < 0.5 else None
             parts = [negate(name, lang, rng)]
+            way = _WAYS.get(load_lexicon().section(row.get("section") or "") or "", {}).get(lang)
+            if way and way.split()[0].casefold() not in name.casefold():
+                parts.append(way)  # "two complaints or more" is how such a criterion comes to light: said, as asked
             kind, text = perturbed(parts, form, rng, lang)
             cases.append(Case(CRITERION, lang, kind, form is not None, text, assemble(parts, form), expected,
                               key=(row["item"],), source=f"criterion {row['item']}",
