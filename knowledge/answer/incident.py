@@ -159,18 +159,14 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     words: list[Word] = []
     actions: list[Action] = []
     action_words: list[Word] = []
-    story_next = [False] * len(u.words)
-    for i in range(len(u.words) - 1):
-        story_next[i] = any(lexicon.tells_story(f) for f in (u.words[i + 1].text, u.words[i + 1].alt) if f)
-    for i, word in enumerate(u.words):
+    for word in story_weighted(u.words, lexicon):
         # a lemma, when `understand` gives one, is one more form to recognise ("провести" for "провели")
         forms = [f for f in (word.text, word.alt, getattr(word, "lemma", None)) if f]
         if any(lexicon.no_content(f) for f in forms):
             continue
         action = next((a for a in map(lexicon.action, forms) if a), None)
         if action is None:
-            story = any(lexicon.tells_story(f) for f in forms) or (story_next[i] and word.text in lexicon.counts)
-            words.append(replace(word, weight=min(word.weight, STORY_WEIGHT)) if story else word)
+            words.append(word)
             continue
         action_words.append(replace(word, weight=ACTION_WEIGHT))
         if action not in actions:
@@ -179,6 +175,20 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
     settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
     return Reading(words + settings, tuple(actions), report(u) > 0, action_words)
+
+
+def story_weighted(words: list[Word], lexicon: Lexicon | None = None) -> list[Word]:
+    """The words telling the story around what is asked ("қарияның", "бабушке", "две недели", "our"), made optional:
+    they count where a name says them and cost nothing where none does."""
+    lexicon = lexicon or load_lexicon()
+
+    def story(word: Word) -> bool:
+        return any(lexicon.tells_story(f) for f in (word.text, word.alt) if f)
+
+    told = [story(word) for word in words]
+    counted = [word.text in lexicon.counts and i + 1 < len(words) and told[i + 1] for i, word in enumerate(words)]
+    return [replace(word, weight=min(word.weight, STORY_WEIGHT)) if told[i] or counted[i] else word
+            for i, word in enumerate(words)]
 
 
 def report(u: Understood) -> int:

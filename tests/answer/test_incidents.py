@@ -255,6 +255,16 @@ def test_the_job_named_steers_to_the_requirement_of_its_field(engine: Engine, qu
     assert answer.status == "answer" and answer.results[0].fields["item"] == item
 
 
+@pytest.mark.parametrize(("question", "item"), [
+    ("надомный работник не вызвал врача подопечному", 27),  # "вызвать" is rendered by "шақырту"
+    ("во временном пребывании людей не кормили два дня", 40),  # "кормить" by "тамақтану"
+    ("на дому подопечных не позвали на досуговые мероприятия", 34),  # "позвать" by "тарту"
+])
+def test_a_verb_no_name_prints_meets_the_kazakh_word_the_lexicon_renders_by_it(engine: Engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
 def test_an_object_word_outweighs_the_field_of_a_job_word_used_as_a_name(engine: Engine):
     # "ЛФК" names the cabinets here; the passports are what is missing
     answer = engine.ask("в доме-интернате нет паспортов на кабинеты ЛФК и трудотерапии, какая степень")

@@ -187,3 +187,13 @@ def test_a_service_no_alias_names_is_found_in_russian_and_english(reworded_kb, q
     # Without the lexicon the reworded item is known in Kazakh only: the question finds some other laundry service.
     without = Engine.open(reworded_kb, lexicon=False).ask(question, lang)
     assert not (without.status == "answer" and without.results[0].fields["item"] == 37)
+
+
+@pytest.mark.parametrize(("word", "kazakh"), [("поликлинику", "уиымы"), ("вызвал", "шакырту"), ("кормили", "тамактану"),
+                                              ("hospital", "аурухана")])
+def test_a_rendering_leads_back_to_its_kazakh_words_in_any_inflection(lexicon, word, kazakh):
+    assert kazakh in lexicon.kazakh_of(word)
+
+
+def test_a_word_no_entry_renders_has_no_kazakh_words(lexicon):
+    assert lexicon.kazakh_of("квартплата123") == () and lexicon.kazakh_of("") == ()
