@@ -27,6 +27,7 @@ HELD_OUT_H = DATA / "questions-heldout-2026-11-30h.jsonl"
 HELD_OUT_I = DATA / "questions-heldout-2026-11-30i.jsonl"
 HELD_OUT_J = DATA / "questions-heldout-2026-11-30j.jsonl"
 HELD_OUT_K = DATA / "questions-heldout-2026-11-30k.jsonl"
+HELD_OUT_L = DATA / "questions-heldout-2026-11-30l.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -58,6 +59,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_J, 130, 0.87, 6, "c852a0a407cc31b63d55473735bf019ce2bdd08c0bc9e1afe05f88f2c2a96f29"),
     # 2026-11-30, after I's and J's classes were fixed: 109/130 (83.8 %), 6 confidently wrong (then read for classes)
     (HELD_OUT_K, 130, 0.83, 6, "a72b95e92e65efc122eeac8941b38e6493e0cca95a6cd5e42929e5d877a6b45a"),
+    # 2026-11-30, after K's classes were fixed: 116/130 (89.2 %), 2 confidently wrong (then read for classes)
+    (HELD_OUT_L, 130, 0.89, 2, "900ae6140ccb5a27cca54b351d5c82742897bb05bd464aa6e1daf47a2f3d2ba7"),
 ]
 
 
