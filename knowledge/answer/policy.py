@@ -28,6 +28,7 @@ POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a
 LEAD_RATIO = 1.4
 WEAK_LEAD_RATIO = 1.7  # the lead a candidate under CLARIFY_SCORE needs
 LEAD_FLOOR = 0.24
+SOLE_LEAD = 3.0  # ... and a candidate sure of one word only ("профориентацию"), this many times any other
 MAX_CHOICES = 5
 LONG_WORD = 7  # a word this long found by its stem is specific enough to answer on
 # Documents are ranked by points (title words, number, year, jurisdiction, kind), not by index scores:
@@ -128,7 +129,8 @@ def far_ahead(top: Hit, others: Sequence[Hit], same: Pair = _never) -> bool:
         return False
     runner_up = max((h.score for h in others if not same(h, top)), default=0.0)
     ratio = LEAD_RATIO if top.score >= CLARIFY_SCORE else WEAK_LEAD_RATIO
-    return top.score >= LEAD_FLOOR and top.sure >= 2 and top.score >= ratio * runner_up
+    sure = top.sure >= 2 or (top.sure == 1 and top.score >= CLARIFY_SCORE and top.score >= SOLE_LEAD * runner_up)
+    return top.score >= LEAD_FLOOR and sure and top.score >= ratio * runner_up
 
 
 def tied(hit: Hit, top: Hit) -> bool:

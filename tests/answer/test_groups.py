@@ -1,4 +1,5 @@
-"""Who a service is for: a question naming children is never answered with a service named for adults only."""
+"""Who and what a service is for: a question naming children is never answered with a service named for adults
+only, nor one ruling a thing out ("без тяжёлых ограничений") with the service named for it."""
 
 from __future__ import annotations
 
@@ -42,3 +43,14 @@ def test_the_group_asked_picks_its_item(engine: Engine, question, item):
 def test_a_table_without_the_group_s_service_answers_nothing_for_the_other(engine: Engine):
     answer = engine.ask("Бурлинский район, временное пребывание: психокоррекция для детей, тариф")
     assert answer.status in ("not_found", "clarify") and not answer.results  # only adults' correction is printed
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("стационар, город: стрижка ногтей санитаром-ванщиком, подопечный без тяжёлых ограничений", 1),
+    ("стационар, город: стрижка ногтей при тяжёлых ограничениях", 20),
+    # the name says the relatives are absent, as the question does
+    ("стационар, село: организация похорон подопечного без родственников, специалист по соцработе", 9),
+])
+def test_what_the_question_rules_out_is_not_the_service_named_for_it(engine: Engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item

@@ -16,6 +16,7 @@ from knowledge.answer.policy import (
     LEAD_RATIO,
     MAX_CHOICES,
     NOT_FOUND,
+    SOLE_LEAD,
     TIE,
     TO_THE_POINT,
     WEAK_LEAD_RATIO,
@@ -85,6 +86,13 @@ def test_a_weak_match_far_ahead_of_every_other_is_answered_down_to_the_floor():
     below = LEAD_FLOOR - 0.01
     assert decide([hit("diet", below), hit("bath", below / 10)], WORDS).status == NOT_FOUND
     assert decide([hit("diet", weak)], WORDS).status == NOT_FOUND  # alone: nothing it was compared with
+
+
+def test_a_middling_match_sure_of_one_word_needs_a_far_larger_lead():
+    middling = (ANSWER_SCORE + CLARIFY_SCORE) / 2
+    one = hit("vocational guidance", middling, sure=1, matched=(0.85,))
+    assert decide([one, hit("bath", middling / (SOLE_LEAD + 0.5))], [WORDS[0]]).status == ANSWER
+    assert decide([one, hit("bath", middling / (SOLE_LEAD - 0.5))], [WORDS[0]]).status == CLARIFY
 
 
 def test_typo_only_evidence_is_never_answered():

@@ -31,6 +31,7 @@ from knowledge.answer.policy import (
 from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import Understood
 from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
+from knowledge.text import key, loose, tokens
 
 
 class Tariffs:
@@ -74,6 +75,7 @@ class Tariffs:
         hits = _prefer_position(hits, asked, positions)
         group = groups.named(u.question)
         hits = [h for h in hits if not groups.for_other_group(h.target, group)]  # "для детей" is no adults' service
+        hits = _without_negated(hits, u)
 
         def has(hit: Hit) -> bool:
             return bool(positions.of(hit, asked)[1])
@@ -252,6 +254,42 @@ class Tariffs:
                          for held_year in [year, *(y for y in reversed(held) if y != year)][:MAX_CHOICES - 1]]
         reply.choices.append(Choice(label("ask_documents", lang), label("ask_documents_query", lang)))
         return True
+
+
+# "без тяжёлых ограничений", "without severe limitations"; not "не" or "емес", which are parts of names ("дәрілік емес
+# терапия", "не в состоянии") as often as they rule something out
+_NEGATING_BEFORE = frozenset({"без", "without"})
+_ABSENCE = ("отсутств", "болмау", "болмаған", "жоқ", "absen", "lack")  # a name saying something is missing
+NEGATED_SPAN = 2  # words a negating word governs
+MIN_NEGATED = 4  # shorter words (prepositions, particles) name nothing
+
+
+def _negated_keys(u: Understood) -> frozenset[str]:
+    """The search keys of the words a negation governs in a price question ("ходячий, без тяжёлых ограничений")."""
+    words = [loose(t) for t in u.tokens]
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if word in _NEGATING_BEFORE:
+            found.update(key(w) for w in words[i + 1:i + 1 + NEGATED_SPAN] if len(w) >= MIN_NEGATED)
+    return frozenset(found)
+
+
+def _without_negated(hits: list[Hit], u: Understood) -> list[Hit]:
+    """The services not named by what the question rules out ("без тяжёлых ограничений": not the one "при
+    тяжёлой степени ограничения"), when some are left."""
+    negated = _negated_keys(u)
+    if not negated:
+        return hits
+    kept = [h for h in hits if not any(_names_present(name, negated) for name in h.target.names)]
+    return kept or hits
+
+
+def _names_present(name: str, negated: frozenset[str]) -> bool:
+    """Whether a name says one of the ruled-out things as present: "при тяжёлой степени ограничения" does; "(при
+    отсутствии родственников)", "туыстарының болмауы" say them absent, as the question did."""
+    words = [loose(t) for t in tokens(name)]
+    return (any(key(w) in negated for w in words)
+            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE for w in words))
 
 
 def _unknown_position(asked: Asked, ctx: Context) -> bool:
