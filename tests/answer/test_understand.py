@@ -177,6 +177,12 @@ def test_an_area_in_any_case_form(question: str, area: str) -> None:
     assert understand(question).filters.area == area
 
 
+def test_the_unit_of_a_rate_is_no_content() -> None:
+    assert [w.text for w in understand("стационарда тырнақ алу айына қанша тұрады").words] == ["тырнак", "алу"]
+    assert {w.text for w in understand("monthly rate of massage in the stationary").words} == {"massage"}
+    assert "daily" in {w.text for w in understand("daily health check semi stationary city").words}  # a service's word
+
+
 def test_latin_script_kazakh_stopwords_are_no_content() -> None:
     u = understand("shtat normativteri boiynsha stacionarda medbike neshe birlik")
     assert not {"boiynsha", "neshe"} & {w.text for w in u.words}
