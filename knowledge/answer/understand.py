@@ -153,6 +153,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         if m is None:
             if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATING:
                 continue
+            if index and _helps(alt_words[index], alt_words[index - 1]):
+                continue  # "жазып беру": writing for someone, "беру" (give) is no service's word here
             if alt and not english and glossary.is_stopword(alt, loosely=True):
                 continue  # "boiynsha", "neshe": Latin-script Kazakh stopwords
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
@@ -250,6 +252,14 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
 # Cues that ask about the acts themselves (which act, its status, its entry into force, the list of acts).
 DOCUMENT_CUES = frozenset({"document", "effective", "documents_list", "repealed_status", "which_act"})
 STRONG_DOCUMENT_CUES = frozenset({"effective", "documents_list", "repealed_status", "which_act"})
+
+
+# Forms of "беру" (to give) that, after a converb ("жазып", "апарып", "оқып"), only say it is done for someone
+_HELPING = frozenset({"беру", "беруге", "береди", "берди", "берип", "берсе", "беретин", "берген", "беремиз", "бересиз"})
+
+
+def _helps(word: str, before: str) -> bool:
+    return word in _HELPING and len(before) > 3 and before.endswith(("ып", "ип", "п"))
 
 
 def guess_intent(u: Understood) -> str:

@@ -177,6 +177,11 @@ def test_an_area_in_any_case_form(question: str, area: str) -> None:
     assert understand(question).filters.area == area
 
 
+def test_give_after_a_converb_only_says_for_whom() -> None:
+    assert [w.text for w in understand("хат жазып, оқып беруге көмек").words] == ["хат", "жазып", "окып", "комек"]
+    assert [w.text for w in understand("кеңес беру тарифі").words] == ["кенес", "беру"]  # "кеңес беру": to consult
+
+
 def test_the_unit_of_a_rate_is_no_content() -> None:
     assert [w.text for w in understand("стационарда тырнақ алу айына қанша тұрады").words] == ["тырнак", "алу"]
     assert {w.text for w in understand("monthly rate of massage in the stationary").words} == {"massage"}
