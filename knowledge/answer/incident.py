@@ -78,6 +78,7 @@ class Lexicon:
     meaning: tuple[Pattern, ...]
     sections: dict[str, tuple[Pattern, ...]]  # section kind → words of its heading
     found_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # section kind → question words naming it
+    mentioned_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # ... words that allow it
     _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
 
     def _kind(self, word: str) -> Action | bool | str | None:
@@ -150,7 +151,9 @@ def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
                    counts=frozenset(loose(w) for w in by_lang(data.get("counts", {}))), actions=actions,
                    meaning=_patterns(by_lang(data.get("meaning", {}))),
                    sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()},
-                   found_by={kind: _patterns(by_lang(entry)) for kind, entry in data.get("found_by", {}).items()})
+                   found_by={kind: _patterns(by_lang(entry)) for kind, entry in data.get("found_by", {}).items()},
+                   mentioned_by={kind: _patterns(by_lang(entry))
+                                 for kind, entry in data.get("mentioned_by", {}).items()})
 
 
 def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
@@ -211,12 +214,14 @@ def asks_meaning(u: Understood, lexicon: Lexicon | None = None) -> bool:
     return any(p.at(words, i) for p in lexicon.meaning for i in range(len(words)))
 
 
-def sections_named(u: Understood, lexicon: Lexicon | None = None) -> frozenset[str]:
+def sections_named(u: Understood, lexicon: Lexicon | None = None, *, mentioned: bool = False) -> frozenset[str]:
     """The ways a violation came to light the question names ("две подтверждённые жалобы", "in monitoring data"):
-    the sections of the criteria annex that give the degree for them."""
+    the sections of the criteria annex that give the degree for them; `mentioned`, those whose records it only
+    mentions ("Е-собес")."""
     lexicon = lexicon or load_lexicon()
     words = [loose(t) for t in u.tokens]
-    return frozenset(kind for kind, patterns in lexicon.found_by.items()
+    ways = lexicon.mentioned_by if mentioned else lexicon.found_by
+    return frozenset(kind for kind, patterns in ways.items()
                      if any(p.at(words, i) for p in patterns for i in range(len(words))))
 
 

@@ -246,6 +246,14 @@ def test_a_section_needing_a_way_unnamed_falls_behind(engine: Engine, question):
     assert answer.status == "answer" and answer.results[0].fields["item"] in (53, 58)
 
 
+@pytest.mark.parametrize("question", ["Мүгедектігі бар кісіге кресло-арба әлі берілмей жатыр, қандай дәреже",
+                                      "инвалиду так и не выдали кресло-коляску, какая степень"])
+def test_a_monitoring_criterion_needs_monitoring_or_its_records_said(engine: Engine, question):
+    # 83 is the same wheelchair requirement found in the monitoring of reports (E-sobes, local data): not asked here
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 64
+
+
 @pytest.mark.parametrize(("question", "item"), [
     ("в полустационаре психолог не проводит диагностику и консультации", 15),  # psychological, not pedagogical
     ("психолог стационарда диагностика мен кеңес жүргізбеді", 15),

@@ -29,7 +29,8 @@ SHOWN_ALONGSIDE = 2  # near-equal criteria of the same degree quoted with the be
 SHOWN = 4  # criteria in one answer at most (the best one, its near-equals and its look-alikes)
 LOOK_ALIKE = 0.6  # share of the shorter criterion's words the other one repeats: the same requirement
 SECTION_BONUS = 0.1  # a criterion of the section the question names the way of, ahead of its look-alikes
-NAMED_ONLY = frozenset({"complaints", "internet"})  # sections whose criteria hold only when the question says so
+SECTION_PENALTY = 0.2  # ... and one of a section needing a way the question does not say, behind the others
+NAMED_ONLY = frozenset({"complaints", "internet", "reports"})  # sections whose criteria hold only when said so
 MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
@@ -127,20 +128,21 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
     reading = reading or incident.read(u)
     only = incident.in_setting(ctx.catalogue, "criterion", u.filters.setting)
     hits = incident.search(ctx.catalogue.criterion_index, reading, only=only)
-    named = incident.sections_named(u)
+    named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
     lexicon = incident.load_lexicon()
-    found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named))
+    found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
+                                                         mentioned))
              for h in hits]
     return sorted(found, key=lambda h: -h.score)
 
 
-def _section_weight(kind: str | None, named: frozenset[str]) -> float:
+def _section_weight(kind: str | None, named: frozenset[str], mentioned: frozenset[str]) -> float:
     """A criterion of the section the question names the way of leads; one of a section that needs a way the
-    question does not name (complaints received, a report in the media) falls behind: a plain incident is what an
-    inspection finds."""
+    question neither names nor mentions the records of (complaints received, a report in the media, the monitoring
+    of reports) falls behind: a plain incident is what an inspection finds."""
     if kind in named:
         return SECTION_BONUS
-    return -SECTION_BONUS if kind in incident.load_lexicon().found_by and kind in NAMED_ONLY else 0.0
+    return -SECTION_PENALTY if kind in NAMED_ONLY and kind not in mentioned else 0.0
 
 
 def _same_degree(hit: Hit, top: Hit) -> bool:

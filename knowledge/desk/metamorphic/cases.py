@@ -210,7 +210,8 @@ _EN_NOT = ("{q} was not ensured", "{q} was not done")
 
 # How a criterion of a section that holds only when said (violation.NAMED_ONLY) came to light, as a person says it.
 _WAYS = {"complaints": {"kk": "шағымдар түсті", "ru": "поступили жалобы", "en": "complaints were received"},
-         "internet": {"kk": "БАҚ-та жарияланды", "ru": "сообщили в СМИ", "en": "reported in the media"}}
+         "internet": {"kk": "БАҚ-та жарияланды", "ru": "сообщили в СМИ", "en": "reported in the media"},
+         "reports": {"kk": "мониторинг нәтижесінде", "ru": "по итогам мониторинга", "en": "found in monitoring"}}
 
 
 def negate(requirement: str, lang: str, rng: random.Random) -> str:
