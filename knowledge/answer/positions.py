@@ -52,6 +52,7 @@ class Asked:
     only: bool = False  # the question names a position and no service: every content word is the position's
     free_words: frozenset[str] = frozenset()  # loose forms of the free words (not required of a service name)
     order: tuple[str, ...] = ()  # the question's content words (Understood.words) as searched, for `about`
+    ruled_out: frozenset[str] = frozenset()  # loose words of a position the question rules out ("not the care worker")
 
     def __bool__(self) -> bool:
         return bool(self.parts)
@@ -80,9 +81,10 @@ class Asked:
     def search_words(self, words: list[Word]) -> list[Word]:
         """The question's content words for the service search, a free position word made optional (like a
         glossary position word): naming a machinist must not make the search look for a service called so."""
+        kept = [w for w in words if w.text not in self.ruled_out]
         if not self.free_words:
-            return words
-        return [Word(w.text, w.alt, min(w.weight, OPTIONAL)) if w.text in self.free_words else w for w in words]
+            return kept
+        return [Word(w.text, w.alt, min(w.weight, OPTIONAL)) if w.text in self.free_words else w for w in kept]
 
 
 @dataclass
@@ -137,8 +139,10 @@ class Positions:
         taken = {i for m in matches for i in range(m.start, m.end)}
         # a position said with a typo is optional in the service search, as it would be spelt right
         free: set[str] = {words[i] for m in typos for i in range(m.start, m.end)}
+        positional = [m for m in matches if m.term.category == "positions"]
         parts = [Part(" ".join(raw[m.start:m.end]), _forms(words, alts, m.start, m.end), key=m.term.key)
-                 for m in matches if m.term.category == "positions"]
+                 for m in positional if not _ruled_out(words, m.start, m.end)]
+        ruled = {w for m in positional if _ruled_out(words, m.start, m.end) for w in words[m.start:m.end]}
         if u.filters.position and all(p.key != u.filters.position for p in parts):
             parts.append(Part(u.filters.position.replace("_", " "), key=u.filters.position))
         for i, word in enumerate(words):
@@ -147,15 +151,19 @@ class Positions:
             forms = [f for f in (word, alts[i]) if f]
             if not self._names_a_title(forms) or any(self._in_terms(forms, p.key) for p in parts if p.key):
                 continue  # a service word, or a word of a glossary position already named ("ЛФК нұсқаушысы")
+            if _ruled_out(words, i, i + 1):
+                ruled.add(word)
+                continue
             parts.append(Part(raw[i], _forms(words, alts, i, i + 1), word=word, alt=alts[i]))
             free.add(word)
         if not parts:
-            return Asked()
+            return Asked(ruled_out=frozenset(ruled))
         named = {w for p in parts for w in p.words}
         others = [(w.text, w.alt) if w.alt else (w.text,) for w in u.words if w.text not in named]
         # the question names only a position when each other word is a title's word too ("күтім жөніндегі" of
         # "Күтім жөніндегі санитар") or is known nowhere ("trauma"): no word of it asks for a service
-        asked = Asked(tuple(parts), tuple(others), False, frozenset(free), tuple(w.text for w in u.words))
+        asked = Asked(tuple(parts), tuple(others), False, frozenset(free), tuple(w.text for w in u.words),
+                      frozenset(ruled))
         fitting = [self._words(title)[0] for title in self.titles if self.fits(title, asked)]
         only = all(self._title_likeness(list(forms)) >= LIKE or not self._service_likeness(list(forms))
                    or any(likeness(f, w) >= LIKE for f in forms for words in fitting for w in words)
@@ -337,6 +345,18 @@ def likeness(word: str, other: str) -> float:
     if len(short) >= TYPO_LENGTH and fuzz.ratio(word, other) >= TYPO_RATIO:
         return 0.8
     return 0.0
+
+
+_NOT_BEFORE = frozenset({"not", "не", "no"})  # "(not the care worker)", "а не соцработник"
+_NOT_AFTER = frozenset({"емес"})  # "әлеуметтік қызметкер емес"
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _ruled_out(words: list[str], start: int, end: int) -> bool:
+    """Whether the question rules a position out rather than naming it: a negation just before it ("не вызвали
+    врача" negates the verb: the doctor is named) or just after it."""
+    before = [w for w in words[max(0, start - 2):start] if w not in _ARTICLES][-1:]
+    return bool(_NOT_BEFORE & set(before) or _NOT_AFTER & set(words[end:end + 1]))
 
 
 def _forms(words: list[str], alts: list[str], start: int, end: int) -> frozenset[str]:

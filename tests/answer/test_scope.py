@@ -146,3 +146,10 @@ def test_tickets_home_as_the_subject_of_a_service_are_still_answered(engine: Eng
 def test_taxi_stops_of_an_accessible_site_reported_missing_are_a_requirement(engine: Engine) -> None:
     answer = engine.ask("мүгедектігі бар адамдар үшін такси және автобус аялдамаларына қолжетімділік қамтамасыз етілмеді")
     assert answer.status != "not_found" and answer.intent == "violation"
+
+
+@pytest.mark.parametrize("question", ["Как оформить инвалидность через МСЭ, какие документы собрать?",
+                                      "мүгедектікті рәсімдеу үшін қандай құжаттар жинау керек"])
+def test_papers_to_gather_are_not_the_list_of_acts(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results

@@ -182,6 +182,16 @@ def test_a_specialist_the_base_names_elsewhere_is_offered_with_its_services(engi
     assert label("position_not_in_base", "ru").split("{")[0] not in answer.text
 
 
+@pytest.mark.parametrize("question", [
+    "Bäyterek home care: helping pay utility bills, done by the social work specialist (not the care worker)",
+    "Байтерек, на дому: помощь в оплате коммуналки, делает специалист по социальной работе, а не соцработник",
+])
+def test_a_position_ruled_out_is_not_asked(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 14
+    assert answer.results[0].fields["position"] == "Әлеуметтік жұмыс жөніндегі маман"
+
+
 def test_choices_for_a_named_position_all_have_it(engine: Engine) -> None:
     answer = engine.ask("санитар по уходу", "ru")
     assert answer.status == "clarify" and len(answer.choices) >= 2
