@@ -53,6 +53,7 @@ class Glossary:
     weak_negation: frozenset[str] = frozenset()  # loose verbs that, negated, describe rather than report
     weak_settings: frozenset[tuple[str, ...]] = frozenset()  # setting terms (their words) that yield to another
     implies: dict[str, frozenset[str]] = field(default_factory=dict)  # cue → the other cues it also is (`also`)
+    city_terms: frozenset[tuple[str, ...]] = frozenset()  # a jurisdiction's terms naming a city: the city area too
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
@@ -127,7 +128,8 @@ class Glossary:
         kept = [term for term in self.terms if term.category != "scope" or not any(_same(term, a) for a in added)]
         return Glossary(terms=kept + added, stopwords=self.stopwords, kk_latin=self.kk_latin,
                         position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
-                        weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies)
+                        weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies,
+                        city_terms=self.city_terms)
 
 
 def _same(one: Term, other: Term) -> bool:
@@ -197,5 +199,7 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     weak_settings = frozenset(term.words for lang, texts in data.get("settings_weak", {}).items() for text in texts
                               if (term := _term("settings", "", lang, text)) is not None)
     implies = {key: frozenset(entry["also"]) for key, entry in data.get("cues", {}).items() if entry.get("also")}
+    city = frozenset(term.words for entry in data.get("jurisdictions", {}).values() for text in entry.get("city", [])
+                     if (term := _term("jurisdictions", "", "ru", text)) is not None)
     return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak,
-                    weak_negation=negation, weak_settings=weak_settings, implies=implies)
+                    weak_negation=negation, weak_settings=weak_settings, implies=implies, city_terms=city)

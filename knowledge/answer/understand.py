@@ -104,6 +104,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     cues: set[str] = set()
     degrees: list[str] = []
     scopes: list[str] = []
+    named_city = False
     named = {m.term.key for m in matches if m.term.category == "settings" and m.term.words not in glossary.weak_settings}
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
@@ -121,6 +122,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
         elif term.category == "jurisdictions":
             filters.jurisdiction = filters.jurisdiction or term.key
+            named_city = named_city or term.words in glossary.city_terms
         elif term.category == "positions":
             filters.position = filters.position or term.key
         elif term.key in _DEGREE_CUES:
@@ -132,6 +134,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif term.key not in INCIDENT_CUES:  # the negations are read together, below
             cues.add(term.key)
             cues.update(glossary.implies.get(term.key, ()))
+    if named_city and filters.area is None:
+        filters.area = "city"  # "полустационар в Уральске": the oblast's city is the city area
     # "болмашы ма әлде өрескел ме?": two degrees named ask which one it is, not whether it is either
     degree = degrees[0] if len(set(degrees)) == 1 else None
     negations = read_negations(text, raw, translit, matches, taken, glossary)

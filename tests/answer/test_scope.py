@@ -153,3 +153,8 @@ def test_taxi_stops_of_an_accessible_site_reported_missing_are_a_requirement(eng
 def test_papers_to_gather_are_not_the_list_of_acts(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.status == "not_found" and not answer.results
+
+
+def test_a_sanatorium_voucher_is_no_service_of_the_base(engine: Engine) -> None:
+    answer = engine.ask("Сколько стоит путёвка в санаторий «Акжайык» на 10 дней?")
+    assert answer.status == "not_found" and not answer.results  # no calculation from an assistance service's rate

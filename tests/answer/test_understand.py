@@ -182,6 +182,17 @@ def test_give_after_a_converb_only_says_for_whom() -> None:
     assert [w.text for w in understand("кеңес беру тарифі").words] == ["кенес", "беру"]  # "кеңес беру": to consult
 
 
+@pytest.mark.parametrize("question", ["Полустационар в Уральске: помощь в оформлении документов",
+                                      "Robotic locomotor therapy at a semi-stationary centre in Oral",
+                                      "Орал қаласындағы қарттар үйінде тырнақ алу"])
+def test_the_oblast_city_named_is_the_oblast_and_the_city_area(question: str) -> None:
+    assert (understand(question).filters.jurisdiction, understand(question).filters.area) == ("oblast", "city")
+
+
+def test_returning_home_is_not_the_city_named() -> None:
+    assert understand("туған ауылына оралуға билет алуға көмек").filters.jurisdiction is None
+
+
 def test_the_unit_of_a_rate_is_no_content() -> None:
     assert [w.text for w in understand("стационарда тырнақ алу айына қанша тұрады").words] == ["тырнак", "алу"]
     assert {w.text for w in understand("monthly rate of massage in the stationary").words} == {"massage"}
