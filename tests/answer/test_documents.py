@@ -71,3 +71,16 @@ def test_a_document_asked_in_other_words(engine: Engine, question):
 def test_a_question_that_is_not_about_acts_never_gets_an_act(engine: Engine):
     answer = engine.ask("price of a taxi to Uralsk")
     assert all(r.type != "document" for r in answer.results)
+
+
+@pytest.mark.parametrize(("question", "lang"), [("Тарифы на спецсоцуслуги на 2027 год по области уже утвердили?", "ru"),
+                                              ("2030 жылғы тариф қаулысы бекітілді ме?", "kk")])
+def test_an_act_of_a_year_the_base_lacks_is_not_shown_for_it(engine, question, lang):
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and answer.intent == "document"
+    assert "2026" in answer.text and "2025" not in answer.text  # the tariff years held, not the acts' dates
+
+
+def test_an_act_of_a_year_the_base_holds_is_still_found(engine):
+    answer = engine.ask("приказ 2021 года о правилах деятельности действует?")
+    assert answer.status == "answer" and answer.results[0].citation.document == "003"

@@ -7,9 +7,9 @@ from knowledge.answer import compose
 from knowledge.answer.catalogue import annexes
 from knowledge.answer.compose import cite, label, short_title
 from knowledge.answer.context import Context, Facets, choices, warn
-from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, leader
+from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, NOT_FOUND, leader
 from knowledge.answer.understand import DOCUMENT_CUES, Understood
-from knowledge.answer.years import RELATIVE
+from knowledge.answer.years import RELATIVE, asked_years
 from knowledge.domain import Answer, Result
 from knowledge.i18n import date
 
@@ -27,6 +27,14 @@ class Documents:
         lang, documents = reply.lang, ctx.catalogue.documents
         points = _points(u, ctx)
         reply.intent = self.name
+        missing = _years_without_acts(u, ctx)
+        if missing:  # "are the 2027 tariffs approved yet?": no act of that year is in the base, none is shown for it
+            held = sorted({int(d["year"]) for d in documents.values() if str(d.get("year") or "").isdigit()})
+            reply.status = NOT_FOUND
+            reply.text = label("other_year", lang).format(asked=", ".join(map(str, missing)),
+                                                          held=", ".join(map(str, held)))
+            reply.results = documents_list(ctx, lang)
+            return True
         best = leader(points, DOCUMENT_POINTS, DOCUMENT_LEAD)
         listed = _listed(u, ctx, points)
         if listed is not None and (best is None or len(listed) > 1):
@@ -86,6 +94,14 @@ class Documents:
         warn(reply, lines, ctx.status_warning(doc["id"], lang))
         reply.text = "\n".join(lines)
         return True
+
+
+def _years_without_acts(u: Understood, ctx: Context) -> list[int]:
+    """The years the question names that no act of the base is dated or sets tariffs for."""
+    documents = ctx.catalogue.documents.values()
+    held = {str(d.get("year") or "") for d in documents} | {str(d.get("date") or "")[:4] for d in documents}
+    named = asked_years(u, ctx.today().year, ctx.catalogue.act_dates).named
+    return [year for year in named if str(year) not in held]
 
 
 def documents_list(ctx: Context, lang: str) -> list[Result]:
