@@ -121,6 +121,8 @@ class Engine:
                 gc.collect()  # now, once: not as a pause in the first questions answered
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)
+        if self.catalogue.synonyms is not None:  # the lexicon's renderings keyed now, as well
+            self.catalogue.synonyms("")
 
     def places(self) -> list[Jurisdiction]:
         """The jurisdictions that have tariffs, in the manifest's order (what a refine button can switch to)."""

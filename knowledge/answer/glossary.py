@@ -23,6 +23,7 @@ from knowledge.text import dictionary_key, loose, tokens
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
 CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues", "scope")
+FUZZY_CACHE = 20_000  # misspelt words remembered with their closest term
 MIN_ROOT = 5  # a whole-word term meets other inflections only by a key this long (short ones collide: "кал", "сел")
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Glossary:
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _fuzzy_found: dict[str, Term | None] = field(default_factory=dict, repr=False)  # word → `_fuzzy_term`
 
     def __post_init__(self) -> None:
         for term in self.terms:
@@ -97,7 +99,15 @@ class Glossary:
         return found
 
     def _fuzzy_term(self, word: str) -> Term | None:
-        """The closest long term to a misspelt word (whole words compared whole, stems with the word's start)."""
+        """The closest long term to a misspelt word (whole words compared whole, stems with the word's start);
+        remembered per word (bounded), as the indexes remember their word matches."""
+        if word not in self._fuzzy_found:
+            if len(self._fuzzy_found) >= FUZZY_CACHE:
+                self._fuzzy_found.clear()
+            self._fuzzy_found[word] = self._closest_term(word)
+        return self._fuzzy_found[word]
+
+    def _closest_term(self, word: str) -> Term | None:
         best: tuple[float, Term] | None = None
         for length, terms in self._fuzzy.items():
             if length > len(word) + 1:

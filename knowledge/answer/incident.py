@@ -38,6 +38,7 @@ STORY = "story"
 STORY_WEIGHT = 0.5  # a story word counts where a requirement says it ("қарттар") and costs nothing where none does
 SEARCHED = 12  # candidates read per search (the answer shows a few; the rest decide ties and look-alikes)
 WORD_CACHE = 20_000  # words remembered by the lexicon
+WAYS_CACHE = 256  # questions whose ways of coming to light are remembered
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Lexicon:
     found_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # section kind → question words naming it
     mentioned_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # ... words that allow it
     _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
+    _sections_of: dict = field(default_factory=dict, repr=False)  # section heading → its kind
+    _ways: dict = field(default_factory=dict, repr=False)  # (question tokens, mentioned) → `ways_said`
 
     def _kind(self, word: str) -> Action | bool | str | None:
         """True for a negation word, False for an auxiliary, STORY for a story word, the action a word names, None
@@ -109,12 +112,28 @@ class Lexicon:
         kind = self._kind(word)
         return kind if isinstance(kind, Action) else None
 
+    def ways_said(self, raw: tuple[str, ...], mentioned: bool) -> frozenset[str]:
+        """The section kinds whose way (or, `mentioned`, whose records) the question's tokens say (remembered for the
+        last questions: an answer reads them for every candidate search)."""
+        known = self._ways.get((raw, mentioned))
+        if known is None:
+            if len(self._ways) > WAYS_CACHE:
+                self._ways.clear()
+            words = [loose(t) for t in raw]
+            ways = self.mentioned_by if mentioned else self.found_by
+            known = self._ways[(raw, mentioned)] = frozenset(
+                kind for kind, patterns in ways.items()
+                if any(p.at(words, i) for p in patterns for i in range(len(words))))
+        return known
+
     def section(self, heading: str) -> str | None:
-        words = [loose(t) for t in tokens(heading)]
-        for kind, patterns in self.sections.items():
-            if any(p.at(words, i) for p in patterns for i in range(len(words))):
-                return kind
-        return None
+        """The kind of a section heading of the criteria annex (remembered: the annex has a handful)."""
+        if heading not in self._sections_of:
+            words = [loose(t) for t in tokens(heading)]
+            self._sections_of[heading] = next((kind for kind, patterns in self.sections.items()
+                                               if any(p.at(words, i) for p in patterns for i in range(len(words)))),
+                                              None)
+        return self._sections_of[heading]
 
 
 @dataclass
@@ -218,11 +237,7 @@ def sections_named(u: Understood, lexicon: Lexicon | None = None, *, mentioned: 
     """The ways a violation came to light the question names ("две подтверждённые жалобы", "in monitoring data"):
     the sections of the criteria annex that give the degree for them; `mentioned`, those whose records it only
     mentions ("Е-собес")."""
-    lexicon = lexicon or load_lexicon()
-    words = [loose(t) for t in u.tokens]
-    ways = lexicon.mentioned_by if mentioned else lexicon.found_by
-    return frozenset(kind for kind, patterns in ways.items()
-                     if any(p.at(words, i) for p in patterns for i in range(len(words))))
+    return (lexicon or load_lexicon()).ways_said(tuple(u.tokens), mentioned)
 
 
 def names_action(target: Target, action: Action) -> bool:

@@ -141,6 +141,7 @@ class Index:
                 key_groups[k_index].append(group)
         self.key_groups = [tuple(g) for g in key_groups]
         self._cache: dict[tuple[str, tuple[str, ...] | None], dict[str, float]] = {}
+        self._synonym_matches: dict[tuple[str, str | None], dict[str, float]] = {}  # see `_with_synonyms`
         self._within: dict[int, tuple[frozenset[int], dict[int, tuple[int, ...]]]] = {}  # see `_members`
         by_stem: dict[str, list[str]] = {}
         self.by_head: dict[str, list[str]] = {}  # first 4 letters → words (inflection candidates)
@@ -217,7 +218,12 @@ class Index:
     def _with_synonyms(self, word: Word, matches: dict[str, float]) -> dict[str, float]:
         """A word no name prints (by itself or its stem) also matches, as another inflection would, the names
         printing the Kazakh words the lexicon renders by it ("поликлиника" → "денсаулық сақтау ұйымы")."""
-        found = dict(matches)
+        remembered = self._synonym_matches.get((word.text, word.alt))
+        if remembered is not None:
+            return remembered
+        if len(self._synonym_matches) >= WORD_CACHE:
+            self._synonym_matches.clear()
+        found = self._synonym_matches[(word.text, word.alt)] = dict(matches)
         forms = [f for f in (word.text, word.alt) if f]
         for form in dict.fromkeys(forms):
             for kazakh in self.synonyms(form) if self.synonyms else ():

@@ -164,10 +164,16 @@ class Positions:
         # "Күтім жөніндегі санитар") or is known nowhere ("trauma"): no word of it asks for a service
         asked = Asked(tuple(parts), tuple(others), False, frozenset(free), tuple(w.text for w in u.words),
                       frozenset(ruled))
-        fitting = [self._words(title)[0] for title in self.titles if self.fits(title, asked)]
+        fitting: list[tuple[str, ...]] | None = None
+
+        def of_the_title(forms: tuple[str, ...]) -> bool:  # "уходу" of "санитар по уходу", the title's name
+            nonlocal fitting
+            if fitting is None:
+                fitting = [self._words(title)[0] for title in self.titles if self.fits(title, asked)]
+            return any(likeness(f, w) >= LIKE for f in forms for words in fitting for w in words)
+
         only = all(self._title_likeness(list(forms)) >= LIKE or not self._service_likeness(list(forms))
-                   or any(likeness(f, w) >= LIKE for f in forms for words in fitting for w in words)
-                   for forms in others)  # "уходу" of "санитар по уходу", the name of the title asked
+                   or of_the_title(forms) for forms in others)
         return replace(asked, only=only)
 
     def _names_a_title(self, forms: list[str]) -> bool:

@@ -73,7 +73,7 @@ class Tariffs:
         hits = catalogue.service_index.search(words, limit=40,
                                               only=catalogue.services_in(f.setting, f.jurisdiction, when.view))
         hits = _prefer_position(hits, asked, positions)
-        group = groups.named(u.question)
+        group = groups.named(" ".join(u.tokens))  # the question's first words (a pasted page is cut short)
         hits = [h for h in hits if not groups.for_other_group(h.target, group)]  # "для детей" is no adults' service
         hits = _without_negated(hits, u)
 
