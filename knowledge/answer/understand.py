@@ -66,6 +66,8 @@ class Understood:
     # every setting named outright, in order (the first is `filters.setting`): a service's own name may hold another
     # setting's words ("помощь в устройстве в стационар" is a home-care service)
     settings: list[str] = field(default_factory=list)
+    # searches done for this question, by what they depend on: an intent ranked, then answering, searches once
+    searched: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:

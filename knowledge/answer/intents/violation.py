@@ -125,6 +125,9 @@ def _asks_meaning(u: Understood, target: Target) -> bool:
 def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None) -> list[Hit]:
     """Criteria matching the question's object (and action), in the setting it names; of those, the ones of the
     section the question names the way of ("две жалобы": complaints) lead their look-alikes of other sections."""
+    memo = ("criteria", u.filters.setting, len(u.words))
+    if memo in u.searched:
+        return u.searched[memo]
     reading = reading or incident.read(u)
     only = incident.in_setting(ctx.catalogue, "criterion", u.filters.setting)
     hits = incident.search(ctx.catalogue.criterion_index, reading, only=only)
@@ -133,7 +136,8 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
     found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
                                                          mentioned))
              for h in hits]
-    return sorted(found, key=lambda h: -h.score)
+    u.searched[memo] = sorted(found, key=lambda h: -h.score)
+    return u.searched[memo]
 
 
 def _section_weight(kind: str | None, named: frozenset[str], mentioned: frozenset[str]) -> float:
