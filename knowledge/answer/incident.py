@@ -123,7 +123,7 @@ class Lexicon:
             ways = self.mentioned_by if mentioned else self.found_by
             known = self._ways[(raw, mentioned)] = frozenset(
                 kind for kind, patterns in ways.items()
-                if any(p.at(words, i) for p in patterns for i in range(len(words))))
+                if _found(patterns, words))
         return known
 
     def section(self, heading: str) -> str | None:
@@ -131,7 +131,7 @@ class Lexicon:
         if heading not in self._sections_of:
             words = [loose(t) for t in tokens(heading)]
             self._sections_of[heading] = next((kind for kind, patterns in self.sections.items()
-                                               if any(p.at(words, i) for p in patterns for i in range(len(words)))),
+                                               if _found(patterns, words)),
                                               None)
         return self._sections_of[heading]
 
@@ -145,6 +145,11 @@ class Reading:
     actions: tuple[Action, ...]
     negated: bool
     action_words: list[Word] = field(default_factory=list)  # the question's action words, searched as optional
+
+
+def _found(patterns: tuple[Pattern, ...], words: list[str]) -> bool:
+    """Whether one of the patterns runs somewhere in the loose words."""
+    return any(p.at(words, i) for p in patterns for i in range(len(words)))
 
 
 def _patterns(texts: list[str]) -> tuple[Pattern, ...]:
@@ -230,7 +235,7 @@ def asks_meaning(u: Understood, lexicon: Lexicon | None = None) -> bool:
     """Whether the question asks what something means ("что значит", "деген не", "definition")."""
     lexicon = lexicon or load_lexicon()
     words = [loose(t) for t in u.tokens]
-    return any(p.at(words, i) for p in lexicon.meaning for i in range(len(words)))
+    return _found(lexicon.meaning, words)
 
 
 def sections_named(u: Understood, lexicon: Lexicon | None = None, *, mentioned: bool = False) -> frozenset[str]:

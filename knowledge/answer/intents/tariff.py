@@ -293,7 +293,7 @@ def _names_present(name: str, negated: frozenset[str]) -> bool:
 
 
 def _unknown_position(asked: Asked, ctx: Context) -> bool:
-    """A specialist the glossary knows whom no title of the base names ("стоматолог", "surgeon"): no service
+    """A specialist the glossary knows whom no title of the base names ("стоматолог", "dentist"): no service
     shown beside it is what was asked."""
     positions = ctx.positions
     return any(part.key and not any(positions.fits(title, Asked((part,))) for title in positions.titles)
