@@ -20,6 +20,10 @@ COMPARE = 0.08  # the same thing in other tables (settings, jurisdictions) this 
 MIN_COVER = 0.34  # one matching word must cover at least this much of the name to be answered outright
 TO_THE_POINT = 0.05  # a near rival whose name the question covers this much better is a real alternative
 CLEARER = 0.07  # a near-equal whose name covers this much less of itself is no tie (it says more than was asked)
+# ... and when the question holds nearly the whole best name (typed or pasted whole: WHOLE_NAME of it), a long
+# look-alike saying one word more ("өте төмен" for "төмен") is no tie either: one word is little of a long name
+WHOLE_NAME = 0.9
+CLEARER_WHOLE = 0.02
 POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a near-equal one that has not
 # Below ANSWER_SCORE, a candidate far ahead of every other (this many times the next one's score, and sure of two
 # words or more) is the only reading the base offers: choices beside it would be noise. This holds down to
@@ -143,7 +147,8 @@ def tied(hit: Hit, top: Hit) -> bool:
                 and hit.cover >= top.cover + TO_THE_POINT)
     same_words = len(hit.matched) == len(top.matched) and all(
         abs(a - b) <= 0.1 for a, b in zip(hit.matched, top.matched, strict=True))
-    return not (same_words and top.cover - hit.cover >= CLEARER)
+    clearer = CLEARER_WHOLE if top.cover >= WHOLE_NAME else CLEARER
+    return not (same_words and top.cover - hit.cover >= clearer)
 
 
 def enough_evidence(hit: Hit, words: Sequence | None = None) -> bool:

@@ -11,6 +11,7 @@ from knowledge.answer.policy import (
     CLARIFY,
     CLARIFY_SCORE,
     CLEARER,
+    CLEARER_WHOLE,
     COMPARE,
     LEAD_FLOOR,
     LEAD_RATIO,
@@ -20,6 +21,7 @@ from knowledge.answer.policy import (
     TIE,
     TO_THE_POINT,
     WEAK_LEAD_RATIO,
+    WHOLE_NAME,
     Decision,
     clear_best,
     decide,
@@ -143,6 +145,22 @@ def test_a_near_equal_whose_name_says_more_than_was_asked_is_no_tie():
     wordier = hit("massage of the back and neck", 0.8 - TIE / 2, cover=0.9 - CLEARER - 0.01)
     assert not tied(wordier, best)
     assert decide([best, wordier], WORDS).status == ANSWER
+
+
+def test_a_long_name_asked_whole_beats_its_look_alike_saying_one_word_more():
+    # one word more is a small share of a long name, less than CLEARER: the question holding the whole of the best
+    # name is what tells them apart
+    asked = hit("teaching everyday skills to those with a low level of skills", 0.98, cover=WHOLE_NAME + 0.04)
+    very_low = hit("teaching everyday skills to those with a very low level of skills", 0.98 - TIE / 2,
+                   cover=WHOLE_NAME + 0.04 - CLEARER_WHOLE - 0.01)
+    assert not tied(very_low, asked)
+    assert decide([asked, very_low], WORDS).status == ANSWER
+    # a question holding only part of the name: the same small gap is still a tie
+    partly = hit("teaching everyday skills to those with a low level of skills", 0.8, cover=WHOLE_NAME - 0.2)
+    partly_very_low = hit("teaching everyday skills to those with a very low level of skills", 0.8 - TIE / 2,
+                          cover=WHOLE_NAME - 0.2 - CLEARER_WHOLE - 0.01)
+    assert tied(partly_very_low, partly)
+    assert decide([partly, partly_very_low], WORDS).status == CLARIFY
 
 
 def test_a_rival_a_little_behind_but_more_to_the_point_is_a_tie():
