@@ -24,6 +24,7 @@ from knowledge.answer.glossary import Glossary, Term
 from knowledge.answer.index import Index, Target
 from knowledge.answer.lexicon import Lexicon, load_lexicon
 from knowledge.answer.places import place_terms
+from knowledge.answer.service_kinds import Kinds
 from knowledge.answer.staffing_names import position_key, staffing_names
 from knowledge.answer.tariff_rows import services
 from knowledge.answer.years import in_force
@@ -55,6 +56,7 @@ class Catalogue:
     # a question word → the Kazakh words the lexicon renders by it (a word no name prints still finds its name)
     synonyms: Callable[[str], tuple[str, ...]] | None = None
     service_index: Index = field(init=False)
+    kinds: Kinds = field(init=False)  # the kind of each service and the criteria requiring each kind
     criterion_index: Index = field(init=False)
     checklist_index: Index = field(init=False)
     staffing_index: Index = field(init=False)
@@ -87,6 +89,7 @@ class Catalogue:
             for number in re.findall(r"\d+", str(document.get("number") or "")):
                 self._act_dates[number] = self._act_dates.get(number, frozenset()) | {year}
         self.service_index = Index(self.services, self.synonyms)
+        self.kinds = Kinds(self.services, self.criteria)
         self.criterion_index = Index(self.criteria, self.synonyms)
         self.checklist_index = Index(self.checklist, self.synonyms)
         self.staffing_index = Index(self.staffing, self.synonyms)

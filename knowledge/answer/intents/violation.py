@@ -19,7 +19,7 @@ from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
 from knowledge.answer.compose import ANNEX, ITEM, cite, label, truncate
 from knowledge.answer.context import Context, localised_name
 from knowledge.answer.index import Hit, Target
-from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, COMPARE, MAX_CHOICES, Decision, decide
+from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, CLARIFY_SCORE, COMPARE, MAX_CHOICES, Decision, decide
 from knowledge.answer.understand import Understood
 from knowledge.domain import DEGREE_KK, Answer, Citation, Result
 from knowledge.i18n import gettext
@@ -31,6 +31,8 @@ LOOK_ALIKE = 0.6  # share of the shorter criterion's words the other one repeats
 SECTION_BONUS = 0.1  # a criterion of the section the question names the way of, ahead of its look-alikes
 SECTION_PENALTY = 0.2  # ... and one of a section needing a way the question does not say, behind the others
 NAMED_ONLY = frozenset({"complaints", "internet", "reports"})  # sections whose criteria hold only when said so
+KIND_SCORE = 0.3  # a tariff service found this well names the kind of service the incident is about
+KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the setting asked) this far ahead
 MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
@@ -130,7 +132,8 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
         return u.searched[memo]
     reading = reading or incident.read(u)
     only = incident.in_setting(ctx.catalogue, "criterion", u.filters.setting)
-    hits = incident.search(ctx.catalogue.criterion_index, reading, only=only)
+    hits = _with_service_kind(incident.search(ctx.catalogue.criterion_index, reading, only=only), u, ctx, reading,
+                              only)
     named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
     lexicon = incident.load_lexicon()
     found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
@@ -138,6 +141,46 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
              for h in hits]
     u.searched[memo] = sorted(found, key=lambda h: -h.score)
     return u.searched[memo]
+
+
+def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: incident.Reading,
+                       only: frozenset[int] | None) -> list[Hit]:
+    """The criteria requiring the kind of service the incident names, KIND_BONUS ahead: a service of the tariffs
+    found by the incident's object words (KIND_SCORE or more) in the setting asked is of a kind (social-household,
+    social-legal ...), and the criterion requiring that kind in that setting is the one broken, even when its text
+    lists the service by other words or not at all ("тырнағын алмаған": nail cutting, a social-household service).
+    Only with a setting named: the criteria of kinds are each of one setting, and without one the services of every
+    setting would speak for criteria of settings the incident is not about."""
+    catalogue = ctx.catalogue
+    if not u.filters.setting:
+        return hits
+    services = incident.search(catalogue.service_index, reading, only=catalogue.services_in(u.filters.setting, None),
+                               limit=3)
+    # a service explaining more of the incident's words than any requirement does ("ЛФК" of the cabinets whose
+    # passports are missing is no sign the incident is about therapy)
+    said = max((h.sure for h in hits), default=0)
+    found = [s for s in services if s.score >= KIND_SCORE and s.sure > said and incident.object_found(reading, s)]
+    kind = next((k for k in (catalogue.kinds.of_service(s.target) for s in found) if k), None)
+    if kind is None:
+        return hits
+    of_kind = frozenset(i for i in catalogue.kinds.criteria(kind) if only is None or i in only)
+    if not of_kind:
+        return hits
+    # a service found for sure (ANSWER_SCORE) keeps its kind's criteria among the choices even when their text has
+    # none of the question's words ("не стригли ногти": the social-household criteria, to choose from)
+    floor = CLARIFY_SCORE if found[0].score >= ANSWER_SCORE else 0.0
+    boosted = {h.target.ident: replace(h, score=max(h.score + KIND_BONUS, floor))
+               for h in incident.search(catalogue.criterion_index, reading, only=of_kind, limit=len(of_kind))}
+    if floor:  # those the search did not find (none of their words asked) are choices all the same
+        for index in sorted(of_kind):
+            target = catalogue.criteria[index]
+            if target.ident not in boosted:
+                boosted[target.ident] = Hit(target, floor, matched=(0.0,) * len(reading.words))
+    merged = {h.target.ident: h for h in hits}
+    for ident, h in boosted.items():
+        if ident not in merged or merged[ident].score < h.score:
+            merged[ident] = h
+    return sorted(merged.values(), key=lambda h: -h.score)
 
 
 def _section_weight(kind: str | None, named: frozenset[str], mentioned: frozenset[str]) -> float:

@@ -1,0 +1,61 @@
+"""The kind of a special social service (social-household, social-medical, social-legal ...), as a tariff table's
+heading prints it ("Әлеуметтік-тұрмыстық қызметтер") and as a risk criterion's requirement ends with it ("...
+бойынша әлеуметтік-тұрмыстық қызметтерді ұсыну"). A service not provided breaks the requirement to provide its kind
+in its setting: "тырнағын алмаған" finds nail cutting among the tariffs, a social-household service, so the
+requirement of social-household services at home is the one broken, though no criterion prints "тырнақ"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.answer.index import Target
+from knowledge.text import loose
+
+# "әлеуметтік-тұрмыстық", "Әлеуметтік - медициналық", "әлеуметтік- медициналық": the kind is the word after the hyphen
+_KIND = re.compile(r"әлеуметтік\s*-\s*(\w+)\s+қызмет", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _kinds(text: str) -> tuple[str, ...]:
+    return tuple(loose(kind) for kind in _KIND.findall(text or ""))
+
+
+def service_kind(target: Target) -> str | None:
+    """A tariff item's kind: its table heading's."""
+    kinds = _kinds(str(target.rows[0].get("category") or "")) if target.rows else ()
+    return kinds[0] if kinds else None
+
+
+def required_kind(target: Target) -> str | None:
+    """The kind of services a criterion requires to be provided: the last one its text names, the one it ends
+    with ("... бойынша әлеуметтік-тұрмыстық қызметтерді ұсыну"); None for criteria of another sort (deadlines,
+    access, complaints naming several kinds)."""
+    kinds = _kinds(target.names[0])
+    text = target.names[0].rstrip(" .;")
+    if not kinds or not re.search(r"қызмет\w*\s+(ұсыну|көрсету)$", text, re.IGNORECASE):
+        return None
+    return kinds[-1]
+
+
+class Kinds:
+    """The kinds of services of a catalogue: each tariff item's (from tables printing more than one heading: a table
+    under one heading for all its items tells nothing) and the criteria requiring each kind."""
+
+    def __init__(self, services: list[Target], criteria: list[Target]) -> None:
+        tables: dict[tuple, set[str]] = {}
+        for target in services:
+            tables.setdefault((target.jurisdiction, target.setting, target.ident[:2]), set()).add(
+                service_kind(target) or "")
+        self._told = {id(t): service_kind(t) for t in services
+                      if len(tables[(t.jurisdiction, t.setting, t.ident[:2])] - {""}) > 1}
+        self._criteria: dict[str, frozenset[int]] = {}
+        for index, target in enumerate(criteria):
+            if kind := required_kind(target):
+                self._criteria[kind] = self._criteria.get(kind, frozenset()) | {index}
+
+    def of_service(self, target: Target) -> str | None:
+        return self._told.get(id(target))
+
+    def criteria(self, kind: str) -> frozenset[int]:
+        return self._criteria.get(kind, frozenset())

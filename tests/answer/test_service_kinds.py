@@ -1,0 +1,80 @@
+"""The kind of a social service (knowledge.answer.service_kinds): read from a tariff table's heading and from the end
+of a criterion's requirement, and an incident about a service of one kind led to the criteria requiring that kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer.index import Target
+from knowledge.answer.service_kinds import Kinds, required_kind, service_kind
+from knowledge.text import loose
+
+
+def service(item: int, category: str, table: str = "borli") -> Target:
+    return Target("service", ("001", 1, item), [f"service {item}"], [{"category": category}], jurisdiction=table,
+                  setting="home")
+
+
+def criterion(item: int, text: str) -> Target:
+    return Target("criterion", (item,), [text], [{"item": item}])
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Әлеуметтік-тұрмыстық қызметтер", "тұрмыстық"),
+    ("Әлеуметтік - медициналық қызметтер", "медициналық"),  # spaced hyphen as one decree prints it
+    ("Әлеуметтік-еңбек қызметтері", "еңбек"),
+    ("Басқа қызметтер", None),
+])
+def test_a_service_kind_is_its_table_heading(heading, kind):
+    assert service_kind(service(1, heading)) == (loose(kind) if kind else None)
+
+
+def test_a_criterion_requires_the_kind_its_requirement_ends_with():
+    ends = criterion(23, "Үйде қызмет көрсету жағдайларында жеке қызмет көрсетушінің әлеуметтік-тұрмыстық және "
+                         "гигиеналық сипаттағы қызметтерді көрсету бойынша әлеуметтік-тұрмыстық қызметтерді ұсыну")
+    assert required_kind(ends) == loose("тұрмыстық")
+    # a complaint naming several kinds, a deadline: no kind required
+    complaints = criterion(85, "Әлеуметтік-тұрмыстық, әлеуметтік- медициналық қызметтердің кепілдік берілген "
+                               "көлемінің орындалмауына екі және одан да көп шағымдардың болуы")
+    assert required_kind(complaints) is None
+    assert required_kind(criterion(1, "Бағалау жүргізу мерзімдерінің сақталуы")) is None
+
+
+def test_a_table_under_one_heading_tells_no_kind():
+    # one decree prints a single heading over every item: that heading says nothing of what each item is
+    one_heading = [service(i, "Әлеуметтік-тұрмыстық қызметтер") for i in (1, 2, 3)]
+    headed = [service(i, h, "baiterek") for i, h in ((1, "Әлеуметтік - тұрмыстық қызметтер"),
+                                                      (2, "Әлеуметтік - құқықтық қызметтер"))]
+    kinds = Kinds(one_heading + headed, [criterion(23, "... бойынша әлеуметтік-тұрмыстық қызметтерді ұсыну"),
+                                         criterion(36, "... бойынша әлеуметтік-құқықтық қызметтерді ұсыну")])
+    assert all(kinds.of_service(t) is None for t in one_heading)
+    assert [kinds.of_service(t) for t in headed] == [loose("тұрмыстық"), loose("құқықтық")]
+    assert kinds.criteria(loose("құқықтық")) == frozenset({1})
+
+
+def test_an_incident_about_a_service_no_criterion_names_offers_the_criteria_of_its_kind(engine):
+    # nail cutting is a tariff service (social-household) no criterion's text names: the social-household
+    # requirements of the stationary setting are what the user chooses from, not a tariff, not "not found"
+    answer = engine.ask("в доме-интернате не стригли ногти бабушке, это грубое нарушение?", "ru")
+    catalogue = engine.context.catalogue
+    household = {catalogue.criteria[i].ident[0] for i in catalogue.kinds.criteria(loose("тұрмыстық"))}
+    assert answer.status == "clarify" and answer.choices
+    first = answer.choices[0].query
+    followed = engine.ask(first, "ru")
+    assert followed.results and followed.results[0].type == "criterion"
+    assert followed.results[0].fields["item"] in household
+
+
+def test_without_a_setting_the_kind_of_a_service_says_nothing(engine):
+    # the criteria of kinds are each of one setting: a question naming none is searched on its own words only
+    from knowledge.answer import incident
+    from knowledge.answer.intents.violation import _with_service_kind
+    from knowledge.answer.understand import understand
+
+    context = engine.context
+    for question, changed in (("в доме-интернате не стригли ногти бабушке", True), ("не стригли ногти бабушке", False)):
+        u = understand(question, engine.glossary)
+        reading = incident.read(u)
+        only = incident.in_setting(context.catalogue, "criterion", u.filters.setting)
+        plain = incident.search(context.catalogue.criterion_index, reading, only=only)
+        assert (_with_service_kind(plain, u, context, reading, only) != plain) is changed
