@@ -196,8 +196,13 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
             words.append(word)
             continue
         action_words.append(replace(word, weight=ACTION_WEIGHT))
-        if action not in actions:
-            actions.append(action)
+        actions.append(action)
+    # an action said as done ("мереке ұйымдастырылған, бірақ ... тартпаған": organised, but not involved) is not
+    # what went wrong: when the question negates a verb, the actions it does not negate are not asked
+    if any(w.negated for w in u.words) and not all(w.negated for w in action_words):
+        kept = [i for i, w in enumerate(action_words) if w.negated]
+        actions, action_words = [actions[i] for i in kept], [action_words[i] for i in kept]
+    actions = list(dict.fromkeys(actions))
     # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
     settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]

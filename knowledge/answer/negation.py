@@ -65,6 +65,7 @@ class Negations:
     incident: int = 0  # ABSENT, NOT_DONE or 0
     described: bool = False  # a negation describes a case (and nothing is reported)
     kazakh_verbs: set[int] = field(default_factory=set)  # token indices of negated Kazakh verbs (generic words)
+    verbs: set[int] = field(default_factory=set)  # token indices of the verbs negated, in any language
 
 
 def read_negations(text: str, raw: list[str], translit: list[str | None], matches: list[Match],
@@ -91,18 +92,23 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
                 negation(m.start, DESCRIBED)  # "туыстары жоқ қарттарға"
             else:
                 negation(m.start, NOT_DONE if m.term.key == "not_done" else ABSENT, m.end)
+                if _english_not(raw, m.end - 1) and (verb := _negated_word(raw, m.end - 1)) is not None:
+                    found.verbs.add(verb)  # "did not" + "invite"
     for index, token in enumerate(raw):
         if taken[index] is not None:
             continue
         word = (translit[index] or token).casefold()
         previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
         if previous in _RUSSIAN_NOT and action_noun(word):
+            found.verbs.add(index)
             negation(index, NOT_DONE)  # "не обеспечение", "необеспечение" (split by `split_fused`)
         elif previous in _RUSSIAN_NOT and is_russian_verb(word):
+            found.verbs.add(index)
             weak = loose(lemma(word) or "") in glossary.weak_negation
             negation(index, NOT_DONE if russian_pos(word) in _REPORTING and not weak else ABSENT)
         elif lemma(word) is None and (kazakh := _kazakh_negated(word)) is not None:
             found.kazakh_verbs.add(index)
+            found.verbs.add(index)
             verbal_noun, conditional = kazakh
             participle = word.endswith(_PARTICIPLE) and _qualifies(words, clause, taken, glossary, index)
             if conditional or word.endswith(_HABITUAL) or participle:
@@ -112,6 +118,8 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
         elif _english_not(raw, index):
             if index + 1 < len(raw) and raw[index + 1] in _NOT_A_FACT:
                 continue
+            if (verb := _negated_word(raw, index)) is not None:
+                found.verbs.add(verb)
             negation(index, NOT_DONE if _participle_follows(raw, index) else ABSENT)
         elif token == "no" and _no_for(raw, index):
             negation(index, NOT_DONE)
@@ -221,15 +229,17 @@ def _english_not(raw: list[str], index: int) -> bool:
     return token == "not" or (token.endswith("n") and len(token) > 2 and raw[index + 1:index + 2] == ["t"])
 
 
+def _negated_word(raw: list[str], index: int) -> int | None:
+    """The index of the word "not" (or "n't") at `index` negates, over "be", "been", "yet" ...: "not ensured", "did
+    not organise", "not been carried out"; None when nothing follows within three words."""
+    start = index + 1 if raw[index] == "not" else index + 2  # the "t" of "n't"
+    return next((i for i in range(start, min(index + 4, len(raw))) if raw[i] not in _BEFORE_PARTICIPLE), None)
+
+
 def _participle_follows(raw: list[str], index: int) -> bool:
-    """A past participle after "not", over "be", "been", "yet" ...: "not ensured", "not been carried out"."""
-    after = raw[index + 1:index + 4]
-    if raw[index] != "not":
-        after = after[1:]  # the "t" of "n't"
-    for word in after:
-        if word not in _BEFORE_PARTICIPLE:
-            return _participle(word)
-    return False
+    """A past participle after "not": "not ensured", "not been carried out"."""
+    verb = _negated_word(raw, index)
+    return verb is not None and _participle(raw[verb])
 
 
 def _participle(word: str) -> bool:

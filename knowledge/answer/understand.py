@@ -44,6 +44,7 @@ class Word:
     weight: float  # 1 for content, lower for position words kept as content
     roots: tuple[str, ...] = ()  # its search keys from the word as typed (knowledge.text.keys); () : from `text`
     position: bool = False  # a word of a job title the question names ("психолог", "врача")
+    negated: bool = False  # a verb the question negates ("не помогли", "тартпаған", "did not organise")
 
 
 @dataclass
@@ -165,7 +166,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 continue  # "boiynsha", "neshe": Latin-script Kazakh stopwords
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs else 1.0
-            content.append(Word(word, alt, weight, roots[index]))
+            content.append(Word(word, alt, weight, roots[index], negated=index in negations.verbs))
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index], position=True))
         elif m.term.category == "settings":

@@ -337,3 +337,15 @@ def test_a_case_described_goes_to_violations_only_when_a_criterion_matches_clear
     u = understand(question, engine.glossary)
     assert "described" in u.cues and not u.incident
     assert refine_intent(u, engine.context) == "violation"
+
+
+@pytest.mark.parametrize("question", [
+    "Үйде қызмет: мереке ұйымдастырылған, бірақ әжені оған қатысуға тартпаған",
+    "на дому мероприятия провели, но бабушку участвовать не пригласили",
+])
+def test_an_action_said_as_done_is_not_what_went_wrong(question):
+    # organised (done), not involved (not done): the requirement broken is the one of involving, not of organising
+    reading = read(understand(question))
+    assert [a.key for a in reading.actions] in ([], ["involve"])
+    assert all(w.negated for w in reading.action_words)
+

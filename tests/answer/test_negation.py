@@ -103,3 +103,13 @@ def test_a_checklist_named_keeps_its_intent_with_an_incident_in_it():
     u = understand("проверочный лист: на дому не провели профориентацию")
     assert u.incident == NOT_DONE and u.intent == "checklist"
     assert understand("проверочный лист: не провели профориентацию, какое нарушение").intent == "violation"
+
+
+@pytest.mark.parametrize(("question", "negated", "done"), [
+    ("мероприятия провели, но бабушку не пригласили", "пригласили", "провели"),
+    ("мереке ұйымдастырылған, бірақ әжені тартпаған", "тартпаган", "уиымдастырылган"),
+    ("the centre organised a concert but did not invite the residents", "invite", "organised"),
+])
+def test_the_verbs_negated_are_told_from_those_said_as_done(question, negated, done):
+    words = {w.text: w.negated for w in understand(question).words}
+    assert words[negated] is True and words[done] is False
