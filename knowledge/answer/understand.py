@@ -25,9 +25,10 @@ MAX_TOKENS = 40
 _KAZAKH_LATIN = re.compile(r"[qğäöüıñū]")
 _DIGITS = re.compile(r"\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
-# Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...).
+# Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...); "ставка"
+# is a post and a rate alike ("ставка психолога, село": a rate, where an area is asked).
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
-                  "how many", "per 100", "units", "posts"}
+                  "how many", "per 100", "units", "posts", "ставк"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words

@@ -41,6 +41,8 @@ def test_language(question: str, lang: str) -> None:
     ("тексеру парағы уақытша болу", "checklist", None),
     ("штат 51-100 алушы", "staffing", None),
     ("how many nurses per 100 recipients", "staffing", None),  # a weak cue made strong by a head count
+    ("ставка психолога в доме-интернате на 120 человек", "staffing", None),  # "ставка": a post, for a head count
+    ("организация похорон в доме-интернате, ставка психолога, село", "tariff", None),  # ... a rate, for an area
     ("кто утвердил приказ", "document", None),
     ("когда вступает в силу постановление Бурлинского района", "document", None),
     ("привет", "unknown", None),
