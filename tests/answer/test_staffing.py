@@ -146,3 +146,15 @@ def test_the_position_named_decides_over_the_other_words(engine: Engine):
     ("кітапхана ... болғанда")."""
     answer = engine.ask("Стационарлық ұйымда психологтың штаты қанша қызмет алушыға бір бірлік болуы керек?")
     assert answer.status == "answer" and {r.fields["position"] for r in answer.results} == {"Психолог"}
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Стационарлық ұйымда 80 қызмет алушыға неше аспазшы болуы керек?", "kk"),
+    ("сколько поваров положено на 80 человек в доме-интернате", "ru"),
+    ("how many cooks per 80 residents in a care home", "en"),
+])
+def test_a_title_asked_whole_beats_the_title_saying_one_word_more(engine: Engine, question, lang):
+    # "аспазшы" (cook) is no "бас аспазшы" (chief cook): the question holds the one title, not the other
+    answer = engine.ask(question, lang)
+    assert answer.status == "answer"
+    assert {r.fields["position"] for r in answer.results} == {"Аспазшы"}

@@ -18,7 +18,7 @@ from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, dec
 from knowledge.answer.understand import Understood, Word
 from knowledge.domain import Answer, Choice, Result
 from knowledge.i18n import number
-from knowledge.text import loose, tokens
+from knowledge.text import key, keys, loose, tokens
 
 # the head count's own words ("100 қызмет алушыға", "per 100 residents", "на 75 мест") say nothing about the position
 RECIPIENT_WORDS = tuple(loose(word) for word in (
@@ -95,7 +95,12 @@ class Staffing:
         repealed = compose.repealed_line(act, lang) if act.get("status") == "repealed" else ""
         if repealed:
             reply.warnings.append(repealed)  # asked about staffing: the act's status is said whatever answers
-        decision = decide(hits, check_evidence=False)
+        said = {k for t in u.tokens for k in keys(t)}
+
+        def rival(hit: Hit, top: Hit) -> bool:  # "аспазшы" asked: "Бас аспазшы" (one word more) is no rival
+            return not (_title_said(top.target, said) and not _title_said(hit.target, said))
+
+        decision = decide(hits, check_evidence=False, rival=rival)
         if decision.status == NOT_FOUND:
             return False
         counts = head_counts(u, ctx)
@@ -166,6 +171,11 @@ def _search(u: Understood, ctx: Context) -> list[Hit]:
     words = [replace(w, weight=max(w.weight, 1.0), alt=_titled(w, u, index, ctx))
              for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
     return index.search(words, limit=10, drop_unmatched=True)
+
+
+def _title_said(target: Target, said: set[str]) -> bool:
+    """Whether the question holds every word of one of the position's titles (any language) by its search keys."""
+    return any(all(key(t) in said for t in tokens(title)) for title in target.names[1:] if title)
 
 
 def _titled(word: Word, u: Understood, index: Index, ctx: Context) -> str | None:
