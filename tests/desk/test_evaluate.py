@@ -31,6 +31,7 @@ HELD_OUT_L = DATA / "questions-heldout-2026-11-30l.jsonl"
 HELD_OUT_M = DATA / "questions-heldout-2026-11-30m.jsonl"
 HELD_OUT_N = DATA / "questions-heldout-2026-11-30n.jsonl"
 HELD_OUT_O = DATA / "questions-heldout-2026-11-30o.jsonl"
+HELD_OUT_P = DATA / "questions-heldout-2026-11-30p.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -68,8 +69,10 @@ HELD_OUT_SETS = [
     (HELD_OUT_M, 130, 0.90, 5, "2f26aa2aa42afbe488027076eb75ddf4989b97f3b362aec861cfb3c83aa9e05f"),
     # 2026-11-30, after M's classes were fixed: 116/130 (89.2 %), 4 confidently wrong (then read for classes)
     (HELD_OUT_N, 130, 0.89, 4, "2c169bfbda9b1e7df0f509b6424a6de4c1c4d631d05926062ac1db921221c2e6"),
-    # 2026-11-30, after N's class was fixed: 121/130 (93.1 %), 5 confidently wrong
+    # 2026-11-30, after N's class was fixed: 121/130 (93.1 %), 5 confidently wrong (then read for classes)
     (HELD_OUT_O, 130, 0.93, 5, "3e8dca42e505f221b7bb707e56bc2c287736b9bdb8f36b1d5fa5a08050a47b68"),
+    # 2026-11-30, after O's classes were fixed: 121/130 (93.1 %), 4 confidently wrong
+    (HELD_OUT_P, 130, 0.93, 4, "de3860a9186f3899dd6a72d6b8448f0e37102cfcaa9be78f0c160691525997ca"),
 ]
 
 
