@@ -14,6 +14,7 @@ from knowledge.text import loose
 
 # "әлеуметтік-тұрмыстық", "Әлеуметтік - медициналық", "әлеуметтік- медициналық": the kind is the word after the hyphen
 _KIND = re.compile(r"әлеуметтік\s*-\s*(\w+)\s+қызмет", re.IGNORECASE)
+_PROVIDING = re.compile(r"қызмет\w*\s+(ұсыну|көрсету)$", re.IGNORECASE)  # "... қызметтерді ұсыну" ends a requirement
 
 
 @lru_cache(maxsize=4096)
@@ -33,9 +34,13 @@ def required_kind(target: Target) -> str | None:
     access, complaints naming several kinds)."""
     kinds = _kinds(target.names[0])
     text = target.names[0].rstrip(" .;")
-    if not kinds or not re.search(r"қызмет\w*\s+(ұсыну|көрсету)$", text, re.IGNORECASE):
+    if not kinds or not _PROVIDING.search(text):
         return None
     return kinds[-1]
+
+
+def _table(target: Target) -> tuple:
+    return target.jurisdiction, target.setting, target.ident[:2]
 
 
 class Kinds:
@@ -43,12 +48,12 @@ class Kinds:
     under one heading for all its items tells nothing) and the criteria requiring each kind."""
 
     def __init__(self, services: list[Target], criteria: list[Target]) -> None:
-        tables: dict[tuple, set[str]] = {}
+        kinds = {id(t): service_kind(t) for t in services}
+        headings: dict[tuple, set[str]] = {}  # a table's headings
         for target in services:
-            tables.setdefault((target.jurisdiction, target.setting, target.ident[:2]), set()).add(
-                service_kind(target) or "")
-        self._told = {id(t): service_kind(t) for t in services
-                      if len(tables[(t.jurisdiction, t.setting, t.ident[:2])] - {""}) > 1}
+            if kinds[id(target)]:
+                headings.setdefault(_table(target), set()).add(kinds[id(target)])
+        self._told = {id(t): kinds[id(t)] for t in services if len(headings.get(_table(t), ())) > 1}
         self._criteria: dict[str, frozenset[int]] = {}
         for index, target in enumerate(criteria):
             if kind := required_kind(target):
