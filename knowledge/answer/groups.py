@@ -29,9 +29,13 @@ def _says(word: str, pattern: str) -> bool:
 @lru_cache(maxsize=16384)
 def named(text: str) -> frozenset[str]:
     """The groups a text names."""
-    words = [loose(t) for t in tokens(text)]
-    return frozenset(group for group, patterns in _patterns().items()
-                     if any(_says(w, p) for w in words for p in patterns))
+    return frozenset().union(*(_named_by(loose(t)) for t in tokens(text)))
+
+
+@lru_cache(maxsize=16384)
+def _named_by(word: str) -> frozenset[str]:
+    """The groups one loose word names (a text's words recur across names and questions: each is read once)."""
+    return frozenset(group for group, patterns in _patterns().items() if any(_says(word, p) for p in patterns))
 
 
 def for_other_group(target: Target, asked: frozenset[str]) -> bool:

@@ -62,6 +62,29 @@ class Pattern:
         return len(self.words) == 1 and self.at([word], 0)
 
 
+class _WordKinds:
+    """One-word patterns (a whole word or a stem) with what each names, looked up by a word: the first in their order
+    that matches it (a negation before an auxiliary before a story word before an action, as `Lexicon._kind` reads)."""
+
+    def __init__(self, kinds: list[tuple[Pattern, object]]) -> None:
+        self.whole: dict[str, tuple[int, object]] = {}
+        self.stems: dict[str, list[tuple[str, int, object]]] = {}  # first letter → (stem, order, kind)
+        for order, (pattern, kind) in enumerate(kinds):
+            if len(pattern.words) != 1:
+                continue  # a run of words never matches one word
+            word = pattern.words[0]
+            if word.endswith("*"):
+                self.stems.setdefault(word[:1], []).append((word[:-1], order, kind))
+            else:
+                self.whole.setdefault(word, (order, kind))
+
+    def first(self, word: str) -> object | None:
+        found = [self.whole[word]] if word in self.whole else []
+        for head in {word[:1], ""}:
+            found += [(order, kind) for stem, order, kind in self.stems.get(head, ()) if word.startswith(stem)]
+        return min(found, key=lambda item: item[0])[1] if found else None
+
+
 @dataclass(frozen=True)
 class Action:
     key: str
@@ -81,6 +104,7 @@ class Lexicon:
     found_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # section kind → question words naming it
     mentioned_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # ... words that allow it
     _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
+    _by_word: _WordKinds | None = field(default=None, repr=False)  # the one-word patterns, looked up by word
     _sections_of: dict = field(default_factory=dict, repr=False)  # section heading → its kind
     _ways: dict = field(default_factory=dict, repr=False)  # (question tokens, mentioned) → `ways_said`
 
@@ -90,15 +114,17 @@ class Lexicon:
         if word not in self._kinds:
             if len(self._kinds) > WORD_CACHE:
                 self._kinds.clear()
-            if any(p.matches(word) for p in self.negations):
-                self._kinds[word] = True
-            elif word in self.auxiliaries:
-                self._kinds[word] = False
-            elif any(p.matches(word) for p in self.story):
-                self._kinds[word] = STORY
-            else:
-                self._kinds[word] = next((a for a in self.actions if any(p.matches(word) for p in a.asked)), None)
+            self._kinds[word] = self._word_kinds().first(word)
         return self._kinds[word]
+
+    def _word_kinds(self) -> _WordKinds:
+        if self._by_word is None:
+            kinds: list[tuple[Pattern, Action | bool | str]] = [(p, True) for p in self.negations]
+            kinds += [(Pattern((word,)), False) for word in sorted(self.auxiliaries)]
+            kinds += [(p, STORY) for p in self.story]
+            kinds += [(p, action) for action in self.actions for p in action.asked]
+            self._by_word = _WordKinds(kinds)
+        return self._by_word
 
     def no_content(self, word: str) -> bool:
         """A negation or an auxiliary word: nothing to search for."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.answer.glossary import Glossary, Match
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
@@ -101,6 +101,10 @@ class Positions:
     _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
     _last: tuple | None = field(init=False, default=None)
     _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
+    # the vocabulary by what `likeness` needs shared: a key, the first MIN_PREFIX letters (a word that begins another)
+    _by_key: dict[str, list[str]] = field(init=False, default_factory=dict)
+    _by_head: dict[str, list[str]] = field(init=False, default_factory=dict)
+    _long_words: list[str] = field(init=False, default_factory=list)  # TYPO_LENGTH or longer: may differ by a typo
     _term_words: frozenset[str] = field(init=False, default=frozenset())  # the loose words of the position terms
     _titles_of: dict[int, tuple[list[Target], dict[str, list[int]]]] = field(init=False, default_factory=dict)
     _best: dict[tuple, tuple[Asked, frozenset[str]]] = field(init=False, default_factory=dict)  # see `best_titles`
@@ -112,6 +116,11 @@ class Positions:
         # position: only the printed titles' own words and the names' other words do ("operator", "orderly")
         self.vocabulary = sorted({w for title in titles for w in self._words(title)[0] if len(w) >= 2
                                   and (w in printed or not self.service_index.postings_of(w))})
+        for word in self.vocabulary:
+            self._by_key.setdefault(key(word), []).append(word)
+            if len(word) >= MIN_PREFIX:
+                self._by_head.setdefault(word[:MIN_PREFIX], []).append(word)
+        self._long_words = [w for w in self.vocabulary if len(w) >= TYPO_LENGTH]
         self.terms = {}
         for term in self.glossary.terms:
             if term.category == "positions":
@@ -216,7 +225,18 @@ class Positions:
         if found is None:
             if len(self._like) >= FITS_CACHE:
                 self._like.clear()
-            found = self._like[word] = {w: s for w in self.vocabulary if (s := likeness(word, w)) >= LIKE}
+            found = self._like[word] = {w: s for w in self._maybe_alike(word) if (s := likeness(word, w)) >= LIKE}
+        return found
+
+    def _maybe_alike(self, word: str) -> set[str]:
+        """The vocabulary words `likeness` may find alike to `word` (it is then computed for these alone): the same
+        key, the same beginning, or, for long words, a close spelling."""
+        found = set(self._by_key.get(key(word), ()))
+        if len(word) >= MIN_PREFIX:
+            found.update(self._by_head.get(word[:MIN_PREFIX], ()))
+        if len(word) >= TYPO_LENGTH:
+            found.update(w for w, _, _ in process.extract(word, self._long_words, scorer=fuzz.ratio,
+                                                           score_cutoff=TYPO_RATIO, limit=None))
         return found
 
     def _service_likeness(self, forms: list[str]) -> float:
