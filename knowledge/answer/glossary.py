@@ -41,6 +41,7 @@ class Match:
     term: Term
     start: int  # token span [start, end)
     end: int
+    typo: bool = False  # found by a misspelt word's likeness, not as written
 
 
 @dataclass
@@ -93,7 +94,7 @@ class Glossary:
                 continue
             term = self._fuzzy_term(word)
             if term is not None:
-                found.append(Match(term, start, start + 1))
+                found.append(Match(term, start, start + 1, typo=True))
                 taken[start] = True
         found.sort(key=lambda m: m.start)
         return found

@@ -145,6 +145,11 @@ class Positions:
         matches = _all_matches(self.glossary, words, alts)
         typos = self._typo_matches(words, matches)
         matches += typos
+        if any(m.term.category == "positions" and not m.typo for m in matches):
+            # a position spelt out leaves a misspelt word to name one only by a title's likeness (below): "заңгрелік
+            # кеңес ... әлеуметтік жұмыс жөніндегі маман" is the legal advice, not a lawyer's title
+            typos = [m for m in typos if not m.typo]
+            matches = [m for m in matches if m.term.category != "positions" or not m.typo]
         taken = {i for m in matches for i in range(m.start, m.end)}
         # a position said with a typo is optional in the service search, as it would be spelt right
         free: set[str] = {words[i] for m in typos for i in range(m.start, m.end)}
@@ -198,7 +203,7 @@ class Positions:
         corrected = [word if i in taken else self._term_word_like(word) for i, word in enumerate(words)]
         if corrected == words:
             return []
-        return [m for m in self.glossary.match(corrected) if m.term.category == "positions"
+        return [replace(m, typo=True) for m in self.glossary.match(corrected) if m.term.category == "positions"
                 and not taken & set(range(m.start, m.end))
                 and any(corrected[i] != words[i] for i in range(m.start, m.end))]
 

@@ -109,6 +109,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     degrees: list[str] = []
     scopes: list[str] = []
     named_city = False
+    typo_position = False
     named = {m.term.key for m in matches if m.term.category == "settings" and m.term.words not in glossary.weak_settings}
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
@@ -128,7 +129,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             filters.jurisdiction = filters.jurisdiction or term.key
             named_city = named_city or term.words in glossary.city_terms
         elif term.category == "positions":
-            filters.position = filters.position or term.key
+            # a position read off a misspelt word ("заңгрелік" ~ "заңгер") yields to one spelt out in full
+            if filters.position is None or (typo_position and not m.typo):
+                filters.position, typo_position = term.key, m.typo
         elif term.key in _DEGREE_CUES:
             degrees.append(_DEGREE_CUES[term.key])
         elif term.key == "staffing" and " ".join(term.words).rstrip("*") in _WEAK_STAFFING:

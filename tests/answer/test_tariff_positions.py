@@ -241,3 +241,13 @@ def test_of_two_settings_named_the_one_whose_table_has_the_service_leads(engine)
                         "полустационар Бурлинский район логопед")
     assert answer.status == "answer" and answer.results[0].fields["setting"] == "semi_stationary"
     assert engine.ask("массаж стационар полустационар").results[0].fields["setting"] == "stationary"  # both have it
+
+
+def test_a_misspelt_word_yields_to_a_position_spelt_out(engine):
+    """"заңгрелік" (legal, misspelt) is one edit from "заңгер" (lawyer), but the question spells out the social work
+    specialist: that title's row leads, and no lawyer is asked."""
+    answer = engine.ask("Бәйтерек үйде әлеуметтік қамсыздандыру құқықтары бойынша заңгрелік кеңес беру әлеуметтік жұмыс "
+                        "жөніндегі маман қанша тұрады?")
+    assert answer.status == "answer"
+    assert answer.results[0].fields["position"] == "Әлеуметтік жұмыс жөніндегі маман"
+    assert "заңгрелік" not in answer.text
