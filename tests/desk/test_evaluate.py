@@ -32,6 +32,7 @@ HELD_OUT_M = DATA / "questions-heldout-2026-11-30m.jsonl"
 HELD_OUT_N = DATA / "questions-heldout-2026-11-30n.jsonl"
 HELD_OUT_O = DATA / "questions-heldout-2026-11-30o.jsonl"
 HELD_OUT_P = DATA / "questions-heldout-2026-11-30p.jsonl"
+HELD_OUT_Q = DATA / "questions-heldout-2026-11-30q.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -73,6 +74,9 @@ HELD_OUT_SETS = [
     (HELD_OUT_O, 130, 0.93, 5, "3e8dca42e505f221b7bb707e56bc2c287736b9bdb8f36b1d5fa5a08050a47b68"),
     # 2026-11-30, after O's classes were fixed: 121/130 (93.1 %), 4 confidently wrong
     (HELD_OUT_P, 130, 0.93, 4, "de3860a9186f3899dd6a72d6b8448f0e37102cfcaa9be78f0c160691525997ca"),
+    # 2026-11-30, after the speed work and a misspelt-position fix: 119/130 (91.5 %), 3 confidently wrong (then read
+    # for classes)
+    (HELD_OUT_Q, 130, 0.91, 3, "2fe09005fedfc8319b93b35bc509ffa116065e6466fe47ae0ed0e5cff9c3409c"),
 ]
 
 
@@ -115,7 +119,7 @@ def test_held_out_set_stays_at_or_above_its_first_blind_score(engine, path, tota
 def test_the_sets_share_no_question():
     """No id twice, and no held-out question in the sets tuned on (dev, tuned). Two held-out sets written apart may
     happen to hold the same short question ("is order 343 still in force?"): that leaks nothing."""
-    sets = (DEV, TUNED, HELD_OUT, HELD_OUT_B, HELD_OUT_C, HELD_OUT_D, HELD_OUT_E, HELD_OUT_F, HELD_OUT_G, HELD_OUT_H, HELD_OUT_I, HELD_OUT_J)
+    sets = (DEV, TUNED, *(held_out[0] for held_out in HELD_OUT_SETS))
     ids = [{q["id"] for q in questions(path)} for path in sets]
     texts = [{" ".join(q["q"].casefold().split()) for q in questions(path)} for path in sets]
     for one in range(len(sets)):
