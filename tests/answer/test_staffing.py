@@ -158,3 +158,13 @@ def test_a_title_asked_whole_beats_the_title_saying_one_word_more(engine: Engine
     answer = engine.ask(question, lang)
     assert answer.status == "answer"
     assert {r.fields["position"] for r in answer.results} == {"Аспазшы"}
+
+
+@pytest.mark.parametrize("question", ["Мүгедектік тобын қалай ресімдеймін, қайда бару керек?",
+                                      "Куда нужно идти, чтобы оформить группу инвалидности?"])
+def test_a_weak_cue_with_no_title_found_is_no_staffing_question(engine: Engine, question: str):
+    """"керек" / "нужно" ask a head count only of a title the question names: "бару" is not "бар болса" of the
+    hairdresser's title."""
+    answer = engine.ask(question)
+    assert answer.status != "answer" and not any(r.type == "staffing" for r in answer.results)
+    assert not answer.warnings  # no staffing act shown, so none of its repeal either

@@ -14,7 +14,7 @@ from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context
 from knowledge.answer.index import Hit, Index, Target
 from knowledge.answer.names import quoted
-from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide
+from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide, enough_evidence
 from knowledge.answer.understand import Understood, Word
 from knowledge.domain import Answer, Choice, Result
 from knowledge.i18n import number
@@ -87,11 +87,14 @@ class Staffing:
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
-        reply.intent = self.name
         act = ctx.catalogue.document_of_kind("rules")
-        if act is None:
-            return False
         hits = _search(u, ctx)
+        # a weak cue alone ("керек", "нужно", "required") asks a head count only of a title found on evidence:
+        # "мүгедектік тобын ... қайда бару керек" is not asked of "бар болса" in the hairdresser's title
+        weak = "staffing" not in u.cues and not self.asks_head_count(u)
+        if act is None or not hits or (weak and not enough_evidence(hits[0])):
+            return False
+        reply.intent = self.name
         repealed = compose.repealed_line(act, lang) if act.get("status") == "repealed" else ""
         if repealed:
             reply.warnings.append(repealed)  # asked about staffing: the act's status is said whatever answers
