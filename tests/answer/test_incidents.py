@@ -349,3 +349,13 @@ def test_an_action_said_as_done_is_not_what_went_wrong(question):
     assert [a.key for a in reading.actions] in ([], ["involve"])
     assert all(w.negated for w in reading.action_words)
 
+
+
+@pytest.mark.parametrize("question", ["в полустационаре транспортные услуги не оказывались, какое нарушение?",
+                                      "semi-stationary: transport not provided to clients, what degree?"])
+def test_a_criterion_naming_the_setting_asked_leads_one_naming_none(engine, question):
+    """Transport in a day department: criterion 9 (transport services in stationary and semi-stationary settings)
+    leads 59 (public transport for persons with disabilities), which names no setting."""
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert answer.results[0].fields["item"] == 9

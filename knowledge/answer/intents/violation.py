@@ -33,6 +33,7 @@ SECTION_PENALTY = 0.2  # ... and one of a section needing a way the question doe
 NAMED_ONLY = frozenset({"complaints", "internet", "reports"})  # sections whose criteria hold only when said so
 KIND_SCORE = 0.3  # a tariff service found this well names the kind of service the incident is about
 KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the setting asked) this far ahead
+SETTING_PENALTY = 0.05  # a criterion naming no setting, behind a near-equal naming the setting asked
 MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
@@ -136,8 +137,10 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
                               only)
     named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
     lexicon = incident.load_lexicon()
+    setting = u.filters.setting
     found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
-                                                         mentioned))
+                                                         mentioned)
+                     - (SETTING_PENALTY if setting and not _settings(h, ctx.catalogue.named_settings) else 0.0))
              for h in hits]
     u.searched[memo] = sorted(found, key=lambda h: -h.score)
     return u.searched[memo]
