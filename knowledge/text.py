@@ -214,12 +214,26 @@ def is_latin(token: str) -> bool:
     return bool(_LATIN_LETTER.search(token)) and not _CYRILLIC_LETTER.search(token)
 
 
+# British and American spellings of one English word read alike: "labour" / "labor", "organise" / "organize",
+# "centre" / "center" (each with a few letters before it, so "hour", "four", "raise" stay as they are)
+_SPELLINGS = ((re.compile(r"(?<=[a-z]{3})our(s?)$"), r"or\1"),
+              (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+              (re.compile(r"(?<=[a-z]{3})tre(s?)$"), r"ter\1"),
+              (re.compile(r"^programme(s?)$"), r"program\1"))
+_ENGLISH_ENDING = re.compile(r"(?:ours?|is(?:e|ed|es|ing|ations?)|tres?|programmes?)$")
+
+
 def loose(token: str) -> str:
     """The loose form of one token: Kazakh letters folded (see `_LOOSE`); in a token mixing scripts, the Latin letters
-    typed for Cyrillic ones are read as Cyrillic ("baйтерек" → "баитерек"). Latin-only tokens stay Latin."""
+    typed for Cyrillic ones are read as Cyrillic ("baйтерек" → "баитерек"). Latin-only tokens stay Latin, with the
+    British spelling of an English word read as the American one."""
     token = token.casefold()
-    if _LATIN_LETTER.search(token) and _CYRILLIC_LETTER.search(token):
-        token = to_cyrillic(fold(token).casefold())
+    if _LATIN_LETTER.search(token):
+        if _CYRILLIC_LETTER.search(token):
+            token = to_cyrillic(fold(token).casefold())
+        elif _ENGLISH_ENDING.search(token):
+            for pattern, replacement in _SPELLINGS:
+                token = pattern.sub(replacement, token)
     return token.translate(_LOOSE)
 
 

@@ -323,3 +323,15 @@ def test_garbage_does_not_raise(junk: str) -> None:
 def test_non_text_input_does_not_raise() -> None:
     assert search_key(b"\xff\xfe\xd0\xb0") is not None  # type: ignore[arg-type]
     assert fold(None) == "" and tokens(b"qala") == ["qala"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("british", "american"), [("labour", "labor"), ("organised", "organized"),
+                                                   ("organisation", "organization"), ("centre", "center"),
+                                                   ("behaviour", "behavior"), ("programme", "program")])
+def test_british_and_american_spellings_are_one_loose_word(british: str, american: str):
+    assert loose(british) == loose(american) == loose(american.upper())
+
+
+@pytest.mark.parametrize("word", ["hour", "four", "ours", "raise", "jartylai", "ushin"])
+def test_short_english_words_and_latin_kazakh_keep_their_spelling(word: str):
+    assert loose(word) == word

@@ -251,3 +251,11 @@ def test_a_misspelt_word_yields_to_a_position_spelt_out(engine):
     assert answer.status == "answer"
     assert answer.results[0].fields["position"] == "Әлеуметтік жұмыс жөніндегі маман"
     assert "заңгрелік" not in answer.text
+
+
+def test_an_american_spelling_names_the_position_a_british_one_does(engine):
+    """"labor therapy instructor" is the "labour therapy instructor" of the glossary: the same row leads."""
+    british = engine.ask("semi-stationary city: labour therapy instructor advising families on work at home, rate?")
+    american = engine.ask("semi-stationary city: labor therapy instructor advising families on work at home, rate?")
+    assert american.status == british.status == "answer"
+    assert american.results[0].fields == british.results[0].fields
