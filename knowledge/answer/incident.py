@@ -103,6 +103,7 @@ class Lexicon:
     sections: dict[str, tuple[Pattern, ...]]  # section kind → words of its heading
     found_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # section kind → question words naming it
     mentioned_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # ... words that allow it
+    failures: tuple[Pattern, ...] = ()  # a requirement's words saying it is about something not done: any action
     _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
     _by_word: _WordKinds | None = field(default=None, repr=False)  # the one-word patterns, looked up by word
     _sections_of: dict = field(default_factory=dict, repr=False)  # section heading → its kind
@@ -203,7 +204,8 @@ def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
                    sections={kind: _patterns(texts) for kind, texts in data.get("sections", {}).items()},
                    found_by={kind: _patterns(by_lang(entry)) for kind, entry in data.get("found_by", {}).items()},
                    mentioned_by={kind: _patterns(by_lang(entry))
-                                 for kind, entry in data.get("mentioned_by", {}).items()})
+                                 for kind, entry in data.get("mentioned_by", {}).items()},
+                   failures=_patterns(data.get("failure", {}).get("required", [])))
 
 
 def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
@@ -276,14 +278,15 @@ def sections_named(u: Understood, lexicon: Lexicon | None = None, *, mentioned: 
     return (lexicon or load_lexicon()).ways_said(tuple(u.tokens), mentioned)
 
 
-def names_action(target: Target, action: Action) -> bool:
-    """Whether a requirement (its Kazakh text, as printed) names the action by one of its verbal nouns."""
-    return _names_action(target.names[0], action)
+def names_action(target: Target, action: Action, lexicon: Lexicon | None = None) -> bool:
+    """Whether a requirement (its Kazakh text, as printed) names the action by one of its verbal nouns, or says it is
+    about a failure to do what was due (then every action is its own)."""
+    return _names_action(target.names[0], action, (lexicon or load_lexicon()).failures)
 
 
 @lru_cache(maxsize=8192)
-def _names_action(text: str, action: Action) -> bool:
-    return any(p.matches(loose(t)) for t in tokens(text) for p in action.required)
+def _names_action(text: str, action: Action, failures: tuple[Pattern, ...]) -> bool:
+    return any(p.matches(loose(t)) for t in tokens(text) for p in action.required + failures)
 
 
 def in_setting(catalogue: Catalogue, kind: str, setting: str | None) -> frozenset[int] | None:

@@ -19,6 +19,7 @@ from knowledge.answer.incident import (
     reports_incident,
     sections_named,
 )
+from knowledge.answer.index import Target
 from knowledge.answer.intents import refine_intent
 from knowledge.answer.understand import understand
 from knowledge.text import loose
@@ -359,3 +360,21 @@ def test_a_criterion_naming_the_setting_asked_leads_one_naming_none(engine, ques
     answer = engine.ask(question)
     assert answer.status == "answer"
     assert answer.results[0].fields["item"] == 9
+
+
+def test_a_requirement_about_a_failure_names_every_action():
+    """"... көлемінің орындалмауына ... шағымдар" (complaints of services not rendered) is broken by whatever was not
+    done: no action penalty for it beside requirements that name "providing"."""
+    provide = next(a for a in load_lexicon().actions if a.key == "provide")
+    complaint = Target("criterion", (85,), ["Әлеуметтік-тұрмыстық қызметтердің кепілдік берілген көлемінің орындалмауына "
+                                       "екі және одан да көп шағымдардың болуы"])
+    plain = Target("criterion", (9,), ["Көлік қызметтерін ұсыну"])
+    other = Target("criterion", (1,), ["Бағалау мерзімдерінің сақталуы"])
+    assert names_action(complaint, provide) and names_action(plain, provide)
+    assert not names_action(other, provide)
+
+
+def test_complaints_of_services_not_rendered_lead_to_the_complaints_criterion(engine):
+    answer = engine.ask("поступили две жалобы, что социально-бытовые услуги не оказывались в гарантированном объёме "
+                        "— какая степень?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 85
