@@ -74,6 +74,7 @@ LABELS: dict[str, str] = {
     "checklist": N_("Checklist"),
     "requirements": N_("{n} requirements:"),
     "more_requirements": N_("…and {n} more: name the requirement, or ask about one."),
+    "checklists_of_act": N_("The checklists are annexes of this act; name a setting or a requirement to see one:"),
     # follow-up questions the engine offers as choices
     "ask_degree": N_("violation degree"),
     "ask_documents": N_("Which documents are in the base?"),

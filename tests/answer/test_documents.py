@@ -84,3 +84,29 @@ def test_an_act_of_a_year_the_base_lacks_is_not_shown_for_it(engine, question, l
 def test_an_act_of_a_year_the_base_holds_is_still_found(engine):
     answer = engine.ask("приказ 2021 года о правилах деятельности действует?")
     assert answer.status == "answer" and answer.results[0].citation.document == "003"
+
+
+@pytest.mark.parametrize(("question", "lang"), [("скиньте проверочный лист", "ru"), ("тексеру парағын жіберіңізші", "kk"),
+                                                ("send me the checklist", "en")])
+def test_a_checklist_asked_for_without_a_setting_or_requirement_is_the_act_holding_them(engine, question, lang):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.lang == lang
+    assert answer.results[0].type == "document" and "401" in answer.results[0].fields["number"]
+    annexes = {t.ident[0] for t in engine.catalogue.checklist}
+    assert all(f"• {annex}:" in answer.text for annex in annexes)
+
+
+@pytest.mark.parametrize("question", ["дайте проверочный лист на дому", "send me the home care checklist"])
+def test_asking_for_it_to_be_sent_names_nothing_of_the_checklist(engine, question):
+    """"дайте", "send" are no words of a requirement: the home care checklist is shown whole."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "checklist"
+    assert len(answer.results) > 1 and {r.fields["annex"] for r in answer.results} == {4}
+
+
+@pytest.mark.parametrize("question", ["Дайте документ, где перечислены критерии оценки степени риска",
+                                      "send the document listing the risk criteria and checklists"])
+def test_the_document_asked_for_by_what_it_holds_is_the_act(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert "401" in answer.results[0].fields["number"]

@@ -32,6 +32,8 @@ class Checklists:
         overview = bool(annexes) and "checklist" in u.cues
         if not u.words and overview:
             return self._overview(annexes, reply, ctx)
+        if not u.words and not u.filters.setting and "checklist" in u.cues:
+            return self._act(reply, ctx)
         hits = _search(u, ctx)
         # same-named requirements are no rivals; the best one is quoted alone
         decision = settle(decide(hits, same=same_name, alongside=0, check_evidence=False), u.words,
@@ -83,6 +85,23 @@ class Checklists:
         if len(items) > CHECKLIST_PAGE + 1:  # the first page; every requirement is in the results (the bot's "all")
             lines.append(label("more_requirements", lang).format(n=len(items) - CHECKLIST_PAGE))
         lines.append(f"{label('source', lang)}: {cite(ctx.citation(first['document'], first['annex'], None, lang), lang)}")
+        reply.text = "\n".join(lines)
+        return True
+
+
+    def _act(self, reply: Answer, ctx: Context) -> bool:
+        """"Скиньте проверочный лист", "тексеру парағын жіберіңізші": no setting and no requirement named ask for the
+        checklists themselves: the act holding them, each of its checklists by its annex."""
+        lang, checklist = reply.lang, ctx.catalogue.checklist
+        doc = ctx.catalogue.documents.get(checklist[0].rows[0]["document"]) if checklist else None
+        if doc is None:
+            return False
+        titles = {t.ident[0]: t.rows[0]["title"] for t in checklist}
+        reply.intent, reply.status = self.name, ANSWER
+        reply.results = [ctx.document_result(doc, lang, 1.0)]
+        lines = [doc.get(f"title_{lang}") or doc["title_kk"], label("checklists_of_act", lang)]
+        lines += [f"• {annex}: {truncate(names.checklist_title(title, lang), 90)}" for annex, title in titles.items()]
+        lines.append(f"{label('source', lang)}: {cite(ctx.citation(doc['id'], None, None, lang), lang)}")
         reply.text = "\n".join(lines)
         return True
 
