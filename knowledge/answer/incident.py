@@ -286,7 +286,13 @@ def names_action(target: Target, action: Action, lexicon: Lexicon | None = None)
 
 @lru_cache(maxsize=8192)
 def _names_action(text: str, action: Action, failures: tuple[Pattern, ...]) -> bool:
-    return any(p.matches(loose(t)) for t in tokens(text) for p in action.required + failures)
+    return any(p.matches(word) for word in _loose_words(text) for p in action.required + failures)
+
+
+@lru_cache(maxsize=4096)
+def _loose_words(text: str) -> tuple[str, ...]:
+    """The distinct loose words of a requirement's text (read once for every action asked of it)."""
+    return tuple(dict.fromkeys(loose(t) for t in tokens(text)))
 
 
 def in_setting(catalogue: Catalogue, kind: str, setting: str | None) -> frozenset[int] | None:
