@@ -378,3 +378,8 @@ def test_complaints_of_services_not_rendered_lead_to_the_complaints_criterion(en
     answer = engine.ask("поступили две жалобы, что социально-бытовые услуги не оказывались в гарантированном объёме "
                         "— какая степень?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 85
+
+
+@pytest.mark.parametrize("question", ["the client did not receive a wheelchair", "инвалид не получил кресло-коляску"])
+def test_not_receiving_is_not_being_provided(question):
+    assert [a.key for a in read(understand(question)).actions] == ["provide"]
