@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answer.compose import label
 from knowledge.answer.engine import Engine
 
 
@@ -110,3 +111,19 @@ def test_the_document_asked_for_by_what_it_holds_is_the_act(engine, question):
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "document"
     assert "401" in answer.results[0].fields["number"]
+
+
+@pytest.mark.parametrize(("question", "lang"), [("What home care tariffs did the oblast akimat resolution set?", "en"),
+                                                ("облыстық қаулыдағы үйде қызмет көрсету тарифтері", "kk")])
+def test_tariffs_of_a_table_the_jurisdiction_does_not_hold_are_no_document_answer(engine, question, lang):
+    """The oblast's act holds no home care table: its act is not shown as if it did; the tables held are offered."""
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results
+    not_held = f"{engine.catalogue.jurisdiction_name('oblast', lang)} {label('home', lang)}"
+    assert answer.choices and not_held not in [c.query for c in answer.choices]
+
+
+def test_the_act_setting_tariffs_a_jurisdiction_holds_is_still_a_document(engine):
+    answer = engine.ask("Бөрлі ауданының үйде қызмет көрсету тарифтері бекітілген қаулы")
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert answer.results[0].fields["jurisdiction"] == "borli"

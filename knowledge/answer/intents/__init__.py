@@ -57,7 +57,7 @@ def refine_intent(u: Understood, ctx: Context) -> str:
     too: "ритуальные услуги ... туыстары жоқ"). A negation describing a case ("если общественный транспорт не
     разрешен", "при отсутствии родственников") reports nothing: such a question stays a tariff question unless a
     criterion matches clearly better than any service (`policy.clear_best`)."""
-    if _service_named_with_an_act_word(u, ctx):
+    if _service_named_with_an_act_word(u, ctx) or _tariffs_of_a_table_not_held(u, ctx):
         return TARIFFS.name
     if u.intent == STAFFING.name and "in_force" in u.cues and _names_an_act_number(u, ctx):
         return "document"  # "is order 343 on staffing norms still in force?" asks about the act
@@ -76,6 +76,14 @@ def refine_intent(u: Understood, ctx: Context) -> str:
     ) == VIOLATIONS.name:
         return VIOLATIONS.name
     return u.intent
+
+
+def _tariffs_of_a_table_not_held(u: Understood, ctx: Context) -> bool:
+    """"What home care tariffs did the oblast resolution set?": the tariffs of a setting in a jurisdiction whose acts
+    hold no table for it are asked, not the act: the tariff answer says so and offers the tables that are held."""
+    f = u.filters
+    return (u.intent == "document" and "tariff" in u.cues and not STRONG_DOCUMENT_CUES & u.cues
+            and bool(f.setting and f.jurisdiction) and not ctx.catalogue.services_of(f.setting, f.jurisdiction))
 
 
 # a service described in this many words is the question's subject, not an act
