@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from knowledge.answer.everyday import load_everyday
 from knowledge.answer.glossary import Glossary, Match, load_glossary
 from knowledge.answer.negation import NOT_DONE, read_negations, split_fused
 from knowledge.domain import Filters
@@ -152,6 +153,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         cues.add("described")
     content: list[Word] = []
     filter_words: list[Word] = []
+    everyday = load_everyday()
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
@@ -170,6 +172,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 continue  # "boiynsha", "neshe": Latin-script Kazakh stopwords
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs else 1.0
+            alt = alt or everyday.printed(words, index)  # "ауруханада": also read as the acts print it
             content.append(Word(word, alt, weight, roots[index], negated=index in negations.verbs))
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index], position=True))

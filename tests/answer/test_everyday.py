@@ -1,0 +1,46 @@
+"""Everyday Kazakh words read as the words the acts print: word by word, by key, a two-word row in its context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.answer.everyday import load_everyday
+from knowledge.answer.understand import understand
+from knowledge.text import loose
+
+
+def _table(tmp_path: Path, rows: str) -> Path:
+    path = tmp_path / "everyday.tsv"
+    path.write_text("said\tprinted\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_a_word_is_read_in_every_inflection_and_a_pair_only_in_its_context(tmp_path: Path):
+    everyday = load_everyday(_table(tmp_path, "аурухана\tденсаулық\nтырнақ алу\tтырнақ кесу\n"))
+    words = [loose(w) for w in ["ауруханада", "жатқан", "әжеге", "тырнақ", "алу", "көмек", "алу"]]
+    assert everyday.printed(words, 0) == "денсаулык"
+    assert everyday.printed(words, 4) == "кесу"  # "алу" after "тырнақ"
+    assert everyday.printed(words, 6) is None  # "алу" elsewhere is itself
+    assert everyday.printed(words, 1) is None
+
+
+@pytest.mark.parametrize("rows", ["тырнақ алу\tкесу\n", "\tкесу\n", "бір екі үш\tбір екі үш\n"])
+def test_a_row_not_word_for_word_is_an_error_naming_its_line(tmp_path: Path, rows: str):
+    with pytest.raises(ValueError, match="everyday.tsv line 2"):
+        load_everyday(_table(tmp_path, rows))
+
+
+def test_the_question_word_keeps_its_text_and_gets_the_printed_reading():
+    words = {w.text: w.alt for w in understand("ауруханада жатқан қызмет алушыға тамақ апару").words}
+    assert words["ауруханада"] == "денсаулык" and words["апару"] == "жеткизу"
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("облыстық стационарда тырнақ алу қанша тұрады, қала?", 1),
+    ("стационарда ауруханада жатқан адамға азық-түлік апару қанша тұрады, қала?", 13)])
+def test_a_service_said_the_everyday_way_is_found(engine, question: str, item: int):
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert answer.results[0].fields["item"] == item and answer.results[0].fields["jurisdiction"] == "oblast"
