@@ -170,9 +170,11 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 continue  # "жазып беру": writing for someone, "беру" (give) is no service's word here
             if alt and not english and glossary.is_stopword(alt, loosely=True):
                 continue  # "boiynsha", "neshe": Latin-script Kazakh stopwords
-            # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches
-            weight = MARKER_WEIGHT if index in negations.kazakh_verbs else 1.0
-            alt = alt or everyday.printed(words, index)  # "ауруханада": also read as the acts print it
+            printed_as = None if alt else everyday.printed(words, index)  # "ауруханада": also as the acts print it
+            alt = alt or printed_as
+            # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
+            # unless it is the everyday word for a service ("жуындырмады": bathing)
+            weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0
             content.append(Word(word, alt, weight, roots[index], negated=index in negations.verbs))
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index], position=True))

@@ -44,3 +44,10 @@ def test_a_service_said_the_everyday_way_is_found(engine, question: str, item: i
     answer = engine.ask(question)
     assert answer.status == "answer"
     assert answer.results[0].fields["item"] == item and answer.results[0].fields["jurisdiction"] == "oblast"
+
+
+def test_a_negated_verb_said_the_everyday_way_is_what_was_not_done():
+    """"жуындырмады" names the service (bathing): not the generic verb a negation usually is, it weighs in full."""
+    words = {w.text: w.weight for w in understand("қарияны жуындырмады").words}
+    assert words["жуындырмады"] == 1.0
+    assert {w.text: w.weight for w in understand("құжат берілмеді").words}["берилмеди"] < 1.0

@@ -78,3 +78,11 @@ def test_without_a_setting_the_kind_of_a_service_says_nothing(engine):
         only = incident.in_setting(context.catalogue, "criterion", u.filters.setting)
         plain = incident.search(context.catalogue.criterion_index, reading, only=only)
         assert (_with_service_kind(plain, u, context, reading, only) != plain) is changed
+
+
+def test_the_criterion_a_found_service_names_leads_its_kind(engine):
+    """Bathing, dressing, feeding at home: the tariff item "... жуыну, тамақ ішу ... жеке қызмет көрсету және
+    гигиеналық сипаттағы әлеуметтік-тұрмыстық қызметтер" says most of criterion 23's words (the personal helper's
+    social-household and hygienic services), not the household chores of criterion 24."""
+    answer = engine.ask("үйде әлеуметтік қызметкер қарияны жуындырмады, киіндірмеді — дәрежесі қандай?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 23

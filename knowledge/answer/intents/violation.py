@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from itertools import zip_longest
 
 from knowledge.answer import compose, incident
 from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
@@ -34,6 +35,8 @@ NAMED_ONLY = frozenset({"complaints", "internet", "reports"})  # sections whose 
 KIND_SCORE = 0.3  # a tariff service found this well names the kind of service the incident is about
 KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the setting asked) this far ahead
 SETTING_PENALTY = 0.05  # a criterion naming no setting, behind a near-equal naming the setting asked
+NAMED_SHARE = 0.6  # a criterion this much of whose words a found service's name says is the one naming that service
+NAMED_BONUS = 0.15  # ... and leads the other criteria of the kind
 MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
@@ -179,11 +182,30 @@ def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: in
             target = catalogue.criteria[index]
             if target.ident not in boosted:
                 boosted[target.ident] = Hit(target, floor, matched=(0.0,) * len(reading.words))
+    named = _named_by_service(found[0].target, [h.target for h in boosted.values()])
+    if named in boosted:
+        # the service's name says the object words for it: they are the evidence the criterion is answered on
+        hit, via = boosted[named], found[0].matched
+        matched = tuple(max(own, said) for own, said in zip_longest(hit.matched, via, fillvalue=0.0))
+        boosted[named] = replace(hit, score=hit.score + NAMED_BONUS, matched=matched)
     merged = {h.target.ident: h for h in hits}
     for ident, h in boosted.items():
         if ident not in merged or merged[ident].score < h.score:
             merged[ident] = h
     return sorted(merged.values(), key=lambda h: -h.score)
+
+
+def _named_by_service(service: Target, criteria: list[Target]) -> tuple | None:
+    """The criterion whose requirement the service's name words (NAMED_SHARE of its words or more, more than any
+    other's): "... жуыну, тамақ ішу ... жеке қызмет көрсету және гигиеналық сипаттағы әлеуметтік-тұрмыстық
+    қызметтер" (a tariff item) is what "жеке қызмет көрсетушінің әлеуметтік-тұрмыстық және гигиеналық сипаттағы
+    қызметтерді ұсыну" (criterion 23) requires, not the household chores of criterion 24."""
+    said = _requirement_words(service.names[0])
+    shares = sorted(((len(words & said) / len(words), c.ident) for c in criteria
+                     if (words := _requirement_words(c.names[0]))), reverse=True)
+    if not shares or shares[0][0] < NAMED_SHARE or (len(shares) > 1 and shares[1][0] >= shares[0][0]):
+        return None
+    return shares[0][1]
 
 
 def _section_weight(kind: str | None, named: frozenset[str], mentioned: frozenset[str]) -> float:
