@@ -127,3 +127,12 @@ def test_the_act_setting_tariffs_a_jurisdiction_holds_is_still_a_document(engine
     answer = engine.ask("Бөрлі ауданының үйде қызмет көрсету тарифтері бекітілген қаулы")
     assert answer.status == "answer" and answer.results[0].type == "document"
     assert answer.results[0].fields["jurisdiction"] == "borli"
+
+
+@pytest.mark.parametrize("question", ["пришлите документ, где проверочный лист по надомному обслуживанию",
+                                      "send the document with the home care checklist"])
+def test_the_act_of_a_checklist_named_by_its_setting_is_the_act_holding_checklists(engine, question):
+    """The home care named is the checklist's setting: not the district decree with a home care tariff table."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert "401" in answer.results[0].fields["number"]

@@ -142,10 +142,13 @@ def _points(u: Understood, ctx: Context) -> dict[str, float]:
                 points[doc_id] += 1
         if u.filters.jurisdiction and doc.get("jurisdiction") == u.filters.jurisdiction:
             points[doc_id] += 2
-        if u.filters.setting and any(a.get("setting") == u.filters.setting for a in annexes(doc)):
-            points[doc_id] += 1
         kind = doc.get("kind")
-        if kind == "tariffs" and ("tariff" in u.cues or u.filters.setting):
+        # a checklist asked for is of the act holding the checklists: the setting named is the checklist's, not a
+        # tariff table's ("проверочный лист по надомному обслуживанию")
+        checklist = "checklist" in u.cues and "tariff" not in u.cues
+        if u.filters.setting and not checklist and any(a.get("setting") == u.filters.setting for a in annexes(doc)):
+            points[doc_id] += 1
+        if kind == "tariffs" and ("tariff" in u.cues or (u.filters.setting and not checklist)):
             points[doc_id] += 1
         if kind == "criteria" and ({"violation", "checklist"} & u.cues or u.degree):
             points[doc_id] += 2
