@@ -80,7 +80,8 @@ def clarifications(engine: Engine, test_data: Path) -> list[tuple[str, str, list
 
 
 def test_the_sets_hold_asks_back_to_check(clarifications) -> None:
-    assert len(clarifications) >= 10
+    # 9 since the nurse's own staffing row (003 item 63, "Мейіргер") is read: "how many nurses ..." is answered by it
+    assert len(clarifications) >= 9
 
 
 def test_no_ask_back_offers_a_single_choice(clarifications) -> None:

@@ -135,8 +135,9 @@ async def test_every_answer_can_be_acted_on(running: FakeBotApi):
     button offered finds data; 👎 "wrong figure" is recorded and listed for an admin; share answers inline."""
     api, user_id, lang = running, 2100, "ru"
 
-    # a clarify whose choices are worded as the act prints them (Kazakh): the reply stays Russian
-    await api.push({"message": message("штатный норматив медсестры на 100 получателей в стационаре",
+    # a clarify whose choices are worded as the act prints them (Kazakh): the reply stays Russian ("заведующий": of
+    # stores, of a unit, of the laundry...)
+    await api.push({"message": message("штатный норматив заведующего на 100 получателей в стационаре",
                                        user_id=user_id, lang=lang)})
     clarify = (await api.wait_for_more("sendMessage", 0, chat_id=user_id))[-1]
     choice = markup(clarify)[0]

@@ -7,7 +7,7 @@ import pytest
 from knowledge.domain import Passage, StaffingNorm
 from knowledge.ingest.manifest import load_manifest, read_source
 from knowledge.ingest.parsers.rules import parse_rules
-from knowledge.ingest.parsers.staffing_table import join_fragments
+from knowledge.ingest.parsers.staffing_table import join_fragments, parse_table, row_values, split_position
 
 
 @pytest.fixture(scope="module")
@@ -84,13 +84,152 @@ def test_all_norms_have_a_position_and_a_value(parsed):
     assert all(n.document == "003" for n in norms)
 
 
+# Rows whose values cannot be put in their columns without guessing: 10 or 9 values for 11 columns (4, 17), values
+# printed in two pieces across a page break, in an order the text does not keep (5, 59), or a count before a merged
+# cell that may be the cell's own ("- 1 техникалық жүріп тұрған көлік құралына 1 бірлік": 21, 22, 44, 74).
+AMBIGUOUS = {"4", "5", "17", "21", "22", "44", "59", "74"}
+
+
 def test_ambiguous_rows_are_left_out_and_named(parsed):
     norms, passages = parsed
     items = {n.item for n in norms}
-    # 10 values for 11 columns, values split by a page break, or a count that may belong to a merged cell
-    assert {"4", "5", "17", "19", "21", "44", "59"}.isdisjoint(items)
+    assert AMBIGUOUS.isdisjoint(items)
     unread = passages[-1].extra["unread_rows"]
-    assert any(line.startswith("4 ") for line in unread)
+    assert {line.split()[0] for line in unread} == AMBIGUOUS
+    assert "59 Дәріхана меңгерушісі (дәріхана болған жағдайда): values or merged text outside the value line" \
+        " (page break)" in unread  # its "1" after the page break is a value, not note mark 1
+
+
+def test_every_printed_row_is_read_in_every_column_unless_ambiguous(parsed):
+    norms, passages = parsed
+    printed = {row for p in passages if p.kind == "staffing_table" for row in p.extra["rows"]}
+    items = {n.item for n in norms}
+    assert printed - items == AMBIGUOUS  # a long merged cell, or a row printed in pieces, is read
+    assert items <= printed
+    bands = [n.recipients for n in norms if n.item == "1"]
+    assert len(bands) == 11
+    assert all([n.recipients for n in norms if n.item == item] == bands for item in items)
+
+
+def _row(norms: list[StaffingNorm], item: str) -> tuple[str, list[str]]:
+    row = [n for n in norms if n.item == item]
+    assert len({n.position for n in row}) == 1, item
+    return row[0].position, [n.value for n in row]
+
+
+SANITAR_GROUPS = (
+    "Мыналардан: өзіне-өзі қызмет ету және жеке гигиенаның қарапайым дағдылары болмаған кезде - 6 адамнан (өздігінен "
+    "қозғала және тамақтана алмайды), үнемі күтімді қажет етеді; өзіне-өзі қызмет ету және жеке гигиена дағдыларының "
+    "қалыптасуы жағдайында - 8 адамнан (ішінара қалыптасқан) үнемі қадағалауды қажет етеді; тұрмыстық дағдылардың "
+    "қалыптасуы жағдайында - 10 адамнан (ішінара қалыптасқан); қолының ептілігі дағдыларының қалыптасуы жағдайында - "
+    "12 адамнан (еңбек бағдары бағдарламасын іске асыру үшін топ 6 адамнан шағын топқа бөлінеді) тұратын топқа 5,25 "
+    "ставка")
+POST_50 = ("әрбір тәулік бойы жұмыс істейтін постқа 5,25 ставка. Бір тәулік бойғы пост орналасатын алаңның болуын, "
+           "қажеттілігі мен мүмкіндіктерді ескере отырып, кемінде 50 төсек-орынға қалыптастырылады")
+NURSE_POST = ("әрбір тәулік бойғы постқа - 5,25 ставка. Бір тәулік бойғы пост орналасатын алаңның болуын, қажеттілігі мен "
+              "мүмкіндіктерді ескере отырып, кемінде 50 төсек-орынға қалыптастырылады")
+
+
+def test_long_merged_cells_are_read(parsed):
+    norms, _ = parsed
+    # alone in its row, a merged cell spans every column (35, 36: no "-" printed for the first one)
+    assert _row(norms, "35") == ("Санитар-палатадығы (2-ескертпе)", [SANITAR_GROUPS] * 11)  # "палатадығы" as printed
+    assert _row(norms, "36") == ("Санитар-палатадағы (3,4,5-ескертпе)", [POST_50] * 11)
+    # "Мейірг" / "ер -": the first column's "-" printed after the end of the position
+    assert _row(norms, "63") == ("Мейіргер", ["-"] + [NURSE_POST] * 10)
+    # "-", a blank line, then the merged cell
+    position, values = _row(norms, "61")
+    assert position == "Емдік дене шынықтыру инструкторы" and values[0] == "-" and len(set(values[1:])) == 1
+    assert values[1].startswith("тірек-қимыл аппараттары") and values[1].endswith("2 бірліктен көп емес")
+    assert _row(norms, "19")[1][1].endswith("(бұдан әрі - үлгілік нормативтер)")
+    # the merged cell before a page break, the rest of the position and the first column's "-" after it
+    assert _row(norms, "23") == ("Бағбан (тазаланатын алаң 0,75 га кем емес)", ["-"] + ["мекемеге 1 бірлік"] * 10)
+
+
+# A made-up excerpt of the table's layouts: four columns; a merged cell alone (1), after "-" on the position's last
+# line (2), after "-" and a blank line (3), before a page break with its "-" after it (4); values split by a page
+# break (5) stay unread. "␣" is a space ending a printed line (it ends a word of the narrow column).
+EXCERPT = """Ең төмен штат нормативтері
+6-301 25-ке
+дейін 26-50 500-
+ден артық
+Шаруашылық персоналдың штат нормативтері
+
+1
+
+Санита
+р-пала
+тадағы
+3
+
+әрбір постқа 5,25 ставка, кемінде 50␣
+төсек-орынға
+
+2
+Мейірг
+ер -
+
+әрбір постқа – 5,25 ставка
+
+3
+
+Лифте
+р
+
+-
+
+үлгілік нормативтерге сәйкес
+
+4
+
+Бағбан
+(алаң␣
+
+мекемеге 1 бірлік
+
+
+
+0,75 га␣
+к е м␣␣
+емес)
+
+-
+
+5
+
+Медиц
+иналы
+қ
+
+- 1 1
+
+
+
+бөлім
+
+1
+
+      Ескертпе:
+      1 – 6-дан 30-ға дейін бөлімшелерде енгізіледі;
+      3 – психоневрологиялық ұйымдарға енгізіледі.
+"""
+
+
+def test_merged_cell_layouts_of_a_made_up_excerpt():
+    lines = EXCERPT.replace("␣", " ").split("\n")
+    notes_at = next(n for n, line in enumerate(lines, 1) if "Ескертпе" in line)
+    _, columns, sections, notes = parse_table(lines, 1, notes_at)
+    assert columns == ["6-30 (1-ескертпе)", "25-ке дейін", "26-50", "500-ден артық"]
+    read = {}
+    for row in sections[0].rows:
+        position, marks = split_position(row.fragments, notes)
+        read[row.item] = (position, marks, *row_values(row, len(columns)))
+    assert read["1"] == ("Санитар-палатадағы", "3", ["әрбір постқа 5,25 ставка, кемінде 50 төсек-орынға"] * 4, "")
+    assert read["2"] == ("Мейіргер", "", ["-"] + ["әрбір постқа - 5,25 ставка"] * 3, "")
+    assert read["3"] == ("Лифтер", "", ["-"] + ["үлгілік нормативтерге сәйкес"] * 3, "")
+    assert read["4"] == ("Бағбан (алаң 0,75 га кем емес)", "", ["-"] + ["мекемеге 1 бірлік"] * 3, "")
+    # "1" alone after the page break is a value, not note mark 1: where it goes among "- 1 1" is not printed
+    assert read["5"][:3] == ("Медициналық бөлім", "", None)
 
 
 def test_staffing_tables_are_citable_passages(parsed):

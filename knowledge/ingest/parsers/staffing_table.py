@@ -2,7 +2,9 @@
 
 The position column is cut into fragments of a few letters ("Директ" / "ордың " / "е г і  "), and a row's values
 sit on one line after it ("- - 1 1 1 1 1 1 1 1 1"), or a few values then one merged cell ("- 0,5 0,5 мекемеге 1
-бірлік"). `row_values` maps values to columns only where there is no doubt.
+бірлік"). A long merged cell is a paragraph of its own: after its values ("-" on the line before it, or after the last
+piece of the position: "ер -"), or alone, spanning every column. `row_values` maps values to columns only where there
+is no doubt.
 """
 
 from __future__ import annotations
@@ -167,25 +169,40 @@ def split_position(fragments: list[str], notes: dict[str, str]) -> tuple[str, st
     return clean(text), ",".join(found)
 
 
-def row_values(row: _Row, width: int) -> tuple[list[str] | None, str]:
-    """The row's value per column, or None with the reason it cannot be read without guessing."""
-    if not row.blocks:
-        return None, "no values"
-    block = row.blocks[0]
+def _cells(block: list[tuple[int, str]]) -> tuple[list[str], str, bool]:
+    """A value block's leading column values, the merged text after them, and whether that text begins on the values'
+    line (then a count before it may be the text's own: "- 0,5 0,5 50 қызмет алушыға 1 бірлік")."""
     first = block[0][1].split()
     values = []
     while first and _VALUE.match(first[0]):
         values.append(first.pop(0))
-    merged = clean(" ".join(first + [text for _, text in block[1:]]))
+    return values, clean(" ".join(first + [text for _, text in block[1:]])), bool(first)
+
+
+def row_values(row: _Row, width: int) -> tuple[list[str] | None, str]:
+    """The row's value per column, or None with the reason it cannot be read without guessing."""
+    if not row.blocks:
+        return None, "no values"
+    values, merged, beside = _cells(row.blocks[0])
     if row.stray:
-        return None, "values or merged text outside the value line (page break)"
+        # A row printed in pieces (a blank line or a page break between them) is read only when its order is not in
+        # doubt: values only in one piece, text only in the other. Values always come before the merged cell in this
+        # table ("-" / "мекемеге 1 бірлік" / ... / "-": the "-" is the first column), whichever was printed first.
+        pieces = [(values, merged)] + [_cells(block)[:2] for block in row.stray]
+        counts = [v for v, _ in pieces if v]
+        texts = [t for _, t in pieces if t]
+        if len(pieces) != 2 or len(counts) != 1 or len(texts) != 1 or any(v and t for v, t in pieces):
+            return None, "values or merged text outside the value line (page break)"
+        values, merged, beside = counts[0], texts[0], False
     if not merged:
         if len(values) != width:
             return None, f"{len(values)} values for {width} columns"
         return values, ""
-    if not values or len(values) >= width:
-        return None, "text only, no column values" if not values else "too many values"
-    if first and values[-1] != "-" and not merged.casefold().startswith(_PER_INSTITUTION):
+    if not values:  # a merged cell alone in its row spans every column (its lines are the widest of the table)
+        return [merged] * width, ""
+    if len(values) >= width:
+        return None, "too many values"
+    if beside and values[-1] != "-" and not merged.casefold().startswith(_PER_INSTITUTION):
         return None, "a count before the merged cell may belong to it"
     return values + [merged] * (width - len(values)), ""
 
@@ -255,19 +272,33 @@ def _is_position_tail(text: str, notes: dict[str, str]) -> bool:
     return bool(re.fullmatch(r"\d(?:\s*,\s*\d)*", text)) and all(d.strip() in notes for d in text.split(","))
 
 
+def _is_value_line(line: str) -> bool:
+    return all(_VALUE.match(token) for token in line.split())
+
+
 def _is_fragment_block(block: list[tuple[int, str]], notes: dict[str, str]) -> bool:
-    """Pieces of the narrow position column: short lines of letters, or footnote marks."""
-    return all(len(line.strip()) <= 12 and (not _VALUE.match(line.split()[0]) or _is_position_tail(line.strip(), notes))
+    """Pieces of the narrow position column: short lines of words ("0,75 га ", "емес)"), or footnote marks after
+    them. A block of numbers alone is values: marks follow the words they mark ("дәрігер" / "4,5")."""
+    if all(_is_value_line(line) for _, line in block):
+        return False
+    return all(len(line.strip()) <= 12 and (not _is_value_line(line) or _is_position_tail(line.strip(), notes))
                for _, line in block)
+
+
+_TRAILING_DASH = re.compile(r"^(.*\S)\s+-\s*$")  # "ер -": the first column's "-" printed beside the position's end
 
 
 def _assign_blocks(row: _Row, notes: dict[str, str]) -> None:
     """Blank-separated blocks of a row → position fragments, the value block, and stray blocks (page breaks)."""
     blocks = list(row.blocks)
     if not row.named and blocks:
-        row.fragments.extend(line for _, line in blocks.pop(0))
-    elif row.named:
-        blocks = blocks[:1] + blocks[1:]
+        fragments = blocks.pop(0)
+        last = _TRAILING_DASH.match(fragments[-1][1])
+        if last and blocks and not _cells(blocks[0])[0]:  # the value block itself starts with no value
+            number, text = blocks[0][0]
+            fragments = fragments[:-1] + [(fragments[-1][0], last.group(1))]
+            blocks[0] = [(number, "- " + text)] + blocks[0][1:]
+        row.fragments.extend(line for _, line in fragments)
     values = blocks[:1]
     for later in blocks[1:]:
         if _is_fragment_block(later, notes):
