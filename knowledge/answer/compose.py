@@ -99,6 +99,7 @@ LABELS: dict[str, str] = {
     "band_range": N_("{low}–{high} recipients"),
     "band_up_to": N_("up to {high} recipients"),
     "band_over": N_("over {low} recipients"),
+    "band_any": N_("any number of recipients"),
     "band_note": N_("note {note}"),
     "per_institution": N_("{n} per institution"),
     "no_post": N_("not provided"),

@@ -100,7 +100,25 @@ def test_without_a_head_count_every_band_in_numeric_order(engine: Engine):
     ordinary = [b for b in bands if not b.note]
     assert [b.low for b in ordinary] == sorted(b.low for b in ordinary)
     assert bands[-1].note == "1"  # the supported-living column after the ordinary ones
-    assert "• up to 25 recipients: 0.5" in answer.text and "• over 500 recipients: 3" in answer.text
+    # neighbouring bands of one value read as one ("up to 25" and "26–50" are both 0.5)
+    assert "• up to 50 recipients: 0.5" in answer.text and "• over 500 recipients: 3" in answer.text
+    assert "• 151–500 recipients: 2" in answer.text and "26–50" not in answer.text
+
+
+def test_a_rule_printed_in_every_band_is_read_once(engine: Engine):
+    answer = engine.ask("палатный санитар на круглосуточный пост, штатный норматив", "en")
+    assert answer.status == "answer" and "5,25" in answer.results[0].fields["value"]
+    assert answer.text.count("• any number of recipients:") == 1 and answer.text.count("5,25") == 2  # and the note's
+    assert "26–50" not in answer.text
+
+
+def test_a_chosen_title_s_note_number_is_no_head_count(engine: Engine):
+    """The follow-up of a choice asks for the title without its note marks: "(3,4,5-ескертпе)" counts no one."""
+    clarify = engine.ask("палатные санитары штатный норматив на 60 человек")
+    assert clarify.status == "clarify"
+    follow_up = engine.ask(clarify.choices[1].query)
+    assert follow_up.status == "answer" and "ескертпе" not in clarify.choices[1].query
+    assert "51–100" in follow_up.text
 
 
 def test_an_act_number_is_no_head_count(engine: Engine):

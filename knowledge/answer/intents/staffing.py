@@ -24,6 +24,7 @@ from knowledge.text import key, keys, loose, tokens
 RECIPIENT_WORDS = tuple(loose(word) for word in (
     "қызмет", "алушы", "получат", "recipient", "resident", "человек", "адам", "клиент", "people", "жител", "проживающ",
     "мест", "койк", "bed", "төсек"))
+_NOTE_MARK = re.compile(r"\s*\([^()]*ескертпе\)")  # "(3,4,5-ескертпе)": the notes a title is marked with
 FOLLOW_UP = "штат нормативі"  # added to a chosen position so the follow-up question is read as a staffing one
 MAX_HEAD_COUNT = 100_000  # a larger number is no head count (a year, an act number)
 _PER_INSTITUTION = re.compile(r"^мекемеге\s*(\d+(?:[.,]\d+)?)\s*бірлік$")  # "мекемеге 1 бірлік": per institution
@@ -58,7 +59,9 @@ class Band:
         return self.low <= count and (self.high is None or count <= self.high)
 
     def words(self, lang: str) -> str:
-        if self.high is None:
+        if self.high is None and self.low <= 1:
+            text = label("band_any", lang)
+        elif self.high is None:
             text = label("band_over", lang).format(low=self.low - 1)
         elif self.low == 0:
             text = label("band_up_to", lang).format(high=self.high)
@@ -126,7 +129,7 @@ class Staffing:
                      f"{value_words(asked[0]['value'], lang)}"]
         else:
             lines = [heading] + [f"• {band.words(lang) if band else row['recipients']}: {value_words(row['value'], lang)}"
-                                 for row, band in rows]
+                                 for row, band in _merged(rows)]
         for row in shown:
             reply.results.append(Result(
                 type="staffing", citation=ctx.citation(act["id"], None, row.get("item") or None, lang),
@@ -193,6 +196,19 @@ def _titled(word: Word, u: Understood, index: Index, ctx: Context) -> str | None
     return word.alt
 
 
+def _merged(rows: list[tuple[dict, Band | None]]) -> list[tuple[dict, Band | None]]:
+    """Neighbouring ordinary bands of one value as one band ("26–100 recipients: 1"; a value the same for every
+    band once, "any number of recipients: ..."): a long rule printed in every column is read once on a phone."""
+    merged: list[tuple[dict, Band | None]] = []
+    for row, band in rows:
+        if merged and band and not band.note and (last := merged[-1])[1] and not last[1].note \
+                and last[0]["value"] == row["value"] and last[1].high is not None and band.low == last[1].high + 1:
+            merged[-1] = (last[0], Band(last[1].low, band.high))
+        else:
+            merged.append((row, band))
+    return merged
+
+
 def _rows_by_band(target: Target) -> list[tuple[dict, Band | None]]:
     rows = [(row, Band.read(row["recipients"])) for row in target.rows]
     return sorted(rows, key=lambda rb: rb[1].order if rb[1] else (True, 10**9))
@@ -214,6 +230,6 @@ def _setting(target: Target, ctx: Context, lang: str) -> str:
 
 
 def _choice(hit: Hit, lang: str, counts: list[int]) -> Choice:
-    position = hit.target.ident[1]
+    position = _NOTE_MARK.sub("", hit.target.ident[1])  # a note's number is no head count of the follow-up
     count = f" {counts[0]}" if counts else ""
     return Choice(truncate(_position(hit.target, lang), 60), f"{position} {FOLLOW_UP}{count}")
