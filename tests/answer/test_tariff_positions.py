@@ -259,3 +259,14 @@ def test_an_american_spelling_names_the_position_a_british_one_does(engine):
     american = engine.ask("semi-stationary city: labor therapy instructor advising families on work at home, rate?")
     assert american.status == british.status == "answer"
     assert american.results[0].fields == british.results[0].fields
+
+
+@pytest.mark.parametrize("question", ["Жартылай стационар, қалада: мейіргердің дәрігерге дейінгі көмегі қанша тұрады?",
+                                      "қалада жартылай стационарда мейіргердің дәрігерге дейінгі көмегінің бағасы",
+                                      "semi-stationary city: pre-medical care by a nurse, daily rate?"])
+def test_of_tables_compared_the_one_with_the_asked_areas_own_rate_leads(engine, question):
+    """No place named: the oblast's day department (city and rural rates apart) leads Börli's (one rate for both)
+    when the city is asked."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and len({r.fields["jurisdiction"] for r in answer.results}) > 1
+    assert answer.results[0].fields["jurisdiction"] == "oblast"

@@ -153,7 +153,7 @@ class Tariffs:
     def _answer(self, decision: Decision, asked: Asked, u: Understood, reply: Answer, ctx: Context,
                 when: When) -> None:
         lang = reply.lang
-        hits = _leading(decision.hits, asked, ctx)
+        hits = _leading(decision.hits, asked, ctx, u.filters.area)
         reply.intent, reply.status = self.name, ANSWER
         if when.compared:
             self._side_by_side(hits, asked, u, reply, ctx, when.compared)
@@ -379,11 +379,14 @@ def _with_position(choices: list[Hit], ranked: list[Hit], allowed: list[Target],
     return pool if len(pool) >= 2 else choices
 
 
-def _leading(hits: list[Hit], asked: Asked, ctx: Context) -> list[Hit]:
-    """Tables compared side by side: those with a row for the asked position first, else as ranked."""
-    if not asked:
-        return hits
-    return sorted(hits, key=lambda h: not ctx.positions.of(h, asked)[1])
+def _leading(hits: list[Hit], asked: Asked, ctx: Context, area: str | None = None) -> list[Hit]:
+    """Tables compared side by side: those with a row for the asked position first, then (an area asked) those
+    setting a rate of that area apart from the other's, else as ranked."""
+    def key(hit: Hit) -> tuple[bool, bool]:
+        spec = ctx.catalogue.annex(*hit.target.ident[:2])
+        return (bool(asked) and not ctx.positions.of(hit, asked)[1], bool(area) and spec.get("rates") == "single")
+
+    return sorted(hits, key=key)
 
 
 def _table_choices(u: Understood, lang: str, ctx: Context) -> list[Choice]:
