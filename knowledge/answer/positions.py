@@ -21,6 +21,7 @@ from knowledge.answer.names import position_names
 from knowledge.answer.understand import Understood, Word
 from knowledge.text import is_latin, key, loose, to_cyrillic, tokens
 
+SERVICE_OWN = 0.9  # a word printed in service names as itself or its shorter form is the service's (`_service_own`)
 LIKE = 0.75  # a question word this like a title word (`likeness`) names it
 MIN_PREFIX = 5  # a word this long is alike to a longer one beginning with it
 TYPO_LENGTH, TYPO_RATIO = 7, 85  # words this long this close (rapidfuzz ratio) differ by a typo
@@ -194,7 +195,13 @@ class Positions:
         """A word names a position when it is like a title word, and more like it than any service-name word (a word
         printed in service names as well, "күтім", "массаж", is the service's)."""
         title = self._title_likeness(forms)
-        return title >= LIKE and title > self._service_likeness(forms)
+        return title >= LIKE and title > self._service_likeness(forms) and not self._service_own(forms)
+
+    def _service_own(self, forms: list[str]) -> bool:
+        """Whether service names print the word as itself or as its shorter form ("лечебно" of "лечебное"): the
+        service's word, whatever title it is like too ("санитар" is not "санитарлық": that one is longer)."""
+        return any(sim >= SERVICE_OWN and (f == w or f.startswith(w))
+                   for f in forms if f for w, sim in self.service_index.word_matches(f).items())
 
     def _typo_matches(self, words: list[str], matches: list[Match]) -> list[Match]:
         """Position terms said with a typo in a long word ("occupational therapy insturctor", "ортопед суреон"): the

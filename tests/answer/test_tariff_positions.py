@@ -270,3 +270,14 @@ def test_of_tables_compared_the_one_with_the_asked_areas_own_rate_leads(engine, 
     answer = engine.ask(question)
     assert answer.status == "answer" and len({r.fields["jurisdiction"] for r in answer.results}) > 1
     assert answer.results[0].fields["jurisdiction"] == "oblast"
+
+
+def test_a_word_service_names_print_in_a_shorter_form_names_no_title(ctx: Context, engine):
+    """"лечебное" is like "лечебной" of the exercise instructor's Russian title, but service names print "лечебно":
+    it is a word of the service ("лечебное плавание"), not a position asked."""
+    u = understand("лечебное плавание в полустационаре, городской тариф", ctx.glossary)
+    assert not ctx.positions.asked(u)
+    answer = engine.ask("Гидрокинезотерапия и лечебное плавание в полустационаре, городской тариф в день")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 64
+    # a title word that only begins a longer service word stays a title ("санитар" / "санитарлық")
+    assert ctx.positions.asked(understand("стационар санитар по уходу город", ctx.glossary))
