@@ -2,7 +2,7 @@
 "денсаулық сақтау ұйымы" (health organisation), "апару" (take to) for "жеткізу" (deliver), "тырнақ алу" for
 "тырнақ кесу" (cutting nails). A question word said the everyday way is also read as the printed word, its second
 reading (as a Latin-typed word's Cyrillic one), so the search meets the name. Word by word, by the words' keys
-(every inflection of a word is one row); a row of two words reads its second word so only after the first.
+(every inflection of a word is one row); a row of two words reads each of them so only beside the other.
 
 Data: knowledge/data/everyday.tsv (said, printed: the same number of words, word for word).
 """
@@ -25,11 +25,14 @@ HEADER = ("said", "printed")
 class Everyday:
     words: dict[str, str]  # the key of a word said → the printed word (loose)
     after: dict[tuple[str, str], str]  # the keys of (the word before, the word said) → the printed word
+    before: dict[tuple[str, str], str]  # the keys of (the word said, the word after) → the printed word
 
     def printed(self, words: list[str], index: int) -> str | None:
         """The printed word for the loose question word `words[index]` said the everyday way, else None."""
         said = key(words[index])
         if index and (found := self.after.get((key(words[index - 1]), said))):
+            return found
+        if index + 1 < len(words) and (found := self.before.get((said, key(words[index + 1])))):
             return found
         return self.words.get(said)
 
@@ -38,12 +41,15 @@ class Everyday:
 def load_everyday(path: Path = EVERYDAY_PATH) -> Everyday:
     words: dict[str, str] = {}
     after: dict[tuple[str, str], str] = {}
+    before: dict[tuple[str, str], str] = {}
     for number, _text, fields in tsv_rows(path, HEADER, "everyday.tsv"):
         said, printed = ([loose(t) for t in tokens(field)] for field in (fields + ["", ""])[:2])
         if not said or len(said) != len(printed) or len(said) > 2:
             raise ValueError(f"everyday.tsv line {number}: one or two words said, as many printed")
         if len(said) == 1:
             words[key(said[0])] = printed[0]
-        else:  # the first word is the context, said as printed ("тырнақ алу" / "тырнақ кесу")
+        else:  # each word read so beside the other ("есту аппараты" / "сурдотехникалық құрал")
             after[(key(said[0]), key(said[1]))] = printed[1]
-    return Everyday(words, after)
+            if printed[0] != said[0]:
+                before[(key(said[0]), key(said[1]))] = printed[0]
+    return Everyday(words, after, before)

@@ -51,3 +51,9 @@ def test_a_negated_verb_said_the_everyday_way_is_what_was_not_done():
     words = {w.text: w.weight for w in understand("қарияны жуындырмады").words}
     assert words["жуындырмады"] == 1.0
     assert {w.text: w.weight for w in understand("құжат берілмеді").words}["берилмеди"] < 1.0
+
+
+def test_each_word_of_a_two_word_row_is_read_beside_the_other(tmp_path: Path):
+    everyday = load_everyday(_table(tmp_path, "есту аппараты\tсурдотехникалық құрал\n"))
+    words = [loose(w) for w in ["есту", "аппаратын", "есту", "қабілеті"]]
+    assert [everyday.printed(words, i) for i in range(4)] == ["сурдотехникалык", "курал", None, None]
