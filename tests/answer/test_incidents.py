@@ -383,3 +383,18 @@ def test_complaints_of_services_not_rendered_lead_to_the_complaints_criterion(en
 @pytest.mark.parametrize("question", ["the client did not receive a wheelchair", "инвалид не получил кресло-коляску"])
 def test_not_receiving_is_not_being_provided(question):
     assert [a.key for a in read(understand(question)).actions] == ["provide"]
+
+
+@pytest.mark.parametrize("question", ["что такое грубое нарушение", "list of gross violations", "грубое нарушение"])
+def test_a_degree_asked_about_is_defined(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "passage"
+
+
+@pytest.mark.parametrize("question", ["У соседей интерната собака лаяла всю ночь и будила жильцов. Это грубое нарушение?",
+                                      "Көршінің иті түні бойы үріп, қарттарды оятты. Бұл өрескел бұзушылық па?"])
+def test_a_case_told_that_no_criterion_matches_gets_no_definition(engine, question):
+    """A story asked about is not a question of what a gross violation is: the degree's definition (and its list of
+    criteria) never passes for its answer."""
+    answer = engine.ask(question)
+    assert answer.status != "answer" and not answer.results

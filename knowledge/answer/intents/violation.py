@@ -37,6 +37,7 @@ KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the settin
 SETTING_PENALTY = 0.05  # a criterion naming no setting, behind a near-equal naming the setting asked
 NAMED_SHARE = 0.6  # a criterion this much of whose words a found service's name says is the one naming that service
 NAMED_BONUS = 0.15  # ... and leads the other criteria of the kind
+TOLD = 2  # content words beyond these tell a case, not a question about what a degree is
 MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
@@ -74,7 +75,7 @@ class Violations:
         if decision.status != ANSWER:
             # the degree's definition answers "what is a gross violation", never an incident the criteria did not
             # match ("nobody washed the clothes: is it gross?" is asked back or not found, not defined)
-            return bool(u.degree) and not incident.report(u) and self._degree(u.degree, reply, ctx)
+            return bool(u.degree) and not incident.report(u) and _asks_the_degree(u) and self._degree(u.degree, reply, ctx)
         shown = _with_look_alikes(decision.hits, hits, catalogue.named_settings)
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [_result(h, lang, ctx) for h in shown]
@@ -193,6 +194,13 @@ def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: in
         if ident not in merged or merged[ident].score < h.score:
             merged[ident] = h
     return sorted(merged.values(), key=lambda h: -h.score)
+
+
+def _asks_the_degree(u: Understood) -> bool:
+    """Whether a question naming a degree asks what it is ("что такое грубое нарушение", "list of gross violations"),
+    not whether a case it tells is one ("... диеталық ас тағайындаған, бірақ асхана жалпы тамақ берді. Өрескел ме?"):
+    a case no criterion matched gets no definition as its answer."""
+    return incident.asks_meaning(u) or sum(1 for w in u.words if w.weight >= 1) <= TOLD
 
 
 def _named_by_service(service: Target, criteria: list[Target]) -> tuple | None:
