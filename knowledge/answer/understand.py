@@ -295,7 +295,9 @@ def guess_intent(u: Understood) -> str:
     # "положено / керек / required" ask a head count with a number of residents ("на 75 человек"), or with no price
     # asked ("сколько санитарок положено на группу"); "сколько стоит", "қанша тұрады" ask a price
     weak_staffing = "staffing_weak" in cues and (has_number or not {"price", "tariff_named"} & cues)
-    if "staffing" in cues or (weak_staffing and u.filters.area is None and not ({"violation", "document"} & cues)):
+    # a degree asked ("... as required. Is this gross?") is of a violation, never of a head count
+    if "staffing" in cues or (weak_staffing and u.filters.area is None and u.degree is None
+                              and not ({"violation", "document"} & cues)):
         return "staffing"
     f = u.filters
     # a price or an area is asked only of a tariff: "per doctors' orders" in a service's name is no act asked about,

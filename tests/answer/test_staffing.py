@@ -11,6 +11,7 @@ import pytest
 from knowledge.answer.engine import Engine
 from knowledge.answer.intents.staffing import Band, value_words
 from knowledge.answer.staffing_names import position_key, staffing_names
+from knowledge.answer.understand import understand
 
 # ------------------------------------------------------------------------------------------------ bands and values
 
@@ -187,3 +188,10 @@ def test_a_weak_cue_with_no_title_found_is_no_staffing_question(engine: Engine, 
     answer = engine.ask(question)
     assert answer.status != "answer" and not any(r.type == "staffing" for r in answer.results)
     assert not answer.warnings  # no staffing act shown, so none of its repeal either
+
+
+@pytest.mark.parametrize("question", ["A blind resident was never given the reading aids as required. Is this gross?",
+                                      "Есту қабілеті нашар кісіге ымдау тілі маманы керек еді, берілмеді. Өрескел ме?"])
+def test_a_degree_asked_is_no_staffing_question(question):
+    """"as required" / "керек" beside a degree asked: a violation, not a head count."""
+    assert understand(question).intent != "staffing"
