@@ -23,13 +23,13 @@ from knowledge.text import KAZAKH_LETTERS, dictionary_key, is_latin, keys, lemma
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
-_KAZAKH_LATIN = re.compile(r"[qğäöüıñū]")
+_KAZAKH_LATIN = re.compile(r"[qğäöüıñūáǵńóúý]")  # Kazakh letters of the 2021 and the 2018 Latin alphabets
 _DIGITS = re.compile(r"\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
 # Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...); "ставка"
 # is a post and a rate alike ("ставка психолога, село": a rate, where an area is asked).
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
-                  "how many", "per 100", "units", "posts", "ставк"}
+                  "how many", "per 100", "units", "posts", "ставк", "ставок"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words

@@ -195,3 +195,15 @@ def test_a_weak_cue_with_no_title_found_is_no_staffing_question(engine: Engine, 
 def test_a_degree_asked_is_no_staffing_question(question):
     """"as required" / "керек" beside a degree asked: a violation, not a head count."""
     assert understand(question).intent != "staffing"
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Сколько ставок поваров положено в интернате на 45 человек?", "ru"),
+    ("Statsionarda 45 adam bolsa neshe aspazshy qoiýǵa bolady?", "kk"),
+    ("Statsionarda 45 adamğa neshe aspazshy kerek?", "kk")])
+def test_a_head_count_is_read_in_any_script_and_case(engine: Engine, question: str, lang: str):
+    """"ставок" (the genitive plural) is "ставка"; "45 adam" typed in Latin letters is "45 адам"; "ý", "ǵ" of the 2018
+    Latin alphabet are Kazakh letters."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.intent == "staffing" and answer.lang == lang
+    assert answer.results[0].fields["position"].startswith("Аспазшы") and answer.results[0].fields["recipients"] == "26-50"

@@ -18,7 +18,7 @@ from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, dec
 from knowledge.answer.understand import Understood, Word
 from knowledge.domain import Answer, Choice, Result
 from knowledge.i18n import number
-from knowledge.text import key, keys, loose, tokens
+from knowledge.text import is_latin, key, keys, loose, to_cyrillic, tokens
 
 # the head count's own words ("100 қызмет алушыға", "per 100 residents", "на 75 мест") say nothing about the position
 RECIPIENT_WORDS = tuple(loose(word) for word in (
@@ -85,8 +85,8 @@ class Staffing:
         """A number of recipients in the question: a number, then a recipient word ("на 75 человек", "300 residents",
         "60 адамға"); a tariff is per one recipient, so a count of 2 or more is no price question."""
         words = [loose(t) for t in u.tokens]
-        return any(word.isdigit() and 2 <= int(word) <= MAX_HEAD_COUNT and following.startswith(RECIPIENT_WORDS)
-                   for word, following in zip(words, words[1:], strict=False))
+        return any(word.isdigit() and 2 <= int(word) <= MAX_HEAD_COUNT and _recipients(following)
+                   for word, following in zip(words, u.tokens[1:], strict=False))
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
@@ -146,11 +146,17 @@ def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
     """The numbers of the question that can be a number of recipients: those said with a recipient word ("на 75
     человек") first; then the others, but never an act's number or year ("приказ 343")."""
     words = [loose(t) for t in u.tokens]
-    counted = [int(w) for w, following in zip(words, words[1:], strict=False)
-               if w.isdigit() and following.startswith(RECIPIENT_WORDS)]
+    counted = [int(w) for w, following in zip(words, u.tokens[1:], strict=False) if w.isdigit() and _recipients(following)]
     acts = {str(d.get(f)) for d in (ctx.catalogue.documents.values() if ctx else ()) for f in ("number", "year")}
     others = [int(n) for n in u.numbers if n not in acts]
     return [n for n in dict.fromkeys(counted + others) if 0 < n <= MAX_HEAD_COUNT]
+
+
+def _recipients(token: str) -> bool:
+    """Whether a word names the recipients a head count counts, as typed or, typed in Latin letters, read in Cyrillic
+    ("residents", "45 adam" = "45 адам")."""
+    return loose(token).startswith(RECIPIENT_WORDS) or (is_latin(token)
+                                                        and loose(to_cyrillic(token)).startswith(RECIPIENT_WORDS))
 
 
 def value_words(value: str, lang: str) -> str:
