@@ -441,3 +441,11 @@ def test_words_that_only_begin_with_ne_stay_whole():
     ("үй жағдайында күтім Бөрлі", "home")])
 def test_a_setting_word_inside_a_service_name_yields_to_the_setting_named(question, setting):
     assert understand(question).filters.setting == setting
+
+
+@pytest.mark.parametrize(("question", "setting"), [("Күндізгі болу бөлімшесінде массаж жасау қанша?", "semi_stationary"),
+                                                   ("уақытша болу бөлімшесінде психолог кеңесі қанша?", "temporary")])
+def test_a_setting_named_by_its_department_takes_the_department_word(question, setting):
+    """"бөлімшесінде" (in the department) is the setting's word, not a service's."""
+    u = understand(question)
+    assert u.filters.setting == setting and not any(w.text.startswith("болимше") for w in u.words)
