@@ -57,3 +57,10 @@ def test_each_word_of_a_two_word_row_is_read_beside_the_other(tmp_path: Path):
     everyday = load_everyday(_table(tmp_path, "есту аппараты\tсурдотехникалық құрал\n"))
     words = [loose(w) for w in ["есту", "аппараты", "есту", "қабілеті"]]
     assert [everyday.printed(words, i) for i in range(4)] == ["сурдотехникалык", "курал", None, None]
+
+
+def test_a_two_word_everyday_phrase_finds_the_printed_one(engine):
+    """"ас әзірлеу" (making a meal) is what Börli's table prints as "тамақ дайындау" (cooking)."""
+    answer = engine.ask("Бөрлі үйде қарт адамға ас әзірлеуге көмек, ауыл тарифі?")
+    assert answer.status == "answer"
+    assert (answer.results[0].fields["jurisdiction"], answer.results[0].fields["item"]) == ("borli", 11)
