@@ -106,8 +106,12 @@ def test_asking_for_it_to_be_sent_names_nothing_of_the_checklist(engine, questio
 
 
 @pytest.mark.parametrize("question", ["Дайте документ, где перечислены критерии оценки степени риска",
-                                      "send the document listing the risk criteria and checklists"])
+                                      "send the document listing the risk criteria and checklists",
+                                      "пришлите документ, где проверочный лист по надомному обслуживанию",
+                                      "send the document with the home care checklist"])
 def test_the_document_asked_for_by_what_it_holds_is_the_act(engine, question):
+    """A checklist's setting named ("по надомному обслуживанию") is the checklist's, not the district decree's with a
+    home care tariff table: the act is the one holding the criteria and checklists."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "document"
     assert "401" in answer.results[0].fields["number"]
@@ -127,12 +131,3 @@ def test_the_act_setting_tariffs_a_jurisdiction_holds_is_still_a_document(engine
     answer = engine.ask("Бөрлі ауданының үйде қызмет көрсету тарифтері бекітілген қаулы")
     assert answer.status == "answer" and answer.results[0].type == "document"
     assert answer.results[0].fields["jurisdiction"] == "borli"
-
-
-@pytest.mark.parametrize("question", ["пришлите документ, где проверочный лист по надомному обслуживанию",
-                                      "send the document with the home care checklist"])
-def test_the_act_of_a_checklist_named_by_its_setting_is_the_act_holding_checklists(engine, question):
-    """The home care named is the checklist's setting: not the district decree with a home care tariff table."""
-    answer = engine.ask(question)
-    assert answer.status == "answer" and answer.results[0].type == "document"
-    assert "401" in answer.results[0].fields["number"]
