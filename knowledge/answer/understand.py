@@ -295,16 +295,17 @@ def guess_intent(u: Understood) -> str:
     # "положено / керек / required" ask a head count with a number of residents ("на 75 человек"), or with no price
     # asked ("сколько санитарок положено на группу"); "сколько стоит", "қанша тұрады" ask a price
     weak_staffing = "staffing_weak" in cues and (has_number or not {"price", "tariff_named"} & cues)
-    # a degree asked ("... as required. Is this gross?") is of a violation, never of a head count
-    if "staffing" in cues or (weak_staffing and u.filters.area is None and u.degree is None
-                              and not ({"violation", "document"} & cues)):
+    # something reported not done whose degree is asked is a violation ("our staff didn't help ... How serious?"), and
+    # so is any question asking a degree ("... as required. Is this gross?"): never a head count
+    reported = "violation" in cues and bool(u.incident or {"not_done", "incident"} & cues)
+    if ("staffing" in cues and not reported) or (weak_staffing and u.filters.area is None and u.degree is None
+                                                 and not ({"violation", "document"} & cues)):
         return "staffing"
     f = u.filters
     # a price or an area is asked only of a tariff: "per doctors' orders" in a service's name is no act asked about,
     # unless the question asks for the list of acts, their status or entry into force
     priced = "price" in cues or f.area is not None
     # nor is an act word in a reported incident ("растайтын құжат жоқ", a paper missing) when its degree is asked
-    reported = "violation" in cues and (u.incident or {"not_done", "incident"} & cues)
     if (DOCUMENT_CUES & cues) and u.degree is None and (STRONG_DOCUMENT_CUES & cues or not (priced or reported)):
         return "document"
     if {"price", "tariff_named"} & cues and u.degree is None:

@@ -207,3 +207,13 @@ def test_a_head_count_is_read_in_any_script_and_case(engine: Engine, question: s
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.intent == "staffing" and answer.lang == lang
     assert answer.results[0].fields["position"].startswith("Аспазшы") and answer.results[0].fields["recipients"] == "26-50"
+
+
+@pytest.mark.parametrize("question", ["Our staff did not help the client apply for benefits. How serious is that?",
+                                      "Персонал не помог клиенту оформить пособие — это нарушение?"])
+def test_staff_reported_not_doing_something_is_a_violation_question(question):
+    assert understand(question).intent == "violation"
+
+
+def test_staffing_norms_of_the_staff_are_still_asked():
+    assert understand("staffing norm for nurses in a care home").intent == "staffing"

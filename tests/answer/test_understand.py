@@ -449,3 +449,7 @@ def test_a_setting_named_by_its_department_takes_the_department_word(question, s
     """"бөлімшесінде" (in the department) is the setting's word, not a service's."""
     u = understand(question)
     assert u.filters.setting == setting and not any(w.text.startswith("болимше") for w in u.words)
+
+
+def test_an_abbreviated_city_is_the_city_area():
+    assert understand("полустационар обл., массаж, тариф гор. в день").filters.area == "city"
