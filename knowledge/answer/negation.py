@@ -99,7 +99,7 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             continue
         word = (translit[index] or token).casefold()
         previous = (translit[index - 1] or raw[index - 1]).casefold() if index else ""
-        if previous in _RUSSIAN_NOT and action_noun(word):
+        if previous in _RUSSIAN_NOT and (action_noun(word) or _misspelt_action_noun(previous + word, word)):
             found.verbs.add(index)
             negation(index, NOT_DONE)  # "не обеспечение", "необеспечение" (split by `split_fused`)
         elif previous in _RUSSIAN_NOT and is_russian_verb(word):
@@ -129,12 +129,21 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
 
 _ACTION_NOUN = ("ние", "тие", "вие")  # Russian nouns of action: "обеспечение", "развитие", "содействие"
 FUSED_REST = 6  # a fused "не" is split off only before a word at least this long
+MISSPELT_REST = 8  # ... and before a word no dictionary knows only when it is this long
+_ACTION_NOUN_FORM = re.compile(r"(?:ени|ани|стви|ти)(?:е|я|ю|ем|и)$")  # a noun of action's ending, in any case
 
 
 def action_noun(word: str) -> bool:
     """A Russian noun of action ("обеспечение", "содействие"), by its dictionary form."""
     found = lemma(word)
     return found is not None and russian_pos(word) == "NOUN" and found.endswith(_ACTION_NOUN)
+
+
+def _misspelt_action_noun(word: str, rest: str) -> bool:
+    """"несолбюдение": neither the word nor its rest is in the dictionary, and the rest ends the way nouns of action
+    do (a misspelt "несоблюдение"): the typo must not hide what was not done."""
+    return (len(rest) >= MISSPELT_REST and lemma(word) is None and lemma(rest) is None
+            and _ACTION_NOUN_FORM.search(rest) is not None)
 
 
 def split_fused(raw: list[str]) -> list[str]:
@@ -146,7 +155,8 @@ def split_fused(raw: list[str]) -> list[str]:
         # transliterated Russian ("neobespechenie") is read in Cyrillic and split in its own script
         cyrillic = to_cyrillic(token) if is_latin(token) else token
         rest = cyrillic[2:]
-        if cyrillic.startswith("не") and len(rest) >= FUSED_REST and action_noun(rest) and lemma(cyrillic) != lemma(rest):
+        if cyrillic.startswith("не") and len(rest) >= FUSED_REST and (
+                (action_noun(rest) and lemma(cyrillic) != lemma(rest)) or _misspelt_action_noun(cyrillic, rest)):
             found += [token[:2], token[2:]]
         else:
             found.append(token)

@@ -115,3 +115,16 @@ def test_the_verbs_negated_are_told_from_those_said_as_done(question, negated, d
     words = {w.text: w.negated for w in understand(question).words}
     negated, done = loose(negated), loose(done)
     assert words[negated] is True and words[done] is False
+
+
+@pytest.mark.parametrize(("question", "noun"), [("несолбюдение качества услуг при временном пребывании", "солбюдение"),
+                                                ("неесодействие на дому по ИПР", "есодеиствие")])
+def test_a_misspelt_noun_of_action_negated_in_one_word_still_reports_something_not_done(question, noun):
+    """No dictionary knows "несолбюдение": its ending is a noun of action's, so "не" is split off and reports."""
+    u = understand(question)
+    assert u.incident == NOT_DONE and noun in [w.text for w in u.words]
+
+
+@pytest.mark.parametrize("question", ["необходимость справки для оформления", "неделя без массажа"])
+def test_a_word_beginning_with_ne_is_not_split_unless_it_reads_as_a_negated_action(question):
+    assert understand(question).incident != NOT_DONE
