@@ -398,3 +398,8 @@ def test_a_case_told_that_no_criterion_matches_gets_no_definition(engine, questi
     criteria) never passes for its answer."""
     answer = engine.ask(question)
     assert answer.status != "answer" and not answer.results
+
+
+@pytest.mark.parametrize("question", ["детей не учили навыкам самообслуживания", "бабушку не научили пользоваться ТСР"])
+def test_not_taught_is_the_teaching_action_not_done(question):
+    assert [a.key for a in read(understand(question)).actions] == ["teach"]
