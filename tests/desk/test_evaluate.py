@@ -36,6 +36,7 @@ HELD_OUT_Q = DATA / "questions-heldout-2026-11-30q.jsonl"
 HELD_OUT_R = DATA / "questions-heldout-2026-11-30r.jsonl"
 HELD_OUT_S = DATA / "questions-heldout-2026-11-30s.jsonl"
 HELD_OUT_T = DATA / "questions-heldout-2026-11-30t.jsonl"
+HELD_OUT_U = DATA / "questions-heldout-2026-11-30u.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -87,6 +88,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_S, 130, 0.90, 4, "5441270b305217c06112045c2ae9a7a90df7e9a627373954f6812f10b6fc73f4"),
     # 2026-11-30, after S's classes were fixed: 120/130 (92.3 %), 3 confidently wrong
     (HELD_OUT_T, 130, 0.92, 3, "8bfe1d27c925206e7970c43357892cbf7c19f94177db65ec09108cfa2373efb4"),
+    # 2026-11-30, the session's final engine: 119/130 (91.5 %), 7 confidently wrong (read only after)
+    (HELD_OUT_U, 130, 0.91, 7, "5d8e323eec73da199d3f70936d3a211b0bff51de53969e0f63bee1bab141108f"),
 ]
 
 
