@@ -131,3 +131,10 @@ def test_the_act_setting_tariffs_a_jurisdiction_holds_is_still_a_document(engine
     answer = engine.ask("Бөрлі ауданының үйде қызмет көрсету тарифтері бекітілген қаулы")
     assert answer.status == "answer" and answer.results[0].type == "document"
     assert answer.results[0].fields["jurisdiction"] == "borli"
+
+
+@pytest.mark.parametrize("question", ["облыстық стационар тарифтер құжатын жіберші", "Бөрлі тарифтер құжаты қандай?"])
+def test_the_tariffs_document_asked_for_is_the_act(engine, question):
+    """"тарифтер құжаты" (the tariffs' document) asks for the decree, not a tariff."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
