@@ -149,7 +149,7 @@ class Positions:
         if any(m.term.category == "positions" and not m.typo for m in matches):
             # a position spelt out leaves a misspelt word to name one only by a title's likeness (below): "заңгрелік
             # кеңес ... әлеуметтік жұмыс жөніндегі маман" is the legal advice, not a lawyer's title
-            typos = [m for m in typos if not m.typo]
+            typos = []  # every match `_typo_matches` finds is a typo one
             matches = [m for m in matches if m.term.category != "positions" or not m.typo]
         taken = {i for m in matches for i in range(m.start, m.end)}
         # a position said with a typo is optional in the service search, as it would be spelt right

@@ -84,9 +84,7 @@ class Staffing:
     def asks_head_count(self, u: Understood) -> bool:
         """A number of recipients in the question: a number, then a recipient word ("на 75 человек", "300 residents",
         "60 адамға"); a tariff is per one recipient, so a count of 2 or more is no price question."""
-        words = [loose(t) for t in u.tokens]
-        return any(word.isdigit() and 2 <= int(word) <= MAX_HEAD_COUNT and _recipients(following)
-                   for word, following in zip(words, u.tokens[1:], strict=False))
+        return any(2 <= count <= MAX_HEAD_COUNT for count in _counted(u))
 
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
@@ -145,11 +143,16 @@ class Staffing:
 def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
     """The numbers of the question that can be a number of recipients: those said with a recipient word ("на 75
     человек") first; then the others, but never an act's number or year ("приказ 343")."""
-    words = [loose(t) for t in u.tokens]
-    counted = [int(w) for w, following in zip(words, u.tokens[1:], strict=False) if w.isdigit() and _recipients(following)]
+    counted = _counted(u)
     acts = {str(d.get(f)) for d in (ctx.catalogue.documents.values() if ctx else ()) for f in ("number", "year")}
     others = [int(n) for n in u.numbers if n not in acts]
     return [n for n in dict.fromkeys(counted + others) if 0 < n <= MAX_HEAD_COUNT]
+
+
+def _counted(u: Understood) -> list[int]:
+    """The numbers said with a recipient word after them ("на 75 человек", "300 residents", "45 adam")."""
+    return [int(token) for token, following in zip(u.tokens, u.tokens[1:], strict=False)
+            if token.isdigit() and _recipients(following)]
 
 
 def _recipients(token: str) -> bool:
