@@ -19,6 +19,7 @@ from knowledge.text import key, loose, tokens
 
 EVERYDAY_PATH = PACKAGE_DIR / "data" / "everyday.tsv"
 HEADER = ("said", "printed")
+PARTICLES = frozenset({"да", "де", "та", "те"})  # Kazakh "also/even", standing inside a phrase
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,27 @@ class Everyday:
     def printed(self, words: list[str], index: int) -> str | None:
         """The printed word for the loose question word `words[index]` said the everyday way, else None."""
         said = key(words[index])
-        if index and (found := self.after.get((key(words[index - 1]), said))):
+        before, after = _neighbours(words, index)
+        if before is not None and (found := self.after.get((key(words[before]), said))):
             return found
-        if index + 1 < len(words) and (found := self.before.get((said, key(words[index + 1])))):
+        if after is not None and (found := self.before.get((said, key(words[after])))):
             return found
         return self.words.get(said)
+
+    def in_phrase(self, words: list[str], index: int) -> bool:
+        """Whether `words[index]` is read as printed only beside its neighbour ("есту" of "есту аппараты"): a word
+        of such a phrase means the printed word alone, its literal sense ("hear") is not what was asked."""
+        said = key(words[index])
+        before, after = _neighbours(words, index)
+        return bool((before is not None and (key(words[before]), said) in self.after)
+                    or (after is not None and (said, key(words[after])) in self.before))
+
+
+def _neighbours(words: list[str], index: int) -> tuple[int | None, int | None]:
+    """The words before and after `words[index]`, past a particle between ("тырнағын да алмаған")."""
+    before = next((i for i in range(index - 1, -1, -1) if words[i] not in PARTICLES), None)
+    after = next((i for i in range(index + 1, len(words)) if words[i] not in PARTICLES), None)
+    return before, after
 
 
 @lru_cache(maxsize=2)

@@ -26,7 +26,7 @@ from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
 from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
 from knowledge.answer.understand import Understood, Word
-from knowledge.text import loose, tokens
+from knowledge.text import is_latin, loose, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
@@ -35,6 +35,10 @@ SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
 SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
 STORY = "story"
+OBJECT_WEIGHT = 1.5  # the thing a negated verb says was not given or done: what the question is about
+# a Kazakh verbal noun of purpose belongs to the verb after it, its object stands before it ("протез алуға
+# көмектеспеді"); loose forms
+_PURPOSE = ("уга", "уге", "юга", "юге")
 STORY_WEIGHT = 0.5  # a story word counts where a requirement says it ("қарттар") and costs nothing where none does
 SEARCHED = 12  # candidates read per search (the answer shows a few; the rest decide ties and look-alikes)
 WORD_CACHE = 20_000  # words remembered by the lexicon
@@ -214,7 +218,7 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     words: list[Word] = []
     actions: list[Action] = []
     action_words: list[Word] = []
-    for word in story_weighted(u.words, lexicon):
+    for word in _objects_weighted(story_weighted(u.words, lexicon), u.lang):
         # a lemma, when `understand` gives one, is one more form to recognise ("провести" for "провели")
         forms = [f for f in (word.text, word.alt, getattr(word, "lemma", None)) if f]
         if any(lexicon.no_content(f) for f in forms):
@@ -249,6 +253,28 @@ def story_weighted(words: list[Word], lexicon: Lexicon | None = None) -> list[Wo
     counted = [word.text in lexicon.counts and i + 1 < len(words) and told[i + 1] for i, word in enumerate(words)]
     return [replace(word, weight=min(word.weight, STORY_WEIGHT)) if told[i] or counted[i] else word
             for i, word in enumerate(words)]
+
+
+def _objects_weighted(words: list[Word], lang: str) -> list[Word]:
+    """The thing a negated verb says was not given or done weighs OBJECT_WEIGHT: the content word before a Kazakh
+    verb ("ЖОБ бойынша ... кресло-арба берілмеді"), after an English one ("hasn't received the wheelchair ... in his
+    rehab program"); the rest of the story is context. Russian word order is free ("транспорт не предоставили"):
+    none there. Story words, job titles and other negated verbs are passed over."""
+    weighted = list(words)
+    for at, verb in enumerate(words):
+        if not verb.negated:
+            continue
+        if is_latin(verb.text):
+            steps = range(at + 1, len(words))
+        elif lang == "kk":
+            steps = range(at - 1, -1, -1)
+        else:
+            continue
+        found = next((i for i in steps if words[i].weight >= 1 and not words[i].negated
+                      and not (lang == "kk" and words[i].text.endswith(_PURPOSE))), None)
+        if found is not None:
+            weighted[found] = replace(words[found], weight=OBJECT_WEIGHT)
+    return weighted
 
 
 def report(u: Understood) -> int:

@@ -29,6 +29,7 @@ MIN_ROOTED = 3  # shorter words are left to exact and typo matching: their endin
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
 WORD_CACHE = 20_000  # remembered question words per index
 FILTERS_CACHE = 256  # remembered `only` filters per index (each with the groups it was asked of)
+SURE = 0.8  # a word matched at least this well is evidence (Hit.sure); a weaker match is a guess
 UNKNOWN_WEIGHT = 0.35  # a word found nowhere weighs half the rarest word: often noise ("keep", "line")
 
 
@@ -255,9 +256,15 @@ class Index:
                 matches = self._with_synonyms(word, matches)
             if drop_unmatched and not matches:
                 continue
+            weight = word.weight
+            if weight > 1.0:  # a word stressed (what was not given) is stressed where found, not where guessed
+                if max(matches.values(), default=0.0) >= INFLECTED:
+                    matches = {w: s if s >= SURE else s / weight for w, s in matches.items()}
+                else:
+                    weight = 1.0
             per_word.append(matches)
             rarity = self._rarity(matches)
-            weights.append(word.weight * rarity)
+            weights.append(weight * rarity)
             optional.append(word.weight < 1.0)
         if not per_word:
             return []
@@ -336,7 +343,7 @@ class Index:
         extra = sum(w * s for w, s, o in zip(weights, union, optional, strict=True) if o)
         q_cov = gained / ((required + extra) or 1.0)
         score = QUERY_WEIGHT * q_cov + (1 - QUERY_WEIGHT) * k_cov
-        return score, k_cov, sum(1 for s in union if s >= 0.8), tuple(union)
+        return score, k_cov, sum(1 for s in union if s >= SURE), tuple(union)
 
 
 def _top(scored: list[tuple], limit: int) -> list[tuple]:

@@ -92,7 +92,8 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
                 negation(m.start, DESCRIBED)  # "туыстары жоқ қарттарға"
             else:
                 negation(m.start, NOT_DONE if m.term.key == "not_done" else ABSENT, m.end)
-                if _english_not(raw, m.end - 1) and (verb := _negated_word(raw, m.end - 1)) is not None:
+                at = m.end - 2 if raw[m.end - 1] == "t" and m.end - 2 >= m.start else m.end - 1  # "hasn't": "hasn" "t"
+                if _english_not(raw, at) and (verb := _negated_word(raw, at)) is not None:
                     found.verbs.add(verb)  # "did not" + "invite"
     for index, token in enumerate(raw):
         if taken[index] is not None:

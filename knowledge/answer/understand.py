@@ -171,6 +171,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             if alt and not english and glossary.is_stopword(alt, loosely=True):
                 continue  # "boiynsha", "neshe": Latin-script Kazakh stopwords
             printed_as = None if alt else everyday.printed(words, index)  # "ауруханада": also as the acts print it
+            if printed_as and everyday.in_phrase(words, index):
+                # "есту аппараты" is a hearing aid, not hearing: the phrase's word is read as printed only
+                content.append(Word(printed_as, None, 1.0, (), negated=index in negations.verbs))
+                continue
             alt = alt or printed_as
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)

@@ -64,3 +64,30 @@ def test_a_two_word_everyday_phrase_finds_the_printed_one(engine):
     answer = engine.ask("Бөрлі үйде қарт адамға ас әзірлеуге көмек, ауыл тарифі?")
     assert answer.status == "answer"
     assert (answer.results[0].fields["jurisdiction"], answer.results[0].fields["item"]) == ("borli", 11)
+
+
+def test_a_word_of_a_two_word_phrase_means_the_printed_word_alone():
+    """"есту аппараты" is a hearing aid: its "есту" (hearing) is not searched as itself, so the sign-language
+    criterion ("есту қабілеті бұзылған ...") does not meet it; the "есту" of "есту қабілеті" still is."""
+    texts = [w.text for w in understand("есту қабілеті нашар кісіге есту аппараты берілмеді").words]
+    assert texts.count("есту") == 1 and "сурдотехникалык" in texts and "курал" in texts
+    assert all(w.alt is None for w in understand("есту аппараты берілмеді").words if w.text == "сурдотехникалык")
+
+
+def test_a_particle_between_the_words_of_a_phrase_keeps_it(tmp_path: Path):
+    everyday = load_everyday(_table(tmp_path, "тырнақ алу\tтырнақ кесу\n"))
+    words = [loose(w) for w in ["тырнағын", "да", "алмаған"]]
+    assert everyday.printed(words, 2) == "кесу" and everyday.in_phrase(words, 2)
+    assert not everyday.in_phrase([loose("алмаған")], 0)
+
+
+def test_a_phrase_said_the_everyday_way_leads_to_its_criterion(engine):
+    answer = engine.ask("ЖОБ бойынша есту қабілеті нашар кісіге есту аппараты берілмеді. Қандай дәреже?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 62  # hearing aids, not sign language
+
+
+def test_a_phrase_split_by_a_particle_leads_the_choices(engine):
+    """"тырнағын да алмаған": nails not cut, personal care (criterion 23) first, not the legal help of 36."""
+    answer = engine.ask("Үйде күтімдегі атаны бір ай жуындырмаған, тырнағын да алмаған. Өрескел бұзушылық па?")
+    first = answer.results[0].fields["item"] if answer.status == "answer" else int(answer.choices[0].label.split(".")[0])
+    assert answer.status in ("answer", "clarify") and first == 23

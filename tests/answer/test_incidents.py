@@ -10,6 +10,7 @@ from knowledge.answer.engine import Engine
 from knowledge.answer.incident import (
     ABSENT,
     NOT_DONE,
+    OBJECT_WEIGHT,
     asks_meaning,
     in_setting,
     load_lexicon,
@@ -403,3 +404,28 @@ def test_a_case_told_that_no_criterion_matches_gets_no_definition(engine, questi
 @pytest.mark.parametrize("question", ["детей не учили навыкам самообслуживания", "бабушку не научили пользоваться ТСР"])
 def test_not_taught_is_the_teaching_action_not_done(question):
     assert [a.key for a in read(understand(question)).actions] == ["teach"]
+
+
+@pytest.mark.parametrize(("question", "stressed"), [
+    ("Оңалтудың жеке бағдарламасы бойынша мүгедекке кресло-арба берілмеді", "арба"),
+    ("мүгедекке ЖОБ бойынша протез алуға ешкім көмектеспеді", "протез"),  # past the verbal noun of purpose
+    ("the client still hasn't received the wheelchair from his rehab programme", "wheelchair"),
+    ("the centre did not provide hearing aids under his programme", "hearing")])
+def test_what_a_negated_verb_says_was_not_given_is_stressed(question, stressed):
+    weights = {w.text: w.weight for w in read(understand(question)).words}
+    assert weights[stressed] == OBJECT_WEIGHT
+    assert [t for t, w in weights.items() if w > 1] == [stressed]
+
+
+def test_russian_word_order_stresses_nothing():
+    """"транспорт не предоставили" and "не предоставили транспорт" are both said: no side is the object's."""
+    assert all(w.weight <= 1 for w in read(understand("жильцов не возили на лечение, транспорт не предоставили")).words)
+
+
+def test_a_plain_incident_leads_with_the_inspection_s_requirement_and_shows_the_others(engine):
+    """The wheelchair not given is criterion 64 (found at an inspection); the complaints' and reports' criteria
+    wording the whole rehabilitation programme (89, 83 ...) are the same requirement, shown after it."""
+    answer = engine.ask("Оңалтудың жеке бағдарламасы бойынша мүгедектігі бар адамға кресло-арба берілмеді. Бұл қандай "
+                        "бұзушылық?")
+    items = [r.fields["item"] for r in answer.results]
+    assert answer.status == "answer" and items[0] == 64 and 89 in items

@@ -189,3 +189,20 @@ def test_fts_fallback_survives_odd_words(db: sqlite3.Connection) -> None:
     assert fts_passages(db, []) == []
     assert fts_passages(db, words('"', "ab")) == []  # nothing long enough to search
     assert isinstance(fts_passages(db, words('abc" OR "x', "NEAR(a b)")), list)  # FTS syntax is quoted away
+
+
+def test_a_stressed_word_is_stressed_where_found_not_where_guessed(index: Index) -> None:
+    """A word weighing more than 1 (what a negated verb says was not given) adds its weight to the names that have
+    it; a name it only resembles (a typo match) gains no more than from an unstressed word."""
+    plain = index.search(words("терапия", "масаж"), limit=8)
+    stressed = index.search(words("терапия") + words("масаж", weight=1.5), limit=8)
+    score = {h.target.ident: h.score for h in plain}
+    stressed_score = {h.target.ident: h.score for h in stressed}
+    assert stressed_score[(2,)] > score[(2,)]  # "Масаж" has the very word
+    assert stressed_score[(0,)] <= score[(0,)]  # "Массаж" only resembles it
+
+
+def test_a_word_found_nowhere_but_as_a_guess_is_not_stressed(index: Index) -> None:
+    plain = index.search(words("терапия", "qwertyuiop"), limit=1)[0]
+    stressed = index.search(words("терапия") + words("qwertyuiop", weight=1.5), limit=1)[0]
+    assert stressed.score == pytest.approx(plain.score)

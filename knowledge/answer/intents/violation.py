@@ -32,6 +32,7 @@ LOOK_ALIKE = 0.6  # share of the shorter criterion's words the other one repeats
 SECTION_BONUS = 0.1  # a criterion of the section the question names the way of, ahead of its look-alikes
 SECTION_PENALTY = 0.2  # ... and one of a section needing a way the question does not say, behind the others
 NAMED_ONLY = frozenset({"complaints", "internet", "reports"})  # sections whose criteria hold only when said so
+INSPECTED = 0.01  # ... a plain look-alike of one of them leads it by this much
 KIND_SCORE = 0.3  # a tariff service found this well names the kind of service the incident is about
 KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the setting asked) this far ahead
 SETTING_PENALTY = 0.05  # a criterion naming no setting, behind a near-equal naming the setting asked
@@ -146,8 +147,29 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
                                                          mentioned)
                      - (SETTING_PENALTY if setting and not _settings(h, ctx.catalogue.named_settings) else 0.0))
              for h in hits]
-    u.searched[memo] = sorted(found, key=lambda h: -h.score)
+    u.searched[memo] = sorted(_inspected(found, named | mentioned, ctx), key=lambda h: -h.score)
     return u.searched[memo]
+
+
+def _inspected(hits: list[Hit], said: frozenset[str], ctx: Context) -> list[Hit]:
+    """A requirement of a section needing a way the question does not say (complaints, the media, reports) that
+    matched a little (COMPARE) ahead of its look-alike of a plain section lends it its score: the wheelchair not given is what an
+    inspection finds (criterion 64), however fully the complaints' criterion 89 words the rehabilitation programme."""
+    lexicon = incident.load_lexicon()
+
+    def plain(hit: Hit) -> bool:
+        kind = lexicon.section(hit.target.rows[0]["section"] or "")
+        return kind not in NAMED_ONLY or kind in said
+
+    lent = {}
+    for hit in hits:
+        if plain(hit):
+            continue
+        for other in hits:
+            if plain(other) and hit.score - COMPARE <= other.score < hit.score \
+                    and look_alike(other, hit, ctx.catalogue.named_settings):
+                lent[other.target.ident] = max(lent.get(other.target.ident, 0.0), hit.score + INSPECTED)
+    return [replace(h, score=lent[h.target.ident]) if h.target.ident in lent else h for h in hits]
 
 
 def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: incident.Reading,
