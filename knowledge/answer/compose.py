@@ -56,6 +56,9 @@ LABELS: dict[str, str] = {
     "clarify": N_("Please tell me which one you mean:"),
     "not_found": N_("I could not find this in the knowledge base. I can answer about tariffs, violation degrees, "
                     "checklist requirements, staffing norms and the source documents."),
+    "how_to": N_("I answer from the legal acts: tariffs, violation degrees, checklist requirements, staffing norms "
+                 "and the acts themselves. I cannot explain procedures or write documents; the nearest things the "
+                 "base holds are below."),
     "out_of_scope": N_("The knowledge base does not hold this. It holds the tariffs of special social services ({places}), "
                        "violation degrees, checklist requirements, staffing norms and the acts they come from."),
     "no_sanctions": N_("The knowledge base holds no fines or other sanctions: they are set by the Code of the Republic "

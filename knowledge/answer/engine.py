@@ -72,6 +72,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "sanction": ("sanction",),
     "calculation": ("calculation", "tariff", "document", "passage"),
     "unknown": (BEST_MATCH, "document", "passage"),
+    "how_to": ("document", "passage"),  # a procedure or a task: the acts' own words about it, if any
 }
 
 
@@ -171,7 +172,7 @@ class Engine:
         reply.status = "not_found"
         reply.results, reply.verdict = [], None
         if not reply.text:
-            reply.text = label("not_found", reply.lang)
+            reply.text = label("how_to" if u.intent == "how_to" else "not_found", reply.lang)
             reply.choices = self.context.suggestions(reply.lang, u.words + u.filter_words)
         return reply
 

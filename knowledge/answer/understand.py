@@ -35,7 +35,7 @@ _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the ver
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
 _NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
 MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
-_MARKERS = frozenset(["incident", "not_done"])  # cues whose words stay content words (aliases use them)
+_MARKERS = frozenset(["incident", "not_done", "how_to"])  # cues whose words stay content words (names use them)
 INCIDENT_CUES = frozenset(["not_done", "incident"])  # the cues of an incident reported (see knowledge.answer.negation)
 
 
@@ -328,6 +328,10 @@ def guess_intent(u: Understood) -> str:
         return "violation"
     if listed:
         return "checklist"
+    # "how do I apply for ...", "write me a cover letter ... social worker": a procedure or a task, whatever job it
+    # names, when nothing else (a price, a setting, a place, an incident) says the question is about the base
+    if cues == {"how_to"} and not (f.area or f.jurisdiction or f.setting or u.incident):
+        return "how_to"
     if "tariff" in cues or f.area or f.jurisdiction or f.setting or f.position:
         return "tariff"
     return "unknown"

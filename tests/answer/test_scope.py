@@ -158,3 +158,24 @@ def test_papers_to_gather_are_not_the_list_of_acts(engine: Engine, question: str
 def test_a_sanatorium_voucher_is_no_service_of_the_base(engine: Engine) -> None:
     answer = engine.ask("Сколько стоит путёвка в санаторий «Акжайык» на 10 дней?")
     assert answer.status == "not_found" and not answer.results  # no calculation from an assistance service's rate
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how do I apply for a Kazakh passport", "en"),
+    ("Can you write a cover letter for me for a social worker job?", "en"),
+    ("Атаулы әлеуметтік көмекті қалай рәсімдейді?", "kk"),
+    ("как получить справку о составе семьи", "ru"),
+    ("напишите заявление на отпуск для соцработника", "ru")])
+def test_a_procedure_or_a_task_is_said_to_be_beyond_the_base_with_its_nearest_things(engine: Engine, question, lang):
+    """The base holds no procedures and drafts nothing: a question asking one, with nothing else about the base
+    in it (no price, setting, place or incident), is never answered with a tariff row that shares a word."""
+    answer = engine.ask(question)
+    assert answer.status != "answer" and not answer.results
+    assert answer.lang == lang and answer.text.startswith(label("how_to", lang)[:40])
+
+
+@pytest.mark.parametrize("question", ["Полустационар в городе: помощь написать и прочитать письма — сколько за день?",
+                                      "how to get help writing letters at home in Börli, rural rate"])
+def test_a_how_to_word_beside_a_price_or_a_place_is_a_tariff_question(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.intent == "tariff" and answer.status in ("answer", "clarify")
