@@ -259,7 +259,7 @@ def _objects_weighted(words: list[Word], lang: str) -> list[Word]:
     """The thing a negated verb says was not given or done weighs OBJECT_WEIGHT: the content word before a Kazakh
     verb ("ЖОБ бойынша ... кресло-арба берілмеді"), after an English one ("hasn't received the wheelchair ... in his
     rehab program"); the rest of the story is context. Russian word order is free ("транспорт не предоставили"):
-    none there. Story words, job titles and other negated verbs are passed over."""
+    none there. Only the word next to the verb: a story word, a job title or another verb there stresses nothing."""
     weighted = list(words)
     for at, verb in enumerate(words):
         if not verb.negated:
@@ -270,9 +270,10 @@ def _objects_weighted(words: list[Word], lang: str) -> list[Word]:
             steps = range(at - 1, -1, -1)
         else:
             continue
-        found = next((i for i in steps if words[i].weight >= 1 and not words[i].negated
-                      and not (lang == "kk" and words[i].text.endswith(_PURPOSE))), None)
-        if found is not None:
+        # the word next to the verb (past a verbal noun of purpose); a story word there ("бір апта бойы
+        # жуындырмаған") means the object is told elsewhere: nothing is stressed
+        found = next((i for i in steps if not (lang == "kk" and words[i].text.endswith(_PURPOSE))), None)
+        if found is not None and words[found].weight >= 1 and not words[found].negated:
             weighted[found] = replace(words[found], weight=OBJECT_WEIGHT)
     return weighted
 

@@ -417,6 +417,13 @@ def test_what_a_negated_verb_says_was_not_given_is_stressed(question, stressed):
     assert [t for t, w in weights.items() if w > 1] == [stressed]
 
 
+def test_a_story_word_next_to_the_verb_stresses_nothing():
+    """"төсекте жатқан апамызды бір апта бойы жуындырмаған": the duration stands by the verb, the object is told
+    before it; "жатқан" (lying) is no thing not given."""
+    question = "төсекте жатқан апамызды бір апта бойы жуындырмаған"
+    assert all(w.weight <= 1 for w in read(understand(question)).words)
+
+
 def test_russian_word_order_stresses_nothing():
     """"транспорт не предоставили" and "не предоставили транспорт" are both said: no side is the object's."""
     assert all(w.weight <= 1 for w in read(understand("жильцов не возили на лечение, транспорт не предоставили")).words)
