@@ -264,10 +264,10 @@ def _objects_weighted(words: list[Word], lang: str) -> list[Word]:
     for at, verb in enumerate(words):
         if not verb.negated:
             continue
-        if is_latin(verb.text):
-            steps = range(at + 1, len(words))
-        elif lang == "kk":
+        if lang == "kk":  # Cyrillic or Latin ("IPR boiynsha ... emdeu berilmedi")
             steps = range(at - 1, -1, -1)
+        elif lang == "en" and is_latin(verb.text):
+            steps = range(at + 1, len(words))
         else:
             continue
         # the word next to the verb (past a verbal noun of purpose); a story word there ("бір апта бойы

@@ -31,6 +31,7 @@ _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
                   "how many", "per 100", "units", "posts", "ставк", "ставок"}
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
+_HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
 _NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
@@ -134,6 +135,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             if filters.position is None or (typo_position and not m.typo):
                 filters.position, typo_position = term.key, m.typo
         elif term.key in _DEGREE_CUES:
+            if _HOW_BAD & set(words[max(m.start - 2, 0):m.start] + alt_words[max(m.start - 2, 0):m.start]):
+                cues.add("violation")  # "насколько это грубо": how bad, no yes-or-no about a degree
+                continue
             degrees.append(_DEGREE_CUES[term.key])
         elif term.key == "staffing" and " ".join(term.words).rstrip("*") in _WEAK_STAFFING:
             cues.add("staffing_weak")

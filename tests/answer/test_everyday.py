@@ -91,3 +91,10 @@ def test_a_phrase_split_by_a_particle_leads_the_choices(engine):
     answer = engine.ask("Үйде күтімдегі атаны бір ай жуындырмаған, тырнағын да алмаған. Өрескел бұзушылық па?")
     first = answer.results[0].fields["item"] if answer.status == "answer" else int(answer.choices[0].label.split(".")[0])
     assert answer.status in ("answer", "clarify") and first == 23
+
+
+def test_cooking_said_the_everyday_way_is_the_printed_cooking(engine):
+    """"ас пісіру" (cooking a meal) is what Bäyterek's table prints as "тамақ дайындау"."""
+    answer = engine.ask("Бәйтерек үйде қарияға ас пісіру көмегі қанша тұрады?")
+    assert answer.status == "answer"
+    assert (answer.results[0].fields["jurisdiction"], answer.results[0].fields["item"]) == ("baiterek", 8)

@@ -436,3 +436,13 @@ def test_a_plain_incident_leads_with_the_inspection_s_requirement_and_shows_the_
                         "бұзушылық?")
     items = [r.fields["item"] for r in answer.results]
     assert answer.status == "answer" and items[0] == 64 and 89 in items
+
+
+@pytest.mark.parametrize("question", [
+    "Mugedektigi bar kisige IPR boiynsha sanatorii-kurorttyq emdeu berilmedi. Oreskel me?",
+    "Мүгедектігі бар кісіге ИПР бойынша санаторий-курорттық емдеу берілмеді. Өрескел ме?"])
+def test_a_requirement_matched_alike_in_two_settings_yields_to_one_for_every_setting(engine, question):
+    """No setting named: the assistance of 13 (stationary) and 26 (at home), matched alike, leave the setting open;
+    the provision of sanatorium treatment (65, every setting) is what was not given, and it is not gross."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 65 and answer.verdict == "no"

@@ -25,6 +25,11 @@ OUT_OF_SCOPE = [
     ("мүгедектік бойынша жәрдемақы қанша", "kk"),
     ("зейнетақы мөлшері қандай", "kk"),
     ("how much is the disability pension", "en"),
+    # private services, and the amount of targeted social assistance
+    ("Сколько стоит частная сиделка в Уральске в месяц?", "ru"),
+    ("how much does a private nurse charge in Oral", "en"),
+    ("жекеменшік қарттар үйі айына қанша тұрады", "kk"),
+    ("какой размер АСП на одного члена семьи", "ru"),
     # taxi, weather, tickets
     ("сколько стоит такси до больницы", "ru"),
     ("таксиге қанша төлеймін", "kk"),
@@ -163,7 +168,7 @@ def test_a_sanatorium_voucher_is_no_service_of_the_base(engine: Engine) -> None:
 @pytest.mark.parametrize(("question", "lang"), [
     ("how do I apply for a Kazakh passport", "en"),
     ("Can you write a cover letter for me for a social worker job?", "en"),
-    ("Атаулы әлеуметтік көмекті қалай рәсімдейді?", "kk"),
+    ("Мүгедектік тобын қалай рәсімдейді?", "kk"),
     ("как получить справку о составе семьи", "ru"),
     ("напишите заявление на отпуск для соцработника", "ru")])
 def test_a_procedure_or_a_task_is_said_to_be_beyond_the_base_with_its_nearest_things(engine: Engine, question, lang):

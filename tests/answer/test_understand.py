@@ -453,3 +453,24 @@ def test_a_setting_named_by_its_department_takes_the_department_word(question, s
 
 def test_an_abbreviated_city_is_the_city_area():
     assert understand("полустационар обл., массаж, тариф гор. в день").filters.area == "city"
+
+
+@pytest.mark.parametrize("question", ["Во временном пребывании не проверили трудовые навыки. Насколько это грубо?",
+                                      "Үйде демалыс шараларына шақырмаған, қаншалықты өрескел?",
+                                      "no leisure activities at the day centre, how gross is that?"])
+def test_how_bad_before_a_degree_word_asks_the_degree_not_yes_or_no(question) -> None:
+    u = understand(question)
+    assert u.degree is None and "violation" in u.cues
+
+
+def test_a_degree_word_asked_outright_is_a_yes_or_no() -> None:
+    assert understand("соцработник не провёл патронаж — это грубое нарушение?").degree == "gross"
+
+
+def test_russian_function_words_are_no_content() -> None:
+    words = {w.text for w in understand("похороны проживающего если этим занимается наш специалист").words}
+    assert not words & {"если", "етим", "наш"}
+
+
+def test_oblast_stationary_in_one_word_is_stationary_care() -> None:
+    assert understand("Облстационар, село: массаж медсестры сколько?").filters.setting == "stationary"

@@ -20,7 +20,17 @@ from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
 from knowledge.answer.compose import ANNEX, ITEM, cite, label, truncate
 from knowledge.answer.context import Context, localised_name
 from knowledge.answer.index import Hit, Target
-from knowledge.answer.policy import ANSWER, ANSWER_SCORE, CLARIFY, CLARIFY_SCORE, COMPARE, MAX_CHOICES, Decision, decide
+from knowledge.answer.policy import (
+    ANSWER,
+    ANSWER_SCORE,
+    CLARIFY,
+    CLARIFY_SCORE,
+    COMPARE,
+    MAX_CHOICES,
+    TIE,
+    Decision,
+    decide,
+)
 from knowledge.answer.understand import Understood
 from knowledge.domain import DEGREE_KK, Answer, Citation, Result
 from knowledge.i18n import gettext
@@ -147,8 +157,22 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
                                                          mentioned)
                      - (SETTING_PENALTY if setting and not _settings(h, ctx.catalogue.named_settings) else 0.0))
              for h in hits]
+    if not setting:
+        found = _settings_left_open(found, ctx.catalogue.named_settings)
     u.searched[memo] = sorted(_inspected(found, named | mentioned, ctx), key=lambda h: -h.score)
     return u.searched[memo]
+
+
+def _settings_left_open(hits: list[Hit], named_settings: dict) -> list[Hit]:
+    """The same requirement in two settings, matched alike, when the question names no setting: the question did not
+    say which, so both fall SETTING_PENALTY behind a requirement for every setting ("санаторий-курорттық емдеу
+    берілмеді": criterion 65, not the assistance of 13 in stationary care or of 26 at home)."""
+    def open_between(hit: Hit) -> bool:
+        own = _settings(hit, named_settings)
+        return bool(own) and any(abs(other.score - hit.score) <= TIE and _settings(other, named_settings) not in
+                                 (own, frozenset()) and look_alike(other, hit, named_settings) for other in hits)
+
+    return [replace(h, score=h.score - SETTING_PENALTY) if open_between(h) else h for h in hits]
 
 
 def _inspected(hits: list[Hit], said: frozenset[str], ctx: Context) -> list[Hit]:
