@@ -188,8 +188,14 @@ def tokens(text: object) -> list[str]:
     """Folded, case-folded word tokens of any script (letters and digits; anything else splits words). The 2018
     acute Kazakh Latin letters are read as their 2021 twins ("bórli" → "börli"); Russian compound abbreviations are
     read as their words ("спецсоцуслуг" → "специальный", "социальный", "услуг")."""
-    found = _TOKEN.findall(fold(text).casefold().translate(_ACUTE_TO_2021))
+    found = _TOKEN.findall(_ABBREVIATION_ENDING.sub(r"\1", fold(text)).casefold().translate(_ACUTE_TO_2021))
     return [part for token in found for part in _unabbreviated(token)]
+
+
+# A Kazakh case ending hyphened to an abbreviation ("МӘС-тен", "ЖОБ-ға", "ИПР-ге") is no word of its own.
+_ABBREVIATION_ENDING = re.compile(
+    r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})-(?i:ға|ге|қа|ке|ка|га|на|не|а|е|тен|тан|нан|нен|дан|ден|ның|нің|дың|дің|тың|тің|"
+    r"ны|ні|ды|ді|ты|ті|да|де|та|те|мен|бен|пен|ы|і|сы|сі|ын|ін)\b")
 
 
 # Russian compound words shortened by their first syllables ("соцработник", "спецсоцуслуги", "медсестра" stays: it

@@ -335,3 +335,8 @@ def test_british_and_american_spellings_are_one_loose_word(british: str, america
 @pytest.mark.parametrize("word", ["hour", "four", "ours", "raise", "jartylai", "ushin"])
 def test_short_english_words_and_latin_kazakh_keep_their_spelling(word: str):
     assert loose(word) == word
+
+
+def test_a_case_ending_hyphened_to_an_abbreviation_is_no_word():
+    assert tokens("МӘС-тен өтуге, ЖОБ-ға сәйкес, ИПР-ге") == ["мәс", "өтуге", "жоб", "сәйкес", "ипр"]
+    assert tokens("кресло-арба, бір-біріне") == ["кресло", "арба", "бір", "біріне"]  # words, not endings

@@ -183,7 +183,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0
-            content.append(Word(word, alt, weight, roots[index], negated=index in negations.verbs))
+            # the printed reading is looked up by its own keys ("сараптама" meets "сараптаманы"), not the typed word's
+            content.append(Word(word, alt, weight, () if printed_as else roots[index], negated=index in negations.verbs))
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index], position=True))
         elif m.term.category == "settings":

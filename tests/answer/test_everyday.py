@@ -98,3 +98,10 @@ def test_cooking_said_the_everyday_way_is_the_printed_cooking(engine):
     answer = engine.ask("Бәйтерек үйде қарияға ас пісіру көмегі қанша тұрады?")
     assert answer.status == "answer"
     assert (answer.results[0].fields["jurisdiction"], answer.results[0].fields["item"]) == ("baiterek", 8)
+
+
+@pytest.mark.parametrize("question", ["Бөрлі үйде МӘС-ке жәрдемдесу, әлеуметтік жұмыс маманы, ауыл тарифі қанша?",
+                                      "Бөрлі ауданы үйде қызмет: МӘС жүргізуге жәрдемдесу, қала, қанша тұрады?"])
+def test_the_abbreviation_of_the_medical_social_assessment_finds_it(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and "сараптама" in answer.results[0].fields["service"].casefold()

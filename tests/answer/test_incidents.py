@@ -446,3 +446,8 @@ def test_a_requirement_matched_alike_in_two_settings_yields_to_one_for_every_set
     the provision of sanatorium treatment (65, every setting) is what was not given, and it is not gross."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 65 and answer.verdict == "no"
+
+
+def test_coming_and_doing_are_the_story_not_what_was_to_be_done():
+    words = {w.text: w.weight for w in read(understand("соцработник не приходил мыть бабушку, гигиену никто не делал")).words}
+    assert words["приходил"] < 1 and words["делал"] < 1 and words["гигиену"] == 1
