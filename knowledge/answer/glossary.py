@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -71,6 +71,12 @@ class Glossary:
                 group = self._fuzzy.setdefault(len(word) if term.prefix else 0, [])
                 group.append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
+
+    @cached_property
+    def place_words(self) -> tuple[str, ...]:
+        """The first words of the place names (jurisdictions' terms), stems without their "*", 4 letters or more."""
+        return tuple(dict.fromkeys(word for term in self.terms if term.category == "jurisdictions"
+                                   if len(word := term.words[0].rstrip("*")) >= 4))
 
     def match(self, words: list[str], roots: list[tuple[str, ...]] | None = None) -> list[Match]:
         """Non-overlapping glossary matches in loose `words`, longest terms first. `roots`: each word's dictionary

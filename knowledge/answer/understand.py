@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from knowledge.answer.everyday import load_everyday
 from knowledge.answer.glossary import Glossary, Match, load_glossary
 from knowledge.answer.negation import NOT_DONE, read_negations, split_fused
@@ -35,6 +37,8 @@ _HOW_BAD = frozenset(["насколко", "каншалыкты", "каншал�
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
 _NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
+MIN_PLACE = 4  # letters of a place's name at least (shorter words beside "district" are particles)
+PLACE_LIKE = 75  # a name this like a place of the base (rapidfuzz ratio) is that place misspelt
 MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
 _MARKERS = frozenset(["incident", "not_done", "how_to"])  # cues whose words stay content words (names use them)
 INCIDENT_CUES = frozenset(["not_done", "incident"])  # the cues of an incident reported (see knowledge.answer.negation)
@@ -146,6 +150,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif term.key not in INCIDENT_CUES:  # the negations are read together, below
             cues.add(term.key)
             cues.update(glossary.implies.get(term.key, ()))
+    if filters.jurisdiction is None and _unknown_place(words, alt_words, matches, taken, glossary):
+        scopes.insert(0, "other_place")  # "Zhanibek district": a place of the oblast the base holds no acts of
     if named_city and filters.area is None:
         filters.area = "city"  # "полустационар в Уральске": the oblast's city is the city area
     # "болмашы ма әлде өрескел ме?": two degrees named ask which one it is, not whether it is either
@@ -204,6 +210,22 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                                         or not (filters.setting or negations.incident))), None))
     understood.intent = guess_intent(understood)
     return understood
+
+
+def _unknown_place(words: list[str], alt_words: list[str], matches: list, taken: list, glossary: Glossary) -> bool:
+    """Whether a district word stands after a name no term of the glossary or the base knows ("Жәнібек ауданы",
+    "Zhanibek district", "Теректинский район"). A Russian name after it ("район Жанибек") is not told from the service
+    asked next ("в районе массаж"): not read."""
+    def a_name(i: int) -> bool:
+        word = words[i]
+        return taken[i] is None and len(word) >= MIN_PLACE and word.isalpha() and not glossary.is_stopword(word)
+
+    def a_place_of_the_base(word: str) -> bool:  # spelt otherwise ("Börlı", "Бурли")
+        return any(fuzz.ratio(word[:len(known) + 1], known) >= PLACE_LIKE for known in glossary.place_words)
+
+    return any(m.term.key == "district" and m.start and a_name(m.start - 1)
+               and not a_place_of_the_base(words[m.start - 1]) and not a_place_of_the_base(alt_words[m.start - 1])
+               for m in matches)
 
 
 def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
