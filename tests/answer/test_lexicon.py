@@ -197,3 +197,9 @@ def test_a_rendering_leads_back_to_its_kazakh_words_in_any_inflection(lexicon, w
 
 def test_a_word_no_entry_renders_has_no_kazakh_words(lexicon):
     assert lexicon.kazakh_of("квартплата123") == () and lexicon.kazakh_of("") == ()
+
+
+def test_the_steps_and_the_porch_of_an_entrance_are_the_entrance_criterion(engine):
+    """"крыльцо", "ступеньки": the everyday Russian for the entrance groups and outdoor stairs of criterion 53."""
+    answer = engine.ask("Крыльцо только со ступеньками, пандуса нет. Насколько это серьёзно?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 53
