@@ -451,3 +451,13 @@ def test_a_requirement_matched_alike_in_two_settings_yields_to_one_for_every_set
 def test_coming_and_doing_are_the_story_not_what_was_to_be_done():
     words = {w.text: w.weight for w in read(understand("соцработник не приходил мыть бабушку, гигиену никто не делал")).words}
     assert words["приходил"] < 1 and words["делал"] < 1 and words["гигиену"] == 1
+
+
+@pytest.mark.parametrize("question", [
+    "Күтім жөніндегі әлеуметтік қызметкер үйдегі атаны екі апта жуындырмаған. Өрескел ме?",
+    "Үйдегі жатып қалған қарияны әлеуметтік қызметкер киіндірмеген, тамақ ішуге көмектеспеген. Дәрежесі қандай?"])
+def test_personal_care_not_given_at_home_is_the_personal_care_criterion(engine, question):
+    """The job title who failed and the story ("екі апта", "үйдегі") are matched by every home criterion alike: the
+    care not given (bathing, dressing, feeding) names the service, and the criterion its name says leads (23)."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 23

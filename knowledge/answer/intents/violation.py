@@ -48,6 +48,7 @@ KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the settin
 SETTING_PENALTY = 0.05  # a criterion naming no setting, behind a near-equal naming the setting asked
 NAMED_SHARE = 0.6  # a criterion this much of whose words a found service's name says is the one naming that service
 NAMED_BONUS = 0.15  # ... and leads the other criteria of the kind
+NAMED_LEAD = 0.05  # ... by at least this much (up to an answerable score)
 TOLD = 2  # content words beyond these tell a case, not a question about what a degree is
 MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
@@ -211,8 +212,9 @@ def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: in
                                limit=3)
     # a service explaining more of the incident's words than any requirement does ("ЛФК" of the cabinets whose
     # passports are missing is no sign the incident is about therapy)
-    said = max((h.sure for h in hits), default=0)
-    found = [s for s in services if s.score >= KIND_SCORE and s.sure > said and incident.object_found(reading, s)]
+    said = max((_sure_of_object(reading, h) for h in hits), default=0)
+    found = [s for s in services if s.score >= KIND_SCORE and _sure_of_object(reading, s) > said
+             and incident.object_found(reading, s)]
     kind = next((k for k in (catalogue.kinds.of_service(s.target) for s in found) if k), None)
     if kind is None:
         return hits
@@ -234,12 +236,22 @@ def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: in
         # the service's name says the object words for it: they are the evidence the criterion is answered on
         hit, via = boosted[named], found[0].matched
         matched = tuple(max(own, said) for own, said in zip_longest(hit.matched, via, fillvalue=0.0))
-        boosted[named] = replace(hit, score=hit.score + NAMED_BONUS, matched=matched)
+        rivals = [h.score for ident, h in boosted.items() if ident != named]
+        lead = max([h.score for h in hits if h.target.ident != named] + rivals, default=0.0)
+        score = max(hit.score + NAMED_BONUS, min(lead, ANSWER_SCORE) + NAMED_LEAD)
+        boosted[named] = replace(hit, score=score, matched=matched)
     merged = {h.target.ident: h for h in hits}
     for ident, h in boosted.items():
         if ident not in merged or merged[ident].score < h.score:
             merged[ident] = h
     return sorted(merged.values(), key=lambda h: -h.score)
+
+
+def _sure_of_object(reading: incident.Reading, hit: Hit) -> int:
+    """The question's object words a candidate matched for sure: job titles ("күтім жөніндегі әлеуметтік
+    қызметкер"), story and setting words ("бір апта", "үйдегі") say who failed, when and where, not what was not done."""
+    return sum(1 for word, sim in zip(reading.words, hit.matched, strict=False) if sim >= incident.SURE
+               and word.weight >= 1)
 
 
 def _asks_the_degree(u: Understood) -> bool:
