@@ -39,6 +39,7 @@ HELD_OUT_T = DATA / "questions-heldout-2026-11-30t.jsonl"
 HELD_OUT_U = DATA / "questions-heldout-2026-11-30u.jsonl"
 HELD_OUT_V = DATA / "questions-heldout-2026-11-30v.jsonl"
 HELD_OUT_W = DATA / "questions-heldout-2026-11-30w.jsonl"
+HELD_OUT_X = DATA / "questions-heldout-2026-11-30x.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -97,6 +98,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_V, 130, 0.90, 3, "496c9027ef834a754379a48ea1719086ab1207b7ece4bb5af181a17e1d884342"),
     # 2026-11-30 (fourth session), after V's classes were fixed: 119/130 (91.5 %), 3 confidently wrong
     (HELD_OUT_W, 130, 0.91, 3, "08ec8fb0d4e87ecdcf2707453b37ecda9c1aedde419b7542580085148b30ca52"),
+    # 2026-11-30 (fourth session), after W's classes were fixed: 123/130 (94.6 %), 2 confidently wrong
+    (HELD_OUT_X, 130, 0.94, 2, "28d7d82ff507118464aac72dba43296b9b27636609dc9df3ab70432541e27651"),
 ]
 
 
