@@ -156,16 +156,22 @@ class Index:
         # covers both words of the keys it comes from. Looked up by inflection only (not in the typo search).
         compounds: dict[str, list[int]] = {}
         self.compound_parts: dict[str, tuple[str, str]] = {}
+        # Two name words written as one are the same compound ("аяқкиім" for "аяқ киім", "төсекорын" for "төсек-орын").
         for k_index, words in enumerate(self.keys):
             for first, second in zip(words, words[1:], strict=False):
-                if len(first) >= 5 and len(second) >= 4 and not first.isascii():
-                    for cut in (3, 4):
-                        compound = first[:cut] + second
-                        found = compounds.setdefault(compound, [])
-                        if k_index not in found:
-                            found.append(k_index)
-                        self.compound_parts.setdefault(compound, (first, second))
+                cuts = (3, 4) if len(first) >= 5 and len(second) >= 4 and not first.isascii() else ()
+                whole = (len(first),) if len(first) >= 3 and len(second) >= 4 and not first.isascii() else ()
+                for cut in cuts + whole:
+                    compound = first[:cut] + second
+                    found = compounds.setdefault(compound, [])
+                    if k_index not in found:
+                        found.append(k_index)
+                    self.compound_parts.setdefault(compound, (first, second))
         self.compound_postings = {w: tuple(p) for w, p in compounds.items() if w not in postings}
+        # a word printed whole in one name and apart in another ("аяқкиім" / "аяқ киім") is looked up in both
+        for word, found in compounds.items():
+            if word in postings and (apart := [k for k in found if k not in self.postings[word]]):
+                self.postings[word] = self.postings[word] + tuple(apart)
         self.compound_heads: dict[str, list[str]] = {}
         for word in self.compound_postings:
             self.compound_heads.setdefault(word[:6], []).append(word)

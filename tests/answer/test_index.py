@@ -206,3 +206,13 @@ def test_a_word_found_nowhere_but_as_a_guess_is_not_stressed(index: Index) -> No
     plain = index.search(words("терапия", "qwertyuiop"), limit=1)[0]
     stressed = index.search(words("терапия") + words("qwertyuiop", weight=1.5), limit=1)[0]
     assert stressed.score == pytest.approx(plain.score)
+
+
+def test_two_name_words_written_as_one_are_the_compound() -> None:
+    """"аяқкиім" is "аяқ киім" written together: it finds the name printing the two words apart, also when another
+    name prints it whole; a short conjunction after a word ("құралдар мен") makes no compound."""
+    index = Index([Target("service", (0,), ["Киім, аяқ киім беру"]), Target("service", (1,), ["Аяқкиім кептіру"]),
+                   Target("service", (2,), ["Техникалық құралдар мен жабдықтар"])])
+    found = {h.target.ident for h in index.search(words("аяқкиім"), limit=5)}
+    assert found == {(0,), (1,)}
+    assert loose("аяқкиім") in index.compound_parts and loose("құралдармен") not in index.compound_parts
