@@ -217,3 +217,12 @@ def test_staff_reported_not_doing_something_is_a_violation_question(question):
 
 def test_staffing_norms_of_the_staff_are_still_asked():
     assert understand("staffing norm for nurses in a care home").intent == "staffing"
+
+
+@pytest.mark.parametrize("question", ["Норматив медсестёр в интернате на круглосуточный пост?",
+                                      "staffing norm for nurses per 24-hour post in a care home"])
+def test_the_nurse_per_round_the_clock_post_is_the_nurse_s_norm(engine, question):
+    """The act sets the nurse's norm per round-the-clock post (item 63); "24-hour" counts no recipients."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Мейіргер"
+    assert "up to 25" not in answer.text and "до 25" not in answer.text

@@ -26,6 +26,7 @@ RECIPIENT_WORDS = tuple(loose(word) for word in (
     "мест", "койк", "bed", "төсек"))
 _NOTE_MARK = re.compile(r"\s*\([^()]*ескертпе\)")  # "(3,4,5-ескертпе)": the notes a title is marked with
 FOLLOW_UP = "штат нормативі"  # added to a chosen position so the follow-up question is read as a staffing one
+HOUR_WORDS = tuple(loose(word) for word in ("hour", "час", "сағат", "сагат", "saghat", "sagat"))  # "24-hour", "24 часа"
 MAX_HEAD_COUNT = 100_000  # a larger number is no head count (a year, an act number)
 _PER_INSTITUTION = re.compile(r"^мекемеге\s*(\d+(?:[.,]\d+)?)\s*бірлік$")  # "мекемеге 1 бірлік": per institution
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -145,7 +146,9 @@ def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
     человек") first; then the others, but never an act's number or year ("приказ 343")."""
     counted = _counted(u)
     acts = {str(d.get(f)) for d in (ctx.catalogue.documents.values() if ctx else ()) for f in ("number", "year")}
-    others = [int(n) for n in u.numbers if n not in acts]
+    timed = {token for token, following in zip(u.tokens, u.tokens[1:], strict=False)
+             if token.isdigit() and loose(following).startswith(HOUR_WORDS)}  # "24-hour post": no head count
+    others = [int(n) for n in u.numbers if n not in acts and n not in timed]
     return [n for n in dict.fromkeys(counted + others) if 0 < n <= MAX_HEAD_COUNT]
 
 
