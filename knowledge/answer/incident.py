@@ -23,7 +23,7 @@ from pathlib import Path
 
 from knowledge import PACKAGE_DIR
 from knowledge.answer.catalogue import Catalogue
-from knowledge.answer.index import INFLECTED, Hit, Index, Target
+from knowledge.answer.index import INFLECTED, SURE, Hit, Index, Target
 from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
 from knowledge.answer.understand import Understood, Word
 from knowledge.text import is_latin, loose, tokens
@@ -33,7 +33,6 @@ ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another
 POSITION_PENALTY = 0.1  # a requirement not in the field of the job named, when another is, falls this far behind
 SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
-SURE = 0.8  # a word matched at least this well is evidence (index.Hit.sure)
 STORY = "story"
 OBJECT_WEIGHT = 1.5  # the thing a negated verb says was not given or done: what the question is about
 # a Kazakh verbal noun of purpose belongs to the verb after it, its object stands before it ("протез алуға

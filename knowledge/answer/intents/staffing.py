@@ -7,6 +7,7 @@ its status (it is repealed). Positions are known by their Kazakh titles and thei
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from knowledge.answer import compose
@@ -146,16 +147,20 @@ def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
     человек") first; then the others, but never an act's number or year ("приказ 343")."""
     counted = _counted(u)
     acts = {str(d.get(f)) for d in (ctx.catalogue.documents.values() if ctx else ()) for f in ("number", "year")}
-    timed = {token for token, following in zip(u.tokens, u.tokens[1:], strict=False)
-             if token.isdigit() and loose(following).startswith(HOUR_WORDS)}  # "24-hour post": no head count
-    others = [int(n) for n in u.numbers if n not in acts and n not in timed]
+    timed = _numbers_before(u, lambda word: loose(word).startswith(HOUR_WORDS))  # "24-hour post": no head count
+    others = [int(n) for n in u.numbers if n not in acts and int(n) not in timed]
     return [n for n in dict.fromkeys(counted + others) if 0 < n <= MAX_HEAD_COUNT]
 
 
 def _counted(u: Understood) -> list[int]:
     """The numbers said with a recipient word after them ("на 75 человек", "300 residents", "45 adam")."""
+    return _numbers_before(u, _recipients)
+
+
+def _numbers_before(u: Understood, said_of: Callable[[str], bool]) -> list[int]:
+    """The numbers of the question followed by a word `said_of` accepts."""
     return [int(token) for token, following in zip(u.tokens, u.tokens[1:], strict=False)
-            if token.isdigit() and _recipients(following)]
+            if token.isdigit() and said_of(following)]
 
 
 def _recipients(token: str) -> bool:
