@@ -109,6 +109,8 @@ class Positions:
     _term_words: frozenset[str] = field(init=False, default=frozenset())  # the loose words of the position terms
     _titles_of: dict[int, tuple[list[Target], dict[str, list[int]]]] = field(init=False, default_factory=dict)
     _best: dict[tuple, tuple[Asked, frozenset[str]]] = field(init=False, default_factory=dict)  # see `best_titles`
+    # glossary key → the keys a term of which is a term of it less some words ("social worker" of "care social worker")
+    _broader: dict[str, frozenset[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         titles = self.titles = sorted(title for title in self._by_title(self.catalogue) if title)
@@ -127,6 +129,11 @@ class Positions:
             if term.category == "positions":
                 self.terms.setdefault(term.key, []).append(term.words)
         self._term_words = frozenset(w for words in self.terms.values() for phrase in words for w in phrase)
+        for narrow, phrases in self.terms.items():
+            found = frozenset(wide for wide, others in self.terms.items() if wide != narrow
+                              and any(len(o) > 1 and set(o) < set(p) for o in others for p in phrases))
+            if found:
+                self._broader[narrow] = found
 
     # --- what the question names -----------------------------------------------------------------------------------
 
@@ -257,6 +264,15 @@ class Positions:
     def _in_terms(self, forms: list[str], position: str) -> bool:
         keys = {key(f) for f in forms}
         return any(_word_fits(word, forms, keys) for term in self.terms.get(position, ()) for word in term)
+
+    def broader(self, asked: Asked) -> Asked:
+        """The position the asked one is a kind of ("social worker" for "care social worker"), for a table that
+        prints only the broader title; the asked position itself when no part has a broader one."""
+        parts = []
+        for part in asked.parts:
+            wide = sorted(self._broader.get(part.key, ()))
+            parts.append(replace(part, key=wide[0]) if len(wide) == 1 else part)
+        return replace(asked, parts=tuple(parts)) if tuple(parts) != asked.parts else asked
 
     # --- which rows are the position's ---------------------------------------------------------------------------
 

@@ -281,3 +281,15 @@ def test_a_word_service_names_print_in_a_shorter_form_names_no_title(ctx: Contex
     assert answer.status == "answer" and answer.results[0].fields["item"] == 64
     # a title word that only begins a longer service word stays a title ("санитар" / "санитарлық")
     assert ctx.positions.asked(understand("стационар санитар по уходу город", ctx.glossary))
+
+
+@pytest.mark.parametrize("question", [
+    "what is the rate for foster care social worker home care Börli district?",
+    "Бурлинский район на дому: социальный работник по уходу, помощь органам опеки в устройстве детей на патронат",
+    "Бөрлі үйде күтім жөніндегі әлеуметтік қызметкер балаларды патронатқа орналастыруға жәрдемдесу қанша"])
+def test_a_position_no_row_has_yields_to_the_one_it_is_a_kind_of(engine, question):
+    """Börli's home table prints the same placement help twice, for a social-work specialist and for a social worker,
+    and no care social worker: the social worker's row is the one asked ("care social worker" is a social worker)."""
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert (answer.results[0].fields["item"], answer.results[0].fields["position"]) == (54, "Әлеуметтік қызметкер")

@@ -355,9 +355,12 @@ def _rows(hit: Hit, asked: Asked, ctx: Context) -> list[dict]:
 
 
 def _prefer_position(hits: list[Hit], asked: Asked, positions: Positions) -> list[Hit]:
-    """Services with a row for the asked position rank first among near-equals (a small, bounded bonus)."""
+    """Services with a row for the asked position rank first among near-equals (a small, bounded bonus); when none
+    has it, those with a row for the position it is a kind of ("social worker" for "care social worker")."""
     if not asked:
         return hits
+    if not any(positions.of(hit, asked)[1] for hit in hits):
+        asked = positions.broader(asked)
     for hit in hits:
         if positions.of(hit, asked)[1]:
             hit.score += POSITION_BONUS
