@@ -5,6 +5,7 @@ engine held at the floors measured when it was written."""
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from pathlib import Path
 
@@ -101,6 +102,18 @@ def test_the_typo_is_one_slip_in_one_long_word() -> None:
         assert len(diff) == 1
         word, slipped = diff[0]
         assert len(word) >= 7 and word[0] == slipped[0] and abs(len(word) - len(slipped)) <= 1
+
+
+@pytest.mark.parametrize(("parts", "lang", "mark"), [
+    (["Протездік-ортопедиялық көмекпен қамтамасыз етілмеді"], "kk", r"\w+ме(?:ді|ген)\b"),
+    (["Тұрмыстық қызметтер көрсетілмеді", "стационар"], "kk", r"\w+ме(?:ді|ген)\b"),
+    (["непредоставление консультаций психолога"], "ru", r"\bне\w+")])
+def test_a_typo_never_drops_the_letters_that_say_not(parts, lang, mark) -> None:
+    """"етілмеді" slipped to "етіледі" says the requirement was met: another question, not a typo of this one."""
+    slips = {" ".join(PERTURBATIONS["typo"](parts, random.Random(seed), lang)) for seed in range(80)}
+    assert len(slips) > 5  # the slips still go everywhere else, the negated word too
+    for changed in slips:
+        assert re.search(mark, changed), changed
 
 
 def test_case_endings_follow_the_word() -> None:

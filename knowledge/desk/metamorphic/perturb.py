@@ -16,6 +16,9 @@ ENDING_WORD = 4  # a case ending is changed on a word at least this long
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC_WORD = re.compile(r"^[а-яёәіңғүұқөһ]+$", re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"^[a-z]+$", re.IGNORECASE)
+# the letters that say "not": a Kazakh negative suffix before a tense ("етілмеді", "бермеген"), a Russian "не" fused
+# to its word ("непредоставление"); a slip there says the opposite, which is no typo of the same question
+_NEGATION = re.compile(r"(?:ма|ме|ба|бе|па|пе)(?:ды|ді|ған|ген|й|с)|^не", re.IGNORECASE)
 
 
 def _words(parts: Parts, pattern: re.Pattern[str], minimum: int) -> list[tuple[int, re.Match[str]]]:
@@ -50,7 +53,8 @@ def shuffle(parts: Parts, rng: random.Random, lang: str) -> Parts | None:
 
 def typo(parts: Parts, rng: random.Random, lang: str) -> Parts | None:
     """One slip of the finger in one long word: a letter dropped, doubled, or two neighbours swapped. The first
-    letter is kept (people rarely miss it, and the words around it must still be recognisable)."""
+    letter is kept (people rarely miss it, and the words around it must still be recognisable), and so are the
+    letters that negate the word."""
     candidates = _words(parts, _WORD, LONG_WORD)
     if not candidates:
         return None
@@ -65,7 +69,7 @@ def typo(parts: Parts, rng: random.Random, lang: str) -> Parts | None:
             slipped = word[:at] + word[at] + word[at:]
         else:
             slipped = word[:at] + word[at + 1] + word[at] + word[at + 2:]
-        if slipped != word:
+        if slipped != word and len(_NEGATION.findall(slipped)) >= len(_NEGATION.findall(word)):
             return _replace(parts, index, match, slipped)
     return None
 
