@@ -104,6 +104,14 @@ def test_the_typo_is_one_slip_in_one_long_word() -> None:
         assert len(word) >= 7 and word[0] == slipped[0] and abs(len(word) - len(slipped)) <= 1
 
 
+def test_a_shuffle_moves_a_negating_particle_with_its_word() -> None:
+    """"не обеспечено" shuffled apart reads "не стационарные": the particle goes where its word goes."""
+    parts = ["не обеспечено: юридические консультации при оформлении документов", "стационар"]
+    orders = {" ".join(PERTURBATIONS["shuffle"](parts, random.Random(seed), "ru")) for seed in range(40)}
+    assert len(orders) > 10
+    assert all("не обеспечено:" in order for order in orders)
+
+
 @pytest.mark.parametrize(("parts", "lang", "mark"), [
     (["Протездік-ортопедиялық көмекпен қамтамасыз етілмеді"], "kk", r"\w+ме(?:ді|ген)\b"),
     (["Тұрмыстық қызметтер көрсетілмеді", "стационар"], "kk", r"\w+ме(?:ді|ген)\b"),

@@ -40,13 +40,27 @@ def shuffle(parts: Parts, rng: random.Random, lang: str) -> Parts | None:
     """The phrases in another order, and the words of the name (the first part) in another order too: a
     question is a bag of what it says. Phrases of several words (a setting, a place) stay whole."""
     for _ in range(8):
-        name_words = parts[0].split()
+        name_words = _units(parts[0].split())
         rng.shuffle(name_words)
         changed = [" ".join(name_words)] + parts[1:]
         rng.shuffle(changed)
         if changed != parts:
             return changed
     return None
+
+
+_PARTICLES = frozenset({"не", "ни", "not", "no"})  # they negate the word after them, wherever it goes
+
+
+def _units(words: list[str]) -> list[str]:
+    """The name's words as they move: a negating particle with the word it negates ("не обеспечено")."""
+    units: list[str] = []
+    for word in words:
+        if units and units[-1].casefold() in _PARTICLES:
+            units[-1] += " " + word
+        else:
+            units.append(word)
+    return units
 
 
 # ---------------------------------------------------------------- typo
