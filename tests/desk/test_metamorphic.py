@@ -262,17 +262,18 @@ def test_perturbed_falls_back_to_another_perturbation_when_one_cannot_change_the
 # floors of today's engine, not its aim. The aim is ≥ 98 % passed in every class and none confidently wrong. Raised
 # when the question's negations got one reading (a bare incident such as "... was not ensured" read as one in every
 # word order; a condition or a relative clause describing a case, not reporting one), and again when negated Russian
-# nouns of action, position typos and setting words inside service names were read by rule.
+# nouns of action, position typos and setting words inside service names were read by rule; raised to today's
+# figures when a typo and a shuffle were made to keep what negates.
 SAMPLE = 200
 FLOORS = {  # share passed (answered, or asked back with the row among the choices), per kind and language
-    (TARIFF, "kk"): 0.935,  # 187/200
-    (TARIFF, "ru"): 0.98,  # 196/200
-    (TARIFF, "en"): 0.975,  # 195/200
-    (CRITERION, "kk"): 0.97,  # 88/90
-    (CRITERION, "ru"): 0.87,  # 79/90
-    (CRITERION, "en"): 1.0,  # 90/90
+    (TARIFF, "kk"): 0.995,  # 199/200
+    (TARIFF, "ru"): 0.995,  # 199/200
+    (TARIFF, "en"): 0.995,  # 199/200
+    (CRITERION, "kk"): 0.985,  # 89/90
+    (CRITERION, "ru"): 1.0,  # 90/90
+    (CRITERION, "en"): 0.985,  # 89/90 ("home care" shuffled to "care home" is a residential home in English)
 }
-CONFIDENTLY_WRONG_CEILING = {TARIFF: 5, CRITERION: 6}
+CONFIDENTLY_WRONG_CEILING = {TARIFF: 1, CRITERION: 1}
 PAIR_VIOLATIONS_CEILING = 5  # 3 of 449 with a position added, 2 of 600 with a setting
 
 
