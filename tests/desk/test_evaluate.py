@@ -40,6 +40,7 @@ HELD_OUT_U = DATA / "questions-heldout-2026-11-30u.jsonl"
 HELD_OUT_V = DATA / "questions-heldout-2026-11-30v.jsonl"
 HELD_OUT_W = DATA / "questions-heldout-2026-11-30w.jsonl"
 HELD_OUT_X = DATA / "questions-heldout-2026-11-30x.jsonl"
+HELD_OUT_Y = DATA / "questions-heldout-2026-11-30y.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -100,6 +101,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_W, 130, 0.91, 3, "08ec8fb0d4e87ecdcf2707453b37ecda9c1aedde419b7542580085148b30ca52"),
     # 2026-11-30 (fourth session), after W's classes were fixed: 123/130 (94.6 %), 2 confidently wrong
     (HELD_OUT_X, 130, 0.94, 2, "28d7d82ff507118464aac72dba43296b9b27636609dc9df3ab70432541e27651"),
+    # 2026-11-30 (fifth session), after X's classes were fixed: 118/130 (90.8 %), none confidently wrong
+    (HELD_OUT_Y, 130, 0.90, 0, "cceacbdc1e6edff3998fa4e2b7b6507709124d938a5e428cfe1cd0ed7b3766dd"),
 ]
 
 
