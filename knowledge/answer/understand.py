@@ -180,12 +180,14 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 continue  # "жазып беру": writing for someone, "беру" (give) is no service's word here
             if alt and not english and glossary.is_stopword(alt, loosely=True):
                 continue  # "boiynsha", "neshe": Latin-script Kazakh stopwords
-            printed_as = None if alt else everyday.printed(words, index)  # "ауруханада": also as the acts print it
-            if printed_as and everyday.in_phrase(words, index):
+            # "ауруханада", "auruhanada": also as the acts print it (a Latin-typed word by its Cyrillic reading)
+            said = alt_words if alt else words
+            printed_as = None if english else everyday.printed(said, index)
+            if printed_as and everyday.in_phrase(said, index):
                 # "есту аппараты" is a hearing aid, not hearing: the phrase's word is read as printed only
                 content.append(Word(printed_as, None, 1.0, (), negated=index in negations.verbs))
                 continue
-            alt = alt or printed_as
+            alt = printed_as or alt  # a Latin-typed everyday word's Cyrillic reading names nothing printed
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0

@@ -37,8 +37,15 @@ def test_the_question_word_keeps_its_text_and_gets_the_printed_reading():
     assert words["ауруханада"] == "денсаулык" and words["апару"] == "жеткизу"
 
 
+def test_a_latin_typed_word_gets_the_printed_reading_of_its_cyrillic_one():
+    """"auruhanada" is "ауруханада" typed on a Latin keyboard: read as the acts print it too, "денсаулық"."""
+    words = {w.text: w.alt for w in understand("statsionarda auruhanada jatqan klientke azyq-tulik aparu").words}
+    assert words["auruhanada"] == "денсаулык" and words["aparu"] == "жеткизу"
+
+
 @pytest.mark.parametrize(("question", "item"), [
     ("облыстық стационарда тырнақ алу қанша тұрады, қала?", 1),
+    ("statsionarda auruhanada jatqan klientke azyq-tulik aparyp beru qala tarifi qansha?", 13),
     ("стационарда ауруханада жатқан адамға азық-түлік апару қанша тұрады, қала?", 13)])
 def test_a_service_said_the_everyday_way_is_found(engine, question: str, item: int):
     answer = engine.ask(question)
