@@ -29,7 +29,7 @@ POSITION_BONUS = 0.15  # a service that has a row for the asked position beats a
 # words or more) is the only reading the base offers: choices beside it would be noise. This holds down to
 # LEAD_FLOOR, under CLARIFY_SCORE, with the larger lead WEAK_LEAD_RATIO: a story told around an incident ("бабушке
 # две недели ...") lowers every score alike.
-LEAD_RATIO = 1.4
+LEAD_RATIO = 1.25
 WEAK_LEAD_RATIO = 1.7  # the lead a candidate under CLARIFY_SCORE needs
 LEAD_FLOOR = 0.24
 SOLE_LEAD = 3.0  # ... and a candidate sure of one word only ("профориентацию"), this many times any other

@@ -79,6 +79,15 @@ def test_a_middling_match_far_ahead_of_every_other_is_answered():
     assert decide([hit("massage", middling, sure=1), far[1]], WORDS).status == CLARIFY  # one word is too little
 
 
+def test_a_lead_of_a_quarter_is_far_enough_ahead():
+    """Measured on every question set: leads of 1.25–1.4 were the right answer asked back (a dozen fresh incidents
+    told with the requirement first among the choices), and answering them made no answer wrong; under 1.25, answers
+    go wrong."""
+    middling = (ANSWER_SCORE + CLARIFY_SCORE) / 2
+    assert decide([hit("massage", middling), hit("bath", middling / 1.3)], WORDS).status == ANSWER
+    assert decide([hit("massage", middling), hit("bath", middling / 1.2)], WORDS).status == CLARIFY
+
+
 def test_a_weak_match_far_ahead_of_every_other_is_answered_down_to_the_floor():
     # a story told around an incident dilutes every score alike: what decides is how far ahead the best one is
     weak = (LEAD_FLOOR + CLARIFY_SCORE) / 2
