@@ -35,6 +35,7 @@ SETTING_WEIGHT = 0.5  # a setting word is optional too
 ACTION_WEIGHT = 0.5  # an action word counts where a name has it, and costs nothing where none has (optional)
 STORY = "story"
 OBJECT_WEIGHT = 1.5  # the thing a negated verb says was not given or done: what the question is about
+COUNT_REACH = 2  # words before a counted way in which its count stands ("две подтверждённые жалобы")
 # a Kazakh verbal noun of purpose belongs to the verb after it, its object stands before it ("протез алуға
 # көмектеспеді"); loose forms
 _PURPOSE = ("уга", "уге", "юга", "юге")
@@ -107,6 +108,8 @@ class Lexicon:
     found_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # section kind → question words naming it
     mentioned_by: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)  # ... words that allow it
     failures: tuple[Pattern, ...] = ()  # a requirement's words saying it is about something not done: any action
+    counted: frozenset[str] = frozenset()  # section kinds whose way is said for sure only with a count before it
+    single: frozenset[str] = frozenset()  # count words of one ("бір", "одна"): no count of two or more
     _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
     _by_word: _WordKinds | None = field(default=None, repr=False)  # the one-word patterns, looked up by word
     _sections_of: dict = field(default_factory=dict, repr=False)  # section heading → its kind
@@ -155,6 +158,32 @@ class Lexicon:
                 kind for kind, patterns in ways.items()
                 if _found(patterns, words))
         return known
+
+    def ways_for_sure(self, raw: tuple[str, ...]) -> frozenset[str]:
+        """The section kinds whose way the question says for sure: a counted way ("two complaints or more") with a
+        count of two or more in the COUNT_REACH words before it ("две подтверждённые жалобы", "3 шағым")."""
+        words = [loose(t) for t in raw]
+
+        def counted(i: int) -> bool:
+            return any((w in self.counts and w not in self.single) or (w.isdigit() and int(w) >= 2)
+                       for w in words[max(0, i - COUNT_REACH):i])
+
+        return frozenset(kind for kind, patterns in self.found_by.items()
+                         if any(p.at(words, i) and (kind not in self.counted or counted(i))
+                                for p in patterns for i in range(len(words))))
+
+    def way_words(self, raw: tuple[str, ...]) -> frozenset[str]:
+        """The loose words saying how a violation came to light ("жалобы", "БАҚ"), with the COUNT_REACH words before
+        each (its count or verb: "две подтверждённые жалобы", "екі шағым"): they tell the section, not what was not
+        done."""
+        words = [loose(t) for t in raw]
+        found: set[str] = set()
+        for patterns in self.found_by.values():
+            for pattern in patterns:
+                for i in range(len(words)):
+                    if pattern.at(words, i):
+                        found.update(words[max(0, i - COUNT_REACH):i + len(pattern.words)])
+        return frozenset(found)
 
     def section(self, heading: str) -> str | None:
         """The kind of a section heading of the criteria annex (remembered: the annex has a handful)."""
@@ -208,7 +237,9 @@ def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
                    found_by={kind: _patterns(by_lang(entry)) for kind, entry in data.get("found_by", {}).items()},
                    mentioned_by={kind: _patterns(by_lang(entry))
                                  for kind, entry in data.get("mentioned_by", {}).items()},
-                   failures=_patterns(data.get("failure", {}).get("required", [])))
+                   failures=_patterns(data.get("failure", {}).get("required", [])),
+                   counted=frozenset(data.get("counted", {}).get("ways", [])),
+                   single=frozenset(loose(w) for w in data.get("counted", {}).get("single", [])))
 
 
 def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:

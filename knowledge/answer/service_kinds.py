@@ -14,6 +14,7 @@ from knowledge.text import loose
 
 # "әлеуметтік-тұрмыстық", "Әлеуметтік - медициналық", "әлеуметтік- медициналық": the kind is the word after the hyphen
 _KIND = re.compile(r"әлеуметтік\s*-\s*(\w+)\s+қызмет", re.IGNORECASE)
+_LISTED = re.compile(r"әлеуметтік\s*-\s*(\w+)", re.IGNORECASE)  # a kind in a list ("әлеуметтік-тұрмыстық, ...")
 _PROVIDING = re.compile(r"қызмет\w*\s+(ұсыну|көрсету)$", re.IGNORECASE)  # "... қызметтерді ұсыну" ends a requirement
 
 
@@ -39,6 +40,16 @@ def required_kind(target: Target) -> str | None:
     return kinds[-1]
 
 
+def failed_kinds(target: Target) -> tuple[str, ...]:
+    """The kinds a criterion of the guaranteed volume not fulfilled lists ("әлеуметтік-тұрмыстық, әлеуметтік-
+    медициналық қызметтердің кепілдік берілген көлемінің орындалмауына ... шағымдар"): the complaints, the media and
+    the reports each split that failure in two degrees by kind, so the kind of the service not provided decides."""
+    text = target.names[0]
+    if "кепілдік" not in text.casefold() or required_kind(target):
+        return ()
+    return tuple(dict.fromkeys(loose(kind) for kind in _LISTED.findall(text)))
+
+
 def _table(target: Target) -> tuple:
     return target.jurisdiction, target.setting, target.ident[:2]
 
@@ -55,12 +66,20 @@ class Kinds:
                 headings.setdefault(_table(target), set()).add(kinds[id(target)])
         self._told = {id(t): kinds[id(t)] for t in services if len(headings.get(_table(t), ())) > 1}
         self._criteria: dict[str, frozenset[int]] = {}
+        self._failed: dict[str, frozenset[int]] = {}
         for index, target in enumerate(criteria):
             if kind := required_kind(target):
                 self._criteria[kind] = self._criteria.get(kind, frozenset()) | {index}
+            for kind in failed_kinds(target):
+                self._criteria[kind] = self._criteria.get(kind, frozenset()) | {index}
+                self._failed[kind] = self._failed.get(kind, frozenset()) | {index}
 
     def of_service(self, target: Target) -> str | None:
         return self._told.get(id(target))
 
     def criteria(self, kind: str) -> frozenset[int]:
         return self._criteria.get(kind, frozenset())
+
+    def failed(self, kind: str) -> frozenset[int]:
+        """The criteria of a way of coming to light (complaints, the media, reports) listing `kind` as not rendered."""
+        return self._failed.get(kind, frozenset())

@@ -461,3 +461,14 @@ def test_personal_care_not_given_at_home_is_the_personal_care_criterion(engine, 
     care not given (bathing, dressing, feeding) names the service, and the criterion its name says leads (23)."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 23
+
+
+@pytest.mark.parametrize(("question", "sure"), [
+    ("на нас поступили две подтверждённые жалобы", {"complaints"}),
+    ("3 шағым түсті", {"complaints"}),
+    ("бабушка жаловалась, что продукты не приносят", set()),  # one person complaining: no count of complaints
+    ("одна жалоба поступила", set()),
+    ("в СМИ написали, что услуги не оказаны", {"internet"}),  # a way needing no count
+])
+def test_a_counted_way_is_said_for_sure_only_with_its_count(question, sure):
+    assert load_lexicon().ways_for_sure(tuple(understand(question).tokens)) == sure

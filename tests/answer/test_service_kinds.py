@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answer.index import Target
-from knowledge.answer.service_kinds import Kinds, required_kind, service_kind
+from knowledge.answer.service_kinds import Kinds, failed_kinds, required_kind, service_kind
 from knowledge.text import loose
 
 
@@ -86,3 +86,39 @@ def test_the_criterion_a_found_service_names_leads_its_kind(engine):
     social-household and hygienic services), not the household chores of criterion 24."""
     answer = engine.ask("үйде әлеуметтік қызметкер қарияны жуындырмады, киіндірмеді — дәрежесі қандай?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 23
+
+
+def test_a_failure_of_the_guaranteed_volume_lists_its_kinds():
+    """Complaints, the media and the reports split the failure of the guaranteed volume by kind of service: the
+    social-household and social-medical one, and the one of the other kinds."""
+    gross = criterion(85, "Әлеуметтік-тұрмыстық, әлеуметтік- медициналық қызметтердің кепілдік берілген көлемінің "
+                          "орындалмауына екі және одан да көп шағымдардың болуы")
+    significant = criterion(86, "Әлеуметтік-психологиялық, әлеуметтік-құқықтық қызметтердің кепілдік берілген "
+                                "көлемінің орындалмауына екі және одан да көп шағымдардың болуы")
+    provided = criterion(23, "... бойынша әлеуметтік-тұрмыстық қызметтерді ұсыну")
+    assert failed_kinds(gross) == (loose("тұрмыстық"), loose("медициналық"))
+    assert failed_kinds(significant) == (loose("психологиялық"), loose("құқықтық"))
+    assert failed_kinds(provided) == ()  # a requirement to provide one kind lists none
+    kinds = Kinds([], [gross, significant, provided])
+    assert kinds.failed(loose("тұрмыстық")) == frozenset({0})
+    assert kinds.failed(loose("құқықтық")) == frozenset({1})
+    assert kinds.criteria(loose("тұрмыстық")) == frozenset({0, 2})
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("Две подтверждённые жалобы от родных: на дому продукты не приносили и не убирали. Какая степень?", 85),
+    ("екі шағым түсті: үйде әлеуметтік қызметкер азық-түлік әкелмеді, қандай дәреже?", 85),
+    ("Две жалобы: в доме-интернате психолог не проводил консультации. Степень?", 86),
+    ("в газете написали, что в доме-интернате не проводили психологические консультации. какая степень?", 73),
+    ("по данным мониторинга на дому не оказывали юридические консультации. степень?", 80)])
+def test_a_way_named_with_the_kind_of_what_was_not_done_finds_its_degree(engine, question, item):
+    """The requirement the object words match (groceries: social-household services at home, 24) tells the kind;
+    the criterion of the way named listing that kind is the one, however few of the question's words it prints."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_one_person_complaining_is_no_count_of_complaints(engine):
+    """"бабушка жаловалась" tells the story: the criteria of two complaints or more do not take the lead."""
+    answer = engine.ask("Соцработник на дому месяц не покупал продукты, бабушка жаловалась. Какая степень?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 24
