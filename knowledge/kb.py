@@ -15,8 +15,8 @@ from knowledge.domain import CUE_FIELDS, Jurisdiction
 SHAPE: dict[str, tuple[str, ...]] = {
     "documents": ("id", "file", "kind", "layout", "title_kk", "title_ru", "title_en", "issuer_kk", "issuer_ru",
                   "issuer_en", "act_type", "number", "date", "jurisdiction", "status", "effective", "year",
-                  "repealed_by_kk", "repealed_by_ru", "repealed_by_en", "repealed_on", "superseded_by", "url", "annexes",
-                  "sha256"),
+                  "repealed_by_kk", "repealed_by_ru", "repealed_by_en", "repealed_on", "superseded_by", "url",
+                  "registration", "annexes", "sha256"),
     "tariffs": ("id", "document", "jurisdiction", "setting", "annex", "category", "item", "service", "position",
                 "rate_city", "rate_rural", "rate", "unit", "line_start", "line_end", "flagged", "flag_reason",
                 "item_inferred", "service_raw", "override_reason", "status", "year"),

@@ -71,6 +71,7 @@ LABELS: dict[str, str] = {
     "issuer": N_("Issued by"),
     "number": N_("No."),
     "date": N_("date"),
+    "registration": N_("registered with the Ministry of Justice under No. {number}"),
     "status": N_("status"),
     "staffing": N_("Staffing norm"),
     "recipients": N_("recipients"),

@@ -52,6 +52,7 @@ class Document:
     repealed_on: str = ""
     superseded_by: str = ""
     url: str = ""  # the official publication (adilet.zan.kz); empty when not known: no link is shown then
+    registration: str = ""  # the Ministry of Justice's registration number of a ministry's order (people cite it)
     annexes: tuple[Annex, ...] = field(default_factory=tuple)
 
     def title(self, lang: str) -> str:
@@ -148,6 +149,7 @@ MANIFEST_HEADER = """# The legal texts Kómekshi answers from. One [[document]] 
 # whose acts they are. `annex` tables say what each annex holds, so the parsers need no guessing about setting,
 # unit or rate layout. Written by `komekshi kb add` too: keep one field per line.
 # `url`: the act's official publication (adilet.zan.kz), only where it is known: no link is shown without it.
+# `registration`: the number a ministry's order is registered under with the Ministry of Justice (digits).
 # A [[jurisdiction]]: names as answers show them (name_*), on buttons (short_*), the body that issues its acts
 # (issuer_*), `cues` (words in a decree's heading that name it) and `question_cues_*` (words a question names it by,
 # per language; a trailing "*" matches any ending). `kb add` writes one for a district, city or oblast its heading

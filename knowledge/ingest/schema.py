@@ -34,7 +34,7 @@ _NUMBER = re.compile(r"\S(.*\S)?")  # an act number: printed text, no leading or
 DOCUMENT_TEXT = ("id", "file", "kind", "layout", "title_kk", "title_ru", "title_en", "issuer_kk", "issuer_ru",
                  "issuer_en", "act_type", "number", "date", "jurisdiction", "status")
 DOCUMENT_OPTIONAL_TEXT = ("effective", "repealed_by_kk", "repealed_by_ru", "repealed_by_en", "repealed_on",
-                          "superseded_by", "url")
+                          "superseded_by", "url", "registration")
 ANNEX_TEXT = ("holds", "setting", "unit", "rates", "area", "content")
 JURISDICTION_REQUIRED = ("code", "kind", "name_kk", "name_ru", "name_en")
 
@@ -186,6 +186,8 @@ def check_documents(check: Check, entries: object, codes: set[str], sources_dir:
             check.value(entry, where, label, name, lambda v: isinstance(v, str) and (not v or iso_date(v)),
                         "a date written YYYY-MM-DD")
         check.value(entry, where, label, "number", lambda v: isinstance(v, str) and act_number(v), "an act number")
+        check.value(entry, where, label, "registration", lambda v: isinstance(v, str) and (not v or v.isdigit()),
+                    "a registration number written in digits (or left out)")
         check.value(entry, where, label, "url", lambda v: isinstance(v, str) and (not v or v.startswith("https://")),
                     "the official publication's address, https://... (or left out)")
         if values["id"] and values["id"] in ids[:index]:

@@ -57,6 +57,20 @@ def test_an_act_named_by_its_number_is_the_subject_over_its_topic(engine: Engine
     assert engine.ask("штатные нормативы на 300 получателей санитарки").intent == "staffing"  # a head count
 
 
+@pytest.mark.parametrize(("question", "number", "lang"), [
+    ("Приказ, зарегистрированный в Минюсте под № 29983 — о чём он?", "401", "ru"),
+    ("24491 тіркелген бұйрық күшінде ме?", "343", "kk"),
+    ("is the order registered under No. 29983 in force?", "401", "en")])
+def test_an_order_cited_by_its_registration_number_is_found(engine: Engine, question, number, lang):
+    """People cite a ministry's order by the number the Ministry of Justice registered it under (the manifest's
+    `registration`): the act answers, and says that number in the reader's language."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert number in answer.results[0].fields["number"]
+    registered = "24491" if number == "343" else "29983"
+    assert label("registration", lang).format(number=registered) in answer.text.splitlines()
+
+
 @pytest.mark.parametrize("question", ["2021 жылғы штат нормативтері туралы министр бұйрығы жарамды ма",
                                       "приказ 2021 года о штатных нормативах актуален?"])
 def test_an_act_named_by_its_year_and_asked_whether_valid_is_the_subject(engine: Engine, question):

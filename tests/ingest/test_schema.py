@@ -50,6 +50,8 @@ def test_a_setting_typo_names_the_file_line_and_allowed_values(sources_copy, tmp
     pytest.param('jurisdiction = "borli"', 'jurisdiction = "borlі"', "has no [[jurisdiction]] table", id="jurisdiction"),
     pytest.param('kind = "district"', 'kind = "raion"', "allowed: oblast, district, city, national", id="place-kind"),
     pytest.param('url = "https://adilet', 'url = "http://adilet', "the official publication's address", id="url"),
+    pytest.param('registration = "29983"', 'registration = "No. 29983"', "registration number written in digits",
+                 id="registration"),
 ])
 def test_every_wrong_value_is_refused_at_its_line(sources_copy, tmp_path, capsys, old, new, said) -> None:
     line = edit_manifest(sources_copy, old, new)

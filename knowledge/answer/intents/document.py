@@ -59,6 +59,8 @@ class Documents:
                  f"{label('issuer', lang)}: {doc.get(f'issuer_{lang}') or doc['issuer_kk']}",
                  f"{label('number', lang)} {doc['number']}, {label('date', lang)}: {date(doc['date'], lang)}",
                  f"{label('status', lang)}: {label(doc['status'], lang)}"]
+        if doc.get("registration"):  # the number people cite a ministry's order by
+            lines.insert(3, label("registration", lang).format(number=doc["registration"]))
         warn(reply, lines, ctx.status_warning(doc["id"], lang))
         reply.text = "\n".join(lines)
         return True
@@ -136,7 +138,7 @@ def _points(u: Understood, ctx: Context) -> dict[str, float]:
         parts = {p for p in "".join(c if c.isdigit() else " " for c in doc.get("number") or "").split()}
         year = (doc.get("date") or "")[:4]
         for number in u.numbers:
-            if number in parts:
+            if number in parts or number == doc.get("registration"):
                 points[doc_id] += 3
             elif number == year or number == str(doc.get("year") or ""):
                 points[doc_id] += 1
