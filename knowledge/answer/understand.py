@@ -188,6 +188,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 content.append(Word(printed_as, None, 1.0, (), negated=index in negations.verbs))
                 continue
             alt = printed_as or alt  # a Latin-typed everyday word's Cyrillic reading names nothing printed
+            if not printed_as and (noun := _done_for_someone(alt_words, index)):
+                alt = noun  # "хат жазып-оқып беру": the service is "жазу", "оқу" (writing, reading)
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0
@@ -309,6 +311,23 @@ _HELPING = frozenset({"беру", "беруге", "береди", "берди", 
 
 def _helps(word: str, before: str) -> bool:
     return word in _HELPING and len(before) > 3 and before.endswith(("ып", "ип", "п"))
+
+
+def _done_for_someone(words: list[str], index: int) -> str | None:
+    """The verbal noun of a converb doing something for someone ("жазып беру", "жазып-оқып беру": a chain of converbs
+    before "беру"), by which the acts name the service ("хаттарды жазу", "оқу"); None for any other word."""
+    chain = index
+    while chain + 1 < len(words) and _converb(words[chain + 1]):
+        chain += 1
+    if not _converb(words[index]) or chain + 1 >= len(words) or words[chain + 1] not in _HELPING:
+        return None
+    word = words[index]
+    root = word[:-2] if word.endswith(("ып", "ип")) else word[:-1]
+    return root + "у"
+
+
+def _converb(word: str) -> bool:
+    return len(word) > 3 and word.endswith(("ып", "ип", "п")) and word not in _HELPING
 
 
 def guess_intent(u: Understood) -> str:

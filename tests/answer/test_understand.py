@@ -184,6 +184,22 @@ def test_give_after_a_converb_only_says_for_whom() -> None:
     assert [w.text for w in understand("кеңес беру тарифі").words] == ["кенес", "беру"]  # "кеңес беру": to consult
 
 
+@pytest.mark.parametrize(("question", "readings"), [
+    ("хат жазып-оқып беруге көмек", {"жазып": "жазу", "окып": "оку"}),
+    ("жәрдемақыны сенімхат арқылы алып беру", {"алып": "алу"}),
+    ("азық-түлік сатып әкеліп беру", {"сатып": "сату", "акелип": "акелу"}),
+    ("бөлмені тазалап беру", {"тазалап": "тазалау"}),
+    ("жазып алдым", {"жазып": None})])  # not done for someone: no service named by it
+def test_a_converb_done_for_someone_is_read_as_the_service_it_names(question: str, readings: dict) -> None:
+    """"жазып беру" is writing for someone: the acts name that service by the verbal noun, "хаттарды жазу"."""
+    words = {w.text: w.alt for w in understand(question).words}
+    assert {word: words.get(word) for word in readings} == readings
+
+
+def test_the_unit_of_a_rate_said_as_a_day_names_nothing() -> None:
+    assert "кундик" not in [w.text for w in understand("хат жазуға көмектің бір күндік құны").words]
+
+
 @pytest.mark.parametrize("question", ["Полустационар в Уральске: помощь в оформлении документов",
                                       "Robotic locomotor therapy at a semi-stationary centre in Oral",
                                       "Орал қаласындағы қарттар үйінде тырнақ алу"])
@@ -474,3 +490,11 @@ def test_russian_function_words_are_no_content() -> None:
 
 def test_oblast_stationary_in_one_word_is_stationary_care() -> None:
     assert understand("Облстационар, село: массаж медсестры сколько?").filters.setting == "stationary"
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("жартылай стационар, қала: қарияға хатты жазып-оқып беру бір күндік бағасы", 4),
+    ("стационар ауыл: сенімхатпен жәрдемақыны алып беру қанша тұрады", 34)])
+def test_a_service_said_as_done_for_someone_is_found(engine, question: str, item: int) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
