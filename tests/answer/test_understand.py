@@ -498,3 +498,12 @@ def test_oblast_stationary_in_one_word_is_stationary_care() -> None:
 def test_a_service_said_as_done_for_someone_is_found(engine, question: str, item: int) -> None:
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+@pytest.mark.parametrize(("question", "word"), [("ақыл-ой кемістігі бар балалар", "акыл"),
+                                                 ("бағалау жүргізу мерзімі бұзылды", "багалау")])
+def test_a_word_beginning_like_a_price_word_is_no_price(question: str, word: str) -> None:
+    """"ақыл" (mind) and "бағалау" (assessment) begin like "ақы" (fee) and "баға" (price): they name what they name."""
+    u = understand(question)
+    assert word in [w.text for w in u.words] and "tariff" not in u.cues
+    assert "tariff" in understand("бағасы қанша").cues and "tariff" in understand("ақысы қанша").cues
