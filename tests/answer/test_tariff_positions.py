@@ -293,3 +293,13 @@ def test_a_position_no_row_has_yields_to_the_one_it_is_a_kind_of(engine, questio
     answer = engine.ask(question)
     assert answer.status == "answer"
     assert (answer.results[0].fields["item"], answer.results[0].fields["position"]) == (54, "Әлеуметтік қызметкер")
+
+
+@pytest.mark.parametrize("question", ["oblast stationary, rural: laundry machinist washing and ironing clothes, rate?",
+                                      "machinist washing clothes oblast stationary, monthly rate"])
+def test_a_title_is_named_by_each_of_its_english_names(engine, question):
+    """"Laundry machinist" and "laundry machine operator" are one title (position_names.tsv lists both): its row
+    alone, not the housekeeper's of the same item first."""
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert [r.fields["position"] for r in answer.results] == ["Киім және іш-киім жуатын машинист"]
