@@ -226,3 +226,17 @@ def test_the_nurse_per_round_the_clock_post_is_the_nurse_s_norm(engine, question
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["position"] == "Мейіргер"
     assert "up to 25" not in answer.text and "до 25" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["паллиатив палатасында күтім жөніндегі санитардың нормасы қанша?",
+                                      "какая норма санитаров по уходу в паллиативной палате?"])
+def test_a_norm_asked_is_a_staffing_question(engine, question):
+    """"нормасы қанша", "какая норма" ask the staffing norm, not a price ("қанша" alone would)."""
+    answer = engine.ask(question)
+    assert answer.intent == "staffing" and answer.status == "answer"
+    assert "Күтім жөніндегі санитар" in answer.results[0].fields["position"]
+
+
+def test_a_word_like_a_norm_in_a_service_name_is_no_staffing_cue():
+    """"формасы", "формаларына" are one letter from "нормасы": a one-word cue would be matched fuzzily."""
+    assert "staffing" not in understand("тіршілік формаларына үйрету стационар қала").cues
