@@ -107,14 +107,15 @@ def test_the_named_positions_row_leads_alone(engine: Engine, question, lang, pos
 
 
 def test_an_item_without_the_named_position_says_so(engine: Engine) -> None:
+    """No figure passes for the psychologist's: the reply names the positions the item has and offers it first, then
+    services the psychologist has a rate for."""
     answer = engine.ask("полустационар ингаляции психолог город", "en")
-    assert answer.status == "answer"
-    assert {r.fields["item"] for r in answer.results} == {66}
-    assert len(answer.results) == 3  # every position it has, none passed off as the psychologist's
+    assert answer.status == "clarify" and not answer.results
     note = ('This item has no rate for "психолог"; its positions are: nurse, pediatrician, '
             'general practitioner (therapist).')
-    assert note in answer.warnings and note in answer.text
-    assert answer.text.index(note) < answer.text.index("• ")
+    assert answer.text == note
+    item = engine.ask(answer.choices[0].query, "en")
+    assert {r.fields["item"] for r in item.results} == {66} and len(item.results) == 3
 
 
 def test_a_position_word_that_is_the_services_own_name_asks_nothing(engine: Engine) -> None:
@@ -303,3 +304,20 @@ def test_a_title_is_named_by_each_of_its_english_names(engine, question):
     answer = engine.ask(question)
     assert answer.status == "answer"
     assert [r.fields["position"] for r in answer.results] == ["Киім және іш-киім жуатын машинист"]
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("oblast stationary city: paraffin therapy by the music director, rate?", "en"),
+    ("стационар город: парафинотерапия у музыкального руководителя, сколько стоит?", "ru")])
+def test_a_service_without_the_position_named_is_asked_back_with_that_positions_services(engine, question, lang):
+    """Paraffin therapy is a nurse's: no figure is shown as the music director's. The reply says which positions the
+    service has and offers it beside the services the music director has a rate for."""
+    answer = engine.ask(question)
+    assert answer.status == "clarify" and not answer.results
+    assert answer.text.startswith(label("no_position", lang).split("{position}")[0])
+    assert len(answer.choices) >= 2 and len({c.label[:40] for c in answer.choices}) == len(answer.choices)
+    followed = [engine.ask(c.query) for c in answer.choices]
+    assert followed[0].status == "answer" and followed[0].results[0].fields["position"] == "Мейіргер"
+    assert "Парафин" in followed[0].results[0].fields["service"]
+    positions = {r.results[0].fields["position"] for r in followed[1:] if r.status == "answer"}
+    assert positions and all(p.startswith("Музыка") for p in positions)

@@ -96,6 +96,9 @@ class Tariffs:
                 return True
         decision = settle(decision, words, distinct=lambda h: (table_of(h.target), distinct_name(h.target)),
                           fits=has if asked else None)
+        if decision.status == ANSWER and self._without_the_position(decision, asked, hits, allowed, u, reply, ctx,
+                                                                    when):
+            return True
         if decision.status == ANSWER:
             self._answer(decision, asked, u, reply, ctx, when)
             return True
@@ -115,6 +118,30 @@ class Tariffs:
             reply.choices = self._choices([Hit(t, 0.0) for t in examples], asked, u, lang, ctx, when)
             return True
         return False
+
+    def _without_the_position(self, decision: Decision, asked: Asked, hits: list[Hit], allowed: list[Target],
+                              u: Understood, reply: Answer, ctx: Context, when: When) -> bool:
+        """A service found whose table sets no rate for the position named ("a psychologist's consultation" where the
+        consultation is a social worker's): no figure is shown as that position's. The user is told which positions
+        the service has and chooses: the service as it is, or a service with a rate for that position."""
+        positions = ctx.positions
+        best = decision.best
+        named, rows = positions.of(best, asked)
+        if not named or rows or any(positions.of(h, asked)[1] for h in decision.hits):
+            return False
+        found = {id(h.target): h for h in hits}
+        having = sorted((found.get(id(t)) or Hit(t, 0.0) for t in positions.services(allowed, asked)),
+                        key=lambda h: -h.score)
+        offered = [best] + [h for h in having if h.target is not best.target]
+        if len(offered) < 2:
+            return False  # no other service sets that position's rate: the answer says the item has none
+        lang = reply.lang
+        titles = ", ".join(dict.fromkeys(names.position_name(r.get("position") or "", lang) or "—"
+                                         for r in best.target.rows))
+        reply.intent, reply.status = self.name, CLARIFY
+        reply.text = label("no_position", lang).format(position=named.text, positions=titles)
+        reply.choices = self._choices(offered[:MAX_CHOICES], asked, u, lang, ctx, when)
+        return True
 
     def _by_position(self, asked: Asked, having: list[Target], hits: list[Hit], u: Understood, reply: Answer,
                      ctx: Context, when: When) -> None:
