@@ -472,3 +472,19 @@ def test_personal_care_not_given_at_home_is_the_personal_care_criterion(engine, 
 ])
 def test_a_counted_way_is_said_for_sure_only_with_its_count(question, sure):
     assert load_lexicon().ways_for_sure(tuple(understand(question).tokens)) == sure
+
+
+@pytest.mark.parametrize("question", [
+    "A man with a disability still hasn't received the wheelchair written into his rehab program. What degree?",
+    "My neighbour, a person with a disability, still hasn't received the wheelchair in his rehab program. Degree?"])
+def test_no_setting_named_the_thing_not_given_decides(engine: Engine, question):
+    """The rehabilitation programme's assistance criteria of home care (26) and of the stationary (13) match the
+    programme's words alike and miss the wheelchair: the requirement providing wheelchairs (64) is the one broken."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 64
+
+
+def test_with_a_setting_named_the_setting_keeps_its_requirement(engine: Engine):
+    answer = engine.ask("Home care: a disabled client hasn't received the wheelchair listed in his individual "
+                        "rehabilitation programme. Degree?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 26

@@ -162,8 +162,28 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
              for h in hits]
     if not setting:
         found = _settings_left_open(found, ctx.catalogue.named_settings)
-    u.searched[memo] = sorted(_inspected(found, named | mentioned, ctx), key=lambda h: -h.score)
+    found = sorted(_inspected(found, named | mentioned, ctx), key=lambda h: -h.score)
+    u.searched[memo] = found if setting else _object_found_first(found, reading)
     return u.searched[memo]
+
+
+def _object_found_first(hits: list[Hit], reading: incident.Reading) -> list[Hit]:
+    """No setting named: the thing the question says was not given (its one stressed word: "wheelchair" of "hasn't
+    received the wheelchair") found for sure by a requirement a little (COMPARE) behind candidates that all miss it:
+    that requirement leads them by INSPECTED. The ones ahead matched what every setting's requirements share (the
+    rehabilitation programme) or the story around it ("бір жылдан бері")."""
+    stressed = [i for i, word in enumerate(reading.words) if word.weight > 1]
+    if len(stressed) != 1 or not hits:
+        return hits  # several things not given: a story of neglect, each word weighs in the search alone
+
+    def finds(hit: Hit) -> bool:
+        return all(i < len(hit.matched) and hit.matched[i] >= incident.SURE for i in stressed)
+
+    at = next((i for i, hit in enumerate(hits) if finds(hit)), None)
+    if not at or hits[at].score < hits[0].score - COMPARE:
+        return hits
+    lifted = replace(hits[at], score=hits[0].score + INSPECTED)
+    return [lifted] + hits[:at] + hits[at + 1:]
 
 
 def _settings_left_open(hits: list[Hit], named_settings: dict) -> list[Hit]:
