@@ -475,8 +475,9 @@ def test_a_counted_way_is_said_for_sure_only_with_its_count(question, sure):
 
 
 @pytest.mark.parametrize("question", [
-    "A man with a disability still hasn't received the wheelchair written into his rehab program. What degree?",
-    "My neighbour, a person with a disability, still hasn't received the wheelchair in his rehab program. Degree?"])
+    "A woman with a disability in our town still hasn't received the wheelchair written into her individual rehab "
+    "program. Which degree?",
+    "A man with a disability still hasn't received the wheelchair written into his rehab program. What degree?"])
 def test_no_setting_named_the_thing_not_given_decides(engine: Engine, question):
     """The rehabilitation programme's assistance criteria of home care (26) and of the stationary (13) match the
     programme's words alike and miss the wheelchair: the requirement providing wheelchairs (64) is the one broken."""
