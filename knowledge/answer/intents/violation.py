@@ -180,7 +180,7 @@ def _object_found_first(hits: list[Hit], reading: incident.Reading) -> list[Hit]
         return all(i < len(hit.matched) and hit.matched[i] >= incident.SURE for i in stressed)
 
     at = next((i for i, hit in enumerate(hits) if finds(hit)), None)
-    if not at or hits[at].score < hits[0].score - COMPARE:
+    if not at or hits[at].score < hits[0].score - COMPARE:  # none finds it, the first does, or it is far behind
         return hits
     lifted = replace(hits[at], score=hits[0].score + INSPECTED)
     return [lifted] + hits[:at] + hits[at + 1:]
@@ -280,12 +280,11 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     named = lexicon.ways_for_sure(tuple(u.tokens))
     if not named or not hits:
         return hits
-    kinds = ctx.catalogue.kinds
     way = lexicon.way_words(tuple(u.tokens))
     most = max(_sure_of_object(reading, h, way) for h in hits)
     best = next((h for h in hits if most and _sure_of_object(reading, h, way) == most), None)
     kind = required_kind(best.target) if best else None
-    failed = kinds.failed(kind) if kind else frozenset()
+    failed = ctx.catalogue.kinds.failed(kind) if kind else frozenset()
     if not failed:
         return hits
     idents = {target.ident for i in failed
