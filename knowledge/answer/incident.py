@@ -17,6 +17,7 @@ their checklist's title). The word lists are data: knowledge/data/incidents.toml
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -168,22 +169,23 @@ class Lexicon:
             return any((w in self.counts and w not in self.single) or (w.isdigit() and int(w) >= 2)
                        for w in words[max(0, i - COUNT_REACH):i])
 
-        return frozenset(kind for kind, patterns in self.found_by.items()
-                         if any(p.at(words, i) and (kind not in self.counted or counted(i))
-                                for p in patterns for i in range(len(words))))
+        return frozenset(kind for kind, start, _ in self._ways_at(words) if kind not in self.counted or counted(start))
 
     def way_words(self, raw: tuple[str, ...]) -> frozenset[str]:
         """The loose words saying how a violation came to light ("жалобы", "БАҚ"), with the COUNT_REACH words before
         each (its count or verb: "две подтверждённые жалобы", "екі шағым"): they tell the section, not what was not
         done."""
         words = [loose(t) for t in raw]
-        found: set[str] = set()
-        for patterns in self.found_by.values():
+        return frozenset(word for _, start, end in self._ways_at(words)
+                         for word in words[max(0, start - COUNT_REACH):end])
+
+    def _ways_at(self, words: list[str]) -> Iterator[tuple[str, int, int]]:
+        """Each run of loose words naming a way a violation came to light: (section kind, start, end)."""
+        for kind, patterns in self.found_by.items():
             for pattern in patterns:
-                for i in range(len(words)):
-                    if pattern.at(words, i):
-                        found.update(words[max(0, i - COUNT_REACH):i + len(pattern.words)])
-        return frozenset(found)
+                for start in range(len(words)):
+                    if pattern.at(words, start):
+                        yield kind, start, start + len(pattern.words)
 
     def section(self, heading: str) -> str | None:
         """The kind of a section heading of the criteria annex (remembered: the annex has a handful)."""

@@ -310,7 +310,7 @@ _HELPING = frozenset({"беру", "беруге", "береди", "берди", 
 
 
 def _helps(word: str, before: str) -> bool:
-    return word in _HELPING and len(before) > 3 and before.endswith(("ып", "ип", "п"))
+    return word in _HELPING and _converb_form(before)
 
 
 def _done_for_someone(words: list[str], index: int) -> str | None:
@@ -327,7 +327,13 @@ def _done_for_someone(words: list[str], index: int) -> str | None:
 
 
 def _converb(word: str) -> bool:
-    return len(word) > 3 and word.endswith(("ып", "ип", "п")) and word not in _HELPING
+    """A converb of a verb other than "беру" (that one says for whom)."""
+    return _converb_form(word) and word not in _HELPING
+
+
+def _converb_form(word: str) -> bool:
+    """A loose word ending as a Kazakh converb does ("жазып", "оқып", "тазалап")."""
+    return len(word) > 3 and word.endswith(("ып", "ип", "п"))
 
 
 def guess_intent(u: Understood) -> str:

@@ -77,7 +77,8 @@ def test_without_a_setting_the_kind_of_a_service_says_nothing(engine):
         reading = incident.read(u)
         only = incident.in_setting(context.catalogue, "criterion", u.filters.setting)
         plain = incident.search(context.catalogue.criterion_index, reading, only=only)
-        assert (_with_service_kind(plain, u, context, reading, only) != plain) is changed
+        way = incident.load_lexicon().way_words(tuple(u.tokens))
+        assert (_with_service_kind(plain, u, context, reading, only, way) != plain) is changed
 
 
 def test_the_criterion_a_found_service_names_leads_its_kind(engine):

@@ -129,10 +129,7 @@ class Tariffs:
         named, rows = positions.of(best, asked)
         if not named or rows or any(positions.of(h, asked)[1] for h in decision.hits):
             return False
-        found = {id(h.target): h for h in hits}
-        having = sorted((found.get(id(t)) or Hit(t, 0.0) for t in positions.services(allowed, asked)),
-                        key=lambda h: -h.score)
-        offered = [best] + [h for h in having if h.target is not best.target]
+        offered = [best] + [h for h in _having_position(hits, allowed, asked, ctx) if h.target is not best.target]
         if len(offered) < 2:
             return False  # no other service sets that position's rate: the answer says the item has none
         lang = reply.lang
@@ -402,11 +399,16 @@ def _with_position(choices: list[Hit], ranked: list[Hit], allowed: list[Target],
     fitting = [h for h in choices if has(h)]
     if len(fitting) >= 2:
         return fitting
-    found = {id(h.target): h for h in ranked}
-    more = sorted((found.get(id(t)) or Hit(t, 0.0) for t in ctx.positions.services(allowed, asked)),
-                  key=lambda h: -h.score)
+    more = _having_position(ranked, allowed, asked, ctx)
     pool = fitting + [h for h in more if all(h.target is not f.target for f in fitting)]
     return pool if len(pool) >= 2 else choices
+
+
+def _having_position(ranked: list[Hit], allowed: list[Target], asked: Asked, ctx: Context) -> list[Hit]:
+    """The services of `allowed` with a rate for the asked position, those the question's words match best first."""
+    found = {id(h.target): h for h in ranked}
+    return sorted((found.get(id(t)) or Hit(t, 0.0) for t in ctx.positions.services(allowed, asked)),
+                  key=lambda h: -h.score)
 
 
 def _leading(hits: list[Hit], asked: Asked, ctx: Context, area: str | None = None) -> list[Hit]:

@@ -150,11 +150,12 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
         return u.searched[memo]
     reading = reading or incident.read(u)
     only = incident.in_setting(ctx.catalogue, "criterion", u.filters.setting)
-    hits = _with_service_kind(incident.search(ctx.catalogue.criterion_index, reading, only=only), u, ctx, reading,
-                              only)
-    hits = _of_the_failed_kind(hits, u, ctx, reading)
-    named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
     lexicon = incident.load_lexicon()
+    way = lexicon.way_words(tuple(u.tokens))  # how it came to light: no object word
+    hits = _with_service_kind(incident.search(ctx.catalogue.criterion_index, reading, only=only), u, ctx, reading,
+                              only, way)
+    hits = _of_the_failed_kind(hits, u, ctx, reading, way)
+    named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
     setting = u.filters.setting
     found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
                                                          mentioned)
@@ -220,7 +221,7 @@ def _inspected(hits: list[Hit], said: frozenset[str], ctx: Context) -> list[Hit]
 
 
 def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: incident.Reading,
-                       only: frozenset[int] | None) -> list[Hit]:
+                       only: frozenset[int] | None, way: frozenset[str]) -> list[Hit]:
     """The criteria requiring the kind of service the incident names, KIND_BONUS ahead: a service of the tariffs
     found by the incident's object words (KIND_SCORE or more) in the setting asked is of a kind (social-household,
     social-legal ...), and the criterion requiring that kind in that setting is the one broken, even when its text
@@ -234,7 +235,6 @@ def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: in
                                limit=3)
     # a service explaining more of the incident's words than any requirement does ("ЛФК" of the cabinets whose
     # passports are missing is no sign the incident is about therapy)
-    way = incident.load_lexicon().way_words(tuple(u.tokens))
     said = max((_sure_of_object(reading, h, way) for h in hits), default=0)
     found = [s for s in services if s.score >= KIND_SCORE and _sure_of_object(reading, s, way) > said
              and incident.object_found(reading, s)]
@@ -257,8 +257,8 @@ def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: in
     named = _named_by_service(found[0].target, [h.target for h in boosted.values()])
     if named in boosted:
         # the service's name says the object words for it: they are the evidence the criterion is answered on
-        hit, via = boosted[named], found[0].matched
-        matched = tuple(max(own, said) for own, said in zip_longest(hit.matched, via, fillvalue=0.0))
+        hit = boosted[named]
+        matched = _lent_evidence(hit.matched, found[0].matched)
         rivals = [h.score for ident, h in boosted.items() if ident != named]
         lead = max([h.score for h in hits if h.target.ident != named] + rivals, default=0.0)
         score = max(hit.score + NAMED_BONUS, min(lead, ANSWER_SCORE) + NAMED_LEAD)
@@ -270,7 +270,8 @@ def _with_service_kind(hits: list[Hit], u: Understood, ctx: Context, reading: in
     return sorted(merged.values(), key=lambda h: -h.score)
 
 
-def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: incident.Reading) -> list[Hit]:
+def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: incident.Reading,
+                        way: frozenset[str]) -> list[Hit]:
     """Complaints, the media and the reports each split the failure of the guaranteed volume in two degrees by kind of
     service (social-household and social-medical are gross, the others significant): when the question names such a
     way ("две жалобы: продукты не приносили"), the one of that way listing the kind of the requirement its object words
@@ -280,9 +281,9 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     named = lexicon.ways_for_sure(tuple(u.tokens))
     if not named or not hits:
         return hits
-    way = lexicon.way_words(tuple(u.tokens))
-    most = max(_sure_of_object(reading, h, way) for h in hits)
-    best = next((h for h in hits if most and _sure_of_object(reading, h, way) == most), None)
+    sure = [_sure_of_object(reading, h, way) for h in hits]
+    most = max(sure)
+    best = hits[sure.index(most)] if most else None
     kind = required_kind(best.target) if best else None
     failed = ctx.catalogue.kinds.failed(kind) if kind else frozenset()
     if not failed:
@@ -292,10 +293,15 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     lead = best.score + NAMED_LEAD
 
     def leading(hit: Hit) -> Hit:  # the requirement's words matched are its evidence too, as for a named service
-        matched = tuple(max(own, said) for own, said in zip_longest(hit.matched, best.matched, fillvalue=0.0))
-        return replace(hit, score=max(hit.score + KIND_BONUS, lead), matched=matched, sure=max(hit.sure, best.sure))
+        return replace(hit, score=max(hit.score + KIND_BONUS, lead), matched=_lent_evidence(hit.matched, best.matched),
+                       sure=max(hit.sure, best.sure))
 
     return sorted((leading(h) if h.target.ident in idents else h for h in hits), key=lambda h: -h.score)
+
+
+def _lent_evidence(own: tuple[float, ...], lent: tuple[float, ...]) -> tuple[float, ...]:
+    """Per question word, the better of a criterion's own match and the one another target lends it."""
+    return tuple(max(a, b) for a, b in zip_longest(own, lent, fillvalue=0.0))
 
 
 def _sure_of_object(reading: incident.Reading, hit: Hit, way: frozenset[str] = frozenset()) -> int:
