@@ -220,7 +220,8 @@ def _judge_violation(expect: dict, answer: Answer, best: dict) -> str:
     if best.get("type") != "criterion":
         return f"best result is a {best.get('type')}, expected a criterion"
     criteria = expect.get("criteria")
-    if criteria and best.get("item") not in criteria:
+    # item numbers are compared as printed, whether a set writes them as numbers or as text
+    if criteria and str(best.get("item")) not in {str(number) for number in criteria}:
         return f"criterion {best.get('item')}, expected one of {criteria}"
     if "verdict" in expect and answer.verdict != expect["verdict"]:
         return f"verdict {answer.verdict!r}, expected {expect['verdict']!r}"
