@@ -59,7 +59,8 @@ class Glossary:
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
-    _fuzzy_found: dict[str, Term | None] = field(default_factory=dict, repr=False)  # word → `_fuzzy_term`
+    _single_lettered: dict[str, Term] = field(default_factory=dict, repr=False)  # stem, a doubled letter once → term
+    _fuzzy_found: dict[tuple[str, bool], Term | None] = field(default_factory=dict, repr=False)  # `_fuzzy_term`
 
     def __post_init__(self) -> None:
         for term in self.terms:
@@ -71,6 +72,11 @@ class Glossary:
                 group = self._fuzzy.setdefault(len(word) if term.prefix else 0, [])
                 group.append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
+        for length, terms in self._fuzzy.items():
+            for term, stem in zip(terms, self._fuzzy_choices[length], strict=True):
+                for i in range(len(stem) - 1) if length else ():
+                    if stem[i] == stem[i + 1] and len(stem) > 6:
+                        self._single_lettered.setdefault(stem[:i] + stem[i + 1:], term)
 
     @cached_property
     def place_words(self) -> tuple[str, ...]:
@@ -98,23 +104,28 @@ class Glossary:
         for start, word in enumerate(words):
             if taken[start] or len(word) < 6:
                 continue
-            term = self._fuzzy_term(word)
+            term = self._fuzzy_term(word, known=bool(roots and roots[start]))
             if term is not None:
                 found.append(Match(term, start, start + 1, typo=True))
                 taken[start] = True
         found.sort(key=lambda m: m.start)
         return found
 
-    def _fuzzy_term(self, word: str) -> Term | None:
+    def _fuzzy_term(self, word: str, *, known: bool = False) -> Term | None:
         """The closest long term to a misspelt word (whole words compared whole, stems with the word's start);
-        remembered per word (bounded), as the indexes remember their word matches."""
-        if word not in self._fuzzy_found:
+        remembered per word (bounded), as the indexes remember their word matches. `known`: a word the Russian
+        dictionary knows, which is no stem with a doubled letter written once ("временем" is not "временн*")."""
+        if (word, known) not in self._fuzzy_found:
             if len(self._fuzzy_found) >= FUZZY_CACHE:
                 self._fuzzy_found.clear()
-            self._fuzzy_found[word] = self._closest_term(word)
-        return self._fuzzy_found[word]
+            self._fuzzy_found[word, known] = self._closest_term(word, known)
+        return self._fuzzy_found[word, known]
 
-    def _closest_term(self, word: str) -> Term | None:
+    def _closest_term(self, word: str, known: bool = False) -> Term | None:
+        if not known:  # a doubled letter of a stem written once ("временое" for "временное"), the commonest slip
+            for single, term in self._single_lettered.items():
+                if word.startswith(single):
+                    return term
         best: tuple[float, Term] | None = None
         for length, terms in self._fuzzy.items():
             if length > len(word) + 1:

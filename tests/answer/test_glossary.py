@@ -68,6 +68,13 @@ def test_a_swap_is_one_typo_not_any_two_edits(glossary: Glossary) -> None:
     assert found(glossary, "уақытаа") == []  # two letters changed: too far
 
 
+def test_a_doubled_letter_written_once_is_a_typo_of_the_stem(glossary: Glossary) -> None:
+    assert found_by_keys(glossary, "временое пребывание") == [("settings", "temporary", 0, 1)]
+    assert found_by_keys(glossary, "масажист") == [("positions", "massage_nurse", 0, 1)]
+    # a word the dictionary knows is itself, not a slip: "со временем" (in time) names no setting
+    assert found_by_keys(glossary, "со временем") == []
+
+
 def test_stopwords_and_positions_in_the_knowledge_base(glossary: Glossary) -> None:
     assert glossary.is_stopword("и") and glossary.is_stopword(loose("үшін")) and glossary.is_stopword("the")
     assert not glossary.is_stopword("массаж")
