@@ -99,6 +99,7 @@ class Positions:
     vocabulary: list[str] = field(init=False)  # the loose words of every title and the telling ones of its names
     terms: dict[str, list[tuple[str, ...]]] = field(init=False)  # glossary key → its terms' loose words
     _title_words: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(init=False, default_factory=dict)
+    _service_words: dict[int, tuple] = field(init=False, default_factory=dict)  # see `_name_words`
     _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
     _last: tuple | None = field(init=False, default=None)
     _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
@@ -347,9 +348,31 @@ class Positions:
         if rows:
             return asked, rows
         narrowed = asked.about(hit)
-        if narrowed is asked:
-            return asked, []
-        return narrowed, self.rows(hit.target.rows, narrowed) if narrowed else []
+        if narrowed is not asked and narrowed:
+            rows = self.rows(hit.target.rows, narrowed)
+            if rows:
+                return narrowed, rows
+        # a part the service's name says in any of its languages, though the question's words met another name
+        # ("first aid before the doctor by a nurse": "Дәрігерге дейінгі көмек" names no doctor) is no position
+        kept = tuple(part for part in asked.parts if not self._said_by_service(part, hit.target))
+        if kept and len(kept) < len(asked.parts):
+            narrowed = replace(asked, parts=kept)
+            rows = self.rows(hit.target.rows, narrowed)
+            if rows:
+                return narrowed, rows
+        return (narrowed, []) if narrowed is not asked else (asked, [])
+
+    def _said_by_service(self, part: Part, target: Target) -> bool:
+        words, keys = self._name_words(target)
+        return self._part_fits(part, words, keys)
+
+    def _name_words(self, target: Target) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The loose words of a service's names (printed and aliases), with their keys (remembered per list)."""
+        known = self._service_words.get(id(target.names))
+        if known is None or known[0] is not target.names:
+            words = tuple(dict.fromkeys(loose(t) for name in target.names for t in tokens(name)))
+            known = self._service_words[id(target.names)] = (target.names, words, frozenset(key(w) for w in words))
+        return known[1], known[2]
 
     def fits(self, title: str, asked: Asked) -> bool:
         """Whether a printed title holds every named part of the asked position (remembered per title)."""

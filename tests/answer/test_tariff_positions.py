@@ -124,6 +124,28 @@ def test_a_position_word_that_is_the_services_own_name_asks_nothing(engine: Engi
     assert answer.status == "answer" and not any("no rate for" in w for w in answer.warnings)
 
 
+@pytest.mark.parametrize(("question", "item", "title"), [
+    ("Day-care (semi-stationary) in the city: first aid before the doctor by a nurse, daily rate?", 23, "Мейіргер"),
+    ("стационарда паллятивтік көмек қызметі мейргер ауылда канша", 91, "Мейіргер"),
+    ("In Borli home care the social worker gives the client eye drops and medicines as the doctor prescribed, rural",
+     64, "Әлеуметтік қызметкер"),
+])
+def test_a_position_word_a_name_of_the_service_says_in_any_language_asks_nothing(engine: Engine, question, item,
+                                                                                  title) -> None:
+    """The doctor of "first aid before the doctor" is in the service's Kazakh name though the question met its
+    English one: the nurse named is the position asked, and no note says the item lacks a "doctor nurse"."""
+    answer = engine.ask(question, "en")
+    assert answer.status == "answer" and not any("no rate for" in w for w in answer.warnings)
+    assert answer.results[0].fields["item"] == item and answer.results[0].fields["position"] == title
+
+
+def test_the_unit_of_a_rate_names_no_service(engine: Engine) -> None:
+    """"за день" (per day) is the rate's unit: its stem "ден" must not meet "дене" (body) of the exercise therapy
+    services and set them beside the psychiatric help asked for."""
+    answer = engine.ask("Полустационар, город: психиатрическая помощь врача-психиатра, тариф за день?")
+    assert answer.status == "answer" and {r.fields["item"] for r in answer.results} == {55}
+
+
 def test_a_service_with_the_named_position_beats_a_near_equal_without(ctx: Context) -> None:
     services = ctx.catalogue.services
     with_it = next(t for t in services if any(r["position"] == "Логопед" for r in t.rows))
