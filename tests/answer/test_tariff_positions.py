@@ -266,6 +266,18 @@ def test_of_two_settings_named_the_one_whose_table_has_the_service_leads(engine)
     assert engine.ask("массаж стационар полустационар").results[0].fields["setting"] == "stationary"  # both have it
 
 
+@pytest.mark.parametrize("question", [
+    "Стационарда тұратын адамға жәрдемақы, алимент алуға, тұрғын үй жағдайын жақсартуға көмектесу қалалық тарифі?",
+    "Стационарда қалада жәрдемақы алуға, тұрғын үй жағдайын жақсартуға көмек — тарифі қанша?"])
+def test_a_setting_named_outright_keeps_a_service_its_table_holds(engine, question):
+    """"тұрғын үй жағдайын" (housing conditions) is a home-care table's words too, and Börli's home-care table words
+    the service a little closer; the stationary table named holds it, and it is asked."""
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert {(r.fields["jurisdiction"], r.fields["setting"], r.fields["item"]) for r in answer.results} == {
+        ("oblast", "stationary", 23)}
+
+
 def test_a_misspelt_word_yields_to_a_position_spelt_out(engine):
     """"заңгрелік" (legal, misspelt) is one edit from "заңгер" (lawyer), but the question spells out the social work
     specialist: that title's row leads, and no lawyer is asked."""

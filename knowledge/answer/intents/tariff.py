@@ -20,6 +20,7 @@ from knowledge.answer.policy import (
     ANSWER,
     ANSWER_SCORE,
     CLARIFY,
+    LEAD_RATIO,
     MAX_CHOICES,
     NOT_FOUND,
     POSITION_BONUS,
@@ -443,4 +444,8 @@ def _setting_of_the_service(u: Understood, ctx: Context, when: When) -> str | No
         best[setting] = hits[0].score if hits else 0.0
     first = u.settings[0]
     leader = max(u.settings, key=lambda s: best[s])
+    # the first setting named keeps the question while its table holds the service answerably: another table
+    # wording it a little closer ("тұрғын үй жағдайын" of a home-care name) is no reason to leave it
+    if best[first] >= ANSWER_SCORE and best[leader] < LEAD_RATIO * best[first]:
+        return first
     return leader if best[leader] > best[first] + TIE else first
