@@ -220,12 +220,18 @@ def test_staffing_norms_of_the_staff_are_still_asked():
 
 
 @pytest.mark.parametrize("question", ["Норматив медсестёр в интернате на круглосуточный пост?",
-                                      "staffing norm for nurses per 24-hour post in a care home"])
+                                      "staffing norm for nurses per 24-hour post in a care home",
+                                      "Стационарда мейіргерлердің тәулік бойғы постына қанша ставка қаралған?"])
 def test_the_nurse_per_round_the_clock_post_is_the_nurse_s_norm(engine, question):
     """The act sets the nurse's norm per round-the-clock post (item 63); "24-hour" counts no recipients."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["position"] == "Мейіргер"
     assert "up to 25" not in answer.text and "до 25" not in answer.text
+
+
+def test_the_ward_orderly_per_round_the_clock_post_is_named_in_kazakh_too(engine):
+    answer = engine.ask("Палаталық санитарлардың тәулік бойғы постына неше ставка?")
+    assert answer.status == "answer" and answer.results[0].fields["position"].startswith("Санитар-палатадағы")
 
 
 @pytest.mark.parametrize("question", ["паллиатив палатасында күтім жөніндегі санитардың нормасы қанша?",
