@@ -59,6 +59,7 @@ class Glossary:
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _fuzzy_tails: list[Term] = field(default_factory=list, repr=False)  # phrases ending in a long word (see `match`)
     _single_lettered: dict[str, Term] = field(default_factory=dict, repr=False)  # stem, a doubled letter once → term
     _fuzzy_found: dict[tuple[str, bool], Term | None] = field(default_factory=dict, repr=False)  # `_fuzzy_term`
 
@@ -71,6 +72,8 @@ class Glossary:
             if len(term.words) == 1 and len(word) >= 6 and term.category != "scope":
                 group = self._fuzzy.setdefault(len(word) if term.prefix else 0, [])
                 group.append(term)
+            elif len(term.words) > 1 and len(term.words[-1].rstrip("*")) >= 6 and term.category != "scope":
+                self._fuzzy_tails.append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
         for length, terms in self._fuzzy.items():
             for term, stem in zip(terms, self._fuzzy_choices[length], strict=True):
@@ -104,12 +107,32 @@ class Glossary:
         for start, word in enumerate(words):
             if taken[start] or len(word) < 6:
                 continue
+            phrase = self._fuzzy_tail(words, start, taken)
+            if phrase is not None:
+                found.append(phrase)
+                for index in range(phrase.start, phrase.end):
+                    taken[index] = True
+                continue
             term = self._fuzzy_term(word, known=bool(roots and roots[start]))
             if term is not None:
                 found.append(Match(term, start, start + 1, typo=True))
                 taken[start] = True
         found.sort(key=lambda m: m.start)
         return found
+
+    def _fuzzy_tail(self, words: list[str], end: int, taken: list[bool]) -> Match | None:
+        """A phrase whose words before its long last word are as written and free, the last one misspelt ("how
+        serius", "насколько серезно"): the words before it say which phrase it is."""
+        for term in self._fuzzy_tails:
+            start = end - len(term.words) + 1
+            if start < 0 or any(taken[start:end]) or not _matches(term, words[:end] + [term.words[-1].rstrip("*")],
+                                                                   start):
+                continue
+            tail = term.words[-1]
+            probe = words[end][:len(tail) - 1] if tail.endswith("*") else words[end]
+            if fuzz.ratio(probe, tail.rstrip("*")) >= 87:
+                return Match(term, start, end + 1, typo=True)
+        return None
 
     def _fuzzy_term(self, word: str, *, known: bool = False) -> Term | None:
         """The closest long term to a misspelt word (whole words compared whole, stems with the word's start);

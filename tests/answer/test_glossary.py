@@ -75,6 +75,12 @@ def test_a_doubled_letter_written_once_is_a_typo_of_the_stem(glossary: Glossary)
     assert found_by_keys(glossary, "со временем") == []
 
 
+def test_a_phrase_matches_with_a_typo_in_its_long_last_word(glossary: Glossary) -> None:
+    assert found(glossary, "how serius is that") == [("cues", "violation", 0, 2)]
+    assert found(glossary, "serius") == []  # the words before it say which phrase: alone it is nothing known
+    assert found(glossary, "how sirius") == []  # two letters off: too far
+
+
 def test_stopwords_and_positions_in_the_knowledge_base(glossary: Glossary) -> None:
     assert glossary.is_stopword("и") and glossary.is_stopword(loose("үшін")) and glossary.is_stopword("the")
     assert not glossary.is_stopword("массаж")
