@@ -355,3 +355,22 @@ def test_a_service_without_the_position_named_is_asked_back_with_that_positions_
     assert "Парафин" in followed[0].results[0].fields["service"]
     positions = {r.results[0].fields["position"] for r in followed[1:] if r.status == "answer"}
     assert positions and all(p.startswith("Музыка") for p in positions)
+
+
+def test_a_position_the_tables_asked_lack_is_offered_where_it_fits_the_question_better(engine):
+    """Bäyterek's home-care table has no psychologist: its consultation is a care worker's. The psychologist's
+    counselling elsewhere fits the question better, so no figure is shown as the psychologist's: the item found is
+    offered first, then the psychologist's consultations of the tables that price them."""
+    answer = engine.ask("Бәйтерек ауданында үйде қызмет көрсетуде психологтың кеңес беруінің бағасы қанша?", "en")
+    assert answer.status == "clarify" and not answer.results
+    assert answer.text.startswith('This item has no rate for "психологтың"')
+    assert "Bäyterek" in answer.choices[0].label or "Baiterek" in answer.choices[0].label
+    assert len(answer.choices) >= 3 and all("psychologist" in c.label for c in answer.choices[1:])
+
+
+def test_a_service_found_for_sure_without_the_position_is_answered_with_a_note(engine):
+    """Börli's semi-stationary exercise therapy is the nurse's; no service elsewhere fits "ЕДШ жаттығулары" better,
+    so it is answered, saying the table has no rate for the instructor."""
+    answer = engine.ask("жартылай стационар Бөрлі ауданы ЕДШ жаттығулары", "en")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 23
+    assert any("no rate for" in w for w in answer.warnings)

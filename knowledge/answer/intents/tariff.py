@@ -130,7 +130,16 @@ class Tariffs:
         named, rows = positions.of(best, asked)
         if not named or rows or any(positions.of(h, asked)[1] for h in decision.hits):
             return False
-        offered = [best] + [h for h in _having_position(hits, allowed, asked, ctx) if h.target is not best.target]
+        having = _having_position(hits, allowed, asked, ctx)
+        if not having:
+            # the tables asked have no rate for that position at all: where the base sets one is offered beside
+            # the service found when a service there fits the question clearly better ("a psychologist's
+            # consultation" in Bäyterek, whose consultation is a social worker's); otherwise the service found is
+            # answered, saying it has no rate for the position
+            elsewhere = _elsewhere(best, asked, u, ctx, when)
+            if any(h.score > best.score + TIE for h in elsewhere):
+                having = elsewhere
+        offered = [best] + [h for h in having if h.target is not best.target]
         if len(offered) < 2:
             return False  # no other service sets that position's rate: the answer says the item has none
         lang = reply.lang
@@ -410,6 +419,22 @@ def _having_position(ranked: list[Hit], allowed: list[Target], asked: Asked, ctx
     found = {id(h.target): h for h in ranked}
     return sorted((found.get(id(t)) or Hit(t, 0.0) for t in ctx.positions.services(allowed, asked)),
                   key=lambda h: -h.score)
+
+
+def _elsewhere(best: Hit, asked: Asked, u: Understood, ctx: Context, when: When) -> list[Hit]:
+    """The services with a rate for the asked position in the other tables of the setting asked, else of the
+    jurisdiction asked, else of any ("a massage therapist in Börli's temporary stay": massage where it is priced),
+    those the question's words match best first."""
+    catalogue, f = ctx.catalogue, u.filters
+    words = asked.search_words(u.words)
+    for setting, jurisdiction in ((f.setting, None), (None, f.jurisdiction), (None, None)):
+        others = [t for t in catalogue.services_of(setting, jurisdiction, when.view)
+                  if table_of(t) != table_of(best.target)]
+        if others and (having := ctx.positions.services(others, asked)):
+            scored = catalogue.service_index.search(words, limit=40, only=catalogue.services_in(setting, jurisdiction,
+                                                                                              when.view))
+            return _having_position(scored, having, asked, ctx)[:MAX_CHOICES - 1]
+    return []
 
 
 def _leading(hits: list[Hit], asked: Asked, ctx: Context, area: str | None = None) -> list[Hit]:
