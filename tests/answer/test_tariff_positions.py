@@ -139,6 +139,12 @@ def test_a_position_word_a_name_of_the_service_says_in_any_language_asks_nothing
     assert answer.results[0].fields["item"] == item and answer.results[0].fields["position"] == title
 
 
+def test_an_everyday_title_names_its_position(engine: Engine) -> None:
+    """"музрук" is what people call the music director ("Музыкалық жетекші"), whose row leads."""
+    answer = engine.ask("Отделение дневного пребывания в городе: музрук организует праздники и досуг — сколько за день?")
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Музыкалық жетекші"
+
+
 def test_the_unit_of_a_rate_names_no_service(engine: Engine) -> None:
     """"за день" (per day) is the rate's unit: its stem "ден" must not meet "дене" (body) of the exercise therapy
     services and set them beside the psychiatric help asked for."""
