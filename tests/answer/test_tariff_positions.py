@@ -145,6 +145,16 @@ def test_an_everyday_title_names_its_position(engine: Engine) -> None:
     assert answer.status == "answer" and answer.results[0].fields["position"] == "Музыкалық жетекші"
 
 
+@pytest.mark.parametrize(("question", "title"), [
+    ("stationary care: medical-social examination of adults by the therapist, city rate", "Терапевт дәрігер"),
+    ("stationary care: massage by the massage therapist, city rate", "Массаж"),
+])
+def test_a_therapist_alone_is_the_general_practitioner(engine: Engine, question, title) -> None:
+    """"the therapist" is the терапевт; a massage, speech or occupational therapist is named by the longer term."""
+    answer = engine.ask(question, "en")
+    assert answer.status == "answer" and answer.results[0].fields["position"].startswith(title)
+
+
 def test_the_unit_of_a_rate_names_no_service(engine: Engine) -> None:
     """"за день" (per day) is the rate's unit: its stem "ден" must not meet "дене" (body) of the exercise therapy
     services and set them beside the psychiatric help asked for."""
