@@ -245,3 +245,9 @@ def test_a_copy_of_a_decree_under_another_id_gets_the_aliases(kb_path, tmp_path)
     assert all(t.local.get("ru") and t.local.get("en") for t in new)
     answer = engine.ask("Бөрлі на дому вызов врача на дом", "ru")
     assert answer.status == "answer" and answer.results[0].citation.document == "901"
+
+
+def test_linen_is_washed_by_the_laundry_help(engine):
+    """"киім-кешек" is clothes and linen: "стирка белья" asks Börli's laundry help, not the hand-over to a laundry."""
+    answer = engine.ask("бурлинский на дому помощь в стирке белья бабушке, село, сколько тариф")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 37
