@@ -45,6 +45,7 @@ HELD_OUT_Z = DATA / "questions-heldout-2026-11-30z.jsonl"
 HELD_OUT_ZA = DATA / "questions-heldout-2026-11-30za.jsonl"
 HELD_OUT_ZB = DATA / "questions-heldout-2026-11-30zb.jsonl"
 HELD_OUT_ZC = DATA / "questions-heldout-2026-11-30zc.jsonl"
+HELD_OUT_ZD = DATA / "questions-heldout-2026-11-30zd.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -116,6 +117,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZB, 130, 0.93, 2, "20401d3772a80ef978e50faa52695325d63df3342252670494fb61fee6e729eb"),
     # 2026-11-30 (sixth session), after ZB's classes were fixed: 126/130 (96.9 %), 1 confidently wrong
     (HELD_OUT_ZC, 130, 0.96, 1, "b10914e3c162f18fb13b4d59e0976ac018c252ef66a159c8c883ac26ea9c97ad"),
+    # 2026-11-30 (sixth session), after ZC's classes were fixed: 118/130 (90.8 %), 5 confidently wrong
+    (HELD_OUT_ZD, 130, 0.90, 5, "47958b14894ddd3f0e2fa947501fe9e7f5a53476261b871cf642905ec3a2134b"),
 ]
 
 
