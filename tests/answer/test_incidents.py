@@ -501,3 +501,13 @@ def test_with_a_setting_named_the_setting_keeps_its_requirement(engine: Engine):
     answer = engine.ask("Home care: a disabled client hasn't received the wheelchair listed in his individual "
                         "rehabilitation programme. Degree?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 26
+
+
+@pytest.mark.parametrize("question", [
+    "Home care: nobody showed the client's son how to do hygiene care for his father. How serious?",
+    "На дому соцработник не показал сыну клиента навыки гигиенического ухода. Какая степень?"])
+def test_showing_a_relative_how_to_care_is_teaching_the_family(engine, question):
+    """Showing how is teaching, and a son or a daughter is a family member: the requirement to teach the family
+    care and hygiene skills (25, minor), not the care itself (23)."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 25
