@@ -60,6 +60,8 @@ class Glossary:
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _fuzzy_tails: list[Term] = field(default_factory=list, repr=False)  # phrases ending in a long word (see `match`)
+    _tails_found: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # see `_tails_like`
+    _tail_heads: dict[str, list[Term]] = field(default_factory=dict, repr=False)  # phrase tails by first two letters
     _single_lettered: dict[str, Term] = field(default_factory=dict, repr=False)  # stem, a doubled letter once → term
     _fuzzy_found: dict[tuple[str, bool], Term | None] = field(default_factory=dict, repr=False)  # `_fuzzy_term`
 
@@ -123,16 +125,28 @@ class Glossary:
     def _fuzzy_tail(self, words: list[str], end: int, taken: list[bool]) -> Match | None:
         """A phrase whose words before its long last word are as written and free, the last one misspelt ("how
         serius", "насколько серезно"): the words before it say which phrase it is."""
-        for term in self._fuzzy_tails:
+        for term in self._tails_like(words[end]):
             start = end - len(term.words) + 1
-            if start < 0 or any(taken[start:end]) or not _matches(term, words[:end] + [term.words[-1].rstrip("*")],
-                                                                   start):
-                continue
-            tail = term.words[-1]
-            probe = words[end][:len(tail) - 1] if tail.endswith("*") else words[end]
-            if fuzz.ratio(probe, tail.rstrip("*")) >= 87:
+            if start >= 0 and not any(taken[start:end]) and _matches(
+                    term, words[:end] + [term.words[-1].rstrip("*")], start):
                 return Match(term, start, end + 1, typo=True)
         return None
+
+    def _tails_like(self, word: str) -> tuple[Term, ...]:
+        """The phrases whose long last word a misspelt word may be (remembered per word, bounded)."""
+        found = self._tails_found.get(word)
+        if found is None:
+            if len(self._tails_found) >= FUZZY_CACHE:
+                self._tails_found.clear()
+            if not self._tail_heads:
+                for term in self._fuzzy_tails:
+                    self._tail_heads.setdefault(term.words[-1][:2], []).append(term)
+            # a slip is rarely in the first two letters: only the tails starting alike are compared
+            found = self._tails_found[word] = tuple(
+                term for term in self._tail_heads.get(word[:2], ())
+                if fuzz.ratio(word[:len(term.words[-1]) - 1] if term.prefix else word,
+                              term.words[-1].rstrip("*")) >= 87)
+        return found
 
     def _fuzzy_term(self, word: str, *, known: bool = False) -> Term | None:
         """The closest long term to a misspelt word (whole words compared whole, stems with the word's start);

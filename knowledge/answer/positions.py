@@ -100,6 +100,7 @@ class Positions:
     terms: dict[str, list[tuple[str, ...]]] = field(init=False)  # glossary key → its terms' loose words
     _title_words: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(init=False, default_factory=dict)
     _service_words: dict[int, tuple] = field(init=False, default_factory=dict)  # see `_name_words`
+    _service_said: dict[tuple, tuple] = field(init=False, default_factory=dict)  # see `_said_by_service`
     _fits: dict[tuple, bool] = field(init=False, default_factory=dict)
     _last: tuple | None = field(init=False, default=None)
     _like: dict[str, dict[str, float]] = field(init=False, default_factory=dict)
@@ -352,8 +353,8 @@ class Positions:
             rows = self.rows(hit.target.rows, narrowed)
             if rows:
                 return narrowed, rows
-        # a part the service's name says in any of its languages, though the question's words met another name
-        # ("first aid before the doctor by a nurse": "Дәрігерге дейінгі көмек" names no doctor) is no position
+        # a part the service's printed name says, though the question's words met another of its names ("first aid
+        # before the doctor by a nurse": "Дәрігерге дейінгі көмек" names no doctor) is no position
         kept = tuple(part for part in asked.parts if not self._said_by_service(part, hit.target))
         if kept and len(kept) < len(asked.parts):
             narrowed = replace(asked, parts=kept)
@@ -363,14 +364,21 @@ class Positions:
         return (narrowed, []) if narrowed is not asked else (asked, [])
 
     def _said_by_service(self, part: Part, target: Target) -> bool:
-        words, keys = self._name_words(target)
-        return self._part_fits(part, words, keys)
+        """Whether a service's printed name says a part of the asked position (remembered per part and names)."""
+        found = self._service_said.get((part, id(target.names)))
+        if found is None or found[0] is not target.names:
+            if len(self._service_said) >= FITS_CACHE:
+                self._service_said.clear()
+            words, keys = self._name_words(target)
+            found = self._service_said[(part, id(target.names))] = (target.names, self._part_fits(part, words, keys))
+        return found[1]
 
     def _name_words(self, target: Target) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The loose words of a service's names (printed and aliases), with their keys (remembered per list)."""
+        """The loose words of a service's printed name, with their keys (remembered per list of names): the Kazakh
+        name says what the service is whatever language the question met it in."""
         known = self._service_words.get(id(target.names))
         if known is None or known[0] is not target.names:
-            words = tuple(dict.fromkeys(loose(t) for name in target.names for t in tokens(name)))
+            words = tuple(dict.fromkeys(loose(t) for t in tokens(target.names[0])))
             known = self._service_words[id(target.names)] = (target.names, words, frozenset(key(w) for w in words))
         return known[1], known[2]
 
