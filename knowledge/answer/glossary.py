@@ -61,9 +61,9 @@ class Glossary:
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _fuzzy_tails: list[Term] = field(default_factory=list, repr=False)  # phrases ending in a long word (see `match`)
     _tails_found: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # see `_tails_like`
-    _tail_heads: dict[str, list[Term]] = field(default_factory=dict, repr=False)  # phrase tails by first two letters
+    _tail_heads: dict[str, list[Term]] = field(default_factory=dict, repr=False)  # phrase tails by first letter
     _single_lettered: dict[str, Term] = field(default_factory=dict, repr=False)  # stem, a doubled letter once → term
-    _fuzzy_found: dict[tuple[str, bool], Term | None] = field(default_factory=dict, repr=False)  # `_fuzzy_term`
+    _fuzzy_found: dict[str, Term | None] = field(default_factory=dict, repr=False)  # word → `_fuzzy_term`
 
     def __post_init__(self) -> None:
         for term in self.terms:
@@ -140,10 +140,10 @@ class Glossary:
                 self._tails_found.clear()
             if not self._tail_heads:
                 for term in self._fuzzy_tails:
-                    self._tail_heads.setdefault(term.words[-1][:2], []).append(term)
-            # a slip is rarely in the first two letters: only the tails starting alike are compared
+                    self._tail_heads.setdefault(term.words[-1][:1], []).append(term)
+            # a slip is rarely in the first letter: only the tails starting alike are compared
             found = self._tails_found[word] = tuple(
-                term for term in self._tail_heads.get(word[:2], ())
+                term for term in self._tail_heads.get(word[:1], ())
                 if fuzz.ratio(word[:len(term.words[-1]) - 1] if term.prefix else word,
                               term.words[-1].rstrip("*")) >= 87)
         return found
@@ -152,17 +152,17 @@ class Glossary:
         """The closest long term to a misspelt word (whole words compared whole, stems with the word's start);
         remembered per word (bounded), as the indexes remember their word matches. `known`: a word the Russian
         dictionary knows, which is no stem with a doubled letter written once ("временем" is not "временн*")."""
-        if (word, known) not in self._fuzzy_found:
-            if len(self._fuzzy_found) >= FUZZY_CACHE:
-                self._fuzzy_found.clear()
-            self._fuzzy_found[word, known] = self._closest_term(word, known)
-        return self._fuzzy_found[word, known]
-
-    def _closest_term(self, word: str, known: bool = False) -> Term | None:
         if not known:  # a doubled letter of a stem written once ("временое" for "временное"), the commonest slip
             for single, term in self._single_lettered.items():
                 if word.startswith(single):
                     return term
+        if word not in self._fuzzy_found:
+            if len(self._fuzzy_found) >= FUZZY_CACHE:
+                self._fuzzy_found.clear()
+            self._fuzzy_found[word] = self._closest_term(word)
+        return self._fuzzy_found[word]
+
+    def _closest_term(self, word: str) -> Term | None:
         best: tuple[float, Term] | None = None
         for length, terms in self._fuzzy.items():
             if length > len(word) + 1:

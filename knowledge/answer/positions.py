@@ -353,8 +353,8 @@ class Positions:
             rows = self.rows(hit.target.rows, narrowed)
             if rows:
                 return narrowed, rows
-        # a part the service's printed name says, though the question's words met another of its names ("first aid
-        # before the doctor by a nurse": "Дәрігерге дейінгі көмек" names no doctor) is no position
+        # a part the service's name says in any of its languages, though the question's words met another name
+        # ("first aid before the doctor by a nurse": "Дәрігерге дейінгі көмек" names no doctor) is no position
         kept = tuple(part for part in asked.parts if not self._said_by_service(part, hit.target))
         if kept and len(kept) < len(asked.parts):
             narrowed = replace(asked, parts=kept)
@@ -364,7 +364,7 @@ class Positions:
         return (narrowed, []) if narrowed is not asked else (asked, [])
 
     def _said_by_service(self, part: Part, target: Target) -> bool:
-        """Whether a service's printed name says a part of the asked position (remembered per part and names)."""
+        """Whether one of a service's names says a part of the asked position (remembered per part and names)."""
         found = self._service_said.get((part, id(target.names)))
         if found is None or found[0] is not target.names:
             if len(self._service_said) >= FITS_CACHE:
@@ -374,11 +374,10 @@ class Positions:
         return found[1]
 
     def _name_words(self, target: Target) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The loose words of a service's printed name, with their keys (remembered per list of names): the Kazakh
-        name says what the service is whatever language the question met it in."""
+        """The loose words of a service's names (printed and aliases), with their keys (remembered per list)."""
         known = self._service_words.get(id(target.names))
         if known is None or known[0] is not target.names:
-            words = tuple(dict.fromkeys(loose(t) for t in tokens(target.names[0])))
+            words = tuple(dict.fromkeys(loose(t) for name in target.names for t in tokens(name)))
             known = self._service_words[id(target.names)] = (target.names, words, frozenset(key(w) for w in words))
         return known[1], known[2]
 
