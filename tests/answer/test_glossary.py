@@ -79,6 +79,7 @@ def test_a_phrase_matches_with_a_typo_in_its_long_last_word(glossary: Glossary) 
     assert found(glossary, "how serius is that") == [("cues", "violation", 0, 2)]
     assert found(glossary, "serius") == []  # the words before it say which phrase: alone it is nothing known
     assert found(glossary, "how sirius") == []  # two letters off: too far
+    assert found(glossary, "carer eucator") == [("positions", "educator", 0, 2)]  # a slip in the second letter
 
 
 def test_stopwords_and_positions_in_the_knowledge_base(glossary: Glossary) -> None:
