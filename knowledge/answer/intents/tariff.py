@@ -423,8 +423,8 @@ def _having_position(ranked: list[Hit], allowed: list[Target], asked: Asked, ctx
 
 def _elsewhere(best: Hit, asked: Asked, u: Understood, ctx: Context, when: When) -> list[Hit]:
     """The services with a rate for the asked position in the other tables of the setting asked, else of the
-    jurisdiction asked, else of any ("a massage therapist in Börli's temporary stay": massage where it is priced),
-    those the question's words match best first."""
+    jurisdiction asked, else of any (a psychologist in Bäyterek's home care: the psychologist's consultations of the
+    oblast and Börli), those the question's words match best first."""
     catalogue, f = ctx.catalogue, u.filters
     words = asked.search_words(u.words)
     for setting, jurisdiction in ((f.setting, None), (None, f.jurisdiction), (None, None)):
