@@ -390,3 +390,11 @@ def test_a_service_found_for_sure_without_the_position_is_answered_with_a_note(e
     answer = engine.ask("жартылай стационар Бөрлі ауданы ЕДШ жаттығулары", "en")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 23
     assert any("no rate for" in w for w in answer.warnings)
+
+
+def test_a_position_the_tables_lack_asked_of_a_service_found_by_one_word_is_asked_back(engine):
+    """Börli's temporary stay prices no massage: "a session" alone found the psychologist's group sessions. The
+    massage therapist is what is asked, so no figure is shown as theirs: the item found, then massage where priced."""
+    answer = engine.ask("Börli temporary stay - how much does a session with a massage therapist cost?", "en")
+    assert answer.status == "clarify" and not answer.results
+    assert any("massage nurse" in c.label for c in answer.choices[1:])

@@ -137,7 +137,12 @@ class Tariffs:
             # consultation" in Bäyterek, whose consultation is a social worker's); otherwise the service found is
             # answered, saying it has no rate for the position
             elsewhere = _elsewhere(best, asked, u, ctx, when)
-            if any(h.score > best.score + TIE for h in elsewhere):
+            clearly_better = any(h.score > best.score + TIE for h in elsewhere)
+            # ... or when the service found rests on one word and no priced service of the position is near it:
+            # the position is what is asked ("a session with a massage therapist"), not a word of the service's
+            # name ("ЕДШ жаттығулары", exercise therapy, matched alike where its instructor is priced)
+            one_word = best.sure <= 1 and not any(h.score >= best.score - TIE for h in elsewhere)
+            if clearly_better or one_word:
                 having = elsewhere
         offered = [best] + [h for h in having if h.target is not best.target]
         if len(offered) < 2:
