@@ -511,3 +511,10 @@ def test_showing_a_relative_how_to_care_is_teaching_the_family(engine, question)
     care and hygiene skills (25, minor), not the care itself (23)."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 25
+
+
+def test_not_is_no_word_of_a_requirement(engine):
+    """"мүмкін емес" (impossible): "емес" must not meet "азық-түліктік емес тауарлар" (non-food goods) of the home
+    care errands; the ramp missing at the entrance is the entrance groups' criterion (53)."""
+    answer = engine.ask("Мекеменің кіреберісінде пандус жоқ, арбамен кіру мүмкін емес. Бұл өрескел бұзушылық па?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 53 and answer.verdict == "yes"
