@@ -59,9 +59,9 @@ class Glossary:
     _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
-    _fuzzy_tails: list[Term] = field(default_factory=list, repr=False)  # phrases ending in a long word (see `match`)
     _tails_found: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # see `_tails_like`
-    _tail_heads: dict[str, list[Term]] = field(default_factory=dict, repr=False)  # phrase tails by first letter
+    # phrases ending in a long word, by that word's first letter: its typo may be matched (see `_fuzzy_tail`)
+    _tail_heads: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _single_lettered: dict[str, Term] = field(default_factory=dict, repr=False)  # stem, a doubled letter once → term
     _fuzzy_found: dict[str, Term | None] = field(default_factory=dict, repr=False)  # word → `_fuzzy_term`
 
@@ -75,7 +75,7 @@ class Glossary:
                 group = self._fuzzy.setdefault(len(word) if term.prefix else 0, [])
                 group.append(term)
             elif len(term.words) > 1 and len(term.words[-1].rstrip("*")) >= 6 and term.category != "scope":
-                self._fuzzy_tails.append(term)
+                self._tail_heads.setdefault(term.words[-1][:1], []).append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
         for length, terms in self._fuzzy.items():
             for term, stem in zip(terms, self._fuzzy_choices[length], strict=True):
@@ -138,9 +138,6 @@ class Glossary:
         if found is None:
             if len(self._tails_found) >= FUZZY_CACHE:
                 self._tails_found.clear()
-            if not self._tail_heads:
-                for term in self._fuzzy_tails:
-                    self._tail_heads.setdefault(term.words[-1][:1], []).append(term)
             # a slip is rarely in the first letter: only the tails starting alike are compared
             found = self._tails_found[word] = tuple(
                 term for term in self._tail_heads.get(word[:1], ())

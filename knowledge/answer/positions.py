@@ -361,7 +361,7 @@ class Positions:
             rows = self.rows(hit.target.rows, narrowed)
             if rows:
                 return narrowed, rows
-        return (narrowed, []) if narrowed is not asked else (asked, [])
+        return narrowed, []
 
     def _said_by_service(self, part: Part, target: Target) -> bool:
         """Whether one of a service's names says a part of the asked position (remembered per part and names)."""

@@ -148,10 +148,8 @@ class Tariffs:
         if len(offered) < 2:
             return False  # no other service sets that position's rate: the answer says the item has none
         lang = reply.lang
-        titles = ", ".join(dict.fromkeys(names.position_name(r.get("position") or "", lang) or "—"
-                                         for r in best.target.rows))
         reply.intent, reply.status = self.name, CLARIFY
-        reply.text = label("no_position", lang).format(position=named.text, positions=titles)
+        reply.text = _no_position(best.target, named, lang)
         reply.choices = self._choices(offered[:MAX_CHOICES], asked, u, lang, ctx, when)
         return True
 
@@ -218,9 +216,7 @@ class Tariffs:
             target, (named, rows) = hit.target, ctx.positions.of(hit, asked)
             lines.append(_head(target, str(ctx.catalogue.year_of(target) or ""), lang, ctx))
             if named and not rows:
-                titles = ", ".join(dict.fromkeys(names.position_name(r.get("position") or "", lang) or "—"
-                                                 for r in target.rows))
-                warn(reply, lines, label("no_position", lang).format(position=named.text, positions=titles), icon="ℹ")
+                warn(reply, lines, _no_position(target, named, lang), icon="ℹ")
             for row in _rows(hit, asked, ctx):
                 lines.append("• " + compose.tariff_line(row, area, lang, target.local.get(lang)))
                 if row.get("flagged"):
@@ -417,6 +413,12 @@ def _with_position(choices: list[Hit], ranked: list[Hit], allowed: list[Target],
     more = _having_position(ranked, allowed, asked, ctx)
     pool = fitting + [h for h in more if all(h.target is not f.target for f in fitting)]
     return pool if len(pool) >= 2 else choices
+
+
+def _no_position(target: Target, named: Asked, lang: str) -> str:
+    """"This item has no rate for the position named; its positions are: ...", in the reply language."""
+    titles = ", ".join(dict.fromkeys(names.position_name(r.get("position") or "", lang) or "—" for r in target.rows))
+    return label("no_position", lang).format(position=named.text, positions=titles)
 
 
 def _having_position(ranked: list[Hit], allowed: list[Target], asked: Asked, ctx: Context) -> list[Hit]:
