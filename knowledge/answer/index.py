@@ -134,7 +134,8 @@ class Index:
         self.idf = {w: math.log(1 + n / sum(held[k] for k in p)) for w, p in postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         self.postings = {w: tuple(p) for w, p in postings.items()}
-        self.key_weight = [sum(self.idf[w] for w in set(words)) for words in self.keys]
+        # summed in the name's order: in a set's order the last bits differ per process, and near-ties with them
+        self.key_weight = [sum(self.idf[w] for w in dict.fromkeys(words)) for words in self.keys]
         self.group_members = [tuple(m) for m in members]
         key_groups: list[list[int]] = [[] for _ in self.keys]
         for group, keys_of_group in enumerate(self.group_keys):
@@ -152,6 +153,14 @@ class Index:
                 self.by_head.setdefault(word[:4], []).append(word)
         self.stems = list(by_stem)
         self.stem_words = [by_stem[s] for s in self.stems]
+        # a stem within the typo search's cutoff of a word's stem shares one of its two-letter runs (the cutoffs allow
+        # at most one slip in four to seven letters): only those are compared, in the stems' order
+        grams: dict[str, list[int]] = {}
+        for s_index, stem in enumerate(self.stems):
+            for gram in dict.fromkeys(stem[i:i + 2] for i in range(len(stem) - 1)):
+                grams.setdefault(gram, []).append(s_index)
+        self.stem_grams = {gram: tuple(found) for gram, found in grams.items()}
+        self.stem_at = {stem: s_index for s_index, stem in enumerate(self.stems)}
         # Compound abbreviations: "физ" + "культура" for adjacent name words "физическая культура"; each compound
         # covers both words of the keys it comes from. Looked up by inflection only (not in the typo search).
         compounds: dict[str, list[int]] = {}
@@ -199,10 +208,8 @@ class Index:
         return found
 
     def _word_matches(self, word: str, roots: tuple[str, ...]) -> dict[str, float]:
-        probe = word[:STEM]
-        cutoff = 100 if len(probe) <= 3 else 80 if len(probe) <= 5 else 75
         found: dict[str, float] = {}
-        for _, _score, index in process.extract(probe, self.stems, scorer=fuzz.ratio, score_cutoff=cutoff, limit=6):
+        for index in self._typo_stems(word[:STEM]):
             for vocab_word in self.stem_words[index]:
                 sim = _similarity(word, vocab_word)
                 if sim > found.get(vocab_word, 0.0):
@@ -221,6 +228,17 @@ class Index:
                 if compound == word or _inflection(word, compound):
                     found[compound] = COMPOUND if compound == word else INFLECTED
         return found
+
+    def _typo_stems(self, probe: str) -> list[int]:
+        """The (at most six) vocabulary stems closest to a word's stem, best first: the same stem for three letters
+        or fewer, a ratio of 80 for four or five, 75 for more."""
+        if len(probe) <= 3:
+            return [self.stem_at[probe]] if probe in self.stem_at else []
+        cutoff = 80 if len(probe) <= 5 else 75
+        near = sorted(set().union(*(self.stem_grams.get(probe[i:i + 2], ()) for i in range(len(probe) - 1))))
+        stems = [self.stems[i] for i in near]
+        return [near[at] for _, _score, at in process.extract(probe, stems, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                             limit=6)]
 
     def _with_synonyms(self, word: Word, matches: dict[str, float]) -> dict[str, float]:
         """A word no name prints (by itself or its stem) also matches, as another inflection would, the names
