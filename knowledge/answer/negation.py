@@ -7,7 +7,7 @@
   "failed to", "no ... was done", "no ... for";
 - something ABSENT: "нет", "не было", "отсутствует", "жоқ", "missing", "never", a bare English "not", and verbs that,
   negated, say what is not or cannot be rather than what was not done (glossary `negation.weak`: "не могут",
-  "болмады", "не имеется");
+  "болмады", "не имеется"); the word said missing ("нет пандуса", "пандус жоқ") is what the incident is about;
 - no incident either: something missing whose only content word is a job title ("не было врача", "дәрігер жоқ",
   "nurse missing"): staff are the staffing norms' matter, no requirement of the criteria, so no ground to answer a
   violation on;
@@ -66,6 +66,7 @@ class Negations:
     described: bool = False  # a negation describes a case (and nothing is reported)
     kazakh_verbs: set[int] = field(default_factory=set)  # token indices of negated Kazakh verbs (generic words)
     verbs: set[int] = field(default_factory=set)  # token indices of the verbs negated, in any language
+    missing: set[int] = field(default_factory=set)  # token indices of the things said missing ("нет пандуса")
 
 
 def read_negations(text: str, raw: list[str], translit: list[str | None], matches: list[Match],
@@ -92,6 +93,8 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
                 negation(m.start, DESCRIBED)  # "туыстары жоқ қарттарға"
             else:
                 negation(m.start, NOT_DONE if m.term.key == "not_done" else ABSENT, m.end)
+                if (thing := _missing_thing(raw, clause, taken, m)) is not None:
+                    found.missing.add(thing)
                 at = m.end - 2 if raw[m.end - 1] == "t" and m.end - 2 >= m.start else m.end - 1  # "hasn't": "hasn" "t"
                 if _english_not(raw, at) and (verb := _negated_word(raw, at)) is not None:
                     found.verbs.add(verb)  # "did not" + "invite"
@@ -126,6 +129,21 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             negation(index, NOT_DONE)
     found.described = found.described and not found.incident
     return found
+
+
+def _missing_thing(raw: list[str], clause: list[int], taken: list[Match | None], m: Match) -> int | None:
+    """The word a word of absence says is missing, in its clause: the one before Kazakh "жоқ" ("пандус жоқ"), the one
+    after Russian "нет", "отсутствует", "не было" ("нет пандуса"); None when a glossary term stands there (a setting,
+    a job title) or the clause ends. English says it too many ways ("missing X", "X is missing") to tell."""
+    if m.term.lang == "kk":
+        at = m.start - 1
+    elif m.term.lang == "ru":
+        at = m.end
+    else:
+        return None
+    if not 0 <= at < len(raw) or clause[at] != clause[m.start] or taken[at] is not None or not raw[at].isalpha():
+        return None
+    return at
 
 
 _ACTION_NOUN = ("ние", "тие", "вие")  # Russian nouns of action: "обеспечение", "развитие", "содействие"

@@ -52,6 +52,7 @@ class Word:
     roots: tuple[str, ...] = ()  # its search keys from the word as typed (knowledge.text.keys); () : from `text`
     position: bool = False  # a word of a job title the question names ("психолог", "врача")
     negated: bool = False  # a verb the question negates ("не помогли", "тартпаған", "did not organise")
+    missing: bool = False  # the thing the question says is missing ("нет пандуса", "пандус жоқ")
 
 
 @dataclass
@@ -194,7 +195,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0
             # the printed reading is looked up by its own keys ("сараптама" meets "сараптаманы"), not the typed word's
-            content.append(Word(word, alt, weight, () if printed_as else roots[index], negated=index in negations.verbs))
+            content.append(Word(word, alt, weight, () if printed_as else roots[index], negated=index in negations.verbs,
+                                missing=index in negations.missing))
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index], position=True))
         elif m.term.category == "settings":

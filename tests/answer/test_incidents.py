@@ -120,6 +120,27 @@ def test_a_setting_said_in_full_leaves_none_of_its_words_to_search(question, set
     assert u.filters.setting == setting and left_out not in [w.text for w in u.words]
 
 
+@pytest.mark.parametrize(("question", "missing", "place"), [
+    ("в здании нашего учреждения нет пандуса у входа", "пандуса", {"здании", "учреждения"}),
+    ("біздің ғимаратта пандус жоқ", "пандус", {"ғимаратта"}),
+])
+def test_the_thing_said_missing_is_the_object_and_the_building_is_the_story(question, missing, place):
+    weights = {w.text: w.weight for w in read(understand(question)).words}
+    assert weights[loose(missing)] == OBJECT_WEIGHT
+    assert all(weights[loose(w)] < 1 for w in place)
+
+
+def test_a_missing_word_in_a_described_case_is_no_object():
+    weights = {w.text: w.weight for w in read(understand("туыстары жоқ қарттарға күтім")).words}
+    assert weights and max(weights.values()) <= 1
+
+
+def test_a_ramp_missing_at_the_entrance_told_as_a_story_is_the_entrances_criterion(engine: Engine):
+    answer = engine.ask("В здании нашего соцучреждения нет пандуса у входа, коляска не проходит, человек остаётся на "
+                        "улице. Насколько это серьёзно?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 53
+
+
 def test_a_number_counting_no_story_word_stays_content():
     weights = {w.text: w.weight for w in read(understand("две подтверждённые жалобы на невыполнение услуг")).words}
     assert weights["две"] == 1  # two complaints or more is a criterion of its own
