@@ -50,6 +50,13 @@ def test_a_table_without_the_group_s_service_answers_nothing_for_the_other(engin
     ("стационар, город: стрижка ногтей при тяжёлых ограничениях", 20),
     # the name says the relatives are absent, as the question does
     ("стационар, село: организация похорон подопечного без родственников, специалист по соцработе", 9),
+    # "не" / "not" before a word of the person (never a verb), in the words of the names or the lexicon's
+    ("дом-интернат, город: сколько стоит стрижка ногтей, дедушка не лежачий", 1),
+    ("care home, rural rate for cutting nails of a resident who is not bedridden?", 1),
+    ("дом-интернат, село: сколько стоит стрижка ногтей лежачему?", 20),
+    ("стационар, қала: төсек тартып жатқан қарияның тырнағын кесу қанша тұрады?", 20),
+    # a name saying a thing is not allowed says it absent, as the question does
+    ("Бөрлі жартылай стационар: escorting to health facilities if public transport is not allowed, rate?", 27),
 ])
 def test_what_the_question_rules_out_is_not_the_service_named_for_it(engine: Engine, question, item):
     answer = engine.ask(question)

@@ -7,6 +7,7 @@ asked to compare; says so when a year the base does not hold is asked."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from knowledge.answer import compose, groups, names
 from knowledge.answer.catalogue import table_of
@@ -32,7 +33,7 @@ from knowledge.answer.policy import (
 from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import Understood
 from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
-from knowledge.text import key, loose, tokens
+from knowledge.text import is_russian_verb, key, loose, tokens
 
 
 class Tariffs:
@@ -76,7 +77,7 @@ class Tariffs:
         hits = _prefer_position(hits, asked, positions)
         group = groups.named(" ".join(u.tokens))  # the question's first words (a pasted page is cut short)
         hits = [h for h in hits if not groups.for_other_group(h.target, group)]  # "для детей" is no adults' service
-        hits = _without_negated(hits, u)
+        hits = _without_negated(hits, u, catalogue.synonyms)
 
         def has(hit: Hit) -> bool:
             return bool(positions.of(hit, asked)[1])
@@ -291,28 +292,43 @@ class Tariffs:
         return True
 
 
-# "без тяжёлых ограничений", "without severe limitations"; not "не" or "емес", which are parts of names ("дәрілік емес
-# терапия", "не в состоянии") as often as they rule something out
+# "без тяжёлых ограничений", "without severe limitations"; not "емес", part of names ("дәрілік емес терапия") as
+# often as it rules something out
 _NEGATING_BEFORE = frozenset({"без", "without"})
+# "не лежачий", "not bedridden": only the one word after, and never a verb ("не может ходить" says who the person is,
+# "does not walk" too: neither rules a service out)
+_NOT = frozenset({"не", "not"})  # not "non": "non-food goods" is a thing of its own
+_AUXILIARIES = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "must", "has",
+                          "have", "had"})
 _ABSENCE = ("отсутств", "болмау", "болмаған", "жоқ", "absen", "lack")  # a name saying something is missing
 NEGATED_SPAN = 2  # words a negating word governs
 MIN_NEGATED = 4  # shorter words (prepositions, particles) name nothing
 
 
-def _negated_keys(u: Understood) -> frozenset[str]:
-    """The search keys of the words a negation governs in a price question ("ходячий, без тяжёлых ограничений")."""
+def _negated_keys(u: Understood, synonyms: Callable[[str], tuple[str, ...]] | None = None) -> frozenset[str]:
+    """The search keys of the words a negation governs in a price question ("ходячий, без тяжёлых ограничений", "не
+    лежачий"), and of the Kazakh words the lexicon renders them by ("bedridden": "абсолютті")."""
     words = [loose(t) for t in u.tokens]
     found: set[str] = set()
     for i, word in enumerate(words):
         if word in _NEGATING_BEFORE:
             found.update(key(w) for w in words[i + 1:i + 1 + NEGATED_SPAN] if len(w) >= MIN_NEGATED)
+        elif word in _NOT and i + 1 < len(words) and _rules_out(u.tokens[i + 1], words[i - 1] if i else ""):
+            # one word, said of the person: its Kazakh renderings too (the names of one table say it one way)
+            found.update(key(w) for w in (words[i + 1], *(synonyms(words[i + 1]) if synonyms else ())))
     return frozenset(found)
 
 
-def _without_negated(hits: list[Hit], u: Understood) -> list[Hit]:
+def _rules_out(token: str, before: str) -> bool:
+    """Whether "не" / "not" before a word rules out what it names: a word of a name, not a verb."""
+    return len(token) >= MIN_NEGATED and not is_russian_verb(token.casefold()) and before not in _AUXILIARIES
+
+
+def _without_negated(hits: list[Hit], u: Understood, synonyms: Callable[[str], tuple[str, ...]] | None = None
+                     ) -> list[Hit]:
     """The services not named by what the question rules out ("без тяжёлых ограничений": not the one "при
     тяжёлой степени ограничения"), when some are left."""
-    negated = _negated_keys(u)
+    negated = _negated_keys(u, synonyms)
     if not negated:
         return hits
     kept = [h for h in hits if not any(_names_present(name, negated) for name in h.target.names)]
@@ -321,10 +337,10 @@ def _without_negated(hits: list[Hit], u: Understood) -> list[Hit]:
 
 def _names_present(name: str, negated: frozenset[str]) -> bool:
     """Whether a name says one of the ruled-out things as present: "при тяжёлой степени ограничения" does; "(при
-    отсутствии родственников)", "туыстарының болмауы" say them absent, as the question did."""
+    отсутствии родственников)", "туыстарының болмауы", "is not allowed" say them absent, as the question did."""
     words = [loose(t) for t in tokens(name)]
     return (any(key(w) in negated for w in words)
-            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE for w in words))
+            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT for w in words))
 
 
 def _unknown_position(asked: Asked, ctx: Context) -> bool:
