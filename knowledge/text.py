@@ -410,6 +410,27 @@ def keys(token: str) -> tuple[str, ...]:
     return (rule,) if by_lemma is None or by_lemma == rule else (by_lemma, rule)
 
 
+_ENGLISH_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", ""))
+MIN_ENGLISH_STEM = 4  # letters left after an ending is taken off ("helping" → "help"; "bring" stays)
+
+
+def english_key(token: str) -> str | None:
+    """The key of an English word by a light stem: the plural, "-ing" and "-ed" off, then a silent "e" ("clients",
+    "client"; "helping", "help"; "services", "service"; "allowances" stays apart from "allowed"). Marked so it never
+    meets a Cyrillic key; None for a token not in Latin letters or too short to stem."""
+    word = loose(token)
+    if not is_latin(word) or len(word) < MIN_ENGLISH_STEM or not word.isalpha():
+        return None
+    for ending, instead in _ENGLISH_SUFFIXES:
+        if word.endswith(ending) and not word.endswith(("ss", "us", "is")) and \
+                len(word) - len(ending) + len(instead) >= MIN_ENGLISH_STEM:
+            word = word[:len(word) - len(ending)] + instead
+            break
+    if len(word) > MIN_ENGLISH_STEM and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]  # "shopping" → "shopp" → "shop"
+    return "en:" + (word[:-1] if word.endswith("e") and len(word) > MIN_ENGLISH_STEM else word)
+
+
 def dictionary_key(token: str) -> str | None:
     """The key of a Russian word's dictionary form (Latin-typed too: "psihologami"); None for a word it does not know."""
     found = dictionary_form(_cyrillic(token))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from knowledge.answer.understand import understand
 from knowledge.ingest.repair import default_vocabulary
 from knowledge.text import (
+    english_key,
     fold,
     is_latin,
     is_russian_verb,
@@ -340,3 +341,21 @@ def test_short_english_words_and_latin_kazakh_keep_their_spelling(word: str):
 def test_a_case_ending_hyphened_to_an_abbreviation_is_no_word():
     assert tokens("МӘС-тен өтуге, ЖОБ-ға сәйкес, ИПР-ге") == ["мәс", "өтуге", "жоб", "сәйкес", "ипр"]
     assert tokens("кресло-арба, бір-біріне") == ["кресло", "арба", "бір", "біріне"]  # words, not endings
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("clients", "client"), ("helping", "help"), ("services", "service"), ("allowances", "allowance"),
+    ("activities", "activity"), ("shopping", "shop"), ("involved", "involve"), ("trained", "training"),
+])
+def test_english_words_key_alike_by_a_light_stem(one: str, other: str) -> None:
+    assert english_key(one) == english_key(other) is not None
+
+
+@pytest.mark.parametrize(("one", "other"), [("allowances", "allowed"), ("status", "stat"), ("nursery", "nurse")])
+def test_english_words_of_other_stems_key_apart(one: str, other: str) -> None:
+    assert english_key(one) != english_key(other)
+
+
+def test_english_keys_never_meet_cyrillic_ones() -> None:
+    assert english_key("массаж") is None and english_key("bus") is None  # Cyrillic; too short to stem
+    assert english_key("massage").startswith("en:") and english_key("massage") not in keys("massage")

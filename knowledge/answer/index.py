@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from knowledge.answer.understand import Word
-from knowledge.text import is_latin, keys, loose, tokens
+from knowledge.text import english_key, is_latin, keys, loose, tokens
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
@@ -69,10 +69,13 @@ def key_words(text: str) -> tuple[str, ...]:
 
 def word_roots(token: str) -> tuple[str, ...]:
     """The keys grouping a word with its other inflections (knowledge.text.keys: a Russian word by its dictionary
-    form, a Kazakh one by its stem); () for words of two letters and Latin-script ones (English is matched by its
-    spelling). A three-letter Kazakh root is one ("хат" meets "хаттарды", "ету" meets "етпеу"): the stemmer strips
-    only the endings Kazakh grammar allows after it."""
-    return () if is_latin(token) or not _rooted(loose(token)) else keys(token)
+    form, a Kazakh one by its stem); () for words of two letters; a Latin-script one by its English light stem
+    ("helping" meets "help"; its Cyrillic reading is the question's business). A three-letter Kazakh root is one
+    ("хат" meets "хаттарды", "ету" meets "етпеу"): the stemmer strips only the endings Kazakh grammar allows after it."""
+    if is_latin(token):
+        english = english_key(token)
+        return (english,) if english else ()
+    return keys(token) if _rooted(loose(token)) else ()
 
 
 def _rooted(word: str) -> bool:
@@ -214,8 +217,9 @@ class Index:
                 sim = _similarity(word, vocab_word)
                 if sim > found.get(vocab_word, 0.0):
                     found[vocab_word] = sim
-        # the same stem with another ending: the typo search above may miss it ("клубная" / "клубной")
-        if len(word) >= 5:
+        # the same stem with another ending: the typo search above may miss it ("клубная" / "клубной"); an English
+        # word's other endings are its light stem's (`roots`): "allowances" is no "allowed"
+        if len(word) >= 5 and not (roots and roots[0].startswith("en:")):
             for vocab_word in self.by_head.get(word[:4], ()):
                 if found.get(vocab_word, 0.0) < INFLECTED and _inflection(word, vocab_word):
                     found[vocab_word] = INFLECTED

@@ -21,7 +21,17 @@ from knowledge.answer.everyday import load_everyday
 from knowledge.answer.glossary import Glossary, Match, load_glossary
 from knowledge.answer.negation import NOT_DONE, read_negations, split_fused
 from knowledge.domain import Filters
-from knowledge.text import KAZAKH_LETTERS, dictionary_key, is_latin, keys, lemma, loose, to_cyrillic, tokens
+from knowledge.text import (
+    KAZAKH_LETTERS,
+    dictionary_key,
+    english_key,
+    is_latin,
+    keys,
+    lemma,
+    loose,
+    to_cyrillic,
+    tokens,
+)
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
 MAX_TOKENS = 40
@@ -97,6 +107,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     translit = [to_cyrillic(t) if is_latin(t) else None for t in raw]
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
     english = _looks_english(raw, matches, glossary)
+    if english:  # an English word by its light stem too ("helping" meets "help"); Latin-typed Kazakh is no English
+        roots = [found + ((k,) if (k := english_key(t)) else ()) for found, t in zip(roots, raw, strict=True)]
     if not english:  # transliterated Russian: "chlenov semi" is "членов семьи", not the English "semi" (stationary)
         for m in [m for m in matches if _spells_russian(m, raw, glossary)]:
             matches.remove(m)

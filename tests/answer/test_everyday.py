@@ -112,3 +112,8 @@ def test_cooking_said_the_everyday_way_is_the_printed_cooking(engine):
 def test_the_abbreviation_of_the_medical_social_assessment_finds_it(engine, question):
     answer = engine.ask(question)
     assert answer.status == "answer" and "сараптама" in answer.results[0].fields["service"].casefold()
+
+
+def test_an_english_ing_form_meets_the_service_s_word(engine) -> None:
+    answer = engine.ask("Baiterek home care: helping an old lady cook her meals, daily rate?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 8

@@ -59,7 +59,8 @@ def test_the_shared_stemmer_joins_verb_forms(index: Index) -> None:
     found = index.word_matches(loose("жуындыру"))
     assert found.get("жуынатын") == INFLECTED and found.get("жуыну") == INFLECTED
     assert word_roots("жуындыру") == (stem(loose("жуынатын")),) == ("жуын",)
-    assert word_roots("су") == () and word_roots("massage") == ()  # short and Latin words are matched as spelt
+    assert word_roots("су") == ()  # too short to tell its ending from its root
+    assert word_roots("massages") == word_roots("massage") == ("en:massag",)  # a Latin word by its English stem
 
 
 def test_a_three_letter_root_meets_its_inflections() -> None:
@@ -216,3 +217,10 @@ def test_two_name_words_written_as_one_are_the_compound() -> None:
     found = {h.target.ident for h in index.search(words("аяқкиім"), limit=5)}
     assert found == {(0,), (1,)}
     assert loose("аяқкиім") in index.compound_parts and loose("құралдармен") not in index.compound_parts
+
+
+def test_an_english_word_meets_its_other_endings_by_its_light_stem_only() -> None:
+    english = Index([Target("service", (0,), ["help with shopping"]), Target("service", (1,), ["if not allowed"])])
+    assert english.word_matches("helping", word_roots("helping")).get("help") == INFLECTED
+    assert english.word_matches("shop", word_roots("shop")).get("shopping") == INFLECTED
+    assert "allowed" not in english.word_matches("allowances", word_roots("allowances"))
