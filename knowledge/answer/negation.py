@@ -53,6 +53,8 @@ _NOT_A_FACT = frozenset(["more", "less", "fewer", "later", "earlier", "only", "e
                          "below", "sure"])
 _IRREGULAR = frozenset(["held", "done", "given", "kept", "taught", "made", "drawn", "shown", "brought", "met", "paid",
                         "sent", "set", "put", "built", "run", "seen", "taken", "got", "gotten"])
+_IRREGULAR_PAST = frozenset(["did", "gave", "took", "came", "brought", "taught", "told", "bought", "made", "went",
+                             "showed", "helped", "let"])
 # Words that may stand between "not" and its participle ("not been carried out", "not yet drawn up").
 _BEFORE_PARTICIPLE = frozenset(["be", "been", "being", "yet", "properly", "fully", "always", "ever", "even", "once"])
 _BE = frozenset(["was", "were", "is", "are", "been", "got"])
@@ -98,6 +100,8 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
                 at = m.end - 2 if raw[m.end - 1] == "t" and m.end - 2 >= m.start else m.end - 1  # "hasn't": "hasn" "t"
                 if _english_not(raw, at) and (verb := _negated_word(raw, at)) is not None:
                     found.verbs.add(verb)  # "did not" + "invite"
+                elif raw[at] == "never" and at + 1 < len(raw) and _past(raw[at + 1]):
+                    found.verbs.add(at + 1)  # "never showed", "never taught": the verb it negates
     for index, token in enumerate(raw):
         if taken[index] is not None:
             continue
@@ -269,6 +273,11 @@ def _participle_follows(raw: list[str], index: int) -> bool:
     """A past participle after "not": "not ensured", "not been carried out"."""
     verb = _negated_word(raw, index)
     return verb is not None and _participle(raw[verb])
+
+
+def _past(word: str) -> bool:
+    """An English verb in the past, by its ending or as a common irregular one ("showed", "taught", "came")."""
+    return _participle(word) or word in _IRREGULAR_PAST
 
 
 def _participle(word: str) -> bool:
