@@ -38,6 +38,7 @@ MAX_TOKENS = 40
 _KAZAKH_LATIN = re.compile(r"[qğäöüıñūáǵńóúý]")  # Kazakh letters of the 2021 and the 2018 Latin alphabets
 _DIGITS = re.compile(r"\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
+_TOWN = re.compile(r"(?<![\w.])(?<!\d\s)г\.\s*[А-ЯЁӘҒҚҢӨҰҮҺІ]")  # "г. Аксай": a town by name ("2026 г." is a year)
 # Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...); "ставка"
 # is a post and a rate alike ("ставка психолога, село": a rate, where an area is asked).
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
@@ -165,8 +166,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             cues.update(glossary.implies.get(term.key, ()))
     if filters.jurisdiction is None and _unknown_place(words, alt_words, matches, taken, glossary):
         scopes.insert(0, "other_place")  # "Zhanibek district": a place of the oblast the base holds no acts of
-    if named_city and filters.area is None:
-        filters.area = "city"  # "полустационар в Уральске": the oblast's city is the city area
+    if (named_city or _TOWN.search(text)) and filters.area is None:
+        filters.area = "city"  # "полустационар в Уральске", "г. Аксай": the oblast's city, or a town, is the city area
     # "болмашы ма әлде өрескел ме?": two degrees named ask which one it is, not whether it is either
     degree = degrees[0] if len(set(degrees)) == 1 else None
     negations = read_negations(text, raw, translit, matches, taken, glossary)

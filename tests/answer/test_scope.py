@@ -204,3 +204,13 @@ def test_a_how_to_word_beside_a_price_or_a_place_is_a_tariff_question(engine: En
                                       "Азаматтық кодексте белгіленген тәртіппен жерлеу, стационар, қанша?"])
 def test_a_place_of_the_base_or_a_district_word_alone_is_no_place_beyond_it(engine: Engine, question):
     assert engine.ask(question).status in ("answer", "clarify")
+
+
+@pytest.mark.parametrize("question", ["какая у меня будет пенсия?", "how big is the state pension?"])
+def test_a_pension_is_out_of_scope(engine, question):
+    assert engine.ask(question).status == "not_found"
+
+
+def test_a_pensioner_helped_is_no_pension_asked(engine):
+    answer = engine.ask("Бурлинский район, надомное: помощь пенсионеру растопить печь и принести уголь, тариф?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 16

@@ -507,3 +507,12 @@ def test_a_word_beginning_like_a_price_word_is_no_price(question: str, word: str
     u = understand(question)
     assert word in [w.text for w in u.words] and "tariff" not in u.cues
     assert "tariff" in understand("бағасы қанша").cues and "tariff" in understand("ақысы қанша").cues
+
+
+@pytest.mark.parametrize(("question", "area"), [
+    ("Бурлинский район, г. Аксай: массаж на дому", "city"),
+    ("в г.Аксай массаж", "city"),
+    ("тарифы на 2026 г. Бурлинский район, массаж", None),  # "2026 г.": a year
+])
+def test_a_town_named_after_g_is_the_city_area(question, area):
+    assert understand(question).filters.area == area
