@@ -98,10 +98,15 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
                 if (thing := _missing_thing(raw, clause, taken, m)) is not None:
                     found.missing.add(thing)
                 at = m.end - 2 if raw[m.end - 1] == "t" and m.end - 2 >= m.start else m.end - 1  # "hasn't": "hasn" "t"
-                if _english_not(raw, at) and (verb := _negated_word(raw, at)) is not None:
-                    found.verbs.add(verb)  # "did not" + "invite"
+                verb = None
+                if _english_not(raw, at):
+                    verb = _negated_word(raw, at)  # "did not" + "invite"
                 elif raw[at] == "never" and at + 1 < len(raw) and _past(raw[at + 1]):
-                    found.verbs.add(at + 1)  # "never showed", "never taught": the verb it negates
+                    verb = at + 1  # "never showed", "never taught": the verb it negates
+                if verb is not None:
+                    found.verbs.add(verb)
+                    if glossary.is_stopword(loose(raw[verb])) and (thing := _got(raw, clause, verb, glossary)):
+                        found.missing.add(thing)  # "never got his typhlo devices": what was not got
     for index, token in enumerate(raw):
         if taken[index] is not None:
             continue
@@ -273,6 +278,12 @@ def _participle_follows(raw: list[str], index: int) -> bool:
     """A past participle after "not": "not ensured", "not been carried out"."""
     verb = _negated_word(raw, index)
     return verb is not None and _participle(raw[verb])
+
+
+def _got(raw: list[str], clause: list[int], verb: int, glossary: Glossary) -> int | None:
+    """The first content word after a verb of no content ("got", "had"), in its clause: the thing not got."""
+    return next((i for i in range(verb + 1, min(verb + 4, len(raw)))
+                 if clause[i] == clause[verb] and raw[i].isalpha() and not glossary.is_stopword(loose(raw[i]))), None)
 
 
 def _past(word: str) -> bool:
