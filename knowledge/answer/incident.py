@@ -182,10 +182,8 @@ class Lexicon:
     def _ways_at(self, words: list[str]) -> Iterator[tuple[str, int, int]]:
         """Each run of loose words naming a way a violation came to light: (section kind, start, end)."""
         for kind, patterns in self.found_by.items():
-            for pattern in patterns:
-                for start in range(len(words)):
-                    if pattern.at(words, start):
-                        yield kind, start, start + len(pattern.words)
+            for pattern, start in _runs(patterns, words):
+                yield kind, start, start + len(pattern.words)
 
     def section(self, heading: str) -> str | None:
         """The kind of a section heading of the criteria annex (remembered: the annex has a handful)."""
@@ -210,7 +208,34 @@ class Reading:
 
 def _found(patterns: tuple[Pattern, ...], words: list[str]) -> bool:
     """Whether one of the patterns runs somewhere in the loose words."""
-    return any(p.at(words, i) for p in patterns for i in range(len(words)))
+    return any(True for _ in _runs(patterns, words))
+
+
+def _runs(patterns: tuple[Pattern, ...], words: list[str]) -> Iterator[tuple[Pattern, int]]:
+    """Each (pattern, start) running in the loose words, in the patterns' order, then by start: only the patterns
+    whose first word can be the word at a start are tried there."""
+    whole, stems = _by_first_word(patterns)
+    at: list[tuple[int, int]] = []
+    for start, word in enumerate(words):
+        at += [(order, start) for order in whole.get(word, ())]
+        at += [(order, start) for stem, order in stems.get(word[:1], ()) if word.startswith(stem)]
+    for order, start in sorted(at):
+        if patterns[order].at(words, start):
+            yield patterns[order], start
+
+
+@lru_cache(maxsize=64)
+def _by_first_word(patterns: tuple[Pattern, ...]) -> tuple[dict[str, list[int]], dict[str, list[tuple[str, int]]]]:
+    """The patterns' positions by their first word: a whole word, or a stem by its first letter."""
+    whole: dict[str, list[int]] = {}
+    stems: dict[str, list[tuple[str, int]]] = {}
+    for order, pattern in enumerate(patterns):
+        first = pattern.words[0]
+        if first.endswith("*"):
+            stems.setdefault(first[:1], []).append((first[:-1], order))
+        else:
+            whole.setdefault(first, []).append(order)
+    return whole, stems
 
 
 def _patterns(texts: list[str]) -> tuple[Pattern, ...]:
