@@ -398,3 +398,12 @@ def test_a_position_the_tables_lack_asked_of_a_service_found_by_one_word_is_aske
     answer = engine.ask("Börli temporary stay - how much does a session with a massage therapist cost?", "en")
     assert answer.status == "clarify" and not answer.results
     assert any("massage nurse" in c.label for c in answer.choices[1:])
+
+
+@pytest.mark.parametrize("question", [
+    "stationary, rural: culture organizer involving residents in leisure and cultural events, monthly rate?",
+    "stationary, rural: cultural organiser involving residents in leisure and cultural events, monthly rate?",
+])
+def test_the_culture_organiser_in_english_is_the_organiser_s_row(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and "ұйымдастырушы" in answer.results[0].fields["position"].casefold()
