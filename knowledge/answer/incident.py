@@ -319,7 +319,7 @@ def _objects_weighted(words: list[Word], lang: str) -> list[Word]:
     none there. Only the word next to the verb: a story word, a job title or another verb there stresses nothing."""
     weighted = list(words)
     for at, word in enumerate(words):  # the thing said missing ("нет пандуса") is the object, whatever the language
-        if getattr(word, "missing", False) and word.weight >= 1 and not word.negated:
+        if word.missing and word.weight >= 1 and not word.negated:
             weighted[at] = replace(word, weight=OBJECT_WEIGHT)
     for at, verb in enumerate(words):
         if not verb.negated:

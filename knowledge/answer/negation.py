@@ -53,8 +53,8 @@ _NOT_A_FACT = frozenset(["more", "less", "fewer", "later", "earlier", "only", "e
                          "below", "sure"])
 _IRREGULAR = frozenset(["held", "done", "given", "kept", "taught", "made", "drawn", "shown", "brought", "met", "paid",
                         "sent", "set", "put", "built", "run", "seen", "taken", "got", "gotten"])
-_IRREGULAR_PAST = frozenset(["did", "gave", "took", "came", "brought", "taught", "told", "bought", "made", "went",
-                             "showed", "helped", "let"])
+# past forms that are no participle (the participles, `_IRREGULAR`, are past forms too)
+_IRREGULAR_PAST = frozenset(["did", "gave", "took", "came", "told", "bought", "went", "showed", "helped", "let"])
 # Words that may stand between "not" and its participle ("not been carried out", "not yet drawn up").
 _BEFORE_PARTICIPLE = frozenset(["be", "been", "being", "yet", "properly", "fully", "always", "ever", "even", "once"])
 _BE = frozenset(["was", "were", "is", "are", "been", "got"])

@@ -11,6 +11,7 @@ inflection, typo). Nothing here is listed per position: a title printed in a new
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
@@ -377,8 +378,7 @@ class Positions:
         """The loose words of a service's names (printed and aliases), with their keys (remembered per list)."""
         known = self._service_words.get(id(target.names))
         if known is None or known[0] is not target.names:
-            words = tuple(dict.fromkeys(loose(t) for name in target.names for t in tokens(name)))
-            known = self._service_words[id(target.names)] = (target.names, words, frozenset(key(w) for w in words))
+            known = self._service_words[id(target.names)] = (target.names, *_words_and_keys(target.names))
         return known[1], known[2]
 
     def fits(self, title: str, asked: Asked) -> bool:
@@ -409,9 +409,14 @@ class Positions:
         operator" names "Киім және іш-киім жуатын машинист"), with their keys."""
         known = self._title_words.get(title)
         if known is None:
-            words = tuple(dict.fromkeys(loose(t) for text in (title, *position_names(title)) for t in tokens(text)))
-            known = self._title_words[title] = (words, frozenset(key(w) for w in words))
+            known = self._title_words[title] = _words_and_keys((title, *position_names(title)))
         return known
+
+
+def _words_and_keys(texts: Iterable[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The distinct loose words of some texts, in order, and their keys."""
+    words = tuple(dict.fromkeys(loose(t) for text in texts for t in tokens(text)))
+    return words, frozenset(key(w) for w in words)
 
 
 def likeness(word: str, other: str) -> float:
