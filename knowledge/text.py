@@ -411,6 +411,7 @@ def keys(token: str) -> tuple[str, ...]:
 
 
 _ENGLISH_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", ""))
+_ENGLISH = "en:"  # marks an English key apart from every Cyrillic one
 MIN_ENGLISH_STEM = 4  # letters left after an ending is taken off ("helping" → "help"; "bring" stays)
 
 
@@ -428,7 +429,12 @@ def english_key(token: str) -> str | None:
             break
     if len(word) > MIN_ENGLISH_STEM and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]  # "shopping" → "shopp" → "shop"
-    return "en:" + (word[:-1] if word.endswith("e") and len(word) > MIN_ENGLISH_STEM else word)
+    return _ENGLISH + (word[:-1] if word.endswith("e") and len(word) > MIN_ENGLISH_STEM else word)
+
+
+def is_english_key(root: str) -> bool:
+    """A key made by `english_key`: its word's other endings are the English ones, not a shared beginning."""
+    return root.startswith("en:")
 
 
 def dictionary_key(token: str) -> str | None:

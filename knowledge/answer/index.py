@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from knowledge.answer.understand import Word
-from knowledge.text import english_key, is_latin, keys, loose, tokens
+from knowledge.text import english_key, is_english_key, is_latin, keys, loose, tokens
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
@@ -219,7 +219,7 @@ class Index:
                     found[vocab_word] = sim
         # the same stem with another ending: the typo search above may miss it ("клубная" / "клубной"); an English
         # word's other endings are its light stem's (`roots`): "allowances" is no "allowed"
-        if len(word) >= 5 and not (roots and roots[0].startswith("en:")):
+        if len(word) >= 5 and not any(is_english_key(root) for root in roots):
             for vocab_word in self.by_head.get(word[:4], ()):
                 if found.get(vocab_word, 0.0) < INFLECTED and _inflection(word, vocab_word):
                     found[vocab_word] = INFLECTED

@@ -224,3 +224,11 @@ def test_an_english_word_meets_its_other_endings_by_its_light_stem_only() -> Non
     assert english.word_matches("helping", word_roots("helping")).get("help") == INFLECTED
     assert english.word_matches("shop", word_roots("shop")).get("shopping") == INFLECTED
     assert "allowed" not in english.word_matches("allowances", word_roots("allowances"))
+
+
+def test_an_english_question_word_keeps_to_its_light_stem_whatever_its_other_keys() -> None:
+    # understand gives a Latin word its Cyrillic readings first and its English key last
+    english = Index([Target("service", (0,), ["help with shopping"]), Target("service", (1,), ["if not allowed"])])
+    word = next(w for w in understand("help getting allowances in a care home").words if w.text == "allowances")
+    assert len(word.roots) > 1 and not word.roots[0].startswith("en:")
+    assert "allowed" not in english.word_matches(word.text, word.roots)
