@@ -56,7 +56,10 @@ class Glossary:
     weak_settings: frozenset[tuple[str, ...]] = frozenset()  # setting terms (their words) that yield to another
     implies: dict[str, frozenset[str]] = field(default_factory=dict)  # cue → the other cues it also is (`also`)
     city_terms: frozenset[tuple[str, ...]] = frozenset()  # a jurisdiction's terms naming a city: the city area too
-    _by_head: dict[str, list[Term]] = field(default_factory=dict, repr=False)
+    # the terms by their first word: as written, by a dictionary key of it, or a stem (see `_starting`)
+    _by_first: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _by_first_root: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _by_stem: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
     _tails_found: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # see `_tails_like`
@@ -66,8 +69,14 @@ class Glossary:
     _fuzzy_found: dict[str, Term | None] = field(default_factory=dict, repr=False)  # word → `_fuzzy_term`
 
     def __post_init__(self) -> None:
-        for term in self.terms:
-            self._by_head.setdefault(term.words[0][:2], []).append(term)
+        for ordinal, term in enumerate(self.terms):
+            first = term.words[0]
+            if first.endswith("*"):
+                self._by_stem.setdefault(first[:-1], []).append(ordinal)
+            else:
+                self._by_first.setdefault(first, []).append(ordinal)
+                for root in term.roots[0] if term.roots else ():
+                    self._by_first_root.setdefault(root, []).append(ordinal)
             # long single-word terms also match with a typo ("стацонар", "полустацинар"); an out-of-scope topic only
             # as written: a typo-like word ("қаралған" / "Қарағанды") must not turn a question away
             word = term.words[0].rstrip("*")
@@ -97,7 +106,8 @@ class Glossary:
         taken = [False] * len(words)
         candidates: list[Match] = []
         for start, word in enumerate(words):
-            for term in self._by_head.get(word[:2], ()):
+            for ordinal in self._starting(word, roots[start] if roots else ()):
+                term = self.terms[ordinal]
                 if _matches(term, words, start, roots):
                     candidates.append(Match(term, start, start + len(term.words)))
         candidates.sort(key=lambda m: (-(m.end - m.start), -sum(len(w) for w in m.term.words), m.start))
@@ -121,6 +131,16 @@ class Glossary:
                 taken[start] = True
         found.sort(key=lambda m: m.start)
         return found
+
+    def _starting(self, word: str, roots: tuple[str, ...]) -> list[int]:
+        """The terms (their places in `terms`, in order) whose first word may be this one: the same word, a stem it
+        begins with (two letters or more), or a whole word of the same first two letters sharing a dictionary key."""
+        found = list(self._by_first.get(word, ()))
+        for end in range(2, len(word) + 1):
+            found += self._by_stem.get(word[:end], ())
+        for root in roots:
+            found += [o for o in self._by_first_root.get(root, ()) if self.terms[o].words[0][:2] == word[:2]]
+        return sorted(set(found)) if len(found) > 1 else found
 
     def _fuzzy_tail(self, words: list[str], end: int, taken: list[bool]) -> Match | None:
         """A phrase whose words before its long last word are as written and free, the last one misspelt ("how

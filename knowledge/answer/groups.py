@@ -35,7 +35,18 @@ def named(text: str) -> frozenset[str]:
 @lru_cache(maxsize=16384)
 def _named_by(word: str) -> frozenset[str]:
     """The groups one loose word names (a text's words recur across names and questions: each is read once)."""
-    return frozenset(group for group, patterns in _patterns().items() if any(_says(word, p) for p in patterns))
+    return frozenset(group for group, patterns in _by_first_letter().get(word[:1], {}).items()
+                     if any(_says(word, p) for p in patterns))
+
+
+@lru_cache(maxsize=2)
+def _by_first_letter(path: Path = GROUPS_PATH) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Each group's patterns by their first letter: a word is compared with the patterns it can be only."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for group, patterns in _patterns(path).items():
+        for pattern in patterns:
+            found.setdefault(pattern[:1], {}).setdefault(group, []).append(pattern)
+    return {head: {group: tuple(p) for group, p in groups.items()} for head, groups in found.items()}
 
 
 def for_other_group(target: Target, asked: frozenset[str]) -> bool:

@@ -373,7 +373,21 @@ def names_action(target: Target, action: Action, lexicon: Lexicon | None = None)
 
 @lru_cache(maxsize=8192)
 def _names_action(text: str, action: Action, failures: tuple[Pattern, ...]) -> bool:
-    return any(p.matches(word) for word in _loose_words(text) for p in action.required + failures)
+    whole, stems = _one_word(action.required + failures)
+    return any(word in whole or any(word.startswith(stem) for stem in stems.get(word[:1], ()) + stems.get("", ()))
+               for word in _loose_words(text))
+
+
+@lru_cache(maxsize=256)
+def _one_word(patterns: tuple[Pattern, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The one-word patterns' whole words, and their stems by first letter: each text word is looked up, not tried
+    against every pattern."""
+    whole = frozenset(p.words[0] for p in patterns if len(p.words) == 1 and not p.words[0].endswith("*"))
+    stems: dict[str, list[str]] = {}
+    for p in patterns:
+        if len(p.words) == 1 and p.words[0].endswith("*"):
+            stems.setdefault(p.words[0][:1], []).append(p.words[0][:-1])
+    return whole, {head: tuple(found) for head, found in stems.items()}
 
 
 @lru_cache(maxsize=4096)
