@@ -118,7 +118,14 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     if any(t for t in translit):
         extra = glossary.match(alt_words, russian)
         for m in extra:
-            if all(taken[i] is None for i in range(m.start, m.end)) and (m.term.category != "cues" or not english):
+            if m.term.category == "cues" and english:
+                continue
+            inside = {taken[i] for i in range(m.start, m.end)} - {None}
+            # free words, or a longer spelling of the same term read as written ("Borli audany" is "Бөрлі ауданы",
+            # "uide kutim" is "үйде күтім": the place and the setting, with no word left over)
+            if all(_within(o, m) for o in inside):
+                for o in inside:
+                    matches.remove(o)
                 matches.append(m)
                 for i in range(m.start, m.end):
                     taken[i] = m
@@ -229,6 +236,12 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                                         or not (filters.setting or negations.incident))), None))
     understood.intent = guess_intent(understood)
     return understood
+
+
+def _within(one: Match, other: Match) -> bool:
+    """Whether a match lies inside a longer one naming the same thing."""
+    return (other.start <= one.start and one.end <= other.end and one.end - one.start < other.end - other.start
+            and (one.term.category, one.term.key) == (other.term.category, other.term.key))
 
 
 def _unknown_place(words: list[str], alt_words: list[str], matches: list, taken: list, glossary: Glossary) -> bool:

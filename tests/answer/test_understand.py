@@ -399,6 +399,8 @@ def reading(u: Understood) -> tuple:
     ("psiholog diagnostika ne provel", "психолог диагностика не провел"),
     ("zhartylai statsionarda meyirger massazh auylda qansha", "жартылай стационарда мейіргер массаж ауылда қанша"),
     ("diagnostika zhurgizilmedi", "диагностика жүргізілмеді"),
+    # a place or setting spelt in Latin letters with the word after it that makes its longer name
+    ("borli audany uide kutim kir zhuuga komek", "бөрлі ауданы үйде күтім кір жууға көмек"),
 ])
 def test_latin_script_reaches_the_words_of_the_cyrillic_question(latin: str, cyrillic: str) -> None:
     assert reading(understand(latin)) == reading(understand(cyrillic))
