@@ -55,6 +55,9 @@ def test_a_table_without_the_group_s_service_answers_nothing_for_the_other(engin
     ("care home, rural rate for cutting nails of a resident who is not bedridden?", 1),
     ("дом-интернат, село: сколько стоит стрижка ногтей лежачему?", 20),
     ("стационар, қала: төсек тартып жатқан қарияның тырнағын кесу қанша тұрады?", 20),
+    # Kazakh says what is absent before "жоқ"; a name saying "жоқ" says it absent too
+    ("стационар, ауыл: тырнақ алу, ауыр шектеуі жоқ қарияға, айына қанша?", 1),
+    ("стационар, ауыл: туыстары жоқ қарттың жерлеуін ұйымдастыруға көмек, әлеуметтік жұмыс маманы", 9),
     # a name saying a thing is not allowed says it absent, as the question does
     ("Бөрлі жартылай стационар: escorting to health facilities if public transport is not allowed, rate?", 27),
 ])

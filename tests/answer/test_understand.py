@@ -373,6 +373,9 @@ def test_a_fine_or_penalty_asked_is_a_sanction_question(question: str) -> None:
     ("сколько стоит такси до больницы", "taxi"),
     ("погода в Уральске", "weather"),
     ("ауа райы қандай", "weather"),
+    ("әлеуметтік қызметкердің жұмыс уақыты күніне неше сағат", "working_time"),
+    ("сколько длится рабочий день соцработника на дому", "working_time"),
+    ("working hours of a care worker in a care home", "working_time"),
 ])
 def test_topics_the_base_does_not_hold(question: str, scope: str) -> None:
     assert understand(question).scope == scope

@@ -300,7 +300,11 @@ _NEGATING_BEFORE = frozenset({"без", "without"})
 _NOT = frozenset({"не", "not"})  # not "non": "non-food goods" is a thing of its own
 _AUXILIARIES = frozenset({"do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "must", "has",
                           "have", "had"})
-_ABSENCE = ("отсутств", "болмау", "болмаған", "жоқ", "absen", "lack")  # a name saying something is missing
+# "ауыр шектеуі жоқ": what Kazakh says is absent stands before "жоқ" (a participle before it, "келген жоқ", is a
+# verb said not done: it rules nothing out)
+_ABSENT_AFTER = frozenset({"жок"})
+_PARTICIPLE = ("ган", "ген", "кан", "кен")
+_ABSENCE = ("отсутств", "болмау", "болмаган", "жок", "absen", "lack")  # a name saying something is missing (loose forms)
 NEGATED_SPAN = 2  # words a negating word governs
 MIN_NEGATED = 4  # shorter words (prepositions, particles) name nothing
 
@@ -313,6 +317,9 @@ def _negated_keys(u: Understood, synonyms: Callable[[str], tuple[str, ...]] | No
     for i, word in enumerate(words):
         if word in _NEGATING_BEFORE:
             found.update(key(w) for w in words[i + 1:i + 1 + NEGATED_SPAN] if len(w) >= MIN_NEGATED)
+        elif word in _ABSENT_AFTER:
+            found.update(key(w) for w in words[max(0, i - NEGATED_SPAN):i]
+                         if len(w) >= MIN_NEGATED and not w.endswith(_PARTICIPLE))
         elif word in _NOT and i + 1 < len(words) and _rules_out(u.tokens[i + 1], words[i - 1] if i else ""):
             # one word, said of the person: its Kazakh renderings too (the names of one table say it one way)
             found.update(key(w) for w in (words[i + 1], *(synonyms(words[i + 1]) if synonyms else ())))
