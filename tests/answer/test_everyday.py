@@ -100,6 +100,17 @@ def test_a_phrase_split_by_a_particle_leads_the_choices(engine):
     assert answer.status in ("answer", "clarify") and first == 23
 
 
+@pytest.mark.parametrize("question", [
+    # "киімін ауыстыру" (changing her clothes) is dressing, personal care: not the clothes taken to the laundry (24)
+    "Үйде әлеуметтік қызметкер бір апта бойы төсекте жатқан апаны жуындырмаған, киімін ауыстырмаған. Қандай бұзушылық?",
+    "Соцработник на дому две недели не мыл бабушку и не переодевал её. Какая степень нарушения?",
+    "The home care worker did not wash the grandmother and did not change her clothes for two weeks. How serious?",
+])
+def test_a_client_not_washed_or_changed_is_personal_care(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 23
+
+
 def test_cooking_said_the_everyday_way_is_the_printed_cooking(engine):
     """"ас пісіру" (cooking a meal) is what Bäyterek's table prints as "тамақ дайындау"."""
     answer = engine.ask("Бәйтерек үйде қарияға ас пісіру көмегі қанша тұрады?")
