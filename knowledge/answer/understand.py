@@ -379,8 +379,10 @@ def guess_intent(u: Understood) -> str:
     if "which_act" in cues:
         return "document"  # "по какому приказу определяют степень", "which order sets the massage tariff"
     # "положено / керек / required" ask a head count with a number of residents ("на 75 человек"), or with no price
-    # asked ("сколько санитарок положено на группу"); "сколько стоит", "қанша тұрады" ask a price
-    weak_staffing = "staffing_weak" in cues and (has_number or not {"price", "tariff_named"} & cues)
+    # asked ("сколько санитарок положено на группу"); "сколько стоит", "қанша тұрады" ask a price, and so does a
+    # district or the oblast named (staffing norms are national: "Байтерекский район ... ставка специалиста")
+    weak_staffing = "staffing_weak" in cues and (has_number or not ({"price", "tariff_named"} & cues
+                                                                    or u.filters.jurisdiction))
     # something reported not done whose degree is asked is a violation ("our staff didn't help ... How serious?"), and
     # so is any question asking a degree ("... as required. Is this gross?"): never a head count
     reported = "violation" in cues and bool(u.incident or {"not_done", "incident"} & cues)

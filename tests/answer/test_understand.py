@@ -43,6 +43,8 @@ def test_language(question: str, lang: str) -> None:
     ("how many nurses per 100 recipients", "staffing", None),  # a weak cue made strong by a head count
     ("ставка психолога в доме-интернате на 120 человек", "staffing", None),  # "ставка": a post, for a head count
     ("организация похорон в доме-интернате, ставка психолога, село", "tariff", None),  # ... a rate, for an area
+    ("Байтерекский район, на дому: помощь в оплате коммуналки, ставка соцработника", "tariff", None),  # ... or a district
+    ("Бөрлі ауданы, үйде: коммуналдық төлемдер, маман қажет пе", "tariff", None),
     ("кто утвердил приказ", "document", None),
     ("когда вступает в силу постановление Бурлинского района", "document", None),
     ("привет", "unknown", None),
