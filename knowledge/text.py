@@ -365,8 +365,17 @@ def kazakh_negation(word: str) -> str | None:
     return root + "у"
 
 
+# A verb's converb, -ып/-іп after a consonant ("барып көру", "апарып беру", "жазып"), ends the word: read as the
+# verbal noun. Nouns ending alike keep their letters (loose forms too).
+_CONVERB = re.compile(r"^(?P<root>[^\W\d_]{2,}[^аеиоуыэюяәіүұөёйь\W\d_])[ыіи]п$")
+_NOT_CONVERBS = frozenset({"тәртіп", "тартип", "кәсіп", "касип", "қалып", "калып", "жіп", "жип"})
+
+
 def _verbal_noun(word: str) -> str:
-    """A negated or vowel-final passive verb form as the verbal noun it is stemmed like; other words as they are."""
+    """A negated, converb or vowel-final passive verb form as the verbal noun it is stemmed like; other words as they
+    are."""
+    if word not in _NOT_CONVERBS and (converb := _CONVERB.match(word)):
+        return converb.group("root") + "у"
     match = _PASSIVE_AFTER_VOWEL.match(word := kazakh_negation(word) or word)
     return match.group("root") + "у" if match else word
 

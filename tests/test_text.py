@@ -179,9 +179,16 @@ def test_other_words_are_no_negated_verbs(word: str) -> None:
     ["жасау", "жасамады", "жасалған", "жасалмады"],  # the passive of a vowel-final verb: -л-
     ["бақылау", "бақыланбады", "бақыланған", "бақылауы"],  # ... and -н-
     ["жоспар", "жоспары", "жоспарының", "жоспарына"],  # possessive and case endings
+    ["бару", "барып", "барды"],  # the converb -ып/-іп ("барып көру", "апарып беру")
+    ["ілесу", "ілесіп"],
+    ["жеткізу", "жеткізіп"],
 ])
 def test_kazakh_verb_forms_possessives_and_verbal_nouns_share_a_stem(forms: list[str]) -> None:
     assert len({stem(form) for form in forms}) == 1, {form: stem(form) for form in forms}
+
+
+def test_a_noun_ending_like_a_converb_keeps_its_stem() -> None:
+    assert stem("тәртіп") == stem("тәртібі") and stem("кәсіп") == stem("кәсіптік")
 
 
 def test_a_noun_ending_like_a_passive_keeps_its_stem() -> None:
