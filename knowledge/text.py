@@ -368,7 +368,7 @@ def kazakh_negation(word: str) -> str | None:
 # A verb's converb, -ып/-іп after a consonant ("барып көру", "апарып беру", "жазып"), ends the word: read as the
 # verbal noun. Nouns ending alike keep their letters (loose forms too).
 _CONVERB = re.compile(r"^(?P<root>[^\W\d_]{2,}[^аеиоуыэюяәіүұөёйь\W\d_])[ыіи]п$")
-_NOT_CONVERBS = frozenset({"тәртіп", "тартип", "кәсіп", "касип", "қалып", "калып", "жіп", "жип"})
+_NOT_CONVERBS = frozenset({"тәртіп", "тартип", "кәсіп", "касип", "қалып", "калып", "жіп", "жип", "ғұрып", "гурып"})
 
 
 def _verbal_noun(word: str) -> str:
