@@ -246,3 +246,15 @@ def test_a_norm_asked_is_a_staffing_question(engine, question):
 def test_a_word_like_a_norm_in_a_service_name_is_no_staffing_cue():
     """"формасы", "формаларына" are one letter from "нормасы": a one-word cue would be matched fuzzily."""
     assert "staffing" not in understand("тіршілік формаларына үйрету стационар қала").cues
+
+
+@pytest.mark.parametrize("question", [
+    "сколько палатных санитарок нужно на тех, кто сами не едят и не передвигаются?",
+    "how many ward orderlies for residents who cannot move or eat on their own?",
+    "өздігінен қозғала және тамақтана алмайтын қарттарға неше санитар керек?",
+])
+def test_orderlies_for_residents_who_cannot_move_or_eat_are_the_self_care_group_s(engine: Engine, question: str):
+    """Of the two ward orderlies, the one counted per group by self-care skills (its norm says "өздігінен қозғала
+    және тамақтана алмайды"), not the one per round-the-clock post."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["position"].startswith("Санитар-палатадығы")
