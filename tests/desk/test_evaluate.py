@@ -51,6 +51,7 @@ HELD_OUT_ZF = DATA / "questions-heldout-2026-11-30zf.jsonl"
 HELD_OUT_ZG = DATA / "questions-heldout-2026-11-30zg.jsonl"
 HELD_OUT_ZH = DATA / "questions-heldout-2026-11-30zh.jsonl"
 HELD_OUT_ZI = DATA / "questions-heldout-2026-11-30zi.jsonl"
+HELD_OUT_ZJ = DATA / "questions-heldout-2026-11-30zj.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -136,6 +137,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZH, 130, 0.98, 1, "823ec393ef0aa1428fa7d6c84818a738401411aafcf09415d16e6aa427aedb53"),
     # 2026-11-30 (eighth session), after ZH's classes were fixed: 123/130 (94.6 %), 4 confidently wrong
     (HELD_OUT_ZI, 130, 0.94, 4, "92c53b964a6d039c9a31101a79c6922e843ff41edb9f67ae2f4c33d05c118d3e"),
+    # 2026-11-30 (eighth session), after ZI's classes were fixed: 125/130 (96.2 %), 2 confidently wrong
+    (HELD_OUT_ZJ, 130, 0.96, 2, "a9ee0c331bbb256d95ce687c4bfd3cb6a3601e0aae0f7ff9d013b6195bfc0397"),
 ]
 
 
