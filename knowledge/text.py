@@ -277,6 +277,10 @@ _KK_ENDINGS: dict[str, str] = {
 }
 # Loose forms that are ordinary Russian word ends ("командир"): without Kazakh letters they are not Kazakh endings.
 _NOT_LOOSE_ENDINGS = frozenset(["дир", "тир"])
+# The adjective and abstract-noun suffix -лық/-дық/-тық ("мүгедектік" → "мүгедек") leaves a root of four letters or
+# more: a shorter one is a word of its own that ends alike ("жабдық", equipment, is no "жаб" + "-дық").
+_DERIVATIONAL = frozenset(e for e in ("лық", "лік", "дық", "дік", "тық", "тік") for e in (e, e.translate(_LOOSE)))
+MIN_DERIVED_ROOT = 4
 # Endings that are Russian declension after these letters, not Kazakh case endings.
 _RUSSIAN_BEFORE = {"да": "ое", "де": "ое", "га": "о"}
 # Roots a Kazakh ending may cut down to: three letters, or two ending in й ("үйде" → "үй").
@@ -317,7 +321,7 @@ def _strip_kazakh(word: str, loose_form: bool) -> str | None:
         if not word.endswith(ending):
             continue
         root = word[: -len(ending)]
-        if not _SHORT_ROOT.match(root):
+        if not _SHORT_ROOT.match(root) or (ending in _DERIVATIONAL and len(root) < MIN_DERIVED_ROOT):
             continue
         classes = _KK_ALL[ending]
         if classes != "*":
