@@ -38,6 +38,8 @@ MAX_TOKENS = 40
 _KAZAKH_LATIN = re.compile(r"[qğäöüıñūáǵńóúý]")  # Kazakh letters of the 2021 and the 2018 Latin alphabets
 _DIGITS = re.compile(r"\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # HTML tags pasted from a web page
+# "No. 401", "No 401": the number sign, not the English "no" of something missing
+_NUMERO = re.compile(r"\b(?:No\.?|no\.)\s*(?=\d)")
 _TOWN = re.compile(r"(?<![\w.])(?<!\d\s)г\.\s*[А-ЯЁӘҒҚҢӨҰҮҺІ]")  # "г. Аксай": a town by name ("2026 г." is a year)
 # Ordinary words that also carry a staffing cue only when a head count is asked ("керек", "need", ...); "ставка"
 # is a post and a rate alike ("ставка психолога, село": a rate, where an area is asked).
@@ -92,7 +94,7 @@ class Understood:
 
 def understand(question: str, glossary: Glossary | None = None) -> Understood:
     glossary = glossary or load_glossary()
-    text = _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS])
+    text = _NUMERO.sub("№ ", _TAG.sub(" ", (question or "")[:MAX_QUESTION_CHARS]))
     printed = tokens(text)
     raw = split_fused(printed)[:MAX_TOKENS]
     words = [loose(t) for t in raw]

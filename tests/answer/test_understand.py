@@ -413,6 +413,16 @@ def test_latin_script_reaches_the_words_of_the_cyrillic_question(latin: str, cyr
     assert reading(understand(latin)) == reading(understand(cyrillic))
 
 
+@pytest.mark.parametrize("question", ["Joint order No. 401 on risk criteria — is it in force?", "Is order No 343 valid?"])
+def test_no_before_a_number_is_the_number_sign(question: str) -> None:
+    u = understand(question)
+    assert not u.incident and "not_done" not in u.cues and "no" not in u.tokens
+
+
+def test_no_before_a_count_still_reports_something_missing() -> None:
+    assert understand("no food for 2 days, is it gross?").intent == "violation"
+
+
 def test_transliterated_russian_is_russian() -> None:
     assert understand("skolko stoit massazh v polustacionare").lang == "ru"
     assert understand("psiholog diagnostika ne provel").lang == "ru"
