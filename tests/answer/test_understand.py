@@ -414,6 +414,13 @@ def test_latin_script_reaches_the_words_of_the_cyrillic_question(latin: str, cyr
     assert reading(understand(latin)) == reading(understand(cyrillic))
 
 
+def test_stand_is_no_price() -> None:
+    # "стоят закрытые": the workshops stand closed; "сколько стоят" still asks a price
+    u = understand("В доме-интернате нет лечебно-трудовой деятельности, мастерские стоят закрытые. Какая степень?")
+    assert "price" not in u.cues and u.intent == "violation"
+    assert "price" in understand("сколько стоят услуги массажа").cues
+
+
 @pytest.mark.parametrize("question", ["Joint order No. 401 on risk criteria — is it in force?", "Is order No 343 valid?"])
 def test_no_before_a_number_is_the_number_sign(question: str) -> None:
     u = understand(question)
