@@ -188,7 +188,8 @@ def tokens(text: object) -> list[str]:
     """Folded, case-folded word tokens of any script (letters and digits; anything else splits words). The 2018
     acute Kazakh Latin letters are read as their 2021 twins ("bórli" → "börli"); Russian compound abbreviations are
     read as their words ("спецсоцуслуг" → "специальный", "социальный", "услуг")."""
-    found = _TOKEN.findall(_ABBREVIATION_ENDING.sub(r"\1", fold(text)).casefold().translate(_ACUTE_TO_2021))
+    folded = _DISTRICT.sub("район", _ABBREVIATION_ENDING.sub(r"\1", fold(text)).casefold())
+    found = _TOKEN.findall(folded.translate(_ACUTE_TO_2021))
     return [part for token in found for part in _unabbreviated(token)]
 
 
@@ -196,6 +197,10 @@ def tokens(text: object) -> list[str]:
 _ABBREVIATION_ENDING = re.compile(
     r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})-(?i:ға|ге|қа|ке|ка|га|на|не|а|е|тен|тан|нан|нен|дан|ден|ның|нің|дың|дің|тың|тің|"
     r"ны|ні|ды|ді|ты|ті|да|де|та|те|мен|бен|пен|ы|і|сы|сі|ын|ін)\b")
+
+
+# "р-н", "р-не", "р-на": "район" shortened (its "не" is no negation)
+_DISTRICT = re.compile(r"(?<![^\W\d_])р-н(?:а|е|у|ом)?(?![^\W\d_])")
 
 
 # Russian compound words shortened by their first syllables ("соцработник", "спецсоцуслуги", "медсестра" stays: it

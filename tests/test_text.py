@@ -67,6 +67,12 @@ def test_russian_compound_abbreviations_are_read_as_their_words() -> None:
     assert key(tokens("соцработе")[0]) == key("социальной")  # meets the full word in the index
 
 
+def test_the_shortened_district_is_read_whole() -> None:
+    # "р-не" is "районе": its "не" is no negation
+    assert tokens("в Бурлинском р-не, р-н, р-на") == ["в", "бурлинском", "район", "район", "район"]
+    assert tokens("пр-не") == ["пр", "не"]
+
+
 def test_is_latin() -> None:
     assert is_latin("massage") and is_latin("qala") and is_latin("börli")
     assert not is_latin("массаж") and not is_latin("baйтерек") and not is_latin("2026")

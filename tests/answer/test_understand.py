@@ -414,6 +414,11 @@ def test_latin_script_reaches_the_words_of_the_cyrillic_question(latin: str, cyr
     assert reading(understand(latin)) == reading(understand(cyrillic))
 
 
+def test_a_shortened_specialist_in_a_shortened_district() -> None:
+    u = understand("Временное пребывание в Бурлинском р-не, поддержка связи с родственниками, спец по соцработе")
+    assert u.filters.position == "social_work_specialist" and u.filters.jurisdiction == "borli" and not u.incident
+
+
 def test_stand_is_no_price() -> None:
     # "стоят закрытые": the workshops stand closed; "сколько стоят" still asks a price
     u = understand("В доме-интернате нет лечебно-трудовой деятельности, мастерские стоят закрытые. Какая степень?")
