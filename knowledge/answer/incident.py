@@ -27,7 +27,7 @@ from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, SURE, Hit, Index, Target
 from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
 from knowledge.answer.understand import Understood, Word
-from knowledge.text import is_latin, loose, tokens
+from knowledge.text import is_latin, loose, russian_pos, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
@@ -275,7 +275,7 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     words: list[Word] = []
     actions: list[Action] = []
     action_words: list[Word] = []
-    for word in _objects_weighted(story_weighted(u.words, lexicon), u.lang):
+    for word in _objects_weighted(story_weighted(u.words, lexicon), u.lang, [loose(t) for t in u.tokens]):
         # a lemma, when `understand` gives one, is one more form to recognise ("провести" for "провели")
         forms = [f for f in (word.text, word.alt, getattr(word, "lemma", None)) if f]
         if any(lexicon.no_content(f) for f in forms):
@@ -312,11 +312,18 @@ def story_weighted(words: list[Word], lexicon: Lexicon | None = None) -> list[Wo
             for i, word in enumerate(words)]
 
 
-def _objects_weighted(words: list[Word], lang: str) -> list[Word]:
+def _said_next(said: list[str], first: str, second: str) -> bool:
+    """Whether two loose words stand next to each other in the question."""
+    return any(a == first and b == second for a, b in zip(said, said[1:], strict=False))
+
+
+def _objects_weighted(words: list[Word], lang: str, said: list[str]) -> list[Word]:
     """The thing a negated verb says was not given or done weighs OBJECT_WEIGHT: the content word before a Kazakh
     verb ("ЖОБ бойынша ... кресло-арба берілмеді"), after an English one ("hasn't received the wheelchair ... in his
     rehab program"); the rest of the story is context. Russian word order is free ("транспорт не предоставили"):
-    none there. Only the word next to the verb: a story word, a job title or another verb there stresses nothing."""
+    only a noun said right after the verb is its object ("не провели профориентацию"; "не возили на лечение" says
+    where). Only the word next to the verb: a story word, a job title or another verb there stresses nothing.
+    `said`: the question's loose tokens."""
     weighted = list(words)
     for at, word in enumerate(words):  # the thing said missing ("нет пандуса") is the object, whatever the language
         if word.missing and word.weight >= 1 and not word.negated:
@@ -328,6 +335,9 @@ def _objects_weighted(words: list[Word], lang: str) -> list[Word]:
             steps = range(at - 1, -1, -1)
         elif lang == "en" and is_latin(verb.text):
             steps = range(at + 1, len(words))
+        elif lang == "ru" and at + 1 < len(words) and _said_next(said, verb.text, words[at + 1].text) and \
+                russian_pos(words[at + 1].text) == "NOUN":
+            steps = range(at + 1, at + 2)
         else:
             continue
         # the word next to the verb (past a verbal noun of purpose); a story word there ("бір апта бойы

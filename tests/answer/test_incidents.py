@@ -141,6 +141,14 @@ def test_never_negates_the_english_verb_after_it_and_its_object_is_stressed(ques
     assert {w.text: w.weight for w in read(understand(question)).words}[thing] == OBJECT_WEIGHT
 
 
+def test_a_russian_noun_right_after_the_negated_verb_is_its_object():
+    weights = {w.text: w.weight for w in read(understand("Надомка: ребёнку не провели профориентацию")).words}
+    assert weights[loose("профориентацию")] == OBJECT_WEIGHT
+    # "на лечение" says where to; the object is told elsewhere
+    weights = {w.text: w.weight for w in read(understand("Проживающих не возили на лечение, транспорта нет")).words}
+    assert weights[loose("лечение")] <= 1
+
+
 def test_a_missing_word_in_a_described_case_is_no_object():
     weights = {w.text: w.weight for w in read(understand("туыстары жоқ қарттарға күтім")).words}
     assert weights and max(weights.values()) <= 1
