@@ -55,6 +55,7 @@ HELD_OUT_ZJ = DATA / "questions-heldout-2026-11-30zj.jsonl"
 HELD_OUT_ZK = DATA / "questions-heldout-2026-11-30zk.jsonl"
 HELD_OUT_ZL = DATA / "questions-heldout-2026-11-30zl.jsonl"
 HELD_OUT_ZM = DATA / "questions-heldout-2026-11-30zm.jsonl"
+HELD_OUT_ZN = DATA / "questions-heldout-2026-11-30zn.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -148,6 +149,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZL, 130, 0.96, 4, "65bc9278c43a6f40cf626cf8a14f929383d2218bfccbfde6d7fbc6100b546c89"),
     # 2026-11-30 (eighth session), after ZL's classes were fixed: 126/130 (96.9 %), 2 confidently wrong
     (HELD_OUT_ZM, 130, 0.96, 2, "265dffaacf363e68a69dc473a2d4323bbcae1c21496c36934024a065d2caf8c8"),
+    # 2026-11-30 (eighth session), after ZM's classes were fixed: 125/130 (96.2 %), 2 confidently wrong
+    (HELD_OUT_ZN, 130, 0.96, 2, "8d7d6c2c2f018a0f1d5eb74d89af13a26b4cfe01dca5cbb0dc083fe70586ad8c"),
 ]
 
 
