@@ -58,6 +58,9 @@ def test_a_table_without_the_group_s_service_answers_nothing_for_the_other(engin
     # Kazakh says what is absent before "жоқ"; a name saying "жоқ" says it absent too
     ("стационар, ауыл: тырнақ алу, ауыр шектеуі жоқ қарияға, айына қанша?", 1),
     ("стационар, ауыл: туыстары жоқ қарттың жерлеуін ұйымдастыруға көмек, әлеуметтік жұмыс маманы", 9),
+    # a negated Kazakh participle: "not limited" rules out the services for the limited; a name saying "not" too
+    # ("кәмелетке толмаған", under age) says it as the question does
+    ("стационар, ауыл: тырнақ алу, тіршілігі ауыр шектелмеген қарияға, айына қанша?", 1),
     # a name saying a thing is not allowed says it absent, as the question does
     ("Бөрлі жартылай стационар: escorting to health facilities if public transport is not allowed, rate?", 27),
 ])

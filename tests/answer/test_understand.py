@@ -420,6 +420,11 @@ def test_a_shortened_specialist_in_a_shortened_district() -> None:
     assert u.filters.position == "social_work_specialist" and u.filters.jurisdiction == "borli" and not u.incident
 
 
+def test_a_specialist_in_social_work_said_short() -> None:
+    assert understand("Скока ставок спеца по соц работе положено в стацонаре на 80").filters.position == \
+        "social_work_specialist"
+
+
 def test_stand_is_no_price() -> None:
     # "стоят закрытые": the workshops stand closed; "сколько стоят" still asks a price
     u = understand("В доме-интернате нет лечебно-трудовой деятельности, мастерские стоят закрытые. Какая степень?")

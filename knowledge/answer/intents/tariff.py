@@ -33,7 +33,7 @@ from knowledge.answer.policy import (
 from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import Understood
 from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
-from knowledge.text import is_russian_verb, key, loose, tokens
+from knowledge.text import is_russian_verb, kazakh_negation, key, loose, tokens
 
 
 class Tariffs:
@@ -320,6 +320,8 @@ def _negated_keys(u: Understood, synonyms: Callable[[str], tuple[str, ...]] | No
         elif word in _ABSENT_AFTER:
             found.update(key(w) for w in words[max(0, i - NEGATED_SPAN):i]
                          if len(w) >= MIN_NEGATED and not w.endswith(_PARTICIPLE))
+        elif word.endswith(_PARTICIPLE) and (verbal_noun := kazakh_negation(word)) and len(verbal_noun) >= MIN_NEGATED:
+            found.add(key(verbal_noun))  # "ауыр шектелмеген": not limited, so not the services for the limited
         elif word in _NOT and i + 1 < len(words) and _rules_out(u.tokens[i + 1], words[i - 1] if i else ""):
             # one word, said of the person: its Kazakh renderings too (the names of one table say it one way)
             found.update(key(w) for w in (words[i + 1], *(synonyms(words[i + 1]) if synonyms else ())))
@@ -347,7 +349,7 @@ def _names_present(name: str, negated: frozenset[str]) -> bool:
     отсутствии родственников)", "туыстарының болмауы", "is not allowed" say them absent, as the question did."""
     words = [loose(t) for t in tokens(name)]
     return (any(key(w) in negated for w in words)
-            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT for w in words))
+            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or kazakh_negation(w) for w in words))
 
 
 def _unknown_position(asked: Asked, ctx: Context) -> bool:
