@@ -56,6 +56,7 @@ HELD_OUT_ZK = DATA / "questions-heldout-2026-11-30zk.jsonl"
 HELD_OUT_ZL = DATA / "questions-heldout-2026-11-30zl.jsonl"
 HELD_OUT_ZM = DATA / "questions-heldout-2026-11-30zm.jsonl"
 HELD_OUT_ZN = DATA / "questions-heldout-2026-11-30zn.jsonl"
+HELD_OUT_ZO = DATA / "questions-heldout-2026-11-30zo.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -151,6 +152,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZM, 130, 0.96, 2, "265dffaacf363e68a69dc473a2d4323bbcae1c21496c36934024a065d2caf8c8"),
     # 2026-11-30 (eighth session), after ZM's classes were fixed: 125/130 (96.2 %), 2 confidently wrong
     (HELD_OUT_ZN, 130, 0.96, 2, "8d7d6c2c2f018a0f1d5eb74d89af13a26b4cfe01dca5cbb0dc083fe70586ad8c"),
+    # 2026-11-30 (eighth session), after ZN's classes were fixed: 121/130 (93.1 %), 4 confidently wrong
+    (HELD_OUT_ZO, 130, 0.93, 4, "cdeade07e620ce0d72ad6ede66fadd5906bb43749b44c9a414d8abab603df6e9"),
 ]
 
 
