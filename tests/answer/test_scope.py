@@ -181,7 +181,8 @@ def test_a_sanatorium_voucher_is_no_service_of_the_base(engine: Engine) -> None:
     ("Can you write a cover letter for me for a social worker job?", "en"),
     ("Мүгедектік тобын қалай рәсімдейді?", "kk"),
     ("как получить справку о составе семьи", "ru"),
-    ("напишите заявление о переводе для соцработника", "ru")])
+    ("напишите заявление о переводе для соцработника", "ru"),
+    ("Как через egov оформить инвалидность ребенку?", "ru")])
 def test_a_procedure_or_a_task_is_said_to_be_beyond_the_base_with_its_nearest_things(engine: Engine, question, lang):
     """The base holds no procedures and drafts nothing: a question asking one, with nothing else about the base
     in it (no price, setting, place or incident), is never answered with a tariff row that shares a word."""
@@ -214,3 +215,17 @@ def test_a_pension_is_out_of_scope(engine, question):
 def test_a_pensioner_helped_is_no_pension_asked(engine):
     answer = engine.ask("Бурлинский район, надомное: помощь пенсионеру растопить печь и принести уголь, тариф?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 16
+
+
+@pytest.mark.parametrize("question", ["Как получить жилищную помощь на оплату коммуналки в Уральске?",
+                                      "how do I get housing assistance for my utility bills"])
+def test_housing_assistance_is_a_benefit_the_base_does_not_hold(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results
+
+
+def test_daily_beside_the_rate_is_its_unit_not_a_service_word(engine: Engine):
+    # Börli's day care prices no massage: the nurse's "daily health check" is no answer to it
+    answer = engine.ask("Börli semi-stationary: massage by a nurse — what is the daily rate?")
+    assert answer.status != "answer"
+    assert engine.ask("Börli semi-stationary daily health check by a nurse, rate?").status == "answer"
