@@ -307,6 +307,9 @@ def story_weighted(words: list[Word], lexicon: Lexicon | None = None) -> list[Wo
         return any(lexicon.tells_story(f) for f in (word.text, word.alt) if f)
 
     told = [story(word) for word in words]
+    # a story told in a phrase ("оңалтудың жеке бағдарламасы бойынша": the programme a thing was due under)
+    for pattern, start in _runs(tuple(p for p in lexicon.story if len(p.words) > 1), [w.text for w in words]):
+        told[start:start + len(pattern.words)] = [True] * len(pattern.words)
     counted = [word.text in lexicon.counts and i + 1 < len(words) and told[i + 1] for i, word in enumerate(words)]
     return [replace(word, weight=min(word.weight, STORY_WEIGHT)) if told[i] or counted[i] else word
             for i, word in enumerate(words)]

@@ -558,3 +558,25 @@ def test_not_is_no_word_of_a_requirement(engine):
     care errands; the ramp missing at the entrance is the entrance groups' criterion (53)."""
     answer = engine.ask("Мекеменің кіреберісінде пандус жоқ, арбамен кіру мүмкін емес. Бұл өрескел бұзушылық па?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 53 and answer.verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "programme", "thing"), [
+    ("мүгедекке оңалтудың жеке бағдарламасы бойынша протез берілмеді", {"оңалтудың", "жеке", "бағдарламасы"},
+     "протез"),
+    ("the client never got the wheelchair in his individual rehab program", {"individual", "rehab", "program"},
+     "wheelchair"),
+])
+def test_the_programme_a_thing_was_due_under_is_the_story(question, programme, thing):
+    weights = {w.text: w.weight for w in read(understand(question)).words}
+    assert all(weights[loose(w)] < 1 for w in programme) and weights[loose(thing)] >= 1
+
+
+@pytest.mark.parametrize("question", [
+    "Мүгедектігі бар адамға жеке бағдарлама бойынша санаторий-курорттық ем берілмеді. Қандай дәреже?",
+    "Мүгедектігі бар адам оңалтудың жеке бағдарламасы бойынша шипажайлық-курорттық емге жіберілмеді. Қандай дәреже?",
+])
+def test_a_provision_due_under_the_programme_with_no_setting_is_its_own_criterion(engine: Engine, question):
+    """Sanatorium treatment not given, no setting named: criterion 65 (for every setting), not the help of 13 in
+    stationary care or of 26 at home, which only share the programme's words."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 65

@@ -363,9 +363,17 @@ def _with_look_alikes(chosen: list[Hit], hits: list[Hit], named_settings: dict) 
     for hit in hits:
         if len(shown) >= SHOWN:
             break
-        if hit not in shown and hit.score >= top.score - COMPARE and look_alike(hit, top, named_settings):
+        if hit not in shown and (hit.score >= top.score - COMPARE or _finds_all_of(hit, top)) and \
+                look_alike(hit, top, named_settings):
             shown.append(hit)
     return shown[:SHOWN]
+
+
+def _finds_all_of(hit: Hit, top: Hit) -> bool:
+    """Whether a candidate finds for sure every word the best one does (a longer wording of the same requirement,
+    ranked lower only for its length)."""
+    found = [i for i, s in enumerate(top.matched) if s >= incident.SURE]
+    return bool(found) and all(i < len(hit.matched) and hit.matched[i] >= incident.SURE for i in found)
 
 
 def _settings(hit: Hit, named_settings: dict) -> frozenset[str]:
