@@ -57,6 +57,7 @@ HELD_OUT_ZL = DATA / "questions-heldout-2026-11-30zl.jsonl"
 HELD_OUT_ZM = DATA / "questions-heldout-2026-11-30zm.jsonl"
 HELD_OUT_ZN = DATA / "questions-heldout-2026-11-30zn.jsonl"
 HELD_OUT_ZO = DATA / "questions-heldout-2026-11-30zo.jsonl"
+HELD_OUT_ZP = DATA / "questions-heldout-2026-11-30zp.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -154,6 +155,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZN, 130, 0.96, 2, "8d7d6c2c2f018a0f1d5eb74d89af13a26b4cfe01dca5cbb0dc083fe70586ad8c"),
     # 2026-11-30 (eighth session), after ZN's classes were fixed: 121/130 (93.1 %), 4 confidently wrong
     (HELD_OUT_ZO, 130, 0.93, 4, "cdeade07e620ce0d72ad6ede66fadd5906bb43749b44c9a414d8abab603df6e9"),
+    # 2026-11-30 (eighth session), after ZO's classes were fixed: 123/130 (94.6 %), none confidently wrong
+    (HELD_OUT_ZP, 130, 0.94, 0, "5bac64d7b91b3901be192160af79dfd6410a6676d1b05923bd0cf3510f2b24c9"),
 ]
 
 
