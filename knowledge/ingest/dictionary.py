@@ -39,6 +39,8 @@ def russian_words(parsed) -> list[dict]:  # noqa: ANN001 - as above
     """One row per Russian-looking word of those texts (as printed, loose, read in Cyrillic): its dictionary form and
     part of speech, NULL when the dictionary does not know it."""
     printed = dict.fromkeys(token for text in dict.fromkeys(named_texts(parsed)) for token in tokens(text))
-    words = dict.fromkeys(form for token in printed for form in (token, loose(token), to_cyrillic(token)))
+    # the loose form read in Cyrillic too: an English word spelt the American way ("behaviour" → "behavior") is keyed so
+    words = dict.fromkeys(form for token in printed
+                          for form in (token, loose(token), to_cyrillic(token), to_cyrillic(loose(token))))
     return [{"word": word, "normal": found[0] if found else None, "pos": found[1] if found else None}
             for word, found in looked_up(words).items()]

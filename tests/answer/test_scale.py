@@ -162,6 +162,8 @@ def test_the_base_stores_the_dictionary_s_reading_of_its_words(kb_path: Path) ->
     assert "мейіргер" not in stored  # a Kazakh word never reaches the dictionary
     assert stored.get(loose("мейіргер"), "absent") is None  # its loose form is looked up: the dictionary lacks it
     assert db.execute("select value from meta where key = 'russian_version'").fetchone()[0] == russian.version()
+    # an English name word spelt the British way is keyed by its loose, American spelling, read in Cyrillic
+    assert "бехавиор" in stored and "организатионс" in stored
 
 
 def test_a_reading_made_under_another_version_is_not_taken(kb_path: Path, tmp_path: Path) -> None:
