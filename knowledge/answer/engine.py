@@ -101,6 +101,9 @@ class Engine:
         self.glossary, self.context = fresh.glossary, fresh.context
         if old is not None:
             old.close()
+        gc.unfreeze()  # the old base's objects may now be collected, then the new one is set aside again
+        gc.collect()
+        gc.freeze()
 
     def _load(self) -> None:
         # Loading makes a few hundred thousand objects (a base of many acts) and no garbage: the cyclic collector,
@@ -120,6 +123,8 @@ class Engine:
             if collecting:
                 gc.enable()
                 gc.collect()  # now, once: not as a pause in the first questions answered
+                # the base lives as long as the engine: later full collections need not walk its objects again
+                gc.freeze()
         for lang in LANGS:  # load Babel's locale data now, not on the first user's question
             compose.money(1.0, lang)
         if self.catalogue.synonyms is not None:  # the lexicon's renderings keyed now, as well
