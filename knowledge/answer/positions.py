@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -265,8 +266,8 @@ class Positions:
         return max((s for f in forms if f for s in self.service_index.word_matches(f).values()), default=0.0)
 
     def _in_terms(self, forms: list[str], position: str) -> bool:
-        keys = {key(f) for f in forms}
-        return any(_word_fits(word, forms, keys) for term in self.terms.get(position, ()) for word in term)
+        words, keys = tuple(forms), {key(f) for f in forms}
+        return any(_word_fits(word, words, keys) for term in self.terms.get(position, ()) for word in term)
 
     def broader(self, asked: Asked) -> Asked:
         """The position the asked one is a kind of ("social worker" for "care social worker"), for a table that
@@ -456,8 +457,14 @@ def _word_fits(term_word: str, words, keys) -> bool:
     """A glossary term's word (a "*" stem or a whole word) among a text's loose words (with their keys)."""
     if term_word.endswith("*"):
         stem = term_word[:-1]
-        return any(w.startswith(stem) for w in words) or key(stem) in keys
+        return not stem or stem in _beginnings(words) or key(stem) in keys
     return term_word in words or key(term_word) in keys
+
+
+@lru_cache(maxsize=FITS_CACHE)
+def _beginnings(words: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """Every beginning of a text's words: a title is tried against many stems, each now looked up once."""
+    return frozenset(word[:end] for word in words for end in range(1, len(word) + 1))
 
 
 def _all_matches(glossary: Glossary, words: list[str], alts: list[str]) -> list[Match]:
