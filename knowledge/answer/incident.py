@@ -115,6 +115,7 @@ class Lexicon:
     _by_word: _WordKinds | None = field(default=None, repr=False)  # the one-word patterns, looked up by word
     _sections_of: dict = field(default_factory=dict, repr=False)  # section heading → its kind
     _ways: dict = field(default_factory=dict, repr=False)  # (question tokens, mentioned) → `ways_said`
+    _way_runs: dict = field(default_factory=dict, repr=False)  # question tokens → `_ways_in`
 
     def _kind(self, word: str) -> Action | bool | str | None:
         """True for a negation word, False for an auxiliary, STORY for a story word, the action a word names, None
@@ -163,21 +164,30 @@ class Lexicon:
     def ways_for_sure(self, raw: tuple[str, ...]) -> frozenset[str]:
         """The section kinds whose way the question says for sure: a counted way ("two complaints or more") with a
         count of two or more in the COUNT_REACH words before it ("две подтверждённые жалобы", "3 шағым")."""
-        words = [loose(t) for t in raw]
+        words, ways = self._ways_in(raw)
 
         def counted(i: int) -> bool:
             return any((w in self.counts and w not in self.single) or (w.isdigit() and int(w) >= 2)
                        for w in words[max(0, i - COUNT_REACH):i])
 
-        return frozenset(kind for kind, start, _ in self._ways_at(words) if kind not in self.counted or counted(start))
+        return frozenset(kind for kind, start, _ in ways if kind not in self.counted or counted(start))
 
     def way_words(self, raw: tuple[str, ...]) -> frozenset[str]:
         """The loose words saying how a violation came to light ("жалобы", "БАҚ"), with the COUNT_REACH words before
         each (its count or verb: "две подтверждённые жалобы", "екі шағым"): they tell the section, not what was not
         done."""
-        words = [loose(t) for t in raw]
-        return frozenset(word for _, start, end in self._ways_at(words)
-                         for word in words[max(0, start - COUNT_REACH):end])
+        words, ways = self._ways_in(raw)
+        return frozenset(word for _, start, end in ways for word in words[max(0, start - COUNT_REACH):end])
+
+    def _ways_in(self, raw: tuple[str, ...]) -> tuple[list[str], tuple[tuple[str, int, int], ...]]:
+        """The question's loose words and the runs naming a way in them, read once for both readers above."""
+        found = self._way_runs.get(raw)
+        if found is None:
+            if len(self._way_runs) > WAYS_CACHE:
+                self._way_runs.clear()
+            words = [loose(t) for t in raw]
+            found = self._way_runs[raw] = (words, tuple(self._ways_at(words)))
+        return found
 
     def _ways_at(self, words: list[str]) -> Iterator[tuple[str, int, int]]:
         """Each run of loose words naming a way a violation came to light: (section kind, start, end)."""
