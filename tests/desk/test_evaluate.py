@@ -58,6 +58,7 @@ HELD_OUT_ZM = DATA / "questions-heldout-2026-11-30zm.jsonl"
 HELD_OUT_ZN = DATA / "questions-heldout-2026-11-30zn.jsonl"
 HELD_OUT_ZO = DATA / "questions-heldout-2026-11-30zo.jsonl"
 HELD_OUT_ZP = DATA / "questions-heldout-2026-11-30zp.jsonl"
+HELD_OUT_ZQ = DATA / "questions-heldout-2026-11-30zq.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -157,6 +158,9 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZO, 130, 0.93, 4, "cdeade07e620ce0d72ad6ede66fadd5906bb43749b44c9a414d8abab603df6e9"),
     # 2026-11-30 (eighth session), after ZO's classes were fixed: 123/130 (94.6 %), none confidently wrong
     (HELD_OUT_ZP, 130, 0.94, 0, "5bac64d7b91b3901be192160af79dfd6410a6676d1b05923bd0cf3510f2b24c9"),
+    # 2026-11-30 (eighth session), on the session's engine after ZP (speed work, same answers): 126/130 (96.9 %),
+    # 1 confidently wrong
+    (HELD_OUT_ZQ, 130, 0.96, 1, "0d5a928c71b694794a1e3f1d0bc8231fe6c6af02c4d11afb47cb0a4b036115c5"),
 ]
 
 
