@@ -98,6 +98,7 @@ _ACUTE_TO_2021 = str.maketrans({"á": "ä", "ó": "ö", "ú": "ü", "ǵ": "ğ", 
 _LATIN_WORD = re.compile(r"[a-zäöüūıñňşçğéáóúǵńý']+", re.IGNORECASE)
 _DIGRAPHS = (
     ("iia", "ия"), ("iiu", "ию"),  # я, ю of loans in the 2021 alphabet ("terapiia" терапия)
+    ("ııa", "ия"), ("ııu", "ию"),  # ... and in the 2018 one, whose ı is и ("terapııa" терапия)
     ("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("gh", "ғ"),
     ("ya", "я"), ("yu", "ю"), ("yo", "е"),
 )

@@ -133,6 +133,7 @@ def test_to_cyrillic_kazakh_latin_alphabets() -> None:
     assert to_cyrillic("úıde Bórli") == "үйде Бөрлі"  # 2018 acute letters; ı after a vowel is й there
     assert to_cyrillic("қала 5") == "қала 5"
     assert to_cyrillic("eñbek terapiiasy kompaniia") == "еңбек терапиясы компания"  # я of loans, 2021 alphabet
+    assert to_cyrillic("eńbek terapııasy") == "еңбек терапиясы"  # ... and the 2018 one, whose ı is и
 
 
 # ---------------------------------------------------------------- the stemmer
