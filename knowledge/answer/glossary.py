@@ -270,8 +270,9 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
                         langs[term.words].append(lang)
                         spelt.setdefault(term.words, term)
             for words, term_langs in langs.items():
-                terms.append(Term(category, key, " ".join(term_langs), words, words[-1].endswith("*"),
-                                  spelt[words].roots))
+                # `exact`: the words as written only ("составьте", a request, is no "составлен", drawn up)
+                roots = tuple(frozenset() for _ in words) if entry.get("exact") else spelt[words].roots
+                terms.append(Term(category, key, " ".join(term_langs), words, words[-1].endswith("*"), roots))
             if category == "positions":
                 position_kb[key] = tuple(" ".join(loose(w) for w in tokens(s)) for s in entry.get("kb", []))
     stopwords = {lang: {loose(w) for w in words} for lang, words in data.get("stopwords", {}).items()}

@@ -425,6 +425,13 @@ def test_a_specialist_in_social_work_said_short() -> None:
         "social_work_specialist"
 
 
+def test_a_request_word_in_another_form_asks_nothing() -> None:
+    # "составьте" asks for a draft; "не составлен" reports a plan not drawn up
+    u = understand("Индивидуальный план работы на клиента не составлен. Как это оценивается?")
+    assert "how_to" not in u.cues and u.intent == "violation"
+    assert "how_to" in understand("составьте заявление").cues
+
+
 def test_stand_is_no_price() -> None:
     # "стоят закрытые": the workshops stand closed; "сколько стоят" still asks a price
     u = understand("В доме-интернате нет лечебно-трудовой деятельности, мастерские стоят закрытые. Какая степень?")
