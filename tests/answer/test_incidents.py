@@ -566,6 +566,15 @@ def test_not_is_no_word_of_a_requirement(engine):
     ("the client never got the wheelchair in his individual rehab program", {"individual", "rehab", "program"},
      "wheelchair"),
 ])
+def test_when_and_how_fully_are_the_story_and_which_degree_names_nothing():
+    words = {w.text: w.weight for w in read(understand("Мүгедекке протез уақытында берілмеді. Бұл қай дәрежеге жатады?"
+                                                       )).words}
+    assert words[loose("уақытында")] < 1 and words[loose("протез")] >= 1
+    assert loose("қай") not in words and loose("жатады") not in words
+    words = {w.text: w.weight for w in read(understand("стационарда психологиялық көмек мүлдем көрсетілмеген")).words}
+    assert words[loose("мүлдем")] < 1
+
+
 def test_the_programme_a_thing_was_due_under_is_the_story(question, programme, thing):
     weights = {w.text: w.weight for w in read(understand(question)).words}
     assert all(weights[loose(w)] < 1 for w in programme) and weights[loose(thing)] >= 1
