@@ -292,8 +292,7 @@ class Tariffs:
         return True
 
 
-# "без тяжёлых ограничений", "without severe limitations"; not "емес", part of names ("дәрілік емес терапия") as
-# often as it rules something out
+# "без тяжёлых ограничений", "without severe limitations"
 _NEGATING_BEFORE = frozenset({"без", "without"})
 # "не лежачий", "not bedridden": only the one word after, and never a verb ("не может ходить" says who the person is,
 # "does not walk" too: neither rules a service out)
@@ -304,6 +303,7 @@ _AUXILIARIES = frozenset({"do", "does", "did", "can", "could", "will", "would", 
 # verb said not done: it rules nothing out)
 _ABSENT_AFTER = frozenset({"жок"})
 _PARTICIPLE = ("ган", "ген", "кан", "кен")
+_NOT_AFTER = frozenset({"емес"})  # "ауыр емес": the word just before is what the person is not
 _ABSENCE = ("отсутств", "болмау", "болмаган", "жок", "absen", "lack")  # a name saying something is missing (loose forms)
 NEGATED_SPAN = 2  # words a negating word governs
 MIN_NEGATED = 4  # shorter words (prepositions, particles) name nothing
@@ -320,6 +320,8 @@ def _negated_keys(u: Understood, synonyms: Callable[[str], tuple[str, ...]] | No
         elif word in _ABSENT_AFTER:
             found.update(key(w) for w in words[max(0, i - NEGATED_SPAN):i]
                          if len(w) >= MIN_NEGATED and not w.endswith(_PARTICIPLE))
+        elif word in _NOT_AFTER and i and len(words[i - 1]) >= MIN_NEGATED:
+            found.add(key(words[i - 1]))  # "ауыр емес": not severe, so not the services for the severe
         elif word.endswith(_PARTICIPLE) and (verbal_noun := kazakh_negation(word)) and len(verbal_noun) >= MIN_NEGATED:
             found.add(key(verbal_noun))  # "ауыр шектелмеген": not limited, so not the services for the limited
         elif word in _NOT and i + 1 < len(words) and _rules_out(u.tokens[i + 1], words[i - 1] if i else ""):
@@ -349,7 +351,8 @@ def _names_present(name: str, negated: frozenset[str]) -> bool:
     отсутствии родственников)", "туыстарының болмауы", "is not allowed" say them absent, as the question did."""
     words = [loose(t) for t in tokens(name)]
     return (any(key(w) in negated for w in words)
-            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or kazakh_negation(w) for w in words))
+            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or w in _NOT_AFTER or kazakh_negation(w)
+                    for w in words))
 
 
 def _unknown_position(asked: Asked, ctx: Context) -> bool:
