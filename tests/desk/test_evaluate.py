@@ -60,6 +60,7 @@ HELD_OUT_ZO = DATA / "questions-heldout-2026-11-30zo.jsonl"
 HELD_OUT_ZP = DATA / "questions-heldout-2026-11-30zp.jsonl"
 HELD_OUT_ZQ = DATA / "questions-heldout-2026-11-30zq.jsonl"
 HELD_OUT_ZR = DATA / "questions-heldout-2026-11-30zr.jsonl"
+HELD_OUT_ZS = DATA / "questions-heldout-2026-11-30zs.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -164,6 +165,8 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZQ, 130, 0.96, 1, "0d5a928c71b694794a1e3f1d0bc8231fe6c6af02c4d11afb47cb0a4b036115c5"),
     # 2026-11-30 (eighth session), after ZQ's classes were fixed: 116/130 (89.2 %), 2 confidently wrong
     (HELD_OUT_ZR, 130, 0.89, 2, "075ffefae80e34fbae39023ccffeadb9932fe6712a249dae40816fb77a7b4abd"),
+    # 2026-11-30 (eighth session), after ZR's classes were fixed: 127/130 (97.7 %), none confidently wrong
+    (HELD_OUT_ZS, 130, 0.97, 0, "06c0f540d7d6a565e08e5b79f3527baaf46985a399f69f393715502ce3b4ca1f"),
 ]
 
 
