@@ -251,3 +251,9 @@ def test_linen_is_washed_by_the_laundry_help(engine):
     """"киім-кешек" is clothes and linen: "стирка белья" asks Börli's laundry help, not the hand-over to a laundry."""
     answer = engine.ask("бурлинский на дому помощь в стирке белья бабушке, село, сколько тариф")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 37
+
+
+def test_a_short_alias_says_what_tells_its_service_from_a_look_alike(engine) -> None:
+    # item 108 teaches children and adults, 109 children: "special education for children" is 109's
+    answer = engine.ask("stationary, occupational therapy instructor: special education for children, rate?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 109

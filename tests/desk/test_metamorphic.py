@@ -112,6 +112,14 @@ def test_a_shuffle_moves_a_negating_particle_with_its_word() -> None:
     assert all("не обеспечено:" in order for order in orders)
 
 
+def test_a_shuffle_keeps_a_setting_said_in_two_words_whole() -> None:
+    """"home care" shuffled to "care home" names a residential home: a setting's own words move as one."""
+    parts = ["holidays, leisure events, clubs and hobby groups in home care not ensured"]
+    orders = {" ".join(PERTURBATIONS["shuffle"](parts, random.Random(seed), "en")) for seed in range(40)}
+    assert len(orders) > 10
+    assert all("home care" in order and "care home" not in order for order in orders)
+
+
 @pytest.mark.parametrize(("parts", "lang", "mark"), [
     (["Протездік-ортопедиялық көмекпен қамтамасыз етілмеді"], "kk", r"\w+ме(?:ді|ген)\b"),
     (["Тұрмыстық қызметтер көрсетілмеді", "стационар"], "kk", r"\w+ме(?:ді|ген)\b"),
@@ -271,9 +279,9 @@ FLOORS = {  # share passed (answered, or asked back with the row among the choic
     (TARIFF, "en"): 0.995,  # 199/200
     (CRITERION, "kk"): 0.985,  # 89/90
     (CRITERION, "ru"): 1.0,  # 90/90
-    (CRITERION, "en"): 0.985,  # 89/90 ("home care" shuffled to "care home" is a residential home in English)
+    (CRITERION, "en"): 0.985,  # 89/90
 }
-CONFIDENTLY_WRONG_CEILING = {TARIFF: 1, CRITERION: 1}
+CONFIDENTLY_WRONG_CEILING = {TARIFF: 0, CRITERION: 0}
 PAIR_VIOLATIONS_CEILING = 5  # 3 of 449 with a position added, 2 of 600 with a setting
 
 

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import random
 import re
+import tomllib
 from collections.abc import Callable
+from functools import lru_cache
+
+from knowledge.desk.metamorphic.words import GLOSSARY_PATH
 
 Parts = list[str]
 
@@ -53,14 +57,25 @@ _PARTICLES = frozenset({"не", "ни", "not", "no"})  # they negate the word af
 
 
 def _units(words: list[str]) -> list[str]:
-    """The name's words as they move: a negating particle with the word it negates ("не обеспечено")."""
+    """The name's words as they move: a negating particle with the word it negates ("не обеспечено"), and a setting
+    said in words of its own ("home care": shuffled, "care home" would name another setting)."""
     units: list[str] = []
     for word in words:
-        if units and units[-1].casefold() in _PARTICLES:
+        if units and (units[-1].casefold() in _PARTICLES or
+                      f"{units[-1]} {word}".casefold().strip(",.;:") in _setting_phrases()):
             units[-1] += " " + word
         else:
             units.append(word)
     return units
+
+
+@lru_cache(maxsize=1)
+def _setting_phrases() -> frozenset[str]:
+    """The settings' names of two words in the glossary, as written (in every language)."""
+    data = tomllib.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))
+    return frozenset(term.casefold() for entry in data.get("settings", {}).values()
+                     for lang in ("kk", "ru", "en") for term in entry.get(lang, [])
+                     if len(term.split()) == 2 and "*" not in term)
 
 
 # ---------------------------------------------------------------- typo
