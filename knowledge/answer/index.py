@@ -171,7 +171,9 @@ class Index:
         # Two name words written as one are the same compound ("аяқкиім" for "аяқ киім", "төсекорын" for "төсек-орын").
         for k_index, words in enumerate(self.keys):
             for first, second in zip(words, words[1:], strict=False):
-                cuts = (3, 4) if len(first) >= 5 and len(second) >= 4 and not first.isascii() else ()
+                # "физ" + "культура", "соц" + "работа", "психо" + "диагностика": a cut shorter than the word
+                cuts = tuple(c for c in (3, 4, 5) if len(first) > c) \
+                    if len(first) >= 5 and len(second) >= 4 and not first.isascii() else ()
                 whole = (len(first),) if len(first) >= 3 and len(second) >= 4 and not first.isascii() else ()
                 for cut in cuts + whole:
                     compound = first[:cut] + second

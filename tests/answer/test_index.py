@@ -219,6 +219,12 @@ def test_two_name_words_written_as_one_are_the_compound() -> None:
     assert loose("аяқкиім") in index.compound_parts and loose("құралдармен") not in index.compound_parts
 
 
+def test_a_compound_of_five_letters_and_a_word_meets_the_two_words() -> None:
+    index = Index([Target("criterion", (0,), ["психологическая диагностика"]), Target("criterion", (1,), ["диагностика"])])
+    found = [h.target.ident for h in index.search(words("психодиагностику"), limit=5)]
+    assert found[0] == (0,)
+
+
 def test_an_english_word_meets_its_other_endings_by_its_light_stem_only() -> None:
     english = Index([Target("service", (0,), ["help with shopping"]), Target("service", (1,), ["if not allowed"])])
     assert english.word_matches("helping", word_roots("helping")).get("help") == INFLECTED
