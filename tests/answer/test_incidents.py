@@ -560,13 +560,17 @@ def test_not_is_no_word_of_a_requirement(engine):
     assert answer.status == "answer" and answer.results[0].fields["item"] == 53 and answer.verdict == "yes"
 
 
-def test_when_and_how_fully_are_the_story_and_which_degree_names_nothing():
+def test_when_how_fully_and_where_are_the_story_and_which_degree_names_nothing():
     words = {w.text: w.weight for w in read(understand("Мүгедекке протез уақытында берілмеді. Бұл қай дәрежеге жатады?"
                                                        )).words}
     assert words[loose("уақытында")] < 1 and words[loose("протез")] >= 1
     assert loose("қай") not in words and loose("жатады") not in words
     words = {w.text: w.weight for w in read(understand("стационарда психологиялық көмек мүлдем көрсетілмеген")).words}
     assert words[loose("мүлдем")] < 1
+    # the centre it happened in, as the building: where, not what
+    for question, centre in (("В центре временного пребывания не проводят психодиагностику", "центре"),
+                             ("In the day-care centre nobody organised transport for clients", "centre")):
+        assert {w.text: w.weight for w in read(understand(question)).words}[loose(centre)] < 1
 
 
 @pytest.mark.parametrize(("question", "programme", "thing"), [
