@@ -578,6 +578,7 @@ def test_when_how_fully_and_where_are_the_story_and_which_degree_names_nothing()
      "протез"),
     ("the client never got the wheelchair in his individual rehab program", {"individual", "rehab", "program"},
      "wheelchair"),
+    ("колясочнику по ИПРА так и не выдали кресло-коляску", {"ипра"}, "кресло"),  # the Russian "ИПР", "ИПРА"
 ])
 def test_the_programme_a_thing_was_due_under_is_the_story(question, programme, thing):
     weights = {w.text: w.weight for w in read(understand(question)).words}
