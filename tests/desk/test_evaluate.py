@@ -61,6 +61,8 @@ HELD_OUT_ZP = DATA / "questions-heldout-2026-11-30zp.jsonl"
 HELD_OUT_ZQ = DATA / "questions-heldout-2026-11-30zq.jsonl"
 HELD_OUT_ZR = DATA / "questions-heldout-2026-11-30zr.jsonl"
 HELD_OUT_ZS = DATA / "questions-heldout-2026-11-30zs.jsonl"
+HELD_OUT_ZT = DATA / "questions-heldout-2026-11-30zt.jsonl"
+HELD_OUT_ZU = DATA / "questions-heldout-2026-11-30zu.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -167,6 +169,10 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZR, 130, 0.89, 2, "075ffefae80e34fbae39023ccffeadb9932fe6712a249dae40816fb77a7b4abd"),
     # 2026-11-30 (eighth session), after ZR's classes were fixed: 127/130 (97.7 %), none confidently wrong
     (HELD_OUT_ZS, 130, 0.97, 0, "06c0f540d7d6a565e08e5b79f3527baaf46985a399f69f393715502ce3b4ca1f"),
+    # 2026-11-30 (eighth session), both after ZS's classes were fixed, on one engine: ZU 125/130 (96.2 %), 2
+    # confidently wrong; ZT 124/130 (95.4 %), 1 confidently wrong
+    (HELD_OUT_ZT, 130, 0.95, 1, "bf4a64635921ed99a4aec098cf1855c6a3376de9d6827b146cb58a9582d654fe"),
+    (HELD_OUT_ZU, 130, 0.96, 2, "b576ab9b819e4536aaef537835fafb6f22f01d4a998fe1e3bc9f9409a7302e61"),
 ]
 
 
