@@ -257,3 +257,8 @@ def test_a_short_alias_says_what_tells_its_service_from_a_look_alike(engine) -> 
     # item 108 teaches children and adults, 109 children: "special education for children" is 109's
     answer = engine.ask("stationary, occupational therapy instructor: special education for children, rate?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 109
+
+
+def test_a_landline_is_the_city_telephone_service(engine) -> None:
+    answer = engine.ask("Oblast residential care: landline phone service, rural tariff per month?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 10

@@ -384,6 +384,7 @@ def test_a_fine_or_penalty_asked_is_a_sanction_question(question: str) -> None:
     ("working hours of a care worker in a care home", "working_time"),
     ("әлеуметтік қызметкердің жылдық демалысы неше күн", "labour"),
     ("әлеуметтік қызметкердің жыл сайынғы ақылы демалысы неше күн", "labour"),
+    ("Нормы питания в доме престарелых — сколько грамм мяса в день положено?", "food_norms"),
 ])
 def test_topics_the_base_does_not_hold(question: str, scope: str) -> None:
     assert understand(question).scope == scope
