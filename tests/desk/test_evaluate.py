@@ -63,6 +63,8 @@ HELD_OUT_ZR = DATA / "questions-heldout-2026-11-30zr.jsonl"
 HELD_OUT_ZS = DATA / "questions-heldout-2026-11-30zs.jsonl"
 HELD_OUT_ZT = DATA / "questions-heldout-2026-11-30zt.jsonl"
 HELD_OUT_ZU = DATA / "questions-heldout-2026-11-30zu.jsonl"
+HELD_OUT_ZV = DATA / "questions-heldout-2026-11-30zv.jsonl"
+HELD_OUT_ZW = DATA / "questions-heldout-2026-11-30zw.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -173,6 +175,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZT 124/130 (95.4 %), 1 confidently wrong
     (HELD_OUT_ZT, 130, 0.95, 1, "bf4a64635921ed99a4aec098cf1855c6a3376de9d6827b146cb58a9582d654fe"),
     (HELD_OUT_ZU, 130, 0.96, 2, "b576ab9b819e4536aaef537835fafb6f22f01d4a998fe1e3bc9f9409a7302e61"),
+    # 2026-11-30 (eighth session), both after ZT's and ZU's classes, on one engine: ZV 124/130 (95.4 %), 1
+    # confidently wrong; ZW 124/130 (95.4 %), 1 confidently wrong
+    (HELD_OUT_ZV, 130, 0.95, 1, "f683026d06cdb047393085d5c5aa17aae7b424edbd7ace28f899f9962d6c96e4"),
+    (HELD_OUT_ZW, 130, 0.95, 1, "bbd8bea6aaa5f994f62841d440f45e78cf2c360e0ecb39e649c280aa839ecb9a"),
 ]
 
 
