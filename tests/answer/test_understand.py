@@ -380,8 +380,9 @@ def test_a_fine_or_penalty_asked_is_a_sanction_question(question: str) -> None:
     ("әлеуметтік қызметкердің жұмыс уақыты күніне неше сағат", "working_time"),
     ("сколько длится рабочий день соцработника на дому", "working_time"),
     ("working hours of a care worker in a care home", "working_time"),
-    ("әлеуметтік қызметкердің жылдық демалысы неше күн", "labour"),
-    ("әлеуметтік қызметкердің жыл сайынғы ақылы демалысы неше күн", "labour"),
+    ("әлеуметтік қызметкердің жылдық демалысы неше күн", "leave"),
+    ("әлеуметтік қызметкердің жыл сайынғы ақылы демалысы неше күн", "leave"),
+    ("Сколько дней отпуска положено соцработнику на дому?", "leave"),
     ("Нормы питания в доме престарелых — сколько грамм мяса в день положено?", "food_norms"),
 ])
 def test_topics_the_base_does_not_hold(question: str, scope: str) -> None:
@@ -431,6 +432,10 @@ def test_a_request_word_in_another_form_asks_nothing() -> None:
     u = understand("Индивидуальный план работы на клиента не составлен. Как это оценивается?")
     assert "how_to" not in u.cues and u.intent == "violation"
     assert "how_to" in understand("составьте заявление").cues
+
+
+def test_still_working_asks_whether_an_act_is_in_force() -> None:
+    assert "in_force" in understand("2021 жылғы 343 бұйрық әлі жұмыс істей ме?").cues
 
 
 def test_stand_is_no_price() -> None:
