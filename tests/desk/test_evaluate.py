@@ -65,6 +65,8 @@ HELD_OUT_ZT = DATA / "questions-heldout-2026-11-30zt.jsonl"
 HELD_OUT_ZU = DATA / "questions-heldout-2026-11-30zu.jsonl"
 HELD_OUT_ZV = DATA / "questions-heldout-2026-11-30zv.jsonl"
 HELD_OUT_ZW = DATA / "questions-heldout-2026-11-30zw.jsonl"
+HELD_OUT_ZX = DATA / "questions-heldout-2026-11-30zx.jsonl"
+HELD_OUT_ZY = DATA / "questions-heldout-2026-11-30zy.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -179,6 +181,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZW 124/130 (95.4 %), 1 confidently wrong
     (HELD_OUT_ZV, 130, 0.95, 1, "f683026d06cdb047393085d5c5aa17aae7b424edbd7ace28f899f9962d6c96e4"),
     (HELD_OUT_ZW, 130, 0.95, 1, "bbd8bea6aaa5f994f62841d440f45e78cf2c360e0ecb39e649c280aa839ecb9a"),
+    # 2026-11-30 (eighth session), both on the session's last engine: ZX 126/130 (96.9 %), 1 confidently wrong;
+    # ZY 128/130 (98.5 %), 2 confidently wrong
+    (HELD_OUT_ZX, 130, 0.96, 1, "774b23f3ce9c85675b453c7e969c80314c49ef399e4da581b2e765306a71a8f3"),
+    (HELD_OUT_ZY, 130, 0.98, 2, "50fb861e536420258a2f02b1d5ae7366e5b4fd4cca6824c946c4557afd38b974"),
 ]
 
 
