@@ -53,6 +53,7 @@ _NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
 MIN_PLACE = 4  # letters of a place's name at least (shorter words beside "district" are particles)
 PLACE_LIKE = 75  # a name this like a place of the base (rapidfuzz ratio) is that place misspelt
 MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
+_NAMED = "in_name"  # a phrase of a service's name holding a filter's word ("city telephone"): the name, no filter
 _MARKERS = frozenset(["incident", "not_done", "how_to"])  # cues whose words stay content words (names use them)
 INCIDENT_CUES = frozenset(["not_done", "incident"])  # the cues of an incident reported (see knowledge.answer.negation)
 
@@ -190,11 +191,12 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
-        if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS):
+        if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS or m.term.key == _NAMED):
             # the words of a topic or an incident also name things ("пособий", "not provided"); an incident's count
             # only where they match (optional, like a position): "done" must not make "laundry not done" the answer
             if alt_words[index] not in _NEGATING and not glossary.is_stopword(word):
-                content.append(Word(word, alt, 1.0 if m.term.category == "scope" else MARKER_WEIGHT, roots[index]))
+                weight = MARKER_WEIGHT if m.term.key in _MARKERS else 1.0
+                content.append(Word(word, alt, weight, roots[index]))
             continue
         if m is None:
             if len(word) < 2 or word.isdigit() or glossary.is_stopword(word) or alt_words[index] in _NEGATING:

@@ -438,6 +438,16 @@ def test_still_working_asks_whether_an_act_is_in_force() -> None:
     assert "in_force" in understand("2021 жылғы 343 бұйрық әлі жұмыс істей ме?").cues
 
 
+@pytest.mark.parametrize(("question", "area"), [
+    ("Дом-интернат в селе: услуга городской телефонной связи для проживающих, тариф?", "rural"),
+    ("Oblast care home, rural: monthly rate for a city telephone line?", "rural"),
+    ("городская телефонная связь в доме-интернате, город, тариф?", "city"),
+])
+def test_the_city_of_the_city_telephone_is_its_name_not_the_area(question: str, area: str) -> None:
+    u = understand(question)
+    assert u.filters.area == area and any(w.text.startswith(("телефон", "telephone")) for w in u.words)
+
+
 def test_stand_is_no_price() -> None:
     # "стоят закрытые": the workshops stand closed; "сколько стоят" still asks a price
     u = understand("В доме-интернате нет лечебно-трудовой деятельности, мастерские стоят закрытые. Какая степень?")
