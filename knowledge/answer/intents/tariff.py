@@ -311,7 +311,8 @@ MIN_NEGATED = 4  # shorter words (prepositions, particles) name nothing
 
 def _negated_keys(u: Understood, synonyms: Callable[[str], tuple[str, ...]] | None = None) -> frozenset[str]:
     """The search keys of the words a negation governs in a price question ("ходячий, без тяжёлых ограничений", "не
-    лежачий"), and of the Kazakh words the lexicon renders them by ("bedridden": "абсолютті")."""
+    лежачий", "ауыр шектеуі жоқ", "ауыр емес", "ауыр шектелмеген"), and of the Kazakh words the lexicon renders them
+    by ("bedridden": "абсолютті")."""
     words = [loose(t) for t in u.tokens]
     found: set[str] = set()
     for i, word in enumerate(words):
@@ -351,8 +352,8 @@ def _names_present(name: str, negated: frozenset[str]) -> bool:
     отсутствии родственников)", "туыстарының болмауы", "is not allowed" say them absent, as the question did."""
     words = [loose(t) for t in tokens(name)]
     return (any(key(w) in negated for w in words)
-            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or w in _NOT_AFTER or kazakh_negation(w)
-                    for w in words))
+            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or w in _NOT_AFTER
+                        or kazakh_negation(w) for w in words))
 
 
 def _unknown_position(asked: Asked, ctx: Context) -> bool:
