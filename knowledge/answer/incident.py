@@ -111,6 +111,7 @@ class Lexicon:
     failures: tuple[Pattern, ...] = ()  # a requirement's words saying it is about something not done: any action
     counted: frozenset[str] = frozenset()  # section kinds whose way is said for sure only with a count before it
     single: frozenset[str] = frozenset()  # count words of one ("бір", "одна"): no count of two or more
+    learners: tuple[Pattern, ...] = ()  # the family a lesson is for ("daughter", "родственникам", "отбасы мүшелеріне")
     _kinds: dict = field(default_factory=dict, repr=False)  # word → what it is
     _by_word: _WordKinds | None = field(default=None, repr=False)  # the one-word patterns, looked up by word
     _sections_of: dict = field(default_factory=dict, repr=False)  # section heading → its kind
@@ -276,7 +277,8 @@ def load_lexicon(path: Path = INCIDENTS_PATH) -> Lexicon:
                                  for kind, entry in data.get("mentioned_by", {}).items()},
                    failures=_patterns(data.get("failure", {}).get("required", [])),
                    counted=frozenset(data.get("counted", {}).get("ways", [])),
-                   single=frozenset(loose(w) for w in data.get("counted", {}).get("single", [])))
+                   single=frozenset(loose(w) for w in data.get("counted", {}).get("single", [])),
+                   learners=_patterns(by_lang(data.get("learners", {}))))
 
 
 def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
@@ -302,10 +304,27 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
         kept = [i for i, w in enumerate(action_words) if w.negated]
         actions, action_words = [actions[i] for i in kept], [action_words[i] for i in kept]
     actions = list(dict.fromkeys(actions))
+    if any(a.key == TEACH for a in actions):
+        words = _taught_weighted(words, [loose(t) for t in u.tokens], lexicon.learners)
     # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
     settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
     return Reading(words + settings, tuple(actions), report(u) > 0, action_words)
+
+
+TEACH = "teach"  # the action whose object is who was taught, not what
+_HOW = (("how", "to"), ("как",), ("калаи",))  # "showed the daughter how to wash ...": what was taught follows
+
+
+def _taught_weighted(words: list[Word], said: list[str], learners: tuple[Pattern, ...]) -> list[Word]:
+    """What a relative was not taught ("never showed the daughter how to wash her mother"): the words after "how to"
+    are the lesson, told around who was not taught; they count where a name says them, like a story's words. Taught
+    to the client ("never taught how to use their devices"), the lesson is the thing asked."""
+    at = next((i + len(how) for i in range(len(said)) for how in _HOW if tuple(said[i:i + len(how)]) == how), None)
+    if at is None or not _found(learners, said[:at]):
+        return words
+    lesson = set(said[at:]) - set(said[:at])
+    return [replace(w, weight=min(w.weight, STORY_WEIGHT)) if w.text in lesson else w for w in words]
 
 
 def story_weighted(words: list[Word], lexicon: Lexicon | None = None) -> list[Word]:

@@ -545,7 +545,10 @@ def test_with_a_setting_named_the_setting_keeps_its_requirement(engine: Engine):
 
 @pytest.mark.parametrize("question", [
     "Home care: nobody showed the client's son how to do hygiene care for his father. How serious?",
-    "На дому соцработник не показал сыну клиента навыки гигиенического ухода. Какая степень?"])
+    "На дому соцработник не показал сыну клиента навыки гигиенического ухода. Какая степень?",
+    # what follows "how to" is the lesson, told around the relative who was not taught
+    "Our home-care worker never showed the client's daughter how to wash and look after her bedridden mother. "
+    "How serious is this?"])
 def test_showing_a_relative_how_to_care_is_teaching_the_family(engine, question):
     """Showing how is teaching, and a son or a daughter is a family member: the requirement to teach the family
     care and hygiene skills (25, minor), not the care itself (23)."""
@@ -594,3 +597,10 @@ def test_a_provision_due_under_the_programme_with_no_setting_is_its_own_criterio
     stationary care or of 26 at home, which only share the programme's words."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 65
+
+
+def test_a_lesson_for_the_client_is_the_thing_asked():
+    """Taught to the client, not a relative, the lesson is what the question is about: its words keep their weight."""
+    weights = {w.text: w.weight for w in read(understand(
+        "In the day centre clients were never taught how to use their assistive devices")).words}
+    assert weights[loose("assistive")] >= 1 and weights[loose("devices")] >= 1
