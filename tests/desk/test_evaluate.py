@@ -67,6 +67,8 @@ HELD_OUT_ZV = DATA / "questions-heldout-2026-11-30zv.jsonl"
 HELD_OUT_ZW = DATA / "questions-heldout-2026-11-30zw.jsonl"
 HELD_OUT_ZX = DATA / "questions-heldout-2026-11-30zx.jsonl"
 HELD_OUT_ZY = DATA / "questions-heldout-2026-11-30zy.jsonl"
+HELD_OUT_ZZ = DATA / "questions-heldout-2026-11-30zz.jsonl"
+HELD_OUT_ZZA = DATA / "questions-heldout-2026-11-30zza.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -185,6 +187,10 @@ HELD_OUT_SETS = [
     # ZY 128/130 (98.5 %), 2 confidently wrong
     (HELD_OUT_ZX, 130, 0.96, 1, "774b23f3ce9c85675b453c7e969c80314c49ef399e4da581b2e765306a71a8f3"),
     (HELD_OUT_ZY, 130, 0.98, 2, "50fb861e536420258a2f02b1d5ae7366e5b4fd4cca6824c946c4557afd38b974"),
+    # 2026-11-30 (eighth session), both on one engine after ZX's and ZY's classes: ZZ 126/130 (96.9 %), 3
+    # confidently wrong; ZZA 128/130 (98.5 %), 1 confidently wrong
+    (HELD_OUT_ZZ, 130, 0.96, 3, "9e7f55094845d1d333fdf115a525560a588c12e1c0737227c1f8e99599473923"),
+    (HELD_OUT_ZZA, 130, 0.98, 1, "f5ab7e1df8819ec6f727b3c42ceca014a1fb1360aa9bc3aaebfa01517071842a"),
 ]
 
 
