@@ -301,7 +301,8 @@ def test_a_price_asked_is_a_tariff_question(question: str) -> None:
                                       "Бөрлі ауданының тарифтері қай қаулымен бекітілген",
                                       "which decree sets the Bäyterek tariffs",
                                       "send me the oblast document with 2026 tariffs for stationary care",
-                                      "Скиньте документ: тарифы Байтерекского района на надомное обслуживание"])
+                                      "Скиньте документ: тарифы Байтерекского района на надомное обслуживание",
+                                      "Бөрлі ауданының үйде қызмет көрсету тарифтері бекітілген құжатты жіберші"])
 def test_the_word_tariff_in_a_question_about_the_act_asks_about_the_act(question: str) -> None:
     assert understand(question).intent == "document"
 
@@ -386,6 +387,7 @@ def test_a_fine_or_penalty_asked_is_a_sanction_question(question: str) -> None:
     ("Сколько дней отпуска положено соцработнику на дому?", "leave"),
     ("Нормы питания в доме престарелых — сколько грамм мяса в день положено?", "food_norms"),
     ("Как уволить соцработника за прогул, какой порядок?", "employment"),
+    ("Как оформить инвалидность ребёнку, какие документы нести в ЦОН?", "paperwork"),
 ])
 def test_topics_the_base_does_not_hold(question: str, scope: str) -> None:
     assert understand(question).scope == scope
