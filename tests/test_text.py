@@ -169,6 +169,8 @@ def test_stem_reads_a_voiced_final_as_voiceless() -> None:
     ("жүргізбеген", "жүргізу"),  # the participle
     ("жасамады", "жасау"),  # -ма- after a vowel
     ("жургизбеди", "жургизу"),  # typed without Kazakh letters
+    ("тартпадық", "тарту"),  # the past with a person: "we did not involve"
+    ("жуындырмадым", "жуындыру"),  # ... "I did not bathe"
 ])
 def test_a_negated_kazakh_verb_reads_as_its_verbal_noun(negated: str, verbal_noun: str) -> None:
     assert kazakh_negation(negated) == verbal_noun
