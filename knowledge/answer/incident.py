@@ -63,9 +63,6 @@ class Pattern:
                 return False
         return True
 
-    def matches(self, word: str) -> bool:
-        return len(self.words) == 1 and self.at([word], 0)
-
 
 class _WordKinds:
     """One-word patterns (a whole word or a stem) with what each names, looked up by a word: the first in their order
@@ -287,7 +284,8 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     words: list[Word] = []
     actions: list[Action] = []
     action_words: list[Word] = []
-    for word in _objects_weighted(story_weighted(u.words, lexicon), u.lang, [loose(t) for t in u.tokens]):
+    said = [loose(t) for t in u.tokens]
+    for word in _objects_weighted(story_weighted(u.words, lexicon), u.lang, said):
         # a lemma, when `understand` gives one, is one more form to recognise ("провести" for "провели")
         forms = [f for f in (word.text, word.alt, getattr(word, "lemma", None)) if f]
         if any(lexicon.no_content(f) for f in forms):
@@ -305,7 +303,7 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
         actions, action_words = [actions[i] for i in kept], [action_words[i] for i in kept]
     actions = list(dict.fromkeys(actions))
     if any(a.key == TEACH for a in actions):
-        words = _taught_weighted(words, [loose(t) for t in u.tokens], lexicon.learners)
+        words = _taught_weighted(words, said, lexicon.learners)
     # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
     settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
@@ -415,21 +413,13 @@ def names_action(target: Target, action: Action, lexicon: Lexicon | None = None)
 
 @lru_cache(maxsize=8192)
 def _names_action(text: str, action: Action, failures: tuple[Pattern, ...]) -> bool:
-    whole, stems = _one_word(action.required + failures)
-    return any(word in whole or any(word.startswith(stem) for stem in stems.get(word[:1], ()) + stems.get("", ()))
-               for word in _loose_words(text))
+    return any(_found(_one_word(action.required + failures), [word]) for word in _loose_words(text))
 
 
 @lru_cache(maxsize=256)
-def _one_word(patterns: tuple[Pattern, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-    """The one-word patterns' whole words, and their stems by first letter: each text word is looked up, not tried
-    against every pattern."""
-    whole = frozenset(p.words[0] for p in patterns if len(p.words) == 1 and not p.words[0].endswith("*"))
-    stems: dict[str, list[str]] = {}
-    for p in patterns:
-        if len(p.words) == 1 and p.words[0].endswith("*"):
-            stems.setdefault(p.words[0][:1], []).append(p.words[0][:-1])
-    return whole, {head: tuple(found) for head, found in stems.items()}
+def _one_word(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
+    """The patterns of one word: those a single word of a text may be."""
+    return tuple(p for p in patterns if len(p.words) == 1)
 
 
 @lru_cache(maxsize=4096)
