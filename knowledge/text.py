@@ -364,6 +364,13 @@ _NEGATED = re.compile(
 _PASSIVE_AFTER_VOWEL = re.compile(r"^(?P<root>[^\W\d_]{2,}[аеоуэюяәүұө])[лн](?:ған|ган|ген|у|атын|етін|етин)$")
 
 
+# "ауыр емес", "қызметкер емес": Kazakh denies the word just before "емес" (the same written loose)
+KAZAKH_NOT = "емес"
+# The Kazakh past participle ("толмаған", "келген"), with Kazakh letters and loose: before a noun it makes a relative
+# clause, before "жоқ" a verb said not done
+PARTICIPLE_ENDINGS = ("ған", "ген", "ган", "қан", "кен", "кан")
+
+
 def kazakh_negation(word: str) -> str | None:
     """The verbal noun of a negated Kazakh verb form ("жүргізбеді" → "жүргізу", "етпеді" → "ету"), None for any
     other word. A vowel-final stem must keep three letters (Russian "помады" is no "по" + "ма" + "ды")."""

@@ -25,7 +25,17 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.answer.glossary import Glossary, Match
-from knowledge.text import is_latin, is_russian_verb, kazakh_negation, lemma, loose, russian_pos, to_cyrillic, tokens
+from knowledge.text import (
+    PARTICIPLE_ENDINGS,
+    is_latin,
+    is_russian_verb,
+    kazakh_negation,
+    lemma,
+    loose,
+    russian_pos,
+    to_cyrillic,
+    tokens,
+)
 
 ABSENT, NOT_DONE = 1, 2  # how a question reports an incident (Understood.incident); 0: it reports none
 DESCRIBED = -1  # a negation describing a case (a condition, a relative clause): no incident
@@ -33,7 +43,6 @@ DESCRIBED = -1  # a negation describing a case (a condition, a relative clause):
 _RUSSIAN_NOT = frozenset(["не", "ни"])  # particles that negate the verb after them
 _REPORTING = frozenset(["VERB", "PRTS"])  # Russian finite verbs and short participles report; others describe
 _HABITUAL = ("йтын", "йтін", "итын", "итин")  # a Kazakh participle: "жүре алмайтын" (who cannot walk)
-_PARTICIPLE = ("ған", "ген", "ган", "қан", "кен", "кан")  # "толмаған": before a noun, a relative clause
 _KAZAKH_NONE = frozenset(["жок", "zhoq", "zhok", "joq"])  # "жоқ" (loose): before a noun, a relative clause too
 # Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
 _QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
@@ -123,7 +132,7 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             found.kazakh_verbs.add(index)
             found.verbs.add(index)
             verbal_noun, conditional = kazakh
-            participle = word.endswith(_PARTICIPLE) and _qualifies(words, clause, taken, glossary, index)
+            participle = word.endswith(PARTICIPLE_ENDINGS) and _qualifies(words, clause, taken, glossary, index)
             if conditional or word.endswith(_HABITUAL) or participle:
                 negation(index, DESCRIBED)
             else:  # "болмады", "жүре алмайды": something not there, or not possible

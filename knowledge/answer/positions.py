@@ -21,7 +21,7 @@ from knowledge.answer.glossary import Glossary, Match
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
 from knowledge.answer.names import position_names
 from knowledge.answer.understand import Understood, Word
-from knowledge.text import is_latin, key, loose, to_cyrillic, tokens
+from knowledge.text import KAZAKH_NOT, is_latin, key, loose, to_cyrillic, tokens
 
 SERVICE_OWN = 0.9  # a word printed in service names as itself or its shorter form is the service's (`_service_own`)
 LIKE = 0.75  # a question word this like a title word (`likeness`) names it
@@ -438,7 +438,6 @@ def likeness(word: str, other: str) -> float:
 
 
 _NOT_BEFORE = frozenset({"not", "не", "no"})  # "(not the care worker)", "а не соцработник"
-_NOT_AFTER = frozenset({"емес"})  # "әлеуметтік қызметкер емес"
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -446,7 +445,7 @@ def _ruled_out(words: list[str], start: int, end: int) -> bool:
     """Whether the question rules a position out rather than naming it: a negation just before it ("не вызвали
     врача" negates the verb: the doctor is named) or just after it."""
     before = [w for w in words[max(0, start - 2):start] if w not in _ARTICLES][-1:]
-    return bool(_NOT_BEFORE & set(before) or _NOT_AFTER & set(words[end:end + 1]))
+    return bool(_NOT_BEFORE & set(before) or words[end:end + 1] == [KAZAKH_NOT])
 
 
 def _forms(words: list[str], alts: list[str], start: int, end: int) -> frozenset[str]:

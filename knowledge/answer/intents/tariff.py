@@ -33,7 +33,7 @@ from knowledge.answer.policy import (
 from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import Understood
 from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
-from knowledge.text import is_russian_verb, kazakh_negation, key, loose, tokens
+from knowledge.text import KAZAKH_NOT, PARTICIPLE_ENDINGS, is_russian_verb, kazakh_negation, key, loose, tokens
 
 
 class Tariffs:
@@ -302,8 +302,6 @@ _AUXILIARIES = frozenset({"do", "does", "did", "can", "could", "will", "would", 
 # "ауыр шектеуі жоқ": what Kazakh says is absent stands before "жоқ" (a participle before it, "келген жоқ", is a
 # verb said not done: it rules nothing out)
 _ABSENT_AFTER = frozenset({"жок"})
-_PARTICIPLE = ("ган", "ген", "кан", "кен")
-_NOT_AFTER = frozenset({"емес"})  # "ауыр емес": the word just before is what the person is not
 _ABSENCE = ("отсутств", "болмау", "болмаган", "жок", "absen", "lack")  # a name saying something is missing (loose forms)
 NEGATED_SPAN = 2  # words a negating word governs
 MIN_NEGATED = 4  # shorter words (prepositions, particles) name nothing
@@ -320,10 +318,11 @@ def _negated_keys(u: Understood, synonyms: Callable[[str], tuple[str, ...]] | No
             found.update(key(w) for w in words[i + 1:i + 1 + NEGATED_SPAN] if len(w) >= MIN_NEGATED)
         elif word in _ABSENT_AFTER:
             found.update(key(w) for w in words[max(0, i - NEGATED_SPAN):i]
-                         if len(w) >= MIN_NEGATED and not w.endswith(_PARTICIPLE))
-        elif word in _NOT_AFTER and i and len(words[i - 1]) >= MIN_NEGATED:
+                         if len(w) >= MIN_NEGATED and not w.endswith(PARTICIPLE_ENDINGS))
+        elif word == KAZAKH_NOT and i and len(words[i - 1]) >= MIN_NEGATED:
             found.add(key(words[i - 1]))  # "ауыр емес": not severe, so not the services for the severe
-        elif word.endswith(_PARTICIPLE) and (verbal_noun := kazakh_negation(word)) and len(verbal_noun) >= MIN_NEGATED:
+        elif (word.endswith(PARTICIPLE_ENDINGS) and (verbal_noun := kazakh_negation(word))
+              and len(verbal_noun) >= MIN_NEGATED):
             found.add(key(verbal_noun))  # "ауыр шектелмеген": not limited, so not the services for the limited
         elif word in _NOT and i + 1 < len(words) and _rules_out(u.tokens[i + 1], words[i - 1] if i else ""):
             # one word, said of the person: its Kazakh renderings too (the names of one table say it one way)
@@ -352,7 +351,7 @@ def _names_present(name: str, negated: frozenset[str]) -> bool:
     отсутствии родственников)", "туыстарының болмауы", "is not allowed" say them absent, as the question did."""
     words = [loose(t) for t in tokens(name)]
     return (any(key(w) in negated for w in words)
-            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or w in _NOT_AFTER
+            and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or w == KAZAKH_NOT
                         or kazakh_negation(w) for w in words))
 
 
