@@ -235,6 +235,7 @@ _SPELLINGS = ((re.compile(r"(?<=[a-z]{3})our(s?)$"), r"or\1"),
 _ENGLISH_ENDING = re.compile(r"(?:ours?|is(?:e|ed|es|ing|ations?)|tres?|programmes?)$")
 
 
+@lru_cache(maxsize=65536)
 def loose(token: str) -> str:
     """The loose form of one token: Kazakh letters folded (see `_LOOSE`); in a token mixing scripts, the Latin letters
     typed for Cyrillic ones are read as Cyrillic ("baйтерек" → "баитерек"). Latin-only tokens stay Latin, with the
@@ -247,6 +248,13 @@ def loose(token: str) -> str:
             for pattern, replacement in _SPELLINGS:
                 token = pattern.sub(replacement, token)
     return token.translate(_LOOSE)
+
+
+@lru_cache(maxsize=65536)
+def loose_words(text: str) -> tuple[str, ...]:
+    """The loose forms of a text's tokens, in order; remembered, since the base's names are read at load by the index
+    and again, question after question, by the readers of positions, groups and rule-outs."""
+    return tuple(loose(t) for t in tokens(text))
 
 
 # --- the stemmer -----------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from knowledge.answer.positions import Positions
 from knowledge.answer.understand import Word
 from knowledge.domain import Answer, Choice, Citation, Result
 from knowledge.i18n import money
-from knowledge.text import loose, tokens
+from knowledge.text import loose, loose_words, tokens
 
 LABEL_CHARS = 60  # a choice label at most this long (Telegram cuts buttons at 64), cut between words
 DISTINCT_CHARS = 40  # no two choices of one question read the same this far: what tells them apart comes first
@@ -168,7 +168,7 @@ def distinct_name(target: Target) -> str:
 
 @lru_cache(maxsize=8192)
 def _distinct(names: tuple[str, ...]) -> str:
-    return " | ".join(" ".join(loose(t) for t in tokens(name)) for name in names)
+    return " | ".join(" ".join(loose_words(name)) for name in names)
 
 
 def same_name(hit: Hit, top: Hit) -> bool:

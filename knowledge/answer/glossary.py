@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from knowledge import PACKAGE_DIR
 from knowledge.text import dictionary_key, loose, tokens
@@ -62,6 +62,8 @@ class Glossary:
     _by_stem: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _fuzzy: dict[int, list[Term]] = field(default_factory=dict, repr=False)
     _fuzzy_choices: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    # a group's choices by their letters in order: a word with two letters swapped has the same (see `_swapped`)
+    _fuzzy_letters: dict[int, dict[str, list[int]]] = field(default_factory=dict, repr=False)
     _tails_found: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # see `_tails_like`
     # phrases ending in a long word, by that word's first letter: its typo may be matched (see `_fuzzy_tail`)
     _tail_heads: dict[str, list[Term]] = field(default_factory=dict, repr=False)
@@ -87,7 +89,9 @@ class Glossary:
                 self._tail_heads.setdefault(term.words[-1][:1], []).append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
         for length, terms in self._fuzzy.items():
-            for term, stem in zip(terms, self._fuzzy_choices[length], strict=True):
+            letters = self._fuzzy_letters[length] = {}
+            for at, (term, stem) in enumerate(zip(terms, self._fuzzy_choices[length], strict=True)):
+                letters.setdefault("".join(sorted(stem)), []).append(at)
                 for i in range(len(stem) - 1) if length else ():
                     if stem[i] == stem[i + 1] and len(stem) > 6:
                         self._single_lettered.setdefault(stem[:i] + stem[i + 1:], term)
@@ -187,11 +191,19 @@ class Glossary:
             probe = word[:length] if length else word
             hit = process.extractOne(probe, self._fuzzy_choices[length], scorer=fuzz.ratio, score_cutoff=87)
             if hit is None:  # two letters swapped ("уақыташ") cost the ratio two edits: count them as one
-                hit = process.extractOne(probe, self._fuzzy_choices[length], scorer=OSA.distance, score_cutoff=1)
-                hit = (hit[0], 87.0, hit[2]) if hit is not None and Levenshtein.distance(probe, hit[0]) == 2 else None
+                hit = self._swapped(probe, length)
             if hit is not None and (best is None or hit[1] > best[0]):
                 best = (hit[1], terms[hit[2]])
         return best[1] if best else None
+
+    def _swapped(self, probe: str, length: int) -> tuple[str, float, int] | None:
+        """The first choice of a length group that is `probe` with two neighbouring letters swapped, scored as the
+        ratio's cutoff: only a choice of the same letters can be."""
+        for at in self._fuzzy_letters[length].get("".join(sorted(probe)), ()):
+            choice = self._fuzzy_choices[length][at]
+            if OSA.distance(probe, choice) == 1:
+                return choice, 87.0, at
+        return None
 
     def is_stopword(self, word: str, *, loosely: bool = False) -> bool:
         """Whether a loose word is a stopword; `loosely`, a Latin-script Kazakh word read in Cyrillic, whose ы and и

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from knowledge import PACKAGE_DIR
 from knowledge.answer.index import Target
-from knowledge.text import loose, tokens
+from knowledge.text import loose, loose_words
 
 GROUPS_PATH = PACKAGE_DIR / "data" / "groups.toml"
 
@@ -29,7 +29,7 @@ def _says(word: str, pattern: str) -> bool:
 @lru_cache(maxsize=16384)
 def named(text: str) -> frozenset[str]:
     """The groups a text names."""
-    return frozenset().union(*(_named_by(loose(t)) for t in tokens(text)))
+    return frozenset().union(*(_named_by(w) for w in loose_words(text)))
 
 
 @lru_cache(maxsize=16384)

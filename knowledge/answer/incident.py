@@ -27,7 +27,7 @@ from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, SURE, Hit, Index, Target
 from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
 from knowledge.answer.understand import Understood, Word
-from knowledge.text import is_latin, loose, russian_pos, tokens
+from knowledge.text import is_latin, loose, loose_words, russian_pos, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
@@ -425,7 +425,7 @@ def _one_word(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
 @lru_cache(maxsize=4096)
 def _loose_words(text: str) -> tuple[str, ...]:
     """The distinct loose words of a requirement's text (read once for every action asked of it)."""
-    return tuple(dict.fromkeys(loose(t) for t in tokens(text)))
+    return tuple(dict.fromkeys(loose_words(text)))
 
 
 def in_setting(catalogue: Catalogue, kind: str, setting: str | None) -> frozenset[int] | None:

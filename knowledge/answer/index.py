@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from knowledge.answer.understand import Word
-from knowledge.text import english_key, is_english_key, is_latin, keys, loose, tokens
+from knowledge.text import english_key, is_english_key, is_latin, keys, loose, loose_words, tokens
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
@@ -64,7 +64,7 @@ class Hit:
 
 
 def key_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in (loose(t) for t in tokens(text)) if len(w) >= 2 and not w.isdigit())
+    return tuple(w for w in loose_words(text) if len(w) >= 2 and not w.isdigit())
 
 
 def word_roots(token: str) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from knowledge.answer.glossary import Glossary, Match
 from knowledge.answer.index import INFLECTED, Hit, Index, Target
 from knowledge.answer.names import position_names
 from knowledge.answer.understand import Understood, Word
-from knowledge.text import KAZAKH_NOT, is_latin, key, loose, to_cyrillic, tokens
+from knowledge.text import KAZAKH_NOT, is_latin, key, loose, loose_words, to_cyrillic, tokens
 
 SERVICE_OWN = 0.9  # a word printed in service names as itself or its shorter form is the service's (`_service_own`)
 LIKE = 0.75  # a question word this like a title word (`likeness`) names it
@@ -416,7 +416,7 @@ class Positions:
 
 def _words_and_keys(texts: Iterable[str]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The distinct loose words of some texts, in order, and their keys."""
-    words = tuple(dict.fromkeys(loose(t) for text in texts for t in tokens(text)))
+    words = tuple(dict.fromkeys(w for text in texts for w in loose_words(text)))
     return words, frozenset(key(w) for w in words)
 
 

@@ -33,7 +33,15 @@ from knowledge.answer.policy import (
 from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import Understood
 from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
-from knowledge.text import KAZAKH_NOT, PARTICIPLE_ENDINGS, is_russian_verb, kazakh_negation, key, loose, tokens
+from knowledge.text import (
+    KAZAKH_NOT,
+    PARTICIPLE_ENDINGS,
+    is_russian_verb,
+    kazakh_negation,
+    key,
+    loose,
+    loose_words,
+)
 
 
 class Tariffs:
@@ -349,7 +357,7 @@ def _without_negated(hits: list[Hit], u: Understood, synonyms: Callable[[str], t
 def _names_present(name: str, negated: frozenset[str]) -> bool:
     """Whether a name says one of the ruled-out things as present: "при тяжёлой степени ограничения" does; "(при
     отсутствии родственников)", "туыстарының болмауы", "is not allowed" say them absent, as the question did."""
-    words = [loose(t) for t in tokens(name)]
+    words = loose_words(name)
     return (any(key(w) in negated for w in words)
             and not any(w.startswith(_ABSENCE) or w in _NEGATING_BEFORE or w in _NOT or w == KAZAKH_NOT
                         or kazakh_negation(w) for w in words))
