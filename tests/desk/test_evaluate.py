@@ -69,6 +69,8 @@ HELD_OUT_ZX = DATA / "questions-heldout-2026-11-30zx.jsonl"
 HELD_OUT_ZY = DATA / "questions-heldout-2026-11-30zy.jsonl"
 HELD_OUT_ZZ = DATA / "questions-heldout-2026-11-30zz.jsonl"
 HELD_OUT_ZZA = DATA / "questions-heldout-2026-11-30zza.jsonl"
+HELD_OUT_ZZB = DATA / "questions-heldout-2026-12-01a.jsonl"
+HELD_OUT_ZZC = DATA / "questions-heldout-2026-12-01b.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -191,6 +193,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZA 128/130 (98.5 %), 1 confidently wrong
     (HELD_OUT_ZZ, 130, 0.96, 3, "9e7f55094845d1d333fdf115a525560a588c12e1c0737227c1f8e99599473923"),
     (HELD_OUT_ZZA, 130, 0.98, 1, "f5ab7e1df8819ec6f727b3c42ceca014a1fb1360aa9bc3aaebfa01517071842a"),
+    # 2026-12-01 (ninth session), both on one engine, before any class of the session was fixed: ZZB 124/130
+    # (95.4 %), 2 confidently wrong; ZZC 126/130 (96.9 %), none confidently wrong
+    (HELD_OUT_ZZB, 130, 0.95, 2, "4afa9995cec9b625590dfaf9b4b9c15e4e1657a30c91780bcb8b80eea3cf903a"),
+    (HELD_OUT_ZZC, 130, 0.96, 0, "c296f9d23b7d003fe89545a7f776603e9f5085bc84f13111f3e2dd11f4f547ee"),
 ]
 
 
