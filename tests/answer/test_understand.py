@@ -442,6 +442,17 @@ def test_still_working_asks_whether_an_act_is_in_force() -> None:
     assert "in_force" in understand("2021 жылғы 343 бұйрық әлі жұмыс істей ме?").cues
 
 
+@pytest.mark.parametrize("question", [
+    "штат нормативтері бекітілген бұйрықты әлі де қолдануға бола ма?",
+    "можно ли ещё применять нормативы штатной численности 2021 года?",
+    "can we still use the 2021 staffing norms order?",
+])
+def test_still_applied_asks_whether_an_act_is_in_force(engine, question: str) -> None:
+    # a staffing question would show the repealed figures; this one asks about the act
+    answer = engine.ask(question)
+    assert answer.intent == "document" and answer.results[0].fields["number"] == "343"
+
+
 @pytest.mark.parametrize(("question", "area"), [
     ("Дом-интернат в селе: услуга городской телефонной связи для проживающих, тариф?", "rural"),
     ("Oblast care home, rural: monthly rate for a city telephone line?", "rural"),
