@@ -442,13 +442,13 @@ def _with_position(choices: list[Hit], ranked: list[Hit], allowed: list[Target],
                    ctx: Context) -> list[Hit]:
     """What to offer when the question names a position: the candidates with a row for it; when they are fewer than
     two, the services with that position, those the question's words match best first (the position was not left
-    open, so a service without it is no answer to choose)."""
+    open, so a service without it is no answer to choose); when no other service has it, the one that has it first."""
     fitting = [h for h in choices if has(h)]
     if len(fitting) >= 2:
         return fitting
     more = _having_position(ranked, allowed, asked, ctx)
     pool = fitting + [h for h in more if all(h.target is not f.target for f in fitting)]
-    return pool if len(pool) >= 2 else choices
+    return pool if len(pool) >= 2 else fitting + [h for h in choices if not has(h)]
 
 
 def _no_position(target: Target, named: Asked, lang: str) -> str:
