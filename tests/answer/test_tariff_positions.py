@@ -419,3 +419,12 @@ def test_a_clarify_leads_with_the_only_service_that_has_the_position_named(engin
     assert answer.status == "clarify"
     assert "машинист" in answer.choices[0].label.casefold()
     assert not any("машинист" in c.label.casefold() for c in answer.choices[1:])
+
+
+def test_a_nurse_is_no_housekeeper_sister(engine, ctx):
+    # "сестра-хозяйка" (the housekeeper's Russian title) says "сестра" too: a nurse asked is not her
+    asked = ctx.positions.asked(understand("медсестра", ctx.glossary))
+    assert not ctx.positions.fits("Шаруашылық бикесі", asked)
+    assert ctx.positions.fits("Мейіргер", asked)
+    answer = engine.ask("медсестра обучает получателей пользоваться техническими средствами, стационар, город, сколько?")
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Мейіргер"
