@@ -190,7 +190,7 @@ def test_a_service_no_alias_names_is_found_in_russian_and_english(reworded_kb, q
 
 
 @pytest.mark.parametrize(("word", "kazakh"), [("поликлинику", "уиымы"), ("вызвал", "шакырту"), ("кормили", "тамактану"),
-                                              ("hospital", "аурухана")])
+                                              ("hospital", "аурухана"), ("умер", "каитыс"), ("died", "каитыс")])
 def test_a_rendering_leads_back_to_its_kazakh_words_in_any_inflection(lexicon, word, kazakh):
     assert kazakh in lexicon.kazakh_of(word)
 
@@ -203,3 +203,10 @@ def test_the_steps_and_the_porch_of_an_entrance_are_the_entrance_criterion(engin
     """"крыльцо", "ступеньки": the everyday Russian for the entrance groups and outdoor stairs of criterion 53."""
     answer = engine.ask("Крыльцо только со ступеньками, пандуса нет. Насколько это серьёзно?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 53
+
+
+@pytest.mark.parametrize("question", ["Бәйтерек, на дому умер одинокий подопечный, помогаем с похоронами, сколько стоит?",
+                                      "Baiterek home care: a lonely client died, we help with the funeral, what is the rate?"])
+def test_a_client_who_died_is_the_funeral_service(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 2
