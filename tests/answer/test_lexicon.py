@@ -190,7 +190,8 @@ def test_a_service_no_alias_names_is_found_in_russian_and_english(reworded_kb, q
 
 
 @pytest.mark.parametrize(("word", "kazakh"), [("поликлинику", "уиымы"), ("вызвал", "шакырту"), ("кормили", "тамактану"),
-                                              ("hospital", "аурухана"), ("умер", "каитыс"), ("died", "каитыс")])
+                                              ("hospital", "аурухана"), ("умер", "каитыс"), ("died", "каитыс"),
+                                              ("возили", "колик")])
 def test_a_rendering_leads_back_to_its_kazakh_words_in_any_inflection(lexicon, word, kazakh):
     assert kazakh in lexicon.kazakh_of(word)
 
@@ -210,3 +211,8 @@ def test_the_steps_and_the_porch_of_an_entrance_are_the_entrance_criterion(engin
 def test_a_client_who_died_is_the_funeral_service(engine, question):
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 2
+
+
+def test_nobody_driven_anywhere_is_the_transport_criterion(engine):
+    answer = engine.ask("Автобус в доме-интернате сломан, клиентов месяц никуда не возили, транспорта нет — это грубо?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 9
