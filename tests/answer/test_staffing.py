@@ -252,6 +252,7 @@ def test_a_word_like_a_norm_in_a_service_name_is_no_staffing_cue():
     "сколько палатных санитарок нужно на тех, кто сами не едят и не передвигаются?",
     "how many ward orderlies for residents who cannot move or eat on their own?",
     "өздігінен қозғала және тамақтана алмайтын қарттарға неше санитар керек?",
+    "сколько палатных санитарок положено на группу лежачих в доме-интернате?",
 ])
 def test_orderlies_for_residents_who_cannot_move_or_eat_are_the_self_care_group_s(engine: Engine, question: str):
     """Of the two ward orderlies, the one counted per group by self-care skills (its norm says "өздігінен қозғала
