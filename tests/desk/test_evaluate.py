@@ -71,6 +71,8 @@ HELD_OUT_ZZ = DATA / "questions-heldout-2026-11-30zz.jsonl"
 HELD_OUT_ZZA = DATA / "questions-heldout-2026-11-30zza.jsonl"
 HELD_OUT_ZZB = DATA / "questions-heldout-2026-12-01a.jsonl"
 HELD_OUT_ZZC = DATA / "questions-heldout-2026-12-01b.jsonl"
+HELD_OUT_ZZD = DATA / "questions-heldout-2026-12-01c.jsonl"
+HELD_OUT_ZZE = DATA / "questions-heldout-2026-12-01d.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -197,6 +199,10 @@ HELD_OUT_SETS = [
     # (95.4 %), 2 confidently wrong; ZZC 126/130 (96.9 %), none confidently wrong
     (HELD_OUT_ZZB, 130, 0.95, 2, "4afa9995cec9b625590dfaf9b4b9c15e4e1657a30c91780bcb8b80eea3cf903a"),
     (HELD_OUT_ZZC, 130, 0.96, 0, "c296f9d23b7d003fe89545a7f776603e9f5085bc84f13111f3e2dd11f4f547ee"),
+    # 2026-12-01 (ninth session), both on one engine after ZZB's and ZZC's classes: ZZD 120/130 (92.3 %), none
+    # confidently wrong; ZZE 125/130 (96.2 %), 3 confidently wrong
+    (HELD_OUT_ZZD, 130, 0.92, 0, "d46132e0b34ef6b30e8bd86ba1061f62cd5d57c03ad544932bfb8851eed41815"),
+    (HELD_OUT_ZZE, 130, 0.96, 3, "366aece8a8afb27937f9fcad4c472322801618347780c4c589c3325d8e6e31e5"),
 ]
 
 
