@@ -111,6 +111,16 @@ def test_a_checklist_asked_for_without_a_setting_or_requirement_is_the_act_holdi
     assert all(f"• {annex}:" in answer.text for annex in annexes)
 
 
+@pytest.mark.parametrize(("question", "annex"), [("где найти проверочный лист для временного пребывания?", 5),
+                                                 ("where can I find the home care checklist?", 4),
+                                                 ("үйде қызмет көрсетудің тексеру парағын қайдан табамын?", 4)])
+def test_where_a_checklist_is_found_is_the_act_holding_it_its_annex_first(engine, question, annex):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert "401" in answer.results[0].fields["number"]
+    assert answer.text.splitlines()[2].startswith(f"• {annex}:")
+
+
 @pytest.mark.parametrize("question", ["дайте проверочный лист на дому", "send me the home care checklist"])
 def test_asking_for_it_to_be_sent_names_nothing_of_the_checklist(engine, question):
     """"дайте", "send" are no words of a requirement: the home care checklist is shown whole."""

@@ -30,6 +30,8 @@ class Checklists:
         annexes = sorted(a for a, settings in catalogue.checklist_settings.items() if u.filters.setting in settings)
         # "the home-care checklist": when no one requirement stands out, the whole checklist is the answer
         overview = bool(annexes) and "checklist" in u.cues
+        if "checklist" in u.cues and "where" in u.cues:
+            return self._act(reply, ctx, first=annexes)  # "where do I find the home care checklist": in which act
         if not u.words and overview:
             return self._overview(annexes, reply, ctx)
         if not u.words and not u.filters.setting and "checklist" in u.cues:
@@ -89,14 +91,16 @@ class Checklists:
         return True
 
 
-    def _act(self, reply: Answer, ctx: Context) -> bool:
+    def _act(self, reply: Answer, ctx: Context, first: list[int] | None = None) -> bool:
         """"Скиньте проверочный лист", "тексеру парағын жіберіңізші": no setting and no requirement named ask for the
-        checklists themselves: the act holding them, each of its checklists by its annex."""
+        checklists themselves: the act holding them, each of its checklists by its annex (those of `first`, the
+        setting asked, at the head)."""
         lang, checklist = reply.lang, ctx.catalogue.checklist
         doc = ctx.catalogue.documents.get(checklist[0].rows[0]["document"]) if checklist else None
         if doc is None:
             return False
         titles = {t.ident[0]: t.rows[0]["title"] for t in checklist}
+        titles = dict(sorted(titles.items(), key=lambda item: item[0] not in (first or ())))
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [ctx.document_result(doc, lang, 1.0)]
         lines = [doc.get(f"title_{lang}") or doc["title_kk"], label("checklists_of_act", lang)]
