@@ -446,6 +446,8 @@ def test_still_working_asks_whether_an_act_is_in_force() -> None:
     "штат нормативтері бекітілген бұйрықты әлі де қолдануға бола ма?",
     "можно ли ещё применять нормативы штатной численности 2021 года?",
     "can we still use the 2021 staffing norms order?",
+    "Персоналдың ең төменгі штат нормативтері бекітілген бұйрық күшін жойды ма?",
+    "приказ, утвердивший минимальные штатные нормативы персонала, утратил силу?",
 ])
 def test_still_applied_asks_whether_an_act_is_in_force(engine, question: str) -> None:
     # a staffing question would show the repealed figures; this one asks about the act

@@ -59,9 +59,9 @@ def refine_intent(u: Understood, ctx: Context) -> str:
     criterion matches clearly better than any service (`policy.clear_best`)."""
     if _service_named_with_an_act_word(u, ctx) or _tariffs_of_a_table_not_held(u, ctx):
         return TARIFFS.name
-    if u.intent == STAFFING.name and "in_force" in u.cues and (
+    if u.intent == STAFFING.name and {"in_force", "repealed_status"} & u.cues and (
             _names_an_act_number(u, ctx) or not STAFFING.asks_head_count(u)):
-        return "document"  # "is order 343 on staffing norms still in force?" asks about the act, no head count
+        return "document"  # "is order 343 on staffing norms still in force?", "...repealed?": the act, no head count
     if u.intent not in ("tariff", "unknown") or u.filters.area or u.filters.jurisdiction:
         return u.intent
     if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
