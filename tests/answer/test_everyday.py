@@ -46,6 +46,8 @@ def test_a_latin_typed_word_gets_the_printed_reading_of_its_cyrillic_one():
 @pytest.mark.parametrize(("question", "item"), [
     ("облыстық стационарда тырнақ алу қанша тұрады, қала?", 1),
     ("облыстық стационарда қарияның тырнағын алып беру айына қанша, ауыл?", 1),  # the converb of the same phrase
+    ("облыстық стационарда ауыл тарифімен тырнақ қию қанша?", 1),
+    ("облыстық стационарда қарияның тырнағын қиып беру қанша, қала?", 1),
     ("statsionarda auruhanada jatqan klientke azyq-tulik aparyp beru qala tarifi qansha?", 13),
     ("стационарда ауруханада жатқан адамға азық-түлік апару қанша тұрады, қала?", 13)])
 def test_a_service_said_the_everyday_way_is_found(engine, question: str, item: int):
