@@ -73,6 +73,8 @@ HELD_OUT_ZZB = DATA / "questions-heldout-2026-12-01a.jsonl"
 HELD_OUT_ZZC = DATA / "questions-heldout-2026-12-01b.jsonl"
 HELD_OUT_ZZD = DATA / "questions-heldout-2026-12-01c.jsonl"
 HELD_OUT_ZZE = DATA / "questions-heldout-2026-12-01d.jsonl"
+HELD_OUT_ZZF = DATA / "questions-heldout-2026-12-01g.jsonl"
+HELD_OUT_ZZG = DATA / "questions-heldout-2026-12-01h.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -203,6 +205,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZE 125/130 (96.2 %), 3 confidently wrong
     (HELD_OUT_ZZD, 130, 0.92, 0, "d46132e0b34ef6b30e8bd86ba1061f62cd5d57c03ad544932bfb8851eed41815"),
     (HELD_OUT_ZZE, 130, 0.96, 3, "366aece8a8afb27937f9fcad4c472322801618347780c4c589c3325d8e6e31e5"),
+    # 2026-12-01 (ninth session), both on one engine after ZZD's and ZZE's classes: ZZF 121/130 (93.1 %), 3
+    # confidently wrong; ZZG 121/130 (93.1 %), none confidently wrong
+    (HELD_OUT_ZZF, 130, 0.93, 3, "d32f7228036a45349da51f505478706f98332b03674c2fd8e18877c9d5faf097"),
+    (HELD_OUT_ZZG, 130, 0.93, 0, "9a176ab9d8f756e559381625a031177869820e19e96d953b5b6532f7b80c8773"),
 ]
 
 
