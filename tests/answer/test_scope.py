@@ -47,6 +47,10 @@ OUT_OF_SCOPE = [
     ("weather in Uralsk tomorrow", "en"),
     ("ертең ауа райы қандай болады", "kk"),
     ("стоимость билета на поезд до Атырау", "ru"),
+    # working hours, and what a person is paid
+    ("Күтім жөніндегі әлеуметтік қызметкердің жұмыс күні қанша сағат?", "kk"),
+    ("Сколько получает опекун на ребёнка в месяц?", "ru"),
+    ("how much does a foster parent get paid a month?", "en"),
 ]
 
 
@@ -92,6 +96,11 @@ def test_follow_ups_come_from_the_question_s_own_words(engine: Engine) -> None:
 
 def test_benefits_as_the_subject_of_a_service_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("стационар содействие в получении пособий компенсаций алиментов город")
+    assert answer.status == "answer" and answer.results[0].type == "tariff"
+
+
+def test_what_a_position_gets_for_a_service_of_a_setting_is_its_tariff(engine: Engine) -> None:
+    answer = engine.ask("Стационар, город, массаж — сколько получает медсестра по массажу за это?")
     assert answer.status == "answer" and answer.results[0].type == "tariff"
 
 
