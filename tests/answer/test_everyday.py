@@ -131,3 +131,17 @@ def test_the_abbreviation_of_the_medical_social_assessment_finds_it(engine, ques
 def test_an_english_ing_form_meets_the_service_s_word(engine) -> None:
     answer = engine.ask("Baiterek home care: helping an old lady cook her meals, daily rate?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 8
+
+
+@pytest.mark.parametrize(("question", "intent", "item"), [
+    ("Бөрлі уақытша болу: адамды бұрынғы тұрған жеріне қайтаруға көмек қанша тұрады?", "tariff", 3),
+    ("Уақытша болу бөлімшесінде адамға ауылына қайтуға көмектеспеді, бұл қандай бұзушылық?", "violation", 42),
+])
+def test_going_back_home_is_the_printed_sending_to_the_former_residence(engine, question, intent, item):
+    # "қайту", "қайтару" (to go, to bring back) are what the acts print as "жіберу" (sending back)
+    answer = engine.ask(question)
+    assert answer.intent == intent
+    if answer.status == "answer":
+        assert answer.results[0].fields["item"] == item
+    else:
+        assert answer.status == "clarify" and any(c.label.startswith(f"{item}.") for c in answer.choices)
