@@ -8,6 +8,7 @@ import pytest
 
 from knowledge.answer.compose import label
 from knowledge.answer.engine import Engine
+from knowledge.answer.understand import understand
 from knowledge.domain import Answer
 
 OUT_OF_SCOPE = [
@@ -97,6 +98,16 @@ def test_follow_ups_come_from_the_question_s_own_words(engine: Engine) -> None:
 def test_benefits_as_the_subject_of_a_service_are_still_answered(engine: Engine) -> None:
     answer = engine.ask("стационар содействие в получении пособий компенсаций алиментов город")
     assert answer.status == "answer" and answer.results[0].type == "tariff"
+
+
+@pytest.mark.parametrize("question", ["как уволить соцработника за прогулы?", "how to dismiss a carer for absenteeism"])
+def test_firing_staff_is_not_in_the_base(engine: Engine, question: str) -> None:
+    assert understand(question, engine.glossary).scope == "employment"
+
+
+def test_a_worker_who_quit_is_the_story_of_a_service_not_given(engine: Engine) -> None:
+    answer = engine.ask("Психолог в доме-интернате уволился, консультаций и диагностики полгода нет — какое нарушение?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 15
 
 
 def test_what_a_position_gets_for_a_service_of_a_setting_is_its_tariff(engine: Engine) -> None:
