@@ -75,6 +75,8 @@ HELD_OUT_ZZD = DATA / "questions-heldout-2026-12-01c.jsonl"
 HELD_OUT_ZZE = DATA / "questions-heldout-2026-12-01d.jsonl"
 HELD_OUT_ZZF = DATA / "questions-heldout-2026-12-01g.jsonl"
 HELD_OUT_ZZG = DATA / "questions-heldout-2026-12-01h.jsonl"
+HELD_OUT_ZZH = DATA / "questions-heldout-2026-12-01e.jsonl"
+HELD_OUT_ZZI = DATA / "questions-heldout-2026-12-01f.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -209,6 +211,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZG 121/130 (93.1 %), none confidently wrong
     (HELD_OUT_ZZF, 130, 0.93, 3, "d32f7228036a45349da51f505478706f98332b03674c2fd8e18877c9d5faf097"),
     (HELD_OUT_ZZG, 130, 0.93, 0, "9a176ab9d8f756e559381625a031177869820e19e96d953b5b6532f7b80c8773"),
+    # 2026-12-01 (ninth session), both on one engine after ZZF's and ZZG's classes: ZZH 122/130 (93.8 %), 1
+    # confidently wrong; ZZI 124/130 (95.4 %), 1 confidently wrong
+    (HELD_OUT_ZZH, 130, 0.93, 1, "f0cb02258017480bda27f47ce22b5db78a4b009b8e2d7e2ba11dfbb4c4a3e686"),
+    (HELD_OUT_ZZI, 130, 0.95, 1, "9695b31ffb701f67e92aa0c9044ecc1d9d32ca8952c3891f8b46157ca7b0968d"),
 ]
 
 
