@@ -30,8 +30,9 @@ class Checklists:
         annexes = sorted(a for a, settings in catalogue.checklist_settings.items() if u.filters.setting in settings)
         # "the home-care checklist": when no one requirement stands out, the whole checklist is the answer
         overview = bool(annexes) and "checklist" in u.cues
-        if "checklist" in u.cues and "where" in u.cues:
-            return self._act(reply, ctx, first=annexes)  # "where do I find the home care checklist": in which act
+        if "checklist" in u.cues and {"where", "send"} & u.cues:
+            # "where do I find / send me the home care checklist": the act holding it, then the checklist
+            return self._overview(annexes, reply, ctx, act_first=True) if annexes else self._act(reply, ctx)
         if not u.words and overview:
             return self._overview(annexes, reply, ctx)
         if not u.words and not u.filters.setting and "checklist" in u.cues:
@@ -61,8 +62,9 @@ class Checklists:
                       f"{row['item']}. {requirement}\n{label('source', lang)}: {cite(citation, lang)}")
         return True
 
-    def _overview(self, annexes: list[int], reply: Answer, ctx: Context) -> bool:
-        """"What does the home care checklist check": the checklist of that setting, its requirements listed."""
+    def _overview(self, annexes: list[int], reply: Answer, ctx: Context, act_first: bool = False) -> bool:
+        """"What does the home care checklist check": the checklist of that setting, its requirements listed (after
+        the act holding it, `act_first`, when the checklist itself is asked for)."""
         lang, checklist = reply.lang, ctx.catalogue.checklist
         reply.intent = self.name
         if len(annexes) > 1:
@@ -88,19 +90,19 @@ class Checklists:
             lines.append(label("more_requirements", lang).format(n=len(items) - CHECKLIST_PAGE))
         lines.append(f"{label('source', lang)}: {cite(ctx.citation(first['document'], first['annex'], None, lang), lang)}")
         reply.text = "\n".join(lines)
+        if act_first and (doc := ctx.catalogue.documents.get(first["document"])):
+            reply.results.insert(0, ctx.document_result(doc, lang, 1.0))
         return True
 
 
-    def _act(self, reply: Answer, ctx: Context, first: list[int] | None = None) -> bool:
+    def _act(self, reply: Answer, ctx: Context) -> bool:
         """"Скиньте проверочный лист", "тексеру парағын жіберіңізші": no setting and no requirement named ask for the
-        checklists themselves: the act holding them, each of its checklists by its annex (those of `first`, the
-        setting asked, at the head)."""
+        checklists themselves: the act holding them, each of its checklists by its annex."""
         lang, checklist = reply.lang, ctx.catalogue.checklist
         doc = ctx.catalogue.documents.get(checklist[0].rows[0]["document"]) if checklist else None
         if doc is None:
             return False
         titles = {t.ident[0]: t.rows[0]["title"] for t in checklist}
-        titles = dict(sorted(titles.items(), key=lambda item: item[0] not in (first or ())))
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [ctx.document_result(doc, lang, 1.0)]
         lines = [doc.get(f"title_{lang}") or doc["title_kk"], label("checklists_of_act", lang)]
