@@ -77,6 +77,8 @@ HELD_OUT_ZZF = DATA / "questions-heldout-2026-12-01g.jsonl"
 HELD_OUT_ZZG = DATA / "questions-heldout-2026-12-01h.jsonl"
 HELD_OUT_ZZH = DATA / "questions-heldout-2026-12-01e.jsonl"
 HELD_OUT_ZZI = DATA / "questions-heldout-2026-12-01f.jsonl"
+HELD_OUT_ZZJ = DATA / "questions-heldout-2026-12-01i.jsonl"
+HELD_OUT_ZZK = DATA / "questions-heldout-2026-12-01j.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -215,6 +217,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZI 124/130 (95.4 %), 1 confidently wrong
     (HELD_OUT_ZZH, 130, 0.93, 1, "f0cb02258017480bda27f47ce22b5db78a4b009b8e2d7e2ba11dfbb4c4a3e686"),
     (HELD_OUT_ZZI, 130, 0.95, 1, "9695b31ffb701f67e92aa0c9044ecc1d9d32ca8952c3891f8b46157ca7b0968d"),
+    # 2026-12-01 (ninth session), both on one engine after ZZH's and ZZI's classes: ZZJ 127/130 (97.7 %), none
+    # confidently wrong; ZZK 127/130 (97.7 %), 1 confidently wrong
+    (HELD_OUT_ZZJ, 130, 0.97, 0, "9f43708c6f27b5e05601497f9b491de943ee3ee67586e6118cf1c902c3c059db"),
+    (HELD_OUT_ZZK, 130, 0.97, 1, "950a9405788e46f872c983fbc42d9f29e4155d2d4d1a9bfdf538a7d9c66c28cc"),
 ]
 
 
