@@ -79,6 +79,8 @@ HELD_OUT_ZZH = DATA / "questions-heldout-2026-12-01e.jsonl"
 HELD_OUT_ZZI = DATA / "questions-heldout-2026-12-01f.jsonl"
 HELD_OUT_ZZJ = DATA / "questions-heldout-2026-12-01i.jsonl"
 HELD_OUT_ZZK = DATA / "questions-heldout-2026-12-01j.jsonl"
+HELD_OUT_ZZL = DATA / "questions-heldout-2026-12-01k.jsonl"
+HELD_OUT_ZZM = DATA / "questions-heldout-2026-12-01l.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -221,6 +223,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZK 127/130 (97.7 %), 1 confidently wrong
     (HELD_OUT_ZZJ, 130, 0.97, 0, "9f43708c6f27b5e05601497f9b491de943ee3ee67586e6118cf1c902c3c059db"),
     (HELD_OUT_ZZK, 130, 0.97, 1, "950a9405788e46f872c983fbc42d9f29e4155d2d4d1a9bfdf538a7d9c66c28cc"),
+    # 2026-12-01 (ninth session), both on one engine after ZZK's class: ZZL 126/130 (96.9 %), 1 confidently wrong;
+    # ZZM 130/130, none confidently wrong
+    (HELD_OUT_ZZL, 130, 0.96, 1, "6e5a8ae21fff198287735635961988baf939ca97715b4c24c674a3ecba27ff53"),
+    (HELD_OUT_ZZM, 130, 1.0, 0, "dc46a5d5ce19ddb602585380763faf0fd117d183ec399476926e650da3bd103a"),
 ]
 
 
