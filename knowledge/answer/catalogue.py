@@ -18,11 +18,12 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
 from knowledge.answer.glossary import Glossary, Term
 from knowledge.answer.index import Index, Target
-from knowledge.answer.lexicon import Lexicon, load_lexicon
+from knowledge.answer.lexicon import Lexicon, load_entries, load_lexicon
 from knowledge.answer.places import place_terms
 from knowledge.answer.service_kinds import Kinds
 from knowledge.answer.staffing_names import position_key, staffing_names
@@ -314,17 +315,29 @@ def _concept_key(kind: str, name: str) -> ConceptKey:
 def _aliases() -> Aliases:
     try:
         return aliases_by_lang()
-    except Exception:  # noqa: BLE001 - a broken alias file must not stop the bot; it only lowers ru/en recall
-        log.exception("could not load aliases")
+    except (OSError, ValueError) as error:  # a broken alias file must not stop the bot: it only lowers ru/en recall
+        log.error("answering without the alias table: %s", error)
         return {}
 
 
 def _lexicon() -> Lexicon | None:
     try:
         return load_lexicon()
-    except Exception:  # noqa: BLE001 - as with the aliases: a broken lexicon must not stop the bot
-        log.exception("could not load the lexicon")
+    except (OSError, ValueError) as error:  # as with the aliases: a broken lexicon must not stop the bot
+        log.error("answering without the lexicon: %s", error)
         return None
+
+
+def table_problems(aliases_path: Path | None = None, lexicon_path: Path | None = None) -> list[str]:
+    """What is wrong with the reviewed tables the engine would otherwise answer without (the alias table and the
+    lexicon), one line each: `kb check` refuses them, so a slip in an edit is caught before the bot runs on it."""
+    problems = []
+    for load, path in ((aliases_by_lang, aliases_path), (load_entries, lexicon_path)):
+        try:
+            load(path)
+        except (OSError, ValueError) as error:
+            problems.append(str(error))
+    return problems
 
 
 def _staffing(db: sqlite3.Connection) -> list[Target]:

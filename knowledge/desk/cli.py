@@ -138,11 +138,13 @@ def cmd_kb_build(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace) -> int:
-    from knowledge.answer.catalogue import naming
+    from knowledge.answer.catalogue import naming, table_problems
     from knowledge.ingest.check import check
     from knowledge.ingest.manifest import load_manifest
 
     report = check(open_kb(kb_path_from(args)), load_manifest(Path(args.sources)), names=naming().source)
+    for problem in table_problems():  # a reviewed table the bot would quietly answer without
+        report.problem(problem)
     print(report.text())
     return 0 if report.ok else 1
 

@@ -99,3 +99,21 @@ def test_run_without_a_token_is_the_console_chat(run_komekshi, kb_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("BOT_TOKEN is not set: starting the console chat")
     assert "993" in result.stdout
+
+
+def test_a_broken_reviewed_table_is_one_line_naming_its_row(tmp_path: Path) -> None:
+    """The bot answers without a broken alias table or lexicon (and logs it); `kb check` refuses them, one line
+    each, naming the row to mend."""
+    from knowledge.answer.aliases import ALIASES_PATH
+    from knowledge.answer.catalogue import table_problems
+    from knowledge.answer.lexicon import LEXICON_PATH
+
+    assert table_problems() == []
+    lexicon = tmp_path / "lexicon.tsv"
+    lines = LEXICON_PATH.read_text(encoding="utf-8").splitlines()
+    lexicon.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")  # its first entry again
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text(ALIASES_PATH.read_text(encoding="utf-8") + "service\t\tru\tмассаж\n", encoding="utf-8")
+    problems = table_problems(aliases_path=aliases, lexicon_path=lexicon)
+    assert len(problems) == 2 and all("\n" not in p for p in problems)
+    assert problems[0].startswith("aliases.tsv line ") and problems[1].startswith(f"lexicon.tsv line {len(lines) + 1}:")
