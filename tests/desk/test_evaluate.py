@@ -81,6 +81,8 @@ HELD_OUT_ZZJ = DATA / "questions-heldout-2026-12-01i.jsonl"
 HELD_OUT_ZZK = DATA / "questions-heldout-2026-12-01j.jsonl"
 HELD_OUT_ZZL = DATA / "questions-heldout-2026-12-01k.jsonl"
 HELD_OUT_ZZM = DATA / "questions-heldout-2026-12-01l.jsonl"
+HELD_OUT_ZZN = DATA / "questions-heldout-2026-12-01m.jsonl"
+HELD_OUT_ZZO = DATA / "questions-heldout-2026-12-01n.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -227,6 +229,10 @@ HELD_OUT_SETS = [
     # ZZM 130/130, none confidently wrong
     (HELD_OUT_ZZL, 130, 0.96, 1, "6e5a8ae21fff198287735635961988baf939ca97715b4c24c674a3ecba27ff53"),
     (HELD_OUT_ZZM, 130, 1.0, 0, "dc46a5d5ce19ddb602585380763faf0fd117d183ec399476926e650da3bd103a"),
+    # 2026-12-01 (ninth session), both on one engine after ZZL's class: ZZN 127/130 (97.7 %), 1 confidently wrong;
+    # ZZO 123/130 (94.6 %), 5 confidently wrong
+    (HELD_OUT_ZZN, 130, 0.97, 1, "fc5f014a23fbcac66ba6373092e718e4a7d4363ddcc7a586bee9012900f2fbbe"),
+    (HELD_OUT_ZZO, 130, 0.94, 5, "38227010d9741776ec2f4921cbdc2ec0774f7dce87e37258c67bbbbd52b42417"),
 ]
 
 
