@@ -52,6 +52,10 @@ OUT_OF_SCOPE = [
     ("Күтім жөніндегі әлеуметтік қызметкердің жұмыс күні қанша сағат?", "kk"),
     ("Сколько получает опекун на ребёнка в месяц?", "ru"),
     ("how much does a foster parent get paid a month?", "en"),
+    # an office's telephone or address
+    ("Бәйтерек ауданы әлеуметтік қорғау бөлімінің телефон нөмірі қандай?", "kk"),
+    ("номер телефона отдела занятости в Бурлинском районе", "ru"),
+    ("what is the phone number of the Borli social protection office?", "en"),
 ]
 
 
@@ -249,3 +253,8 @@ def test_daily_beside_the_rate_is_its_unit_not_a_service_word(engine: Engine):
     answer = engine.ask("Börli semi-stationary: massage by a nurse — what is the daily rate?")
     assert answer.status != "answer"
     assert engine.ask("Börli semi-stationary daily health check by a nurse, rate?").status == "answer"
+
+
+@pytest.mark.parametrize("question", ["contact with relatives, temporary stay, Börli", "қалалық телефон байланысы стационар"])
+def test_a_service_of_contact_or_telephone_is_no_office_s_contacts(engine: Engine, question: str) -> None:
+    assert understand(question, engine.glossary).scope is None
