@@ -561,6 +561,12 @@ def test_a_degree_word_asked_outright_is_a_yes_or_no() -> None:
     assert understand("соцработник не провёл патронаж — это грубое нарушение?").degree == "gross"
 
 
+@pytest.mark.parametrize("word", ["елеулі", "елеули", "елеулы", "елеуле"])
+def test_the_significant_degree_in_any_spelling_of_its_vowel(word: str) -> None:
+    # "і" is typed "и", "ы" or "е" on a keyboard without Kazakh letters
+    assert understand(f"стационарда психолог кеңес бермеді, {word} бұзушылық па?").degree == "significant"
+
+
 def test_russian_function_words_are_no_content() -> None:
     words = {w.text for w in understand("похороны проживающего если этим занимается наш специалист").words}
     assert not words & {"если", "етим", "наш"}
