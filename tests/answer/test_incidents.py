@@ -11,6 +11,7 @@ from knowledge.answer.incident import (
     ABSENT,
     NOT_DONE,
     OBJECT_WEIGHT,
+    _found,
     asks_meaning,
     in_setting,
     load_lexicon,
@@ -554,6 +555,14 @@ def test_showing_a_relative_how_to_care_is_teaching_the_family(engine, question)
     care and hygiene skills (25, minor), not the care itself (23)."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 25
+
+
+def test_a_learner_is_a_relative_not_a_word_starting_alike():
+    learners = load_lexicon().learners
+    for word in ("қызмет", "ұлттық", "мужчина", "семинар", "женский"):
+        assert not _found(learners, [loose(word)]), word
+    for word in ("қызына", "ұлына", "отбасы", "родных", "сыну", "семье", "daughter"):
+        assert _found(learners, [loose(word)]), word
 
 
 def test_not_is_no_word_of_a_requirement(engine):
