@@ -16,6 +16,7 @@ their checklist's title). The word lists are data: knowledge/data/incidents.toml
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -212,6 +213,7 @@ class Reading:
     actions: tuple[Action, ...]
     negated: bool
     action_words: list[Word] = field(default_factory=list)  # the question's action words, searched as optional
+    relative_taught: bool = False  # a lesson not given to the family ("не научили дочь ухаживать")
 
 
 def _found(patterns: tuple[Pattern, ...], words: list[str]) -> bool:
@@ -307,7 +309,10 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
     settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
-    return Reading(words + settings, tuple(actions), report(u) > 0, action_words)
+    teach = next((a for a in actions if a.key == TEACH), None)
+    verbs = frozenset(w.text for w in u.words if w.negated)
+    return Reading(words + settings, tuple(actions), report(u) > 0, action_words,
+                   relative_taught=teach is not None and _family_taught(u.question, verbs, teach, lexicon.learners))
 
 
 TEACH = "teach"  # the action whose object is who was taught, not what
@@ -416,6 +421,43 @@ def _names_action(text: str, action: Action, failures: tuple[Pattern, ...]) -> b
     return any(_found(_one_word(action.required + failures), [word]) for word in _loose_words(text))
 
 
+_SENTENCE = re.compile(r"[.!?;]")
+_PART = re.compile(r"[,:—–]")
+
+
+def _family_taught(question: str, verbs: frozenset[str], teach: Action, learners: tuple[Pattern, ...]) -> bool:
+    """Whether the question says a relative was not taught: a clause naming both ("родных не научили ухаживать"),
+    not the family in one ("членам семьи консультаций не давали") and a lesson in another. A part of a sentence
+    without a negated verb of its own (`verbs`) belongs to the clause it leads into ("отбасы мүшелеріне оны
+    күтіп-бағу, гигиена дағдыларын үйретпеген")."""
+    def taught(clause: list[str]) -> bool:
+        return _found(learners, clause) and _found(teach.asked, clause)
+
+    for sentence in _SENTENCE.split(question):
+        clause: list[str] = []
+        for part in _PART.split(sentence):
+            clause += loose_words(part)
+            if verbs & set(clause):
+                if taught(clause):
+                    return True
+                clause = []
+        if taught(clause):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _teaches_family(text: str, action: Action, learners: tuple[Pattern, ...]) -> bool:
+    """Whether a requirement teaches the family: one of its clauses (between ";") names both the lesson and a
+    relative ("отбасы мүшелерін ... дағдыларға үйретуді"), not the family in one clause ("отбасы мүшелеріне
+    консультациялар") and the client's lessons in another."""
+    for clause in text.split(";"):
+        words = list(loose_words(clause))
+        if _found(learners, words) and any(_found(_one_word(action.required), [word]) for word in words):
+            return True
+    return False
+
+
 @lru_cache(maxsize=256)
 def _one_word(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
     """The patterns of one word: those a single word of a text may be."""
@@ -458,7 +500,10 @@ def search(index: Index, reading: Reading, only: frozenset[int] | None = None, l
         return []
     hits = index.search(reading.words + reading.action_words, limit=limit, only=only)
     size = len(reading.words)
-    naming = [any(names_action(hit.target, a) for a in reading.actions) for hit in hits]
+    lexicon = load_lexicon()
+    naming = [any(names_action(hit.target, a, lexicon) and not (reading.relative_taught and a.key == TEACH
+                                                                 and not _teaches_family(hit.target.names[0], a, lexicon.learners))
+                  for a in reading.actions) for hit in hits]
     held = [i for i, word in enumerate(reading.words) if word.position]
     # the job named does what the requirement says ("психолог не проводил диагностику": psychological diagnostics)
     in_field = [any(hit.matched[i] >= INFLECTED for i in held) for hit in hits]

@@ -557,6 +557,22 @@ def test_showing_a_relative_how_to_care_is_teaching_the_family(engine, question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 25
 
 
+def test_the_family_not_taught_in_one_clause_is_teaching_the_family(engine):
+    """The relatives and the lesson in one clause: the family's training (25, minor), not the social-pedagogical
+    services whose name has the family in one clause and the client's lessons in another (29, significant)."""
+    answer = engine.ask("Үйде қызмет көрсетуде қарттың отбасы мүшелеріне оны күтіп-бағу, гигиена дағдыларын ешкім "
+                        "үйретпеген. Бұл қандай бұзушылық?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 25
+    answer = engine.ask("На дому родных подопечной так и не научили ухаживать за ней и соблюдать гигиену. Какая степень?")
+    assert not (answer.status == "answer" and answer.results[0].fields["item"] != 25)
+
+
+def test_the_family_consulted_and_the_client_not_taught_is_not_the_family_s_training(engine):
+    answer = engine.ask("На дому членам семьи консультаций не давали, навыкам самообслуживания в быту не обучали. "
+                        "Какая степень?")
+    assert not (answer.status == "answer" and answer.results[0].fields["item"] == 25)
+
+
 def test_a_learner_is_a_relative_not_a_word_starting_alike():
     learners = load_lexicon().learners
     for word in ("қызмет", "ұлттық", "мужчина", "семинар", "женский"):
