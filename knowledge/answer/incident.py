@@ -308,7 +308,9 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
         words = _taught_weighted(words, said, lexicon.learners)
     # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
-    settings = [replace(w, weight=SETTING_WEIGHT) for w in u.filter_words]
+    # ... unless another setting than the one the incident happened in: it is what was due ("placing in a care home")
+    settings = [replace(w, weight=SETTING_WEIGHT if w.setting in (None, u.filters.setting) else 1.0)
+                for w in u.filter_words]
     teach = next((a for a in actions if a.key == TEACH), None)
     verbs = frozenset(w.text for w in u.words if w.negated)
     return Reading(words + settings, tuple(actions), report(u) > 0, action_words,

@@ -67,6 +67,7 @@ class Word:
     position: bool = False  # a word of a job title the question names ("психолог", "врача")
     negated: bool = False  # a verb the question negates ("не помогли", "тартпаған", "did not organise")
     missing: bool = False  # the thing the question says is missing ("нет пандуса", "пандус жоқ")
+    setting: str | None = None  # the setting a setting word names (`Understood.filter_words`)
 
 
 @dataclass
@@ -224,7 +225,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index], position=True))
         elif m.term.category == "settings":
-            filter_words.append(Word(word, alt, 1.0, roots[index]))
+            filter_words.append(Word(word, alt, 1.0, roots[index], setting=m.term.key))
         elif m.term.category == "areas" and m.term.key != filters.area:
             content.append(Word(word, alt, 1.0, roots[index]))  # the other area word is part of a name ("city telephone")
     numbers = _DIGITS.findall(text)

@@ -573,6 +573,17 @@ def test_the_family_consulted_and_the_client_not_taught_is_not_the_family_s_trai
     assert not (answer.status == "answer" and answer.results[0].fields["item"] == 25)
 
 
+def test_another_setting_than_the_incident_s_is_what_was_due(engine):
+    """The setting the incident happened in is the requirement's place (optional words); another one named is part
+    of what was due: placing an old man "in a stationary home" from temporary stay, a trip back "home"."""
+    words = {w.text: w.weight for w in read(understand(
+        "Уақытша болу бөлімшесінде қартты стационарға орналастыруға құжат жинауға көмектеспеді", engine.glossary)).words}
+    assert words[loose("стационарға")] == 1.0 and words[loose("уақытша")] < 1.0
+    answer = engine.ask("At the temporary shelter nobody helped a man with a ticket and food for the trip back home. "
+                        "How serious is it?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 42
+
+
 def test_a_learner_is_a_relative_not_a_word_starting_alike():
     learners = load_lexicon().learners
     for word in ("қызмет", "ұлттық", "мужчина", "семинар", "женский"):
