@@ -83,6 +83,8 @@ HELD_OUT_ZZL = DATA / "questions-heldout-2026-12-01k.jsonl"
 HELD_OUT_ZZM = DATA / "questions-heldout-2026-12-01l.jsonl"
 HELD_OUT_ZZN = DATA / "questions-heldout-2026-12-01m.jsonl"
 HELD_OUT_ZZO = DATA / "questions-heldout-2026-12-01n.jsonl"
+HELD_OUT_ZZP = DATA / "questions-heldout-2026-12-01o.jsonl"
+HELD_OUT_ZZQ = DATA / "questions-heldout-2026-12-01p.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -233,6 +235,10 @@ HELD_OUT_SETS = [
     # ZZO 123/130 (94.6 %), 5 confidently wrong
     (HELD_OUT_ZZN, 130, 0.97, 1, "fc5f014a23fbcac66ba6373092e718e4a7d4363ddcc7a586bee9012900f2fbbe"),
     (HELD_OUT_ZZO, 130, 0.94, 5, "38227010d9741776ec2f4921cbdc2ec0774f7dce87e37258c67bbbbd52b42417"),
+    # 2026-12-01 (ninth session), both on one engine after ZZN's and ZZO's classes: ZZP 122/130 (93.8 %), 2
+    # confidently wrong; ZZQ 123/130 (94.6 %), 2 confidently wrong
+    (HELD_OUT_ZZP, 130, 0.93, 2, "ffcf2c126f72c5f0784cf040edf8d9c9a89037ea0524f1c08d8fc80ae42ce9ae"),
+    (HELD_OUT_ZZQ, 130, 0.94, 2, "bdf965365e02bd4bd733a82f4a14263de8857b9f35cfc10b5ae7a0c9a0d527dc"),
 ]
 
 
