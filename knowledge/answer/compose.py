@@ -87,6 +87,7 @@ LABELS: dict[str, str] = {
     # a named position: the item has no row for it; several services have one
     "no_position": N_("This item has no rate for \"{position}\"; its positions are: {positions}."),
     "position_not_in_base": N_("The tariff tables in the base set no rates for \"{position}\"."),
+    "position_not_in_table": N_("The tariffs asked about set no rate for \"{position}\". Rates for it are set here:"),
     "position_services": N_("Rates for \"{position}\" are set for several services. Which one do you mean?"),
     # settings in a choice label, short
     "stationary_short": N_("stationary"),

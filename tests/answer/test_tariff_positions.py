@@ -428,3 +428,19 @@ def test_a_nurse_is_no_housekeeper_sister(engine, ctx):
     assert ctx.positions.fits("Мейіргер", asked)
     answer = engine.ask("медсестра обучает получателей пользоваться техническими средствами, стационар, город, сколько?")
     assert answer.status == "answer" and answer.results[0].fields["position"] == "Мейіргер"
+
+
+@pytest.mark.parametrize(("question", "lang"), [("Бәйтерек үйде логопед қызметінің тарифі қандай?", "kk"),
+                                                ("Бурлинский район, временное пребывание: тариф психиатра?", "ru")])
+def test_a_position_the_tables_asked_lack_is_said_so_with_where_it_is_priced(engine, question, lang):
+    """Only a position named, and the tables asked set no rate for it: no figure of another position's service, but
+    that, and the services elsewhere that have it."""
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results and answer.lang == lang
+    assert answer.text.startswith(label("position_not_in_table", lang).split("{")[0])
+    assert answer.choices and all(c.query for c in answer.choices)
+
+
+def test_a_position_that_is_also_a_service_s_name_still_finds_the_service(engine):
+    answer = engine.ask("ЛФК в полустационаре Бурлинского района")
+    assert answer.status == "answer" and answer.results[0].fields["jurisdiction"] == "borli"

@@ -104,6 +104,14 @@ class Tariffs:
             if having and not found:
                 self._by_position(asked, having, hits, u, reply, ctx, when)
                 return True
+            elsewhere = positions.services(catalogue.services_of(None, None, when.view), asked)
+            if not having and decision.status != ANSWER and elsewhere:
+                # "Бәйтерек үйде логопед": the tables asked have no rate for the position, and no service its words
+                # name is found ("ЛФК" is a service too); where it is set is offered
+                reply.intent, reply.status = self.name, NOT_FOUND
+                reply.text = label("position_not_in_table", lang).format(position=asked.text)
+                reply.choices = self._choices([Hit(t, 0.0) for t in elsewhere[:MAX_CHOICES]], asked, u, lang, ctx, when)
+                return True
         decision = settle(decision, words, distinct=lambda h: (table_of(h.target), distinct_name(h.target)),
                           fits=has if asked else None)
         if decision.status == ANSWER and self._without_the_position(decision, asked, hits, allowed, u, reply, ctx,
