@@ -56,6 +56,10 @@ OUT_OF_SCOPE = [
     ("Бәйтерек ауданы әлеуметтік қорғау бөлімінің телефон нөмірі қандай?", "kk"),
     ("номер телефона отдела занятости в Бурлинском районе", "ru"),
     ("what is the phone number of the Borli social protection office?", "en"),
+    # a law (the base holds decrees and orders)
+    ("Арнаулы әлеуметтік қызметтер туралы заң қашан қабылданды?", "kk"),
+    ("в каком году принят закон о специальных социальных услугах?", "ru"),
+    ("when was the law on special social services passed?", "en"),
 ]
 
 
