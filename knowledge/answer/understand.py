@@ -54,7 +54,8 @@ MIN_PLACE = 4  # letters of a place's name at least (shorter words beside "distr
 PLACE_LIKE = 75  # a name this like a place of the base (rapidfuzz ratio) is that place misspelt
 MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
 _NAMED = "in_name"  # a phrase of a service's name holding a filter's word ("city telephone"): the name, no filter
-_MARKERS = frozenset(["incident", "not_done", "how_to"])  # cues whose words stay content words (names use them)
+# cues whose words stay content words, counted where they match (names use them: "special social services" too)
+_MARKERS = frozenset(["incident", "not_done", "how_to", "field"])
 INCIDENT_CUES = frozenset(["not_done", "incident"])  # the cues of an incident reported (see knowledge.answer.negation)
 
 

@@ -143,6 +143,9 @@ def test_an_incident_is_never_answered_with_a_tariff(engine: Engine, question: s
     ("айыппұл қандай", "kk"),
     ("какое наказание предусмотрено", "ru"),
     ("what sanctions apply", "en"),
+    # the field named is no violation named: "special social services" is what every criterion is about
+    ("какие штрафы за нарушения в сфере специальных социальных услуг?", "ru"),
+    ("арнаулы әлеуметтік қызметтер саласындағы бұзушылық үшін айыппұл қанша?", "kk"),
 ])
 def test_sanctions_are_not_in_the_base(engine: Engine, question: str, lang: str) -> None:
     answer = engine.ask(question)
