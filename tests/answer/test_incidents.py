@@ -584,6 +584,14 @@ def test_another_setting_than_the_incident_s_is_what_was_due(engine):
     assert answer.status == "answer" and answer.results[0].fields["item"] == 42
 
 
+@pytest.mark.parametrize(("question", "item"), [
+    ("В полустационаре перестали восстанавливать бытовые навыки у подопечных. Насколько это плохо?", 18),
+    ("На дому перестали покупать клиенту продукты — насколько это плохо?", 24)])
+def test_a_service_stopped_is_a_service_not_given(engine, question, item):
+    answer = engine.ask(question)
+    assert answer.intent == "violation" and answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
 def test_a_learner_is_a_relative_not_a_word_starting_alike():
     learners = load_lexicon().learners
     for word in ("қызмет", "ұлттық", "мужчина", "семинар", "женский"):
