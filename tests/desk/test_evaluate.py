@@ -85,6 +85,8 @@ HELD_OUT_ZZN = DATA / "questions-heldout-2026-12-01m.jsonl"
 HELD_OUT_ZZO = DATA / "questions-heldout-2026-12-01n.jsonl"
 HELD_OUT_ZZP = DATA / "questions-heldout-2026-12-01o.jsonl"
 HELD_OUT_ZZQ = DATA / "questions-heldout-2026-12-01p.jsonl"
+HELD_OUT_ZZR = DATA / "questions-heldout-2026-12-01q.jsonl"
+HELD_OUT_ZZS = DATA / "questions-heldout-2026-12-01s.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -239,6 +241,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZQ 123/130 (94.6 %), 2 confidently wrong
     (HELD_OUT_ZZP, 130, 0.93, 2, "ffcf2c126f72c5f0784cf040edf8d9c9a89037ea0524f1c08d8fc80ae42ce9ae"),
     (HELD_OUT_ZZQ, 130, 0.94, 2, "bdf965365e02bd4bd733a82f4a14263de8857b9f35cfc10b5ae7a0c9a0d527dc"),
+    # 2026-12-01 (ninth session), both on one engine after ZZP's and ZZQ's classes: ZZR 122/130 (93.8 %), 1
+    # confidently wrong; ZZS 126/130 (96.9 %), 1 confidently wrong
+    (HELD_OUT_ZZR, 130, 0.93, 1, "107b02f560c37bfada0a73d7721b094379e809f78940a499ae47e797c9e6fe28"),
+    (HELD_OUT_ZZS, 130, 0.96, 1, "370454f3637e9299daa50a40dfcbeb996e99baa19d36a49185c5fc1f33d6ce98"),
 ]
 
 
