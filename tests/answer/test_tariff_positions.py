@@ -444,3 +444,13 @@ def test_a_position_the_tables_asked_lack_is_said_so_with_where_it_is_priced(eng
 def test_a_position_that_is_also_a_service_s_name_still_finds_the_service(engine):
     answer = engine.ask("ЛФК в полустационаре Бурлинского района")
     assert answer.status == "answer" and answer.results[0].fields["jurisdiction"] == "borli"
+
+
+@pytest.mark.parametrize(("question", "service"), [("Полустационар, город: массаж — сколько у психолога?", "массаж"),
+                                                   ("Стационар, село: массаж у врача-терапевта сколько стоит?",
+                                                    "массаж")])
+def test_a_service_named_with_a_position_it_lacks_is_asked_back_with_it_first(engine, question, service):
+    """"массаж у психолога": the massage is asked; the psychologist's or therapist's own services are no answer,
+    only choices beside it."""
+    answer = engine.ask(question)
+    assert answer.status == "clarify" and service in answer.choices[0].label.casefold()

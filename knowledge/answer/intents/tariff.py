@@ -95,13 +95,12 @@ class Tariffs:
 
         decision = decide(hits, words, same=same_name, rival=rival, table=lambda h: table_of(h.target))
         # a question naming only a position ("машинист", "күтім жөніндегі санитар") is about that position's services,
-        # unless a service is found by another word of it, with a row of the title fitting best
+        # unless a service is found by another word of it ("массаж ... у невролога"): that service is what is asked,
+        # with or without the position (without it, the user is told so below and offered the position's services)
         if asked.only:
-            fitting = positions.services(allowed, asked, plainest=False)
-            found = (decision.status == ANSWER and asked.names_service(decision.best)
-                     and any(t is decision.best.target for t in fitting))
+            named = decision.status == ANSWER and asked.names_service(decision.best)
             having = positions.services(allowed, asked)
-            if having and not found:
+            if having and not named:
                 self._by_position(asked, having, hits, u, reply, ctx, when)
                 return True
             elsewhere = positions.services(catalogue.services_of(None, None, when.view), asked)
