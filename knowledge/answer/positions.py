@@ -70,10 +70,11 @@ class Asked:
                       if not (present := [t for t in self.order if t in part.words]) or not set(present) <= said)
         return self if len(parts) == len(self.parts) else replace(self, parts=parts)
 
-    def names_service(self, hit: Hit) -> bool:
+    def names_service(self, hit: Hit, besides: frozenset[str] = frozenset()) -> bool:
         """Whether a found service's name holds a word of the question other than the position's own ("ЕДШ
-        нұсқаушысының консультациясы" for "ЛФК нұсқаушысы"; not "Психологиялық тренингтер" for "психолог")."""
-        named = {w for part in self.parts for w in part.words}
+        нұсқаушысының консультациясы" for "ЛФК нұсқаушысы"; not "Психологиялық тренингтер" for "психолог"), nor one
+        of `besides` (the words of the position's printed titles: "күтім" of "Күтім жөніндегі санитар")."""
+        named = {w for part in self.parts for w in part.words} | besides
         return any(sim >= INFLECTED and text not in named
                    for text, sim in zip(self.order, hit.matched, strict=False))
 

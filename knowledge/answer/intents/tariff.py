@@ -98,8 +98,10 @@ class Tariffs:
         # unless a service is found by another word of it ("массаж ... у невролога"): that service is what is asked,
         # with or without the position (without it, the user is told so below and offered the position's services)
         if asked.only:
-            named = decision.status == ANSWER and asked.names_service(decision.best)
             having = positions.services(allowed, asked)
+            titles = frozenset(w for t in having for r in t.rows if positions.fits(r.get("position") or "", asked)
+                               for w in loose_words(r.get("position") or ""))
+            named = decision.status == ANSWER and asked.names_service(decision.best, besides=titles)
             if having and not named:
                 self._by_position(asked, having, hits, u, reply, ctx, when)
                 return True
