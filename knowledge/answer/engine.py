@@ -183,8 +183,10 @@ class Engine:
 
     def _try(self, step: str, u: Understood, reply: Answer) -> bool:
         if step == BEST_MATCH:
-            # something reported not done is no price question: a tariff figure is never its best match
-            among = [name for name in BEST_MATCH_AMONG if name != "tariff" or "not_done" not in u.cues or "tariff" in u.cues]
+            # something reported not done is no price question: a tariff figure is never its best match, unless a
+            # price is asked and no degree ("не помогала с оплатой ... Какая степень?" asks a degree)
+            priced = "tariff" in u.cues and "violation" not in u.cues
+            among = [name for name in BEST_MATCH_AMONG if name != "tariff" or "not_done" not in u.cues or priced]
             ranked = [intent for intent in map(BY_NAME.get, among) if isinstance(intent, Ranked)]
             step = clear_best({intent.name: intent.best_score(u, self.context) for intent in ranked}) or ""
         intent = BY_NAME.get(step)

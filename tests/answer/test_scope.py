@@ -131,7 +131,10 @@ def test_a_question_not_answered_gets_follow_ups_from_its_words(engine: Engine, 
     assert answer.choices and word in queries(answer)
 
 
-@pytest.mark.parametrize("question", ["massage was not done", "массаж жасалмады", "не сделали массаж в селе"])
+@pytest.mark.parametrize("question", ["massage was not done", "массаж жасалмады", "не сделали массаж в селе",
+                                      # a payment is what was not helped with, and a degree is asked
+                                      "Надомное обслуживание: соцработница не помогала с оплатой коммунальных услуг, "
+                                      "счета копились два месяца. Какая степень?"])
 def test_an_incident_is_never_answered_with_a_tariff(engine: Engine, question: str) -> None:
     assert all(result.type != "tariff" for result in engine.ask(question).results)
 
