@@ -87,6 +87,8 @@ HELD_OUT_ZZP = DATA / "questions-heldout-2026-12-01o.jsonl"
 HELD_OUT_ZZQ = DATA / "questions-heldout-2026-12-01p.jsonl"
 HELD_OUT_ZZR = DATA / "questions-heldout-2026-12-01q.jsonl"
 HELD_OUT_ZZS = DATA / "questions-heldout-2026-12-01s.jsonl"
+HELD_OUT_ZZT = DATA / "questions-heldout-2026-12-01r.jsonl"
+HELD_OUT_ZZU = DATA / "questions-heldout-2026-12-01t.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -245,6 +247,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZS 126/130 (96.9 %), 1 confidently wrong
     (HELD_OUT_ZZR, 130, 0.93, 1, "107b02f560c37bfada0a73d7721b094379e809f78940a499ae47e797c9e6fe28"),
     (HELD_OUT_ZZS, 130, 0.96, 1, "370454f3637e9299daa50a40dfcbeb996e99baa19d36a49185c5fc1f33d6ce98"),
+    # 2026-12-01 (ninth session), both on one engine after ZZR's and ZZS's classes: ZZT 120/130 (92.3 %), 1
+    # confidently wrong; ZZU 126/130 (96.9 %), 1 confidently wrong
+    (HELD_OUT_ZZT, 130, 0.92, 1, "27ea89899ca6db44148d40c26cc021eabe111b1f3a73aa91b339c4fcb850b124"),
+    (HELD_OUT_ZZU, 130, 0.96, 1, "70535f0655fba7ef1bddf94a70bbf41b4520518ed7a81a2766065049fdc2db0f"),
 ]
 
 
