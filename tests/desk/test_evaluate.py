@@ -89,6 +89,8 @@ HELD_OUT_ZZR = DATA / "questions-heldout-2026-12-01q.jsonl"
 HELD_OUT_ZZS = DATA / "questions-heldout-2026-12-01s.jsonl"
 HELD_OUT_ZZT = DATA / "questions-heldout-2026-12-01r.jsonl"
 HELD_OUT_ZZU = DATA / "questions-heldout-2026-12-01t.jsonl"
+HELD_OUT_ZZV = DATA / "questions-heldout-2026-12-01u.jsonl"
+HELD_OUT_ZZW = DATA / "questions-heldout-2026-12-01v.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -251,6 +253,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZU 126/130 (96.9 %), 1 confidently wrong
     (HELD_OUT_ZZT, 130, 0.92, 1, "27ea89899ca6db44148d40c26cc021eabe111b1f3a73aa91b339c4fcb850b124"),
     (HELD_OUT_ZZU, 130, 0.96, 1, "70535f0655fba7ef1bddf94a70bbf41b4520518ed7a81a2766065049fdc2db0f"),
+    # 2026-12-01 (ninth session), both on the engine ZZT and ZZU were scored on: ZZV 120/130 (92.3 %), 4
+    # confidently wrong; ZZW 121/130 (93.1 %), 2 confidently wrong
+    (HELD_OUT_ZZV, 130, 0.92, 4, "bc4533a576f51fdaa18455d3812da399ef237cc75c653645a68fc4f4d6d93741"),
+    (HELD_OUT_ZZW, 130, 0.93, 2, "7e89a84eb31a01f66cb41fb060bde2668973a44d6141d6fa7730d6dba82ec78c"),
 ]
 
 
