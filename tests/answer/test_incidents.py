@@ -592,6 +592,14 @@ def test_a_service_stopped_is_a_service_not_given(engine, question, item):
     assert answer.intent == "violation" and answer.status == "answer" and answer.results[0].fields["item"] == item
 
 
+def test_no_setting_said_the_requirement_for_every_setting_leads_its_near_equals(engine):
+    """A prosthesis not given, no setting said: the requirement for anyone with a disability (61) leads the same
+    requirement of home care (26) and of stationary care (13), all gross, shown beside it."""
+    answer = engine.ask("Мүгедектігі бар азаматқа оңалту бағдарламасы бойынша протездік-ортопедиялық бұйым берілмеді. "
+                        "Қай дәреже?")
+    assert answer.status == "answer" and [r.fields["item"] for r in answer.results][:1] == [61]
+
+
 def test_a_learner_is_a_relative_not_a_word_starting_alike():
     learners = load_lexicon().learners
     for word in ("қызмет", "ұлттық", "мужчина", "семинар", "женский"):

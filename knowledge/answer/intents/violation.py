@@ -89,7 +89,10 @@ class Violations:
             # the degree's definition answers "what is a gross violation", never an incident the criteria did not
             # match ("nobody washed the clothes: is it gross?" is asked back or not found, not defined)
             return bool(u.degree) and not incident.report(u) and _asks_the_degree(u) and self._degree(u.degree, reply, ctx)
-        shown = _with_look_alikes(decision.hits, hits, catalogue.named_settings)
+        chosen = decision.hits
+        if not u.filters.setting:  # no setting said: of near-equals of one degree, one for every setting leads
+            chosen = sorted(chosen, key=lambda h: bool(_settings(h, catalogue.named_settings)))
+        shown = _with_look_alikes(chosen, hits, catalogue.named_settings)
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [_result(h, lang, ctx) for h in shown]
         degrees = {h.target.rows[0]["degree"] for h in shown}
