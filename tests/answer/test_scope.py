@@ -60,6 +60,10 @@ OUT_OF_SCOPE = [
     ("Арнаулы әлеуметтік қызметтер туралы заң қашан қабылданды?", "kk"),
     ("в каком году принят закон о специальных социальных услугах?", "ru"),
     ("when was the law on special social services passed?", "en"),
+    # a procedure at the public service centre, and a waiting list
+    ("Как оформить инвалидность через ЦОН и что для этого нужно?", "ru"),
+    ("Орал қаласында қарттар үйіне кезекке қалай тұруға болады?", "kk"),
+    ("how long is the waiting list for a care home in Oral?", "en"),
 ]
 
 
