@@ -229,6 +229,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             filter_words.append(Word(word, alt, 1.0, roots[index], setting=m.term.key))
         elif m.term.category == "areas" and m.term.key != filters.area:
             content.append(Word(word, alt, 1.0, roots[index]))  # the other area word is part of a name ("city telephone")
+    if {"how_to", "documents_list"} <= cues:  # "как оформить ..., какие документы?": the papers to gather
+        cues.discard("documents_list")
+        scopes.append("paperwork")
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
