@@ -91,6 +91,8 @@ HELD_OUT_ZZT = DATA / "questions-heldout-2026-12-01r.jsonl"
 HELD_OUT_ZZU = DATA / "questions-heldout-2026-12-01t.jsonl"
 HELD_OUT_ZZV = DATA / "questions-heldout-2026-12-01u.jsonl"
 HELD_OUT_ZZW = DATA / "questions-heldout-2026-12-01v.jsonl"
+HELD_OUT_ZZX = DATA / "questions-heldout-2026-12-01w.jsonl"
+HELD_OUT_ZZY = DATA / "questions-heldout-2026-12-01x.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -257,6 +259,10 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZW 121/130 (93.1 %), 2 confidently wrong
     (HELD_OUT_ZZV, 130, 0.92, 4, "bc4533a576f51fdaa18455d3812da399ef237cc75c653645a68fc4f4d6d93741"),
     (HELD_OUT_ZZW, 130, 0.93, 2, "7e89a84eb31a01f66cb41fb060bde2668973a44d6141d6fa7730d6dba82ec78c"),
+    # 2026-12-01 (ninth session), both on one engine after ZZV's and ZZW's classes: ZZX 128/130 (98.5 %), none
+    # confidently wrong; ZZY 121/130 (93.1 %), 4 confidently wrong
+    (HELD_OUT_ZZX, 130, 0.98, 0, "f7ef4fb34b3a14d38b2166f98d8fc4a83047ef3555033116ace57fa010dad659"),
+    (HELD_OUT_ZZY, 130, 0.93, 4, "672469fa21c69a2abd614b780a58bb5ba0224ed4f48cfe9b1ee288293ac1197e"),
 ]
 
 
