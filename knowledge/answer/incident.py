@@ -423,6 +423,16 @@ def _names_action(text: str, action: Action, failures: tuple[Pattern, ...]) -> b
     return any(_found(_one_word(action.required + failures), [word]) for word in _loose_words(text))
 
 
+def _names_asked(target: Target, action: Action, reading: Reading) -> bool:
+    """Whether a requirement names an action the question says was not done; a lesson not given to the family is
+    named only by a requirement that teaches the family."""
+    lexicon = load_lexicon()
+    if not names_action(target, action, lexicon):
+        return False
+    return not (reading.relative_taught and action.key == TEACH) or _teaches_family(target.names[0], action,
+                                                                                     lexicon.learners)
+
+
 _SENTENCE = re.compile(r"[.!?;]")
 _PART = re.compile(r"[,:—–]")
 
@@ -502,10 +512,7 @@ def search(index: Index, reading: Reading, only: frozenset[int] | None = None, l
         return []
     hits = index.search(reading.words + reading.action_words, limit=limit, only=only)
     size = len(reading.words)
-    lexicon = load_lexicon()
-    naming = [any(names_action(hit.target, a, lexicon) and not (reading.relative_taught and a.key == TEACH
-                                                                 and not _teaches_family(hit.target.names[0], a, lexicon.learners))
-                  for a in reading.actions) for hit in hits]
+    naming = [any(_names_asked(hit.target, a, reading) for a in reading.actions) for hit in hits]
     held = [i for i, word in enumerate(reading.words) if word.position]
     # the job named does what the requirement says ("психолог не проводил диагностику": psychological diagnostics)
     in_field = [any(hit.matched[i] >= INFLECTED for i in held) for hit in hits]

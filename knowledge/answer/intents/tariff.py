@@ -105,10 +105,10 @@ class Tariffs:
             if having and not named:
                 self._by_position(asked, having, hits, u, reply, ctx, when)
                 return True
-            elsewhere = positions.services(catalogue.services_of(None, None, when.view), asked)
-            if not having and decision.status != ANSWER and elsewhere:
-                # "Бәйтерек үйде логопед": the tables asked have no rate for the position, and no service its words
-                # name is found ("ЛФК" is a service too); where it is set is offered
+            # "Бәйтерек үйде логопед": the tables asked have no rate for the position, and no service its words name
+            # is found ("ЛФК" is a service too); where it is set is offered
+            if not having and decision.status != ANSWER and (
+                    elsewhere := positions.services(catalogue.services_of(None, None, when.view), asked)):
                 reply.intent, reply.status = self.name, NOT_FOUND
                 reply.text = label("position_not_in_table", lang).format(position=asked.text)
                 reply.choices = self._choices([Hit(t, 0.0) for t in elsewhere[:MAX_CHOICES]], asked, u, lang, ctx, when)
