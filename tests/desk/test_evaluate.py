@@ -93,6 +93,10 @@ HELD_OUT_ZZV = DATA / "questions-heldout-2026-12-01u.jsonl"
 HELD_OUT_ZZW = DATA / "questions-heldout-2026-12-01v.jsonl"
 HELD_OUT_ZZX = DATA / "questions-heldout-2026-12-01w.jsonl"
 HELD_OUT_ZZY = DATA / "questions-heldout-2026-12-01x.jsonl"
+HELD_OUT_ZZZ = DATA / "questions-heldout-2026-12-01y.jsonl"
+HELD_OUT_ZZZA = DATA / "questions-heldout-2026-12-01z.jsonl"
+HELD_OUT_ZZZB = DATA / "questions-heldout-2026-12-01za.jsonl"
+HELD_OUT_ZZZC = DATA / "questions-heldout-2026-12-01zb.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -263,6 +267,12 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZY 121/130 (93.1 %), 4 confidently wrong
     (HELD_OUT_ZZX, 130, 0.98, 0, "f7ef4fb34b3a14d38b2166f98d8fc4a83047ef3555033116ace57fa010dad659"),
     (HELD_OUT_ZZY, 130, 0.93, 4, "672469fa21c69a2abd614b780a58bb5ba0224ed4f48cfe9b1ee288293ac1197e"),
+    # 2026-12-01 (ninth session), all four on the session's last engine: ZZZ 128/130 (98.5 %), none confidently
+    # wrong; ZZZA 125/130 (96.2 %), 2; ZZZB 123/130 (94.6 %), 3; ZZZC 127/130 (97.7 %), none
+    (HELD_OUT_ZZZ, 130, 0.98, 0, "4fc429bc5339dbcaded3029599ba05e7af1b8a945dc16ab579b12212aa14e17c"),
+    (HELD_OUT_ZZZA, 130, 0.96, 2, "84e44c3747077b51b7b6b1f5aa44da199a42b1afd385e54b0a3e2e69ae6a801e"),
+    (HELD_OUT_ZZZB, 130, 0.94, 3, "6d5e1e24fdbdb7d92652e6bf042255b0c018f76746159320dd924fa6ee1a171e"),
+    (HELD_OUT_ZZZC, 130, 0.97, 0, "924e90fbbdcdb44318126efbc0c9b79eb505ef018e85dfbdc7d825b4db38e362"),
 ]
 
 
