@@ -567,6 +567,14 @@ def test_the_family_not_taught_in_one_clause_is_teaching_the_family(engine):
     assert not (answer.status == "answer" and answer.results[0].fields["item"] != 25)
 
 
+def test_what_the_family_was_not_taught_is_no_kind_of_service_due(engine):
+    """Bathing and hygiene are what the son and his wife were to learn: the personal care services they name do not
+    lift the personal care criterion (23) over the family's training (25)."""
+    answer = engine.ask("Үйде қызмет көрсетуде қызмет алушының ұлы мен келінін оны күтуге, жуындыруға, гигиенаға "
+                        "үйретпеген. Өрескел ме?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 25 and answer.verdict == "no"
+
+
 def test_the_family_consulted_and_the_client_not_taught_is_not_the_family_s_training(engine):
     answer = engine.ask("На дому членам семьи консультаций не давали, навыкам самообслуживания в быту не обучали. "
                         "Какая степень?")

@@ -155,9 +155,9 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
     only = incident.in_setting(ctx.catalogue, "criterion", u.filters.setting)
     lexicon = incident.load_lexicon()
     way = lexicon.way_words(tuple(u.tokens))  # how it came to light: no object word
-    hits = _with_service_kind(incident.search(ctx.catalogue.criterion_index, reading, only=only), u, ctx, reading,
-                              only, way)
-    hits = _of_the_failed_kind(hits, u, ctx, reading, way)
+    hits = incident.search(ctx.catalogue.criterion_index, reading, only=only)
+    if not reading.relative_taught:  # a lesson the family was not given: what it was about is no service due
+        hits = _of_the_failed_kind(_with_service_kind(hits, u, ctx, reading, only, way), u, ctx, reading, way)
     named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
     setting = u.filters.setting
     found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
