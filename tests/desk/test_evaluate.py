@@ -97,6 +97,10 @@ HELD_OUT_ZZZ = DATA / "questions-heldout-2026-12-01y.jsonl"
 HELD_OUT_ZZZA = DATA / "questions-heldout-2026-12-01z.jsonl"
 HELD_OUT_ZZZB = DATA / "questions-heldout-2026-12-01za.jsonl"
 HELD_OUT_ZZZC = DATA / "questions-heldout-2026-12-01zb.jsonl"
+HELD_OUT_ZZZD = DATA / "questions-heldout-2026-12-01zc.jsonl"
+HELD_OUT_ZZZE = DATA / "questions-heldout-2026-12-01zd.jsonl"
+HELD_OUT_ZZZF = DATA / "questions-heldout-2026-12-01ze.jsonl"
+HELD_OUT_ZZZG = DATA / "questions-heldout-2026-12-01zf.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -273,6 +277,12 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZA, 130, 0.96, 2, "84e44c3747077b51b7b6b1f5aa44da199a42b1afd385e54b0a3e2e69ae6a801e"),
     (HELD_OUT_ZZZB, 130, 0.94, 3, "6d5e1e24fdbdb7d92652e6bf042255b0c018f76746159320dd924fa6ee1a171e"),
     (HELD_OUT_ZZZC, 130, 0.97, 0, "924e90fbbdcdb44318126efbc0c9b79eb505ef018e85dfbdc7d825b4db38e362"),
+    # 2026-12-01 (ninth session), all four on one engine after the round before's class (the family's lesson):
+    # ZZZD 123/130 (94.6 %), 1 confidently wrong; ZZZE 120/130 (92.3 %), 2; ZZZF 130/130, none; ZZZG 123/130 (94.6 %), 1
+    (HELD_OUT_ZZZD, 130, 0.94, 1, "43f8a98b70f93128b5549e46dcb7ea2cf2c8927d8576e10668485c829976d96a"),
+    (HELD_OUT_ZZZE, 130, 0.92, 2, "e04937f110ed7c29e4803f9f88a4bda2aeb39c06075600bb6b302ce9ea26d3e9"),
+    (HELD_OUT_ZZZF, 130, 1.0, 0, "63fabdc3b467cc2a4727ab135a9efc3b4676e9a19548ffc978ec21069bafc787"),
+    (HELD_OUT_ZZZG, 130, 0.94, 1, "2a94a3c9afc6e500a4ea5b0bac64d7274df5083eeaf6686ad96a468122f5ea07"),
 ]
 
 
