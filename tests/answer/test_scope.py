@@ -138,7 +138,10 @@ def test_a_question_not_answered_gets_follow_ups_from_its_words(engine: Engine, 
 @pytest.mark.parametrize("question", ["massage was not done", "массаж жасалмады", "не сделали массаж в селе",
                                       # a payment is what was not helped with, and a degree is asked
                                       "Надомное обслуживание: соцработница не помогала с оплатой коммунальных услуг, "
-                                      "счета копились два месяца. Какая степень?"])
+                                      "счета копились два месяца. Какая степень?",
+                                      # how bad it is asked, with a town named (no area of a rate)
+                                      "A woman at the temporary stay centre wanted to return to her home town, but staff "
+                                      "never helped her buy tickets or food for the trip. How serious is that?"])
 def test_an_incident_is_never_answered_with_a_tariff(engine: Engine, question: str) -> None:
     assert all(result.type != "tariff" for result in engine.ask(question).results)
 
