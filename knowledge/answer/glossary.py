@@ -129,7 +129,8 @@ class Glossary:
                 for index in range(phrase.start, phrase.end):
                     taken[index] = True
                 continue
-            term = self._fuzzy_term(word, known=bool(roots and roots[start]))
+            known = bool(roots and roots[start])  # a word the Russian dictionary knows is itself, no slip
+            term = None if known else self._fuzzy_term(word)
             if term is not None:
                 found.append(Match(term, start, start + 1, typo=True))
                 taken[start] = True
@@ -169,14 +170,14 @@ class Glossary:
                               term.words[-1].rstrip("*")) >= 87)
         return found
 
-    def _fuzzy_term(self, word: str, *, known: bool = False) -> Term | None:
+    def _fuzzy_term(self, word: str) -> Term | None:
         """The closest long term to a misspelt word (whole words compared whole, stems with the word's start);
-        remembered per word (bounded), as the indexes remember their word matches. `known`: a word the Russian
-        dictionary knows, which is no stem with a doubled letter written once ("временем" is not "временн*")."""
-        if not known:  # a doubled letter of a stem written once ("временое" for "временное"), the commonest slip
-            for single, term in self._single_lettered.items():
-                if word.startswith(single):
-                    return term
+        remembered per word (bounded), as the indexes remember their word matches. Only for words the Russian
+        dictionary does not know: a known word is itself ("временем" is not "временн*", "содействует" not
+        "действует")."""
+        for single, term in self._single_lettered.items():  # a doubled letter of a stem written once ("временое")
+            if word.startswith(single):
+                return term
         if word not in self._fuzzy_found:
             if len(self._fuzzy_found) >= FUZZY_CACHE:
                 self._fuzzy_found.clear()

@@ -71,8 +71,11 @@ def test_a_swap_is_one_typo_not_any_two_edits(glossary: Glossary) -> None:
 def test_a_doubled_letter_written_once_is_a_typo_of_the_stem(glossary: Glossary) -> None:
     assert found_by_keys(glossary, "временое пребывание") == [("settings", "temporary", 0, 1)]
     assert found_by_keys(glossary, "масажист") == [("positions", "massage_nurse", 0, 1)]
-    # a word the dictionary knows is itself, not a slip: "со временем" (in time) names no setting
+    # a word the dictionary knows is itself, not a slip: "со временем" (in time) names no setting, "содействует"
+    # (assists) is no "действует" (in force)
     assert found_by_keys(glossary, "со временем") == []
+    assert found_by_keys(glossary, "содействует") == []
+    assert found_by_keys(glossary, "дествует") == [("cues", "in_force", 0, 1)]  # a slip still is
 
 
 def test_a_phrase_matches_with_a_typo_in_its_long_last_word(glossary: Glossary) -> None:
