@@ -275,7 +275,7 @@ HELD_OUT_SETS = [
     # confidently wrong; ZZY 121/130 (93.1 %), 4 confidently wrong
     (HELD_OUT_ZZX, 130, 0.98, 0, "f7ef4fb34b3a14d38b2166f98d8fc4a83047ef3555033116ace57fa010dad659"),
     (HELD_OUT_ZZY, 130, 0.93, 4, "672469fa21c69a2abd614b780a58bb5ba0224ed4f48cfe9b1ee288293ac1197e"),
-    # 2026-12-01 (ninth session), all four on the session's last engine: ZZZ 128/130 (98.5 %), none confidently
+    # 2026-12-01 (ninth session), all four on one engine: ZZZ 128/130 (98.5 %), none confidently
     # wrong; ZZZA 125/130 (96.2 %), 2; ZZZB 123/130 (94.6 %), 3; ZZZC 127/130 (97.7 %), none
     (HELD_OUT_ZZZ, 130, 0.98, 0, "4fc429bc5339dbcaded3029599ba05e7af1b8a945dc16ab579b12212aa14e17c"),
     (HELD_OUT_ZZZA, 130, 0.96, 2, "84e44c3747077b51b7b6b1f5aa44da199a42b1afd385e54b0a3e2e69ae6a801e"),
