@@ -608,6 +608,15 @@ def test_no_setting_said_the_requirement_for_every_setting_leads_its_near_equals
     assert answer.status == "answer" and [r.fields["item"] for r in answer.results][:1] == [61]
 
 
+def test_the_rehabilitation_programme_a_thing_was_due_under_is_the_story():
+    words = {w.text: w.weight for w in read(understand("a disabled woman never got the sanatorium treatment in her "
+                                                       "rehab programme")).words}
+    assert words["rehab"] < 1 and words["sanatorium"] >= 1
+    words = {w.text: w.weight for w in read(understand("инвалиду не дали санаторное лечение по программе "
+                                                       "реабилитации")).words}
+    assert words[loose("реабилитации")] < 1
+
+
 def test_a_learner_is_a_relative_not_a_word_starting_alike():
     learners = load_lexicon().learners
     for word in ("қызмет", "ұлттық", "мужчина", "семинар", "женский"):
