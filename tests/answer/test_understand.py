@@ -600,3 +600,11 @@ def test_a_word_beginning_like_a_price_word_is_no_price(question: str, word: str
 ])
 def test_a_town_named_after_g_is_the_city_area(question, area):
     assert understand(question).filters.area == area
+
+
+@pytest.mark.parametrize("question", ["Ақсайда үйде тамақ жеткізу қанша тұрады?",
+                                      "в Аксае надомное обслуживание, доставка продуктов",
+                                      "Aksaida uide tamaq jetkizu qansha?"])
+def test_the_district_s_town_in_any_case_is_the_district_and_the_city_area(question):
+    f = understand(question).filters
+    assert f.jurisdiction == "borli" and f.area == "city"
