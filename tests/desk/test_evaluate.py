@@ -105,6 +105,10 @@ HELD_OUT_ZZZH = DATA / "questions-heldout-2026-12-01zg.jsonl"
 HELD_OUT_ZZZI = DATA / "questions-heldout-2026-12-01zh.jsonl"
 HELD_OUT_ZZZJ = DATA / "questions-heldout-2026-12-01zi.jsonl"
 HELD_OUT_ZZZK = DATA / "questions-heldout-2026-12-01zj.jsonl"
+HELD_OUT_ZZZL = DATA / "questions-heldout-2026-12-01zk.jsonl"
+HELD_OUT_ZZZM = DATA / "questions-heldout-2026-12-01zl.jsonl"
+HELD_OUT_ZZZN = DATA / "questions-heldout-2026-12-01zm.jsonl"
+HELD_OUT_ZZZO = DATA / "questions-heldout-2026-12-01zn.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -287,12 +291,19 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZE, 130, 0.92, 2, "e04937f110ed7c29e4803f9f88a4bda2aeb39c06075600bb6b302ce9ea26d3e9"),
     (HELD_OUT_ZZZF, 130, 1.0, 0, "63fabdc3b467cc2a4727ab135a9efc3b4676e9a19548ffc978ec21069bafc787"),
     (HELD_OUT_ZZZG, 130, 0.94, 1, "2a94a3c9afc6e500a4ea5b0bac64d7274df5083eeaf6686ad96a468122f5ea07"),
-    # 2026-12-01 (ninth session), all four on its last engine, after ZZZD-ZZZG's classes: ZZZH, ZZZI, ZZZJ 125/130
+    # 2026-12-01 (ninth session), all four on one engine, after ZZZD-ZZZG's classes: ZZZH, ZZZI, ZZZJ 125/130
     # (96.2 %) and ZZZK 124/130 (95.4 %), one confidently wrong each
     (HELD_OUT_ZZZH, 130, 0.96, 1, "90f5ffde4e640e2e383afe2cb239da22acfd3fcb986fd54135ee8ed6b3d94174"),
     (HELD_OUT_ZZZI, 130, 0.96, 1, "4ac7c065f6fbaae536ea04a5b52957299ef5f426385d148c55f0e2e11ec1a974"),
     (HELD_OUT_ZZZJ, 130, 0.96, 1, "2b55466e661d5700f5dd5ca5c88741c28cd140f1cbd9ee754ce3535b9fb08dd4"),
     (HELD_OUT_ZZZK, 130, 0.95, 1, "527968df18fb66ba752a2c0e546ee3e75cdd27b938df78dfd9345991225245fa"),
+    # 2026-12-01 (ninth session), all four on its last engine: ZZZL 127/130 (97.7 %), 2 confidently wrong; ZZZM
+    # 122/130 (93.8 %), 1 confidently wrong; ZZZN 122/130 (93.8 %), 2 confidently wrong; ZZZO 126/130 (96.9 %), 1
+    # confidently wrong
+    (HELD_OUT_ZZZL, 130, 0.97, 2, "e697e83365fc46d6f0b847872db91f484146cfd68a4227a457d8debf013711f3"),
+    (HELD_OUT_ZZZM, 130, 0.93, 1, "34634af306c9396cad7a2843ea3bb0fb1a55e0ff2c8361cc858b52c140c4b2ce"),
+    (HELD_OUT_ZZZN, 130, 0.93, 2, "aa8bfe2a59c2cd55b077dfc810c1e77f4fcfc381a2c8b23d9fc72910b450a674"),
+    (HELD_OUT_ZZZO, 130, 0.96, 1, "407934c19f0559093a48dbfde55808c6cdf865b05e418a81a23b3971ef3c8ebc"),
 ]
 
 
