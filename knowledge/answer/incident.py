@@ -304,14 +304,14 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
         kept = [i for i, w in enumerate(action_words) if w.negated]
         actions, action_words = [actions[i] for i in kept], [action_words[i] for i in kept]
     actions = list(dict.fromkeys(actions))
-    if any(a.key == TEACH for a in actions):
+    teach = next((a for a in actions if a.key == TEACH), None)
+    if teach is not None:
         words = _taught_weighted(words, said, lexicon.learners)
     # setting words count where a name says them ("на дому") and cost nothing where it words the setting otherwise
     # ("day care" / "semi-stationary"): the setting itself is kept by the search (`in_setting`)
     # ... unless another setting than the one the incident happened in: it is what was due ("placing in a care home")
     settings = [replace(w, weight=SETTING_WEIGHT if w.setting in (None, u.filters.setting) else 1.0)
                 for w in u.filter_words]
-    teach = next((a for a in actions if a.key == TEACH), None)
     verbs = frozenset(w.text for w in u.words if w.negated)
     return Reading(words + settings, tuple(actions), report(u) > 0, action_words,
                    relative_taught=teach is not None and _family_taught(u.question, verbs, teach, lexicon.learners))
@@ -420,7 +420,7 @@ def names_action(target: Target, action: Action, lexicon: Lexicon | None = None)
 
 @lru_cache(maxsize=8192)
 def _names_action(text: str, action: Action, failures: tuple[Pattern, ...]) -> bool:
-    return any(_found(_one_word(action.required + failures), [word]) for word in _loose_words(text))
+    return _found(_one_word(action.required + failures), list(_loose_words(text)))
 
 
 def _names_asked(target: Target, action: Action, reading: Reading) -> bool:
@@ -463,11 +463,8 @@ def _teaches_family(text: str, action: Action, learners: tuple[Pattern, ...]) ->
     """Whether a requirement teaches the family: one of its clauses (between ";") names both the lesson and a
     relative ("отбасы мүшелерін ... дағдыларға үйретуді"), not the family in one clause ("отбасы мүшелеріне
     консультациялар") and the client's lessons in another."""
-    for clause in text.split(";"):
-        words = list(loose_words(clause))
-        if _found(learners, words) and any(_found(_one_word(action.required), [word]) for word in words):
-            return True
-    return False
+    return any(_found(learners, words) and _found(_one_word(action.required), words)
+               for words in (list(loose_words(clause)) for clause in text.split(";")))
 
 
 @lru_cache(maxsize=256)
