@@ -145,3 +145,12 @@ def test_going_back_home_is_the_printed_sending_to_the_former_residence(engine, 
         assert answer.results[0].fields["item"] == item
     else:
         assert answer.status == "clarify" and any(c.label.startswith(f"{item}.") for c in answer.choices)
+
+
+@pytest.mark.parametrize("question", ["Облыстық стационарда шаш алу қызметі ауылда айына қанша?",
+                                      "Облыс интернатында қарияның шашын қиып беру, қала тарифі қанша?"])
+def test_a_haircut_said_the_everyday_way_is_the_hairdresser_s_service(engine, question):
+    # "шаш алу", "шаш қию" (cutting hair) is what the oblast table prints as "шаштараз қызметтері"
+    answer = engine.ask(question)
+    assert answer.status == "answer"
+    assert (answer.results[0].fields["setting"], answer.results[0].fields["item"]) == ("stationary", 3)

@@ -91,7 +91,8 @@ def test_home_words_yield_to_a_setting_named_outright(question: str, setting: st
     assert understand(question).filters.setting == setting
 
 
-@pytest.mark.parametrize("question", ["дневное отделение массаж", "күндізгі бөлімшеде массаж", "дневной центр массаж"])
+@pytest.mark.parametrize("question", ["дневное отделение массаж", "күндізгі бөлімшеде массаж", "дневной центр массаж",
+                                      "облыстық күндізгі стационарда массаж", "дневной стационар массаж"])
 def test_a_day_department_is_semi_stationary_care(question: str) -> None:
     assert understand(question).filters.setting == "semi_stationary"
 
