@@ -109,6 +109,10 @@ HELD_OUT_ZZZL = DATA / "questions-heldout-2026-12-01zk.jsonl"
 HELD_OUT_ZZZM = DATA / "questions-heldout-2026-12-01zl.jsonl"
 HELD_OUT_ZZZN = DATA / "questions-heldout-2026-12-01zm.jsonl"
 HELD_OUT_ZZZO = DATA / "questions-heldout-2026-12-01zn.jsonl"
+HELD_OUT_ZZZP = DATA / "questions-heldout-2026-12-01zo.jsonl"
+HELD_OUT_ZZZQ = DATA / "questions-heldout-2026-12-01zp.jsonl"
+HELD_OUT_ZZZR = DATA / "questions-heldout-2026-12-01zq.jsonl"
+HELD_OUT_ZZZS = DATA / "questions-heldout-2026-12-01zr.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -304,6 +308,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZM, 130, 0.93, 1, "34634af306c9396cad7a2843ea3bb0fb1a55e0ff2c8361cc858b52c140c4b2ce"),
     (HELD_OUT_ZZZN, 130, 0.93, 2, "aa8bfe2a59c2cd55b077dfc810c1e77f4fcfc381a2c8b23d9fc72910b450a674"),
     (HELD_OUT_ZZZO, 130, 0.96, 1, "407934c19f0559093a48dbfde55808c6cdf865b05e418a81a23b3971ef3c8ebc"),
+    # 2026-12-01 (tenth session), all four on its first engine: ZZZP 128/130 (98.5 %), 1 confidently wrong; ZZZQ
+    # 127/130 (97.7 %), 1 confidently wrong; ZZZR 126/130 (96.9 %), 2 confidently wrong; ZZZS 126/130 (96.9 %), 1
+    # confidently wrong
+    (HELD_OUT_ZZZP, 130, 0.98, 1, "7e02e2f4b08563139db842252374d9cdc0d9cd1837a19e954c36716d16856e77"),
+    (HELD_OUT_ZZZQ, 130, 0.97, 1, "28b55e4dcb19be4727e28ef72ed9c24d603247358974e688dffc2bbd4683bfa5"),
+    (HELD_OUT_ZZZR, 130, 0.96, 2, "e26e4e2772ee3d06b821e70cc3853362bf6fc009d4134c5df4d318998ea76028"),
+    (HELD_OUT_ZZZS, 130, 0.96, 1, "ed5f056e336bb6b9abd44a8c2486d91eb0563f44fc6f1a5a013074a487563dd5"),
 ]
 
 
