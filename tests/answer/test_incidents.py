@@ -673,3 +673,18 @@ def test_a_lesson_for_the_client_is_the_thing_asked():
     weights = {w.text: w.weight for w in read(understand(
         "In the day centre clients were never taught how to use their assistive devices")).words}
     assert weights[loose("devices")] >= 1
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("A disabled person was never given the hearing aids his individual rehabilitation programme lists. Is that gross?",
+     62),
+    ("Мүгедектігі бар әжеге жеке оңалту бағдарламасымен кресло-арба берілуі керек еді, жарты жылдан бері бермеді. "
+     "Қандай бұзушылық?", 64),
+    ("По индивидуальной программе реабилитации инвалиду так и не выдали слуховой аппарат. Какая степень нарушения?", 62),
+])
+def test_an_aid_not_given_with_no_setting_named_is_the_requirement_for_every_setting(engine, question, item):
+    # the home's (26) and the residential home's (13) requirements word the rehabilitation programme too, but the
+    # question said neither: the requirement for every setting that finds the aid itself leads, of the same degree
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+    assert {r.fields["degree"] for r in answer.results} == {"gross"}

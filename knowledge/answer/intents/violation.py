@@ -167,8 +167,34 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
     if not setting:
         found = _settings_left_open(found, ctx.catalogue.named_settings)
     found = sorted(_inspected(found, named | mentioned, ctx), key=lambda h: -h.score)
-    u.searched[memo] = found if setting else _object_found_first(found, reading)
+    u.searched[memo] = found if setting else _for_every_setting_first(_object_found_first(found, reading),
+                                                                        ctx.catalogue.named_settings)
     return u.searched[memo]
+
+
+def _for_every_setting_first(hits: list[Hit], named_settings: dict) -> list[Hit]:
+    """No setting named, and the best requirement is one setting's: a requirement for every setting of the same
+    degree, of a plain section, found for sure (two words or more) well enough to be asked back, leads it. The one
+    setting's requirement is ahead only by what the question did not say (the home or the residential home) or by
+    what every setting's requirements share around the thing not given (the rehabilitation programme)."""
+    if not hits or not _settings(hits[0], named_settings):
+        return hits
+    top = hits[0]
+    lexicon = incident.load_lexicon()
+    at = next((i for i, hit in enumerate(hits[1:], 1)
+               if not _settings(hit, named_settings) and _same_degree(hit, top) and hit.sure >= 2
+               and hit.score >= CLARIFY_SCORE and _finds_more(hit, top)
+               and lexicon.section(hit.target.rows[0]["section"] or "") not in NAMED_ONLY), None)
+    if at is None:
+        return hits
+    return [replace(hits[at], score=top.score + INSPECTED)] + hits[:at] + hits[at + 1:]
+
+
+def _finds_more(hit: Hit, top: Hit) -> bool:
+    """Whether `hit` finds for sure a question word `top` does not: the thing not given ("hearing aids", "кресло"),
+    not only what the two share ("лица с инвалидностью")."""
+    return any(mine >= incident.SURE and theirs < incident.SURE
+               for mine, theirs in zip(hit.matched, top.matched, strict=False))
 
 
 def _object_found_first(hits: list[Hit], reading: incident.Reading) -> list[Hit]:
