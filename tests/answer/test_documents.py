@@ -164,3 +164,12 @@ def test_the_tariffs_document_asked_for_is_the_act(engine, question):
     """"тарифтер құжаты" (the tariffs' document) asks for the decree, not a tariff."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "document"
+
+
+@pytest.mark.parametrize("question", ["Где установлены грубые, значительные и незначительные нарушения? Дайте реквизиты",
+                                      "Өрескел бұзушылықтар қай құжатта бекітілген?",
+                                      "Where are gross and minor violations set out?"])
+def test_where_something_is_laid_down_asks_for_the_act(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert "401" in answer.results[0].fields["number"]

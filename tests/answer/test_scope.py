@@ -276,3 +276,21 @@ def test_daily_beside_the_rate_is_its_unit_not_a_service_word(engine: Engine):
 @pytest.mark.parametrize("question", ["contact with relatives, temporary stay, Börli", "қалалық телефон байланысы стационар"])
 def test_a_service_of_contact_or_telephone_is_no_office_s_contacts(engine: Engine, question: str) -> None:
     assert understand(question, engine.glossary).scope is None
+
+
+@pytest.mark.parametrize("question", ["Посоветуйте хорошего юриста для нашего подопечного в Уральске",
+                                      "Could you recommend a good doctor for my elderly client in Oral?",
+                                      "Қарт кісіге жақсы заңгер ұсынып жіберіңізші"])
+def test_a_person_to_recommend_is_not_in_the_base(engine: Engine, question):
+    # a rate's position ("юрист", "doctor") asked to be recommended is no rate: nothing the base holds answers it
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results
+
+
+def test_a_pronoun_names_no_service(engine: Engine):
+    # "оның" (its) is printed in names as "оның ішінде" (including): read as content, it found psychological help
+    answer = engine.ask("Стационарда шаштараз қызметін ваннашы санитар көрсетсе, оның ауыл тарифі қанша?")
+    if answer.status == "answer":
+        assert answer.results[0].fields["item"] == 3
+    else:
+        assert answer.status == "clarify" and answer.choices[0].label.startswith("Шаштараз")
