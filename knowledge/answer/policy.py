@@ -83,7 +83,8 @@ def decide(hits: Sequence[Hit], words: Sequence | None = None, *, same: Pair = _
     home = table(top) if table else None
     same_table = [h for h in hits[1:] if table is None or table(h) == home]
     near = [h for h in same_table if tied(h, top)]
-    unsure = ((top.score < ANSWER_SCORE and not far_ahead(top, hits[1:], same))
+    unsure = ((top.score < ANSWER_SCORE and not far_ahead(top, hits[1:], same)
+               and not sole_finder(top, hits[1:], words))
               or (check_evidence and not enough_evidence(top, words)))
     if unsure or any(not same(h, top) and rival(h, top) for h in near):
         return Decision(CLARIFY, hits)
@@ -135,6 +136,19 @@ def far_ahead(top: Hit, others: Sequence[Hit], same: Pair = _never) -> bool:
     ratio = LEAD_RATIO if top.score >= CLARIFY_SCORE else WEAK_LEAD_RATIO
     sure = top.sure >= 2 or (top.sure == 1 and top.score >= CLARIFY_SCORE and top.score >= SOLE_LEAD * runner_up)
     return top.score >= LEAD_FLOOR and sure and top.score >= ratio * runner_up
+
+
+def sole_finder(top: Hit, others: Sequence[Hit], words: Sequence | None) -> bool:
+    """A candidate sure of one long word ("профориентацию") that no other candidate finds, LEAD_RATIO ahead of them
+    all (of its degree or not, in its table or not): the others matched only what many names share (a setting,
+    "ребёнок")."""
+    if top.sure != 1 or top.score < CLARIFY_SCORE or not others or not words:
+        return False
+    found = [i for i, sim in enumerate(top.matched) if sim >= INFLECTED]
+    if len(found) != 1 or found[0] >= len(words) or len(words[found[0]].text) < LONG_WORD:
+        return False
+    return (all(len(h.matched) <= found[0] or h.matched[found[0]] < INFLECTED for h in others)
+            and top.score >= LEAD_RATIO * max(h.score for h in others))
 
 
 def tied(hit: Hit, top: Hit) -> bool:

@@ -106,6 +106,21 @@ def test_a_middling_match_sure_of_one_word_needs_a_far_larger_lead():
     assert decide([one, hit("bath", middling / (SOLE_LEAD - 0.5))], [WORDS[0]]).status == CLARIFY
 
 
+def test_the_only_candidate_finding_a_long_word_needs_only_the_usual_lead():
+    # the others found only a word many names share ("ребёнок", a setting word), never the one that tells
+    middling = (ANSWER_SCORE + CLARIFY_SCORE) / 2
+    words = [Word("профориентацию", None, 1.0), Word("ребенка", None, 1.0)]
+    one = hit("vocational guidance", middling, sure=1, matched=(0.85, 0.0))
+    elsewhere = hit("children's rights", middling / (LEAD_RATIO + 0.05), sure=1, matched=(0.0, 1.0))
+    assert decide([one, elsewhere], words).status == ANSWER
+    assert decide([one, hit("children's rights", middling / (LEAD_RATIO - 0.1), sure=1, matched=(0.0, 1.0))],
+                  words).status == CLARIFY
+    # a rival finding the same word is a rival still; a short word found is no such evidence
+    assert decide([one, hit("guidance too", middling / (LEAD_RATIO + 0.05), sure=1, matched=(0.85, 0.0))],
+                  words).status == CLARIFY
+    assert decide([one, elsewhere], [Word("уход", None, 1.0), words[1]]).status == CLARIFY
+
+
 def test_typo_only_evidence_is_never_answered():
     typo = hit("massage", 0.95, sure=0, matched=(0.6, 0.6))
     assert decide([typo], WORDS).status == CLARIFY
