@@ -113,6 +113,10 @@ HELD_OUT_ZZZP = DATA / "questions-heldout-2026-12-01zo.jsonl"
 HELD_OUT_ZZZQ = DATA / "questions-heldout-2026-12-01zp.jsonl"
 HELD_OUT_ZZZR = DATA / "questions-heldout-2026-12-01zq.jsonl"
 HELD_OUT_ZZZS = DATA / "questions-heldout-2026-12-01zr.jsonl"
+HELD_OUT_ZZZT = DATA / "questions-heldout-2026-12-01zs.jsonl"
+HELD_OUT_ZZZU = DATA / "questions-heldout-2026-12-01zt.jsonl"
+HELD_OUT_ZZZV = DATA / "questions-heldout-2026-12-01zu.jsonl"
+HELD_OUT_ZZZW = DATA / "questions-heldout-2026-12-01zv.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -315,6 +319,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZQ, 130, 0.97, 1, "28b55e4dcb19be4727e28ef72ed9c24d603247358974e688dffc2bbd4683bfa5"),
     (HELD_OUT_ZZZR, 130, 0.96, 2, "e26e4e2772ee3d06b821e70cc3853362bf6fc009d4134c5df4d318998ea76028"),
     (HELD_OUT_ZZZS, 130, 0.96, 1, "ed5f056e336bb6b9abd44a8c2486d91eb0563f44fc6f1a5a013074a487563dd5"),
+    # 2026-12-01 (tenth session), all four on its second engine: ZZZT 125/130 (96.2 %), 0 confidently wrong; ZZZU
+    # 121/130 (93.1 %), 2 confidently wrong; ZZZV 126/130 (96.9 %), 0 confidently wrong; ZZZW 126/130 (96.9 %), 0
+    # confidently wrong
+    (HELD_OUT_ZZZT, 130, 0.96, 0, "ea7d0571cda18137559ef34ed0a43feab31f48e8dfab09d31c6a37e04376ccf4"),
+    (HELD_OUT_ZZZU, 130, 0.93, 2, "061e565199dc9f9a327ecea7c93ca8588e773866dd53bc75ab973a2e60593abf"),
+    (HELD_OUT_ZZZV, 130, 0.96, 0, "8a7c50d1b40ce12a8c87a5d3dc400c35baafe4dabaf42cb09883e2397e58847a"),
+    (HELD_OUT_ZZZW, 130, 0.96, 0, "8f4de071660b5ccfb18f982d3a55149cd0eac62881bd39ee83712464c0a381bb"),
 ]
 
 
