@@ -173,3 +173,11 @@ def test_where_something_is_laid_down_asks_for_the_act(engine: Engine, question)
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "document"
     assert "401" in answer.results[0].fields["number"]
+
+
+@pytest.mark.parametrize("question", ["В каком документе перечислены критерии риска с грубыми и незначительными нарушениями?",
+                                      "В каком приказе утверждены проверочные листы по спецсоцуслугам?"])
+def test_in_which_document_asks_for_the_act(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert "401" in answer.results[0].fields["number"]

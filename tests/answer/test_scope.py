@@ -294,3 +294,11 @@ def test_a_pronoun_names_no_service(engine: Engine):
         assert answer.results[0].fields["item"] == 3
     else:
         assert answer.status == "clarify" and answer.choices[0].label.startswith("Шаштараз")
+
+
+@pytest.mark.parametrize("question", ["Орал қаласындағы ХҚКО қай сағатқа дейін жұмыс істейді?",
+                                      "До скольки работает отдел занятости в Уральске?",
+                                      "What are the opening hours of the social protection office in Oral?"])
+def test_an_office_s_hours_are_not_in_the_base(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results
