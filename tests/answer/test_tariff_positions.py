@@ -454,3 +454,19 @@ def test_a_service_named_with_a_position_it_lacks_is_asked_back_with_it_first(en
     only choices beside it."""
     answer = engine.ask(question)
     assert answer.status == "clarify" and service in answer.choices[0].label.casefold()
+
+
+@pytest.mark.parametrize("question", ["Жартылай стационар, қала: жүзу нұсқаушысының гидрокинезотерапиясы күніне қанша?",
+                                      "полустационар город инструктор по плаванию гидрокинезотерапия тариф",
+                                      "zhartylai statsionar qala juzu nusqaushysy tarifi"])
+def test_the_swimming_instructor_is_a_position(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 64
+    assert "Жүзу" in answer.results[0].fields["position"]
+
+
+@pytest.mark.parametrize("question", ["Жартылай стационарда массажды мейірбике жасаса, қалада күніне қанша?",
+                                      "жартылай стационар мейрбике массаж қала тарифі"])
+def test_meyirbike_is_the_nurse(engine, question):
+    answer = engine.ask(question)
+    assert answer.filters.position == "nurse"
