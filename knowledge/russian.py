@@ -84,3 +84,18 @@ def russian_pos(word: str) -> str | None:
 def is_russian_verb(word: str) -> bool:
     """A Russian verb form (finite, infinitive, participle, gerund): "провели", "проводит", "обеспечено"."""
     return russian_pos(word) in _VERB_POS
+
+
+@lru_cache(maxsize=4096)
+def verb_lemma(word: str) -> str | None:
+    """The dictionary form of a Russian word read as a verb, when the dictionary reads it so at all ("мыла": "мыть",
+    though "мыло" comes first; "пила": "пить"); None for a word with no verb reading. Asked only of a word after "не",
+    where Russian puts its verbs: the dictionary is loaded for it if no word loaded it before."""
+    word = word.casefold()
+    if not _RUSSIAN_WORD.fullmatch(word):
+        return None
+    morph = _analyzer()
+    if not morph.word_is_known(word):
+        return None
+    verbs = [p for p in morph.parse(word) if str(p.tag.POS) in _VERB_POS]
+    return verbs[0].normal_form.replace("ё", "е") if verbs else None

@@ -6,7 +6,8 @@ functions, so a word found on one side cannot be missed on the other.
 - `loose`: one token with the letters typists leave out forgiven (ә→а, і→и, қ→к ..., й→и, э→е, ъ and ь dropped);
 - `to_cyrillic`: Latin-script Kazakh (2018 and 2021 alphabets) and phone-style Kazakh/Russian;
 - `stem`: Kazakh endings chosen by the sound before them (negated, passive verbs as their verbal noun), a Russian one;
-- `lemma`, `russian_pos`, `is_russian_verb`: a Russian word's dictionary form and part of speech (knowledge/russian.py);
+- `lemma`, `russian_pos`, `is_russian_verb`, `verb_lemma`: a Russian word's dictionary form and part of speech, and
+  its reading as a verb (knowledge/russian.py);
 - `keys`, `key`, `dictionary_key`, `key_tokens`, `search_key`: transliterated, a Russian word by its dictionary form,
   loose, stemmed — the form both sides compare.
 PDF repair (broken words, letter spacing) is ingest's business: knowledge/ingest/repair.py, built on `fold`."""
@@ -17,7 +18,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from knowledge.russian import dictionary_form, is_russian_verb, lemma, russian_pos  # noqa: F401 - read through here
+from knowledge.russian import (  # noqa: F401 - read through here
+    dictionary_form,
+    is_russian_verb,
+    lemma,
+    russian_pos,
+    verb_lemma,
+)
 
 # --- folding: characters only, never words ------------------------------------------------------------------------
 

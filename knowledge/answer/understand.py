@@ -31,6 +31,7 @@ from knowledge.text import (
     loose,
     to_cyrillic,
     tokens,
+    verb_lemma,
 )
 
 MAX_QUESTION_CHARS = 600  # longer input is cut: nobody types a tariff question this long
@@ -217,6 +218,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             alt = printed_as or alt  # a Latin-typed everyday word's Cyrillic reading names nothing printed
             if not printed_as and (noun := _done_for_someone(alt_words, index)):
                 alt = noun  # "хат жазып-оқып беру": the service is "жазу", "оқу" (writing, reading)
+            if not alt and index and words[index - 1] == "не":
+                alt = _as_verb(raw[index])  # "не мыла": not washed (the dictionary reads "мыла" as soap first)
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0
@@ -251,6 +254,12 @@ def _within(one: Match, other: Match) -> bool:
     """Whether a match lies inside a longer one naming the same thing."""
     return (other.start <= one.start and one.end <= other.end and one.end - one.start < other.end - other.start
             and (one.term.category, one.term.key) == (other.term.category, other.term.key))
+
+
+def _as_verb(token: str) -> str | None:
+    """A Russian word's verb reading when its dictionary form is another word ("мыла" → "мыть", not "мыло")."""
+    verb = verb_lemma(token)
+    return loose(verb) if verb and verb != lemma(token) else None
 
 
 def _unknown_place(words: list[str], alt_words: list[str], matches: list, taken: list, glossary: Glossary) -> bool:

@@ -609,3 +609,11 @@ def test_a_town_named_after_g_is_the_city_area(question, area):
 def test_the_district_s_town_in_any_case_is_the_district_and_the_city_area(question):
     f = understand(question).filters
     assert f.jurisdiction == "borli" and f.area == "city"
+
+
+def test_a_word_after_ne_is_read_as_the_verb_it_can_be() -> None:
+    # "мыла" is "мыло" (soap) to the dictionary first; after "не" Russian puts a verb: "не мыла" is "not washed"
+    washed = {w.text: w.alt for w in understand("соцработница не мыла бабушку неделю").words}
+    assert washed["мыла"] == "мыт"  # loose: the soft sign dropped
+    soap = {w.text: w.alt for w in understand("в стационаре не выдали мыла").words}
+    assert soap["мыла"] is None
