@@ -117,6 +117,10 @@ HELD_OUT_ZZZT = DATA / "questions-heldout-2026-12-01zs.jsonl"
 HELD_OUT_ZZZU = DATA / "questions-heldout-2026-12-01zt.jsonl"
 HELD_OUT_ZZZV = DATA / "questions-heldout-2026-12-01zu.jsonl"
 HELD_OUT_ZZZW = DATA / "questions-heldout-2026-12-01zv.jsonl"
+HELD_OUT_ZZZX = DATA / "questions-heldout-2026-12-01zw.jsonl"
+HELD_OUT_ZZZY = DATA / "questions-heldout-2026-12-01zx.jsonl"
+HELD_OUT_ZZZZ = DATA / "questions-heldout-2026-12-01zy.jsonl"
+HELD_OUT_ZZZZA = DATA / "questions-heldout-2026-12-01zz.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -326,6 +330,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZU, 130, 0.93, 2, "061e565199dc9f9a327ecea7c93ca8588e773866dd53bc75ab973a2e60593abf"),
     (HELD_OUT_ZZZV, 130, 0.96, 0, "8a7c50d1b40ce12a8c87a5d3dc400c35baafe4dabaf42cb09883e2397e58847a"),
     (HELD_OUT_ZZZW, 130, 0.96, 0, "8f4de071660b5ccfb18f982d3a55149cd0eac62881bd39ee83712464c0a381bb"),
+    # 2026-12-01 (tenth session), all four on its third engine: ZZZX 128/130 (98.5 %), 1 confidently wrong; ZZZY
+    # 128/130 (98.5 %), 0 confidently wrong; ZZZZ 129/130 (99.2 %), 0 confidently wrong; ZZZZA 127/130 (97.7 %), 1
+    # confidently wrong
+    (HELD_OUT_ZZZX, 130, 0.98, 1, "32ae49b2c87c9ad0fd5b3b291f72d57a84e9ccdd925b4d0f0237894eb98a9aee"),
+    (HELD_OUT_ZZZY, 130, 0.98, 0, "e53e0ba8ae2d9dc56f261f8424c367527f80668a4845fc685eaf4575a5b54e95"),
+    (HELD_OUT_ZZZZ, 130, 0.99, 0, "979bc47482e6007c2b193a628ad0a46440b538bdee820e06e8bae572fc58c6fc"),
+    (HELD_OUT_ZZZZA, 130, 0.97, 1, "db6c48cdc97490564ad4ab132f088d3920b92fd0acd3a5b15be980a3184b7589"),
 ]
 
 
