@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 SETTINGS = ("stationary", "semi_stationary", "home", "temporary")
+AREAS = ("city", "rural")
 DEGREES = ("gross", "significant", "minor")
 DEGREE_KK = {"gross": "өрескел", "significant": "елеулі", "minor": "болмашы"}
 

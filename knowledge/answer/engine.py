@@ -52,12 +52,11 @@ from knowledge.answer.intents import BY_NAME, CALCULATION, Ranked, refine_intent
 from knowledge.answer.intents.document import documents_list
 from knowledge.answer.policy import clear_best
 from knowledge.answer.understand import Understood, understand
-from knowledge.domain import LANGS, SETTINGS, Answer, Filters, Jurisdiction, Result
+from knowledge.domain import AREAS, LANGS, SETTINGS, Answer, Filters, Jurisdiction, Result
 from knowledge.kb import open_kb, remember_russian_words
 
 log = logging.getLogger(__name__)
 
-AREAS = ("city", "rural")
 BEST_MATCH = "best match"  # whichever of BEST_MATCH_AMONG matches the question's words clearly best
 BEST_MATCH_AMONG = ("tariff", "violation", "checklist")
 COUNTABLE = ("tariff", "staffing", "unknown")  # intents a question counting days or months is a calculation instead of

@@ -463,3 +463,13 @@ def test_jurisdiction_names_come_from_the_manifest(engine, lang):
     assert names[best["jurisdiction"]] in answer.text
     assert [place.code for place in engine.places()] == [
         code for code in names if code in {t.jurisdiction for t in engine.catalogue.services}]
+
+
+def test_a_question_naming_no_area_is_answered_for_the_one_area_priced(engine):
+    # the oblast's day care prices only its city rows: the figure given is the city's
+    only_city = engine.ask("Облыстық жартылай стационарда гидрокинезотерапия бір күндік тарифі қанша?")
+    assert only_city.status == "answer" and only_city.filters.area == "city"
+    both = engine.ask("Облыстық стационарда шаштараз қызметі айына қанша?")  # city and rural rates both set
+    assert both.status == "answer" and both.filters.area is None
+    single = engine.ask("Бәйтерек үйде ас пісіру көмегі қанша тұрады?")  # one rate for the whole district
+    assert single.status == "answer" and single.filters.area is None

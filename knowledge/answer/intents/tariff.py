@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from knowledge.answer import compose, groups, names
 from knowledge.answer.catalogue import table_of
@@ -32,7 +33,7 @@ from knowledge.answer.policy import (
 )
 from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import Understood
-from knowledge.domain import TARIFF_EXPORT_FIELDS, Answer, Choice, Result
+from knowledge.domain import AREAS, TARIFF_EXPORT_FIELDS, Answer, Choice, Result
 from knowledge.text import (
     KAZAKH_NOT,
     PARTICIPLE_ENDINGS,
@@ -213,8 +214,11 @@ class Tariffs:
         if when.compared:
             self._side_by_side(hits, asked, u, reply, ctx, when.compared)
         else:
+            rows = [row for h in hits for row in _rows(h, asked, ctx)]
             reply.results = [_result(row, h, lang, ctx) for h in hits for row in _rows(h, asked, ctx)]
             reply.text = self._text(reply, hits, decision.comparison, asked, u, ctx)
+            if u.filters.area is None and (priced := _the_one_area_priced(rows)):
+                reply.filters = replace(reply.filters, area=priced)  # the figure given is that area's
         if decision.comparison:
             reply.choices = _with_years(ctx.service_choices([h.target for h in hits], lang, area=u.filters.area), when)
 
@@ -388,6 +392,13 @@ def _for_year(u: Understood, asked: int, year: int, place: str | None, lang: str
         if place:
             question = f"{ctx.catalogue.jurisdiction_name(place, lang)} {question}"
     return question
+
+
+def _the_one_area_priced(rows: list[dict]) -> str | None:
+    """The one area every row answered sets a rate for ("қала: 2 934; ауыл: тариф белгіленбеген"), else None: a
+    question naming no area is answered for it. One-rate tables (a single "rate") name no area."""
+    priced = {tuple(area for area in AREAS if row.get(f"rate_{area}")) for row in rows}
+    return priced.pop()[0] if len(priced) == 1 and len(next(iter(priced))) == 1 else None
 
 
 def _single_rate_note(document: str, annex: int, area: str | None, lang: str, ctx: Context) -> str:
