@@ -688,3 +688,15 @@ def test_an_aid_not_given_with_no_setting_named_is_the_requirement_for_every_set
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == item
     assert {r.fields["degree"] for r in answer.results} == {"gross"}
+
+
+@pytest.mark.parametrize("question", ["Стационарда қарттарды емделуге апаратын машина жоқ. Қандай бұзушылық?",
+                                      "В полустационаре нет автомобиля, чтобы возить получателей на процедуры. Какое это нарушение?"])
+def test_a_car_not_given_is_the_transport_service(engine, question):
+    # "машина", "автомобиль" (a car) are what the acts print as "көлік" (transport): the procedures it was for are
+    # no medical service not given
+    answer = engine.ask(question)
+    if answer.status == "answer":
+        assert answer.results[0].fields["item"] == 9
+    else:
+        assert answer.status == "clarify" and answer.choices[0].label.startswith("9.")
