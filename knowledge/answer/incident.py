@@ -28,7 +28,7 @@ from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, SURE, Hit, Index, Target
 from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
 from knowledge.answer.understand import Understood, Word
-from knowledge.text import is_latin, loose, loose_words, russian_pos, tokens
+from knowledge.text import is_latin, keys, loose, loose_words, russian_pos, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
@@ -313,11 +313,17 @@ def read(u: Understood, lexicon: Lexicon | None = None) -> Reading:
     settings = [replace(w, weight=SETTING_WEIGHT if w.setting in (None, u.filters.setting) else 1.0)
                 for w in u.filter_words]
     verbs = frozenset(w.text for w in u.words if w.negated)
-    return Reading(words + settings, tuple(actions), report(u) > 0, action_words,
-                   relative_taught=teach is not None and _family_taught(u.question, verbs, teach, lexicon.learners))
+    relative_taught = teach is not None and _family_taught(u.question, verbs, teach, lexicon.learners)
+    if relative_taught and _taught_in_one_part(u.question, teach, lexicon.learners):
+        # a daughter, a husband not taught: the acts' "отбасы мүшелері" (family members), which the question never
+        # says; only when one part says both (a sentence reporting the family's consultations and the children's
+        # lessons side by side teaches no relative)
+        words.append(Word(FAMILY, None, 1.0, keys(FAMILY)))
+    return Reading(words + settings, tuple(actions), report(u) > 0, action_words, relative_taught=relative_taught)
 
 
 TEACH = "teach"  # the action whose object is who was taught, not what
+FAMILY = "отбасы"  # the word the acts say a relative by
 _HOW = (("how", "to"), ("как",), ("калаи",))  # "showed the daughter how to wash ...": what was taught follows
 
 
@@ -456,6 +462,13 @@ def _family_taught(question: str, verbs: frozenset[str], teach: Action, learners
         if taught(clause):
             return True
     return False
+
+
+def _taught_in_one_part(question: str, teach: Action, learners: tuple[Pattern, ...]) -> bool:
+    """Whether one part of the question (between commas and stops) names both a relative and the lesson."""
+    return any(_found(learners, words) and _found(teach.asked, words)
+               for sentence in _SENTENCE.split(question) for part in _PART.split(sentence)
+               if (words := list(loose_words(part))))
 
 
 @lru_cache(maxsize=8192)

@@ -700,3 +700,12 @@ def test_a_car_not_given_is_the_transport_service(engine, question):
         assert answer.results[0].fields["item"] == 9
     else:
         assert answer.status == "clarify" and answer.choices[0].label.startswith("9.")
+
+
+@pytest.mark.parametrize("question", ["Үйде күтімдегі әженің келініне оны қалай күту керектігін ешкім үйретпеді. Бұл қандай бұзушылық?",
+                                      "At home care nobody showed the client's son how to bathe and turn his bedridden mother. "
+                                      "What degree is this?"])
+def test_a_relative_not_taught_is_the_family_the_acts_name(engine, question):
+    # a daughter-in-law, a son: the acts say "отбасы мүшелері" (family members), which the question never says
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 25
