@@ -121,6 +121,10 @@ HELD_OUT_ZZZX = DATA / "questions-heldout-2026-12-01zw.jsonl"
 HELD_OUT_ZZZY = DATA / "questions-heldout-2026-12-01zx.jsonl"
 HELD_OUT_ZZZZ = DATA / "questions-heldout-2026-12-01zy.jsonl"
 HELD_OUT_ZZZZA = DATA / "questions-heldout-2026-12-01zz.jsonl"
+HELD_OUT_ZZZZB = DATA / "questions-heldout-2026-12-01zza.jsonl"
+HELD_OUT_ZZZZC = DATA / "questions-heldout-2026-12-01zzb.jsonl"
+HELD_OUT_ZZZZD = DATA / "questions-heldout-2026-12-01zzc.jsonl"
+HELD_OUT_ZZZZE = DATA / "questions-heldout-2026-12-01zzd.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -337,6 +341,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZY, 130, 0.98, 0, "e53e0ba8ae2d9dc56f261f8424c367527f80668a4845fc685eaf4575a5b54e95"),
     (HELD_OUT_ZZZZ, 130, 0.99, 0, "979bc47482e6007c2b193a628ad0a46440b538bdee820e06e8bae572fc58c6fc"),
     (HELD_OUT_ZZZZA, 130, 0.97, 1, "db6c48cdc97490564ad4ab132f088d3920b92fd0acd3a5b15be980a3184b7589"),
+    # 2026-12-01 (tenth session), all four on its fourth engine: ZZZZB 130/130 (100.0 %), 0 confidently wrong; ZZZZC
+    # 125/130 (96.2 %), 2 confidently wrong; ZZZZD 126/130 (96.9 %), 1 confidently wrong; ZZZZE 125/130 (96.2 %), 2
+    # confidently wrong
+    (HELD_OUT_ZZZZB, 130, 1.0, 0, "9ce9232da669a7357b166041530e611f458608edc32b32b26a82d5e1ec304244"),
+    (HELD_OUT_ZZZZC, 130, 0.96, 2, "6d3f827fe02fc68d9cc7d10de8f6eb414a12a1c2a9d73d542646b081b6b2f823"),
+    (HELD_OUT_ZZZZD, 130, 0.96, 1, "bf57697ee17bfe9c6d30600bd6b8f6ed246a6b4d906c0ca0cc29337de2f1b5c3"),
+    (HELD_OUT_ZZZZE, 130, 0.96, 2, "5cd1243bc5cc347f81d7a201c1c2c344cdeed264635d3b82d55536266b99d4e0"),
 ]
 
 
