@@ -302,3 +302,11 @@ def test_a_pronoun_names_no_service(engine: Engine):
 def test_an_office_s_hours_are_not_in_the_base(engine: Engine, question):
     answer = engine.ask(question)
     assert answer.status == "not_found" and not answer.results
+
+
+@pytest.mark.parametrize("question", ["Как оформить инвалидность взрослому, сколько ждать МСЭ?",
+                                      "Мүгедектікті рәсімдеуге қанша күту керек?",
+                                      "How long to wait for the disability assessment?"])
+def test_how_long_to_wait_is_not_in_the_base(engine: Engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results

@@ -470,3 +470,10 @@ def test_the_swimming_instructor_is_a_position(engine, question):
 def test_meyirbike_is_the_nurse(engine, question):
     answer = engine.ask(question)
     assert answer.filters.position == "nurse"
+
+
+def test_free_legal_aid_got_for_the_client_is_the_advocate_s_service(engine):
+    answer = engine.ask("Бөрлі үйде қызмет: қарияға тегін адвокат алып беру, әлеуметтік қызметкер, ауыл тарифі қанша?")
+    assert answer.status in ("answer", "clarify")
+    first = answer.results[0].fields["service"] if answer.status == "answer" else answer.choices[0].label
+    assert "адвокат" in first.casefold()

@@ -617,3 +617,14 @@ def test_a_word_after_ne_is_read_as_the_verb_it_can_be() -> None:
     assert washed["мыла"] == "мыт"  # loose: the soft sign dropped
     soap = {w.text: w.alt for w in understand("в стационаре не выдали мыла").words}
     assert soap["мыла"] is None
+
+
+@pytest.mark.parametrize("question", ["в ПНИ не проводят досуг", "психоневрологический интернат, массаж, село"])
+def test_a_psychoneurological_home_is_residential_care(question: str) -> None:
+    assert understand(question).filters.setting == "stationary"
+
+
+def test_a_verbal_noun_read_for_a_service_is_looked_up_by_its_own_keys() -> None:
+    # "алып беру" (to get for someone): the service is "алу", whose inflections ("алуға") are its keys, not "алып"'s
+    got = next(w for w in understand("тегін адвокат алып беру қанша").words if w.text == "алып")
+    assert got.alt == "алу" and got.roots == ()
