@@ -154,3 +154,18 @@ def test_a_haircut_said_the_everyday_way_is_the_hairdresser_s_service(engine, qu
     answer = engine.ask(question)
     assert answer.status == "answer"
     assert (answer.results[0].fields["setting"], answer.results[0].fields["item"]) == ("stationary", 3)
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("Үйде қызмет көрсетуде қарияға заң кеңесі берілмеді, заң көмегі де болмады. Дәрежесі қандай?", 36),
+    ("Стационарда психолог жарты жыл бойы тұрғындарға бірде-бір кеңес бермеген. Қандай бұзушылық?", 15),
+])
+def test_advice_said_the_everyday_way_is_the_printed_consultation(engine, question, item):
+    # "кеңес" (advice) is what the criteria print as "консультация"; "бірде-бір" (not a single one) counts nothing
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_not_a_single_one_counts_nothing_asked(engine):
+    answer = engine.ask("Үйде күтімдегі апаны бірде-бір демалыс шарасына тартпаған. Бұл қандай бұзушылық?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 34
