@@ -125,6 +125,10 @@ HELD_OUT_ZZZZB = DATA / "questions-heldout-2026-12-01zza.jsonl"
 HELD_OUT_ZZZZC = DATA / "questions-heldout-2026-12-01zzb.jsonl"
 HELD_OUT_ZZZZD = DATA / "questions-heldout-2026-12-01zzc.jsonl"
 HELD_OUT_ZZZZE = DATA / "questions-heldout-2026-12-01zzd.jsonl"
+HELD_OUT_ZZZZF = DATA / "questions-heldout-2026-12-01zze.jsonl"
+HELD_OUT_ZZZZG = DATA / "questions-heldout-2026-12-01zzf.jsonl"
+HELD_OUT_ZZZZH = DATA / "questions-heldout-2026-12-01zzg.jsonl"
+HELD_OUT_ZZZZI = DATA / "questions-heldout-2026-12-01zzh.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -348,6 +352,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZC, 130, 0.96, 2, "6d3f827fe02fc68d9cc7d10de8f6eb414a12a1c2a9d73d542646b081b6b2f823"),
     (HELD_OUT_ZZZZD, 130, 0.96, 1, "bf57697ee17bfe9c6d30600bd6b8f6ed246a6b4d906c0ca0cc29337de2f1b5c3"),
     (HELD_OUT_ZZZZE, 130, 0.96, 2, "5cd1243bc5cc347f81d7a201c1c2c344cdeed264635d3b82d55536266b99d4e0"),
+    # 2026-12-01 (tenth session), all four on its fifth engine: ZZZZF 127/130 (97.7 %), 0 confidently wrong; ZZZZG
+    # 127/130 (97.7 %), 1 confidently wrong; ZZZZH 128/130 (98.5 %), 0 confidently wrong; ZZZZI 127/130 (97.7 %), 0
+    # confidently wrong
+    (HELD_OUT_ZZZZF, 130, 0.97, 0, "55d856a6c657c13a97e2788ae5c26717dec6dac3206b486fa206f096d8796d2c"),
+    (HELD_OUT_ZZZZG, 130, 0.97, 1, "992a17b9a476f61614987c759209a12fa3f326af14bb35c60bc3a27477b2e5d6"),
+    (HELD_OUT_ZZZZH, 130, 0.98, 0, "29e11ce74bcf35e54d49280affe36f4a8c02ebe2737bb6fdeb567f708a43cb67"),
+    (HELD_OUT_ZZZZI, 130, 0.97, 0, "7b3f997c1ad555edcb327393c9fbda8decef8e1e64af9727a8342fc1ac865b2f"),
 ]
 
 
