@@ -31,6 +31,7 @@ WORD_CACHE = 20_000  # remembered question words per index
 FILTERS_CACHE = 256  # remembered `only` filters per index (each with the groups it was asked of)
 SURE = 0.8  # a word matched at least this well is evidence (Hit.sure); a weaker match is a guess
 UNKNOWN_WEIGHT = 0.35  # a word found nowhere weighs half the rarest word: often noise ("keep", "line")
+MIN_JOINED = 4  # letters each of two question words needs to be read as one name word typed apart
 
 
 @dataclass
@@ -275,15 +276,11 @@ class Index:
         per_word: list[dict[str, float]] = []
         weights: list[float] = []
         optional: list[bool] = []
-        for word in words:
-            roots = word.roots or None
-            matches = self.word_matches(word.text, roots)
-            if word.alt:
-                matches = dict(matches)
-                for w, s in self.word_matches(word.alt, roots).items():
-                    matches[w] = max(matches.get(w, 0.0), s)
-            if self.synonyms is not None and max(matches.values(), default=0.0) < INFLECTED:
-                matches = self._with_synonyms(word, matches)
+        found = [self._matches(word) for word in words]
+        for at, (matches, after) in enumerate(zip(found, found[1:], strict=False)):
+            if joined := self._joined(words[at].text, words[at + 1].text, matches, after):
+                found[at], found[at + 1] = {**matches, **joined}, {**after, **joined}
+        for word, matches in zip(words, found, strict=True):
             if drop_unmatched and not matches:
                 continue
             weight = word.weight
@@ -324,6 +321,28 @@ class Index:
             if members:
                 scored.append((*self._group_score(group, best, covered, weights, optional, required), members))
         return [Hit(self.targets[t], score, cover, sure, sims) for score, t, cover, sure, sims in _top(scored, limit)]
+
+    def _matches(self, word: Word) -> dict[str, float]:
+        """The vocabulary words a question word matches, by itself, its second reading and the lexicon."""
+        roots = word.roots or None
+        matches = self.word_matches(word.text, roots)
+        if word.alt:
+            matches = dict(matches)
+            for w, s in self.word_matches(word.alt, roots).items():
+                matches[w] = max(matches.get(w, 0.0), s)
+        if self.synonyms is not None and max(matches.values(), default=0.0) < INFLECTED:
+            matches = self._with_synonyms(word, matches)
+        return matches
+
+    def _joined(self, first: str, second: str, matches: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+        """A name's one word typed as two ("кварц терапия" for "кварцтерапия"): the vocabulary words the two make
+        together, as the same word or stem, that neither finds alone; {} when there are none."""
+        if len(first) < MIN_JOINED or len(second) < MIN_JOINED or first.isascii() != second.isascii():
+            return {}
+        joined, start = first + second, first + second[:MIN_JOINED]
+        return {w: 1.0 if w == joined else INFLECTED for w in self.by_head.get(first[:MIN_JOINED], ())
+                if w.startswith(start) and (w == joined or _inflection(joined, w))
+                and matches.get(w, 0.0) < INFLECTED and after.get(w, 0.0) < INFLECTED}
 
     def _rarity(self, matches: dict[str, float]) -> float:
         """How telling a question word is: as common as the commonest of its own forms in the names ("қызметі" is

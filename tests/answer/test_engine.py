@@ -473,3 +473,8 @@ def test_a_question_naming_no_area_is_answered_for_the_one_area_priced(engine):
     assert both.status == "answer" and both.filters.area is None
     single = engine.ask("Бәйтерек үйде ас пісіру көмегі қанша тұрады?")  # one rate for the whole district
     assert single.status == "answer" and single.filters.area is None
+
+
+def test_quartz_therapy_typed_as_two_words_is_its_service(engine):
+    answer = engine.ask("Бөрлі жартылай стационарда кварц терапия күніне қанша?")
+    assert answer.status == "answer" and "кварцтерапия" in answer.results[0].fields["service"].casefold()

@@ -238,3 +238,11 @@ def test_an_english_question_word_keeps_to_its_light_stem_whatever_its_other_key
     word = next(w for w in understand("help getting allowances in a care home").words if w.text == "allowances")
     assert len(word.roots) > 1 and not word.roots[0].startswith("en:")
     assert "allowed" not in english.word_matches(word.text, word.roots)
+
+
+def test_a_name_word_typed_as_two_words_is_found_by_both() -> None:
+    index = Index([Target("service", (0,), ["Кварцтерапия қызметтері"]), Target("service", (1,), ["Терапия"])])
+    hits = index.search(words("кварц", "терапия"))
+    assert hits[0].target.ident == (0,) and hits[0].matched[0] >= INFLECTED and hits[0].matched[1] >= INFLECTED
+    # two words that only spell a name word's beginning together, by a guess, are read apart
+    assert index.search(words("кварт", "терапия"))[0].target.ident == (1,)
