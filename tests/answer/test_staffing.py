@@ -259,3 +259,13 @@ def test_orderlies_for_residents_who_cannot_move_or_eat_are_the_self_care_group_
     және тамақтана алмайды"), not the one per round-the-clock post."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["position"].startswith("Санитар-палатадығы")
+
+
+@pytest.mark.parametrize("question", ["ЕДШ нұсқаушысы қанша адамға бір штат бірлігі?",
+                                      "ЕДШ нұсқаушысының штат нормативі қандай?"])
+def test_a_position_named_by_words_no_staffing_title_prints_is_its_title(engine, question):
+    # "ЕДШ" is the glossary's abbreviation of "емдік дене шынықтыру": the staffing table prints the words only
+    answer = engine.ask(question)
+    assert answer.intent == "staffing" and answer.status in ("answer", "clarify")
+    shown = answer.results[0].fields["position"] if answer.status == "answer" else answer.choices[0].label
+    assert "Емдік дене шынықтыру" in shown

@@ -193,7 +193,18 @@ def _search(u: Understood, ctx: Context) -> list[Hit]:
     index = ctx.catalogue.staffing_index
     words = [replace(w, weight=max(w.weight, 1.0), alt=_titled(w, u, index, ctx))
              for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
-    return index.search(words, limit=10, drop_unmatched=True)
+    return index.search(words + _title_words(u, index, ctx), limit=10, drop_unmatched=True)
+
+
+def _title_words(u: Understood, index: Index, ctx: Context) -> list[Word]:
+    """The words of the title a position is printed with ("емдік дене шынықтыру"), when the question names it by
+    words the staffing titles do not print ("ЕДШ нұсқаушысы", "LFK"): the position named is what is asked."""
+    position = u.filters.position
+    said = [w for w in u.words if w.position]
+    if not position or not said or any(index.word_matches(f) for w in said for f in (w.text, w.alt) if f):
+        return []
+    pieces = [p for p in ctx.glossary.position_kb.get(position, ()) if " " in p]
+    return [Word(loose(t), None, 1.0) for t in tokens(pieces[0])] if pieces else []
 
 
 def _title_said(target: Target, said: set[str]) -> bool:
