@@ -129,6 +129,10 @@ HELD_OUT_ZZZZF = DATA / "questions-heldout-2026-12-01zze.jsonl"
 HELD_OUT_ZZZZG = DATA / "questions-heldout-2026-12-01zzf.jsonl"
 HELD_OUT_ZZZZH = DATA / "questions-heldout-2026-12-01zzg.jsonl"
 HELD_OUT_ZZZZI = DATA / "questions-heldout-2026-12-01zzh.jsonl"
+HELD_OUT_ZZZZJ = DATA / "questions-heldout-2026-12-01zzi.jsonl"
+HELD_OUT_ZZZZK = DATA / "questions-heldout-2026-12-01zzj.jsonl"
+HELD_OUT_ZZZZL = DATA / "questions-heldout-2026-12-01zzk.jsonl"
+HELD_OUT_ZZZZM = DATA / "questions-heldout-2026-12-01zzl.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -359,6 +363,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZG, 130, 0.97, 1, "992a17b9a476f61614987c759209a12fa3f326af14bb35c60bc3a27477b2e5d6"),
     (HELD_OUT_ZZZZH, 130, 0.98, 0, "29e11ce74bcf35e54d49280affe36f4a8c02ebe2737bb6fdeb567f708a43cb67"),
     (HELD_OUT_ZZZZI, 130, 0.97, 0, "7b3f997c1ad555edcb327393c9fbda8decef8e1e64af9727a8342fc1ac865b2f"),
+    # 2026-12-01 (tenth session), all four on its sixth engine: ZZZZJ 124/130 (95.4 %), 2 confidently wrong; ZZZZK
+    # 126/130 (96.9 %), 1 confidently wrong; ZZZZL 128/130 (98.5 %), 0 confidently wrong; ZZZZM 128/130 (98.5 %), 0
+    # confidently wrong
+    (HELD_OUT_ZZZZJ, 130, 0.95, 2, "be641ebe1aa779f0dd400cc292f6c8f7a2a0c5baeb10668ca5b53d10d6371894"),
+    (HELD_OUT_ZZZZK, 130, 0.96, 1, "6a3910297489f22973f66c8e7533d7b19a9c0c7745b8c641992b1e3f41527822"),
+    (HELD_OUT_ZZZZL, 130, 0.98, 0, "d56bcca1b6936a213f582184bb62ed9e4e32dbb4834bba7232e09d6f7ecaa2b7"),
+    (HELD_OUT_ZZZZM, 130, 0.98, 0, "5073efeb582dcd84d671c8904c6a4afb6c53c260984a30e77c37db7a76accae9"),
 ]
 
 
