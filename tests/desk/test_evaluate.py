@@ -133,6 +133,10 @@ HELD_OUT_ZZZZJ = DATA / "questions-heldout-2026-12-01zzi.jsonl"
 HELD_OUT_ZZZZK = DATA / "questions-heldout-2026-12-01zzj.jsonl"
 HELD_OUT_ZZZZL = DATA / "questions-heldout-2026-12-01zzk.jsonl"
 HELD_OUT_ZZZZM = DATA / "questions-heldout-2026-12-01zzl.jsonl"
+HELD_OUT_ZZZZN = DATA / "questions-heldout-2026-12-01zzm.jsonl"
+HELD_OUT_ZZZZO = DATA / "questions-heldout-2026-12-01zzn.jsonl"
+HELD_OUT_ZZZZP = DATA / "questions-heldout-2026-12-01zzo.jsonl"
+HELD_OUT_ZZZZQ = DATA / "questions-heldout-2026-12-01zzp.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -370,6 +374,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZK, 130, 0.96, 1, "6a3910297489f22973f66c8e7533d7b19a9c0c7745b8c641992b1e3f41527822"),
     (HELD_OUT_ZZZZL, 130, 0.98, 0, "d56bcca1b6936a213f582184bb62ed9e4e32dbb4834bba7232e09d6f7ecaa2b7"),
     (HELD_OUT_ZZZZM, 130, 0.98, 0, "5073efeb582dcd84d671c8904c6a4afb6c53c260984a30e77c37db7a76accae9"),
+    # 2026-12-01 (tenth session), all four again on its sixth engine: ZZZZN 126/130 (96.9 %), 0 confidently wrong;
+    # ZZZZO 130/130 (100.0 %), 0 confidently wrong; ZZZZP 124/130 (95.4 %), 2 confidently wrong; ZZZZQ 122/130 (93.8
+    # %), 3 confidently wrong
+    (HELD_OUT_ZZZZN, 130, 0.96, 0, "8c6e18afe03aeb3a7bdaf398e79c520aaed9747354f8fc9cd2d54dd4f8410487"),
+    (HELD_OUT_ZZZZO, 130, 1.0, 0, "4f3fcbff84beb6ed5625108405c0d3e205fb8d6d79ddec188a7a78f744b059b3"),
+    (HELD_OUT_ZZZZP, 130, 0.95, 2, "8af21406f157c5a74cc4b6495554064946f6ea8a5e1c63970c9200f76de49abf"),
+    (HELD_OUT_ZZZZQ, 130, 0.93, 3, "594908773be4c127bde695a1f367bf08df162eb54552fb5899d43f5b0d5b83c2"),
 ]
 
 
