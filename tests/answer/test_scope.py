@@ -305,6 +305,7 @@ def test_an_office_s_hours_are_not_in_the_base(engine: Engine, question):
 
 
 @pytest.mark.parametrize("question", ["Как оформить инвалидность взрослому, сколько ждать МСЭ?",
+                                      "Ақсайда әлеуметтік үй кезегіне қалай тұрамын?",
                                       "Мүгедектікті рәсімдеуге қанша күту керек?",
                                       "How long to wait for the disability assessment?"])
 def test_how_long_to_wait_is_not_in_the_base(engine: Engine, question):
