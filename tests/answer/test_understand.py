@@ -92,7 +92,9 @@ def test_home_words_yield_to_a_setting_named_outright(question: str, setting: st
 
 
 @pytest.mark.parametrize("question", ["дневное отделение массаж", "күндізгі бөлімшеде массаж", "дневной центр массаж",
-                                      "облыстық күндізгі стационарда массаж", "дневной стационар массаж"])
+                                      "облыстық күндізгі стационарда массаж", "дневной стационар массаж",
+                                      "күндізгі оңалту бөлімшесінде массаж", "отделение дневной реабилитации массаж",
+                                      "day rehab centre massage"])
 def test_a_day_department_is_semi_stationary_care(question: str) -> None:
     assert understand(question).filters.setting == "semi_stationary"
 
