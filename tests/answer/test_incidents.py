@@ -709,3 +709,14 @@ def test_a_relative_not_taught_is_the_family_the_acts_name(engine, question):
     # a daughter-in-law, a son: the acts say "отбасы мүшелері" (family members), which the question never says
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 25
+
+
+def test_people_a_service_was_not_given_to_are_the_story(engine):
+    # "людям" (to people) is who the story is about: it must not lift a requirement printing "адамдар" over the one
+    # naming the psychological help not given
+    answer = engine.ask("Две подтверждённые жалобы: в центре временного пребывания людям не оказывали "
+                        "психологическую помощь. Какая степень?")
+    if answer.status == "answer":
+        assert answer.results[0].fields["item"] in (86, 45)
+    else:
+        assert answer.status == "clarify" and not answer.choices[0].label.startswith("90.")
