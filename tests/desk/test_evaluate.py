@@ -137,6 +137,10 @@ HELD_OUT_ZZZZN = DATA / "questions-heldout-2026-12-01zzm.jsonl"
 HELD_OUT_ZZZZO = DATA / "questions-heldout-2026-12-01zzn.jsonl"
 HELD_OUT_ZZZZP = DATA / "questions-heldout-2026-12-01zzo.jsonl"
 HELD_OUT_ZZZZQ = DATA / "questions-heldout-2026-12-01zzp.jsonl"
+HELD_OUT_ZZZZR = DATA / "questions-heldout-2026-12-01zzq.jsonl"
+HELD_OUT_ZZZZS = DATA / "questions-heldout-2026-12-01zzr.jsonl"
+HELD_OUT_ZZZZT = DATA / "questions-heldout-2026-12-01zzs.jsonl"
+HELD_OUT_ZZZZU = DATA / "questions-heldout-2026-12-01zzt.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -381,6 +385,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZO, 130, 1.0, 0, "4f3fcbff84beb6ed5625108405c0d3e205fb8d6d79ddec188a7a78f744b059b3"),
     (HELD_OUT_ZZZZP, 130, 0.95, 2, "8af21406f157c5a74cc4b6495554064946f6ea8a5e1c63970c9200f76de49abf"),
     (HELD_OUT_ZZZZQ, 130, 0.93, 3, "594908773be4c127bde695a1f367bf08df162eb54552fb5899d43f5b0d5b83c2"),
+    # 2026-12-01 (tenth session), all four on its seventh and last engine: ZZZZR 125/130 (96.2 %), 0 confidently
+    # wrong; ZZZZS 119/130 (91.5 %), 3 confidently wrong; ZZZZT 121/130 (93.1 %), 4 confidently wrong; ZZZZU 124/130
+    # (95.4 %), 1 confidently wrong
+    (HELD_OUT_ZZZZR, 130, 0.96, 0, "f54c04a6ee370ffda1b27ac368d7f48ea72a7de4eb6e320bfe9d83a70b89ad26"),
+    (HELD_OUT_ZZZZS, 130, 0.91, 3, "b55fc960dbe92cc124f73756b629bca7f4d4cb50ab3df6cf610816dd1fb93983"),
+    (HELD_OUT_ZZZZT, 130, 0.93, 4, "d4df8bf6b14956d60d108164bce9758fb150d8fa80d98c1bcb2f1b8bcbe4308b"),
+    (HELD_OUT_ZZZZU, 130, 0.95, 1, "595924ce0f4d069c8f63a14a8199dabaefb433709266e7584525b35f911cda71"),
 ]
 
 
