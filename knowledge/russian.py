@@ -36,11 +36,16 @@ def _russian(word: str) -> tuple[str, str] | None:
         return None
     if word in _LOOKED_UP:
         return _LOOKED_UP[word]
-    morph = _analyzer()
-    if not morph.word_is_known(word):
+    parses = _parses(word)
+    if not parses:
         return None
-    parse = morph.parse(word)[0]
-    return parse.normal_form.replace("ё", "е"), str(parse.tag.POS)
+    return parses[0].normal_form.replace("ё", "е"), str(parses[0].tag.POS)
+
+
+def _parses(word: str) -> list:
+    """The dictionary's readings of a case-folded Russian word, likeliest first; [] for a word it does not know."""
+    morph = _analyzer()
+    return morph.parse(word) if morph.word_is_known(word) else []
 
 
 def looked_up(words: Iterable[str]) -> dict[str, tuple[str, str] | None]:
@@ -94,8 +99,5 @@ def verb_lemma(word: str) -> str | None:
     word = word.casefold()
     if not _RUSSIAN_WORD.fullmatch(word):
         return None
-    morph = _analyzer()
-    if not morph.word_is_known(word):
-        return None
-    verbs = [p for p in morph.parse(word) if str(p.tag.POS) in _VERB_POS]
+    verbs = [p for p in _parses(word) if str(p.tag.POS) in _VERB_POS]
     return verbs[0].normal_form.replace("ё", "е") if verbs else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -448,27 +448,35 @@ def _family_taught(question: str, verbs: frozenset[str], teach: Action, learners
     not the family in one ("членам семьи консультаций не давали") and a lesson in another. A part of a sentence
     without a negated verb of its own (`verbs`) belongs to the clause it leads into ("отбасы мүшелеріне оны
     күтіп-бағу, гигиена дағдыларын үйретпеген")."""
-    def taught(clause: list[str]) -> bool:
-        return _found(learners, clause) and _found(teach.asked, clause)
-
-    for sentence in _SENTENCE.split(question):
+    for sentence in _sentence_parts(question):
         clause: list[str] = []
-        for part in _PART.split(sentence):
-            clause += loose_words(part)
+        for part in sentence:
+            clause += part
             if verbs & set(clause):
-                if taught(clause):
+                if _taught(clause, teach, learners):
                     return True
                 clause = []
-        if taught(clause):
+        if _taught(clause, teach, learners):
             return True
     return False
 
 
 def _taught_in_one_part(question: str, teach: Action, learners: tuple[Pattern, ...]) -> bool:
     """Whether one part of the question (between commas and stops) names both a relative and the lesson."""
-    return any(_found(learners, words) and _found(teach.asked, words)
-               for sentence in _SENTENCE.split(question) for part in _PART.split(sentence)
-               if (words := list(loose_words(part))))
+    return any(_taught(part, teach, learners) for sentence in _sentence_parts(question) for part in sentence)
+
+
+def _taught(words: Sequence[str], teach: Action, learners: tuple[Pattern, ...]) -> bool:
+    """Whether loose `words` name both a relative and the lesson the question says was not given."""
+    return _found(learners, words) and _found(teach.asked, words)
+
+
+@lru_cache(maxsize=256)
+def _sentence_parts(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The question's sentences (between stops), each as its parts' loose words (between commas and dashes);
+    remembered, since a question is read for a relative taught once in clauses and once in parts."""
+    return tuple(tuple(loose_words(part) for part in _PART.split(sentence))
+                 for sentence in _SENTENCE.split(question))
 
 
 @lru_cache(maxsize=8192)

@@ -216,17 +216,17 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 content.append(Word(printed_as, None, 1.0, (), negated=index in negations.verbs))
                 continue
             alt = printed_as or alt  # a Latin-typed everyday word's Cyrillic reading names nothing printed
-            done_for = None if printed_as else _done_for_someone(alt_words, index)
-            if done_for:
-                alt = done_for  # "хат жазып-оқып беру": the service is "жазу", "оқу" (writing, reading)
+            made = None if printed_as else _done_for_someone(alt_words, index)
+            if made:
+                alt = made  # "хат жазып-оқып беру": the service is "жазу", "оқу" (writing, reading)
             if not alt and index and words[index - 1] == "не":
-                done_for = alt = _as_verb(raw[index])  # "не мыла": not washed (the dictionary reads "мыла" as soap)
+                made = alt = _as_verb(raw[index])  # "не мыла": not washed (the dictionary reads "мыла" as soap)
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0
             # a reading made here (printed, verbal noun, verb) is looked up by its own keys ("сараптама" meets
             # "сараптаманы", "алу" meets "алуға"), not the typed word's
-            content.append(Word(word, alt, weight, () if printed_as or done_for else roots[index],
+            content.append(Word(word, alt, weight, () if printed_as or made else roots[index],
                                 negated=index in negations.verbs,
                                 missing=index in negations.missing))
         elif m.term.category == "positions":

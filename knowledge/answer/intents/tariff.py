@@ -214,10 +214,10 @@ class Tariffs:
         if when.compared:
             self._side_by_side(hits, asked, u, reply, ctx, when.compared)
         else:
-            rows = [row for h in hits for row in _rows(h, asked, ctx)]
-            reply.results = [_result(row, h, lang, ctx) for h in hits for row in _rows(h, asked, ctx)]
+            answered = [(row, h) for h in hits for row in _rows(h, asked, ctx)]
+            reply.results = [_result(row, h, lang, ctx) for row, h in answered]
             reply.text = self._text(reply, hits, decision.comparison, asked, u, ctx)
-            if u.filters.area is None and (priced := _the_one_area_priced(rows)):
+            if u.filters.area is None and (priced := _the_one_area_priced([row for row, _ in answered])):
                 reply.filters = replace(reply.filters, area=priced)  # the figure given is that area's
         if decision.comparison:
             reply.choices = _with_years(ctx.service_choices([h.target for h in hits], lang, area=u.filters.area), when)
