@@ -46,6 +46,8 @@ _HABITUAL = ("йтын", "йтін", "итын", "итин")  # a Kazakh partici
 _KAZAKH_NONE = frozenset(["жок", "zhoq", "zhok", "joq"])  # "жоқ" (loose): before a noun, a relative clause too
 # Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
 _QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
+# "или нет", "or not": the other half of a yes-or-no question ("действует или нет?"), nothing reported missing
+_OR = frozenset(["или", "либо", "ili", "or"])
 # Words opening a condition: a negation after them in the same clause describes a case ("если нет родственников").
 _CONDITION = frozenset(["если", "ежели", "когда", "случае", "егер", "if", "unless", "when", "whenever"])
 # Relative words: the same, unless they open the question, where they ask ("кто не получил", "which ... is not").
@@ -100,6 +102,8 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
         if m.term.category == "cues" and m.term.key in ("incident", "not_done"):
             if m.end < len(raw) and raw[m.end] in _QUESTION_PARTICLES:
                 continue  # "бар ма, жоқ па": asked, not reported
+            if _asked_or_not(raw, clause, m.start, m.end):
+                continue
             if m.term.words[-1] in _KAZAKH_NONE and _qualifies(words, clause, taken, glossary, m.end - 1):
                 negation(m.start, DESCRIBED)  # "туыстары жоқ қарттарға"
             else:
@@ -138,7 +142,7 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             else:  # "болмады", "жүре алмайды": something not there, or not possible
                 negation(index, ABSENT if loose(verbal_noun) in glossary.weak_negation else NOT_DONE)
         elif _english_not(raw, index):
-            if index + 1 < len(raw) and raw[index + 1] in _NOT_A_FACT:
+            if index + 1 < len(raw) and raw[index + 1] in _NOT_A_FACT or _asked_or_not(raw, clause, index, index + 1):
                 continue
             if (verb := _negated_word(raw, index)) is not None:
                 found.verbs.add(verb)
@@ -257,6 +261,13 @@ def _job_title_missing(words: list[tuple[str, str]], clause: list[int], taken: l
     after = next((i for i in range(end, len(words)) if names(i)), None)
     thing = after if after is not None else next((i for i in range(start - 1, -1, -1) if names(i)), None)
     return thing is not None and taken[thing] is not None and taken[thing].term.category == "positions"
+
+
+def _asked_or_not(raw: list[str], clause: list[int], start: int, end: int) -> bool:
+    """"действует или нет?", "valid or not?": one word of negation after "or", ending its clause, is the other half
+    of a yes-or-no question, nothing reported missing."""
+    return (end - start == 1 and start > 0 and raw[start - 1].casefold() in _OR
+            and (end == len(raw) or clause[end] != clause[start]))
 
 
 def _clauses(text: str, count: int) -> list[int]:

@@ -57,6 +57,15 @@ def test_an_act_named_by_its_number_is_the_subject_over_its_topic(engine: Engine
     assert engine.ask("штатные нормативы на 300 получателей санитарки").intent == "staffing"  # a head count
 
 
+@pytest.mark.parametrize("question", ["приказ о критериях оценки степени риска 2022 года действует или нет?",
+                                      "are the 2022 risk assessment criteria still in force or not?"])
+def test_whether_an_act_is_in_force_or_not_asks_for_the_act(engine: Engine, question):
+    """"или нет" is the question's other half, no incident: the act about risk criteria answers, not a criterion."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert "401" in answer.results[0].fields["number"]
+
+
 @pytest.mark.parametrize(("question", "number", "lang"), [
     ("Приказ, зарегистрированный в Минюсте под № 29983 — о чём он?", "401", "ru"),
     ("24491 тіркелген бұйрық күшінде ме?", "343", "kk"),

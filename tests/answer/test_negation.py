@@ -93,6 +93,8 @@ def test_a_job_title_missing_is_no_incident(question):
     "not more than 10 recipients",
     "Бөрлі ауданында стационар жоқ па",  # asked, not reported
     "нет ли тарифа на массаж в селе",
+    "приказ 2021 года действует или нет?",  # the other half of a yes-or-no question
+    "is the 2022 order still valid or not?",
     "тамақ немесе киім",  # "немесе" (or) only ends like a negated verb
     "стационар массаж медсестры город",
 ])
