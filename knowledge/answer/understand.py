@@ -406,7 +406,7 @@ def guess_intent(u: Understood) -> str:
                                                                     or u.filters.jurisdiction))
     # something reported not done whose degree is asked is a violation ("our staff didn't help ... How serious?"), and
     # so is any question asking a degree ("... as required. Is this gross?"): never a head count
-    reported = "violation" in cues and bool(u.incident or {"not_done", "incident"} & cues)
+    reported = ("violation" in cues or u.degree is not None) and bool(u.incident or {"not_done", "incident"} & cues)
     if ("staffing" in cues and not reported) or (weak_staffing and u.filters.area is None and u.degree is None
                                                  and not ({"violation", "document"} & cues)):
         return "staffing"

@@ -156,6 +156,8 @@ def test_an_incident_is_never_answered_with_a_tariff(engine: Engine, question: s
     # the field named is no violation named: "special social services" is what every criterion is about
     ("какие штрафы за нарушения в сфере специальных социальных услуг?", "ru"),
     ("арнаулы әлеуметтік қызметтер саласындағы бұзушылық үшін айыппұл қанша?", "kk"),
+    # an inspection, a currency named: still no violation reported, so no requirement is the answer
+    ("какой штраф в тенге за нарушение при проверке соцучреждения", "ru"),
 ])
 def test_sanctions_are_not_in_the_base(engine: Engine, question: str, lang: str) -> None:
     answer = engine.ask(question)

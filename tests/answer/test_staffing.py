@@ -210,7 +210,9 @@ def test_a_head_count_is_read_in_any_script_and_case(engine: Engine, question: s
 
 
 @pytest.mark.parametrize("question", ["Our staff did not help the client apply for benefits. How serious is that?",
-                                      "Персонал не помог клиенту оформить пособие — это нарушение?"])
+                                      "Персонал не помог клиенту оформить пособие — это нарушение?",
+                                      # a degree asked is a violation question with no violation word
+                                      "staff at the home didn't help residents get their benefits — is it significant?"])
 def test_staff_reported_not_doing_something_is_a_violation_question(question):
     assert understand(question).intent == "violation"
 

@@ -20,9 +20,10 @@ class Sanctions:
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
         lang = reply.lang
         note = label("no_sanctions", lang)
-        # with a degree named, only an incident reported is more than the degree ("штраф за грубое нарушение в сфере
-        # спецсоцуслуг" names the field, not a violation)
-        described = u.words and (not u.degree or incident.report(u))
+        # a degree or the word "violation" is named by an incident only: "штраф за грубое нарушение в сфере
+        # спецсоцуслуг" names a degree and the field, "штраф за нарушение при проверке" an inspection
+        named = bool(u.degree) or "violation" in u.cues
+        described = u.words and (incident.report(u) or "described" in u.cues or not named)
         if described and Violations().answer(u, reply, ctx) and reply.results and reply.results[0].type == "criterion":
             lines: list[str] = []
             warn(reply, lines, note, icon="ℹ")
