@@ -720,3 +720,18 @@ def test_people_a_service_was_not_given_to_are_the_story(engine):
         assert answer.results[0].fields["item"] in (86, 45)
     else:
         assert answer.status == "clarify" and not answer.choices[0].label.startswith("90.")
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("в интернате нет комнат с мебелью для культурных мероприятий и религиозных обрядов — степень?", 8),
+    ("no rooms with furniture for cultural activities in the residential home, how serious?", 8),
+    ("стационарда намаз оқитын бөлме жоқ, қандай бұзушылық", 8),  # a prayer room: the acts' "діни рәсімдер"
+    ("в полустационаре не организовали реабилитационные и оздоровительные мероприятия, какая степень?", 12),
+])
+def test_a_requirement_is_found_by_what_its_text_lists_not_only_by_its_summary(engine, question, item):
+    """A criterion's Russian and English names say what its Kazakh text lists (furnished rooms for cultural
+    events and religious rites; rehabilitation and health-improving activities), so an incident naming one of those
+    things finds it."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "criterion"
+    assert answer.results[0].fields["item"] == item
