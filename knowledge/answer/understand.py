@@ -188,6 +188,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         cues.add("not_done" if negations.incident == NOT_DONE else "incident")
     elif negations.described:
         cues.add("described")
+    if "checklist_weak" in cues:  # "check" asks for a checklist unless something is reported not done
+        cues.discard("checklist_weak")
+        cues.update(() if negations.incident else ("checklist",))
     content: list[Word] = []
     filter_words: list[Word] = []
     everyday = load_everyday()

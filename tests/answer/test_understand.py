@@ -630,3 +630,11 @@ def test_a_verbal_noun_read_for_a_service_is_looked_up_by_its_own_keys() -> None
     # "алып беру" (to get for someone): the service is "алу", whose inflections ("алуға") are its keys, not "алып"'s
     got = next(w for w in understand("тегін адвокат алып беру қанша").words if w.text == "алып")
     assert got.alt == "алу" and got.roots == ()
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("what does the inspector check in home care", "checklist"),
+    ("the day centre did not do the medical check of a new client on admission", "violation"),
+])
+def test_check_asks_for_a_checklist_unless_something_is_reported_not_done(question, intent):
+    assert understand(question).intent == intent
