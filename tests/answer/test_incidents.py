@@ -726,6 +726,8 @@ def test_people_a_service_was_not_given_to_are_the_story(engine):
     ("в интернате нет комнат с мебелью для культурных мероприятий и религиозных обрядов — степень?", 8),
     ("no rooms with furniture for cultural activities in the residential home, how serious?", 8),
     ("стационарда намаз оқитын бөлме жоқ, қандай бұзушылық", 8),  # a prayer room: the acts' "діни рәсімдер"
+    # a workshop is the acts' "кабинет", treatment-and-work is their "емдік-еңбек"
+    ("жартылай стационарда шеберханада емдеу-еңбек сабағы жүргізілмеді, дәрежесі қандай", 17),
     ("в полустационаре не организовали реабилитационные и оздоровительные мероприятия, какая степень?", 12),
 ])
 def test_a_requirement_is_found_by_what_its_text_lists_not_only_by_its_summary(engine, question, item):
