@@ -145,6 +145,10 @@ HELD_OUT_ZZZZV = DATA / "questions-heldout-2026-12-01zzu.jsonl"
 HELD_OUT_ZZZZW = DATA / "questions-heldout-2026-12-01zzv.jsonl"
 HELD_OUT_ZZZZX = DATA / "questions-heldout-2026-12-01zzw.jsonl"
 HELD_OUT_ZZZZY = DATA / "questions-heldout-2026-12-01zzx.jsonl"
+HELD_OUT_ZZZZZ = DATA / "questions-heldout-2026-12-01zzy.jsonl"
+HELD_OUT_ZZZZZA = DATA / "questions-heldout-2026-12-01zzz.jsonl"
+HELD_OUT_ZZZZZB = DATA / "questions-heldout-2026-12-01zzza.jsonl"
+HELD_OUT_ZZZZZC = DATA / "questions-heldout-2026-12-01zzzb.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -403,6 +407,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZW, 130, 0.91, 1, "3e62e3774d150c1f9366362203a0d764f468cba6935b6d095601b57d8a78feb0"),
     (HELD_OUT_ZZZZX, 130, 0.95, 0, "6d3fdb858327562c32f44a732f475fe8f689311d0a72d46fc0e49f0a2f2f21ce"),
     (HELD_OUT_ZZZZY, 130, 0.89, 8, "24208b0f130b5d08565ab3133ee621d9f275bf1d663167a405b5213ca563346b"),
+    # on 2026-12-01 in the eleventh session, after ZZZZV–ZZZZY's classes were fixed: ZZZZZ 126/130 (96.9 %), 1
+    # confidently wrong; ZZZZZA 120/130 (92.3 %), 2 confidently wrong; ZZZZZB 125/130 (96.2 %), 1 confidently wrong;
+    # ZZZZZC 121/130 (93.1 %), 3 confidently wrong
+    (HELD_OUT_ZZZZZ, 130, 0.96, 1, "a77bb2e9d19a403764f0bbe69689041e4f172c57cfd4a37a8dbcfdd7ce7535e9"),
+    (HELD_OUT_ZZZZZA, 130, 0.92, 2, "5929df4395916c255677118076496730dcf880889a7ce2bf14a2d34486d94c8b"),
+    (HELD_OUT_ZZZZZB, 130, 0.96, 1, "0d2640cd6a017d9775066addac68985049a52b206145d5d266737d4c1ff4f655"),
+    (HELD_OUT_ZZZZZC, 130, 0.93, 3, "c52d4d7690c5eaa5c701927049b3aaec8f4aa21f7a7c038e61b6cf35dfc7729e"),
 ]
 
 
