@@ -97,3 +97,15 @@ def test_no_two_choices_read_alike_for_40_characters(clarifications) -> None:
 def test_labels_are_short_and_at_most_five(clarifications) -> None:
     assert all(len(labels) <= 5 and all(len(label) <= LABEL_CHARS for label in labels)
                for _, _, labels in clarifications)
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("приостановили услуги бабушке, а бумаг с основанием приостановки в папке нет, какое нарушение", "6"),
+    ("в лифте нет табличек шрифтом Брайля для слепых, это грубо?", "56"),
+])
+def test_a_lone_requirement_found_unsure_is_offered_not_asked_as_a_choice_of_one(engine: Engine, question, item):
+    """The search found one requirement only, not sure enough to answer: no ask-back with a single choice; the reply
+    says nothing was found for sure and offers that requirement as the nearest thing."""
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and answer.intent == "violation" and not answer.results
+    assert [choice.label.split(".")[0] for choice in answer.choices] == [item]

@@ -27,6 +27,7 @@ from knowledge.answer.policy import (
     CLARIFY_SCORE,
     COMPARE,
     MAX_CHOICES,
+    NOT_FOUND,
     TIE,
     Decision,
     decide,
@@ -81,9 +82,14 @@ class Violations:
         if decision.status == ANSWER and not incident.object_found(reading, decision.best):
             decision = Decision(CLARIFY, hits)  # a shared setting or job title is no match of what was asked
         if decision.status == CLARIFY:
-            reply.intent, reply.status = self.name, CLARIFY
-            reply.text = label("clarify", lang)
-            reply.choices = [ctx.criterion_choice(h.target, lang) for h in decision.hits[:MAX_CHOICES]]
+            choices: list = []
+            for hit in decision.hits[:MAX_CHOICES]:
+                choice = ctx.criterion_choice(hit.target, lang)
+                choices += [choice] if choice not in choices else []
+            # no choice between one: the only requirement found is offered as the nearest thing, nothing answered
+            reply.intent, reply.status = self.name, CLARIFY if len(choices) > 1 else NOT_FOUND
+            reply.text = label("clarify" if len(choices) > 1 else "not_found", lang)
+            reply.choices = choices
             return True
         if decision.status != ANSWER:
             # the degree's definition answers "what is a gross violation", never an incident the criteria did not
