@@ -190,3 +190,12 @@ def test_in_which_document_asks_for_the_act(engine: Engine, question):
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "document"
     assert "401" in answer.results[0].fields["number"]
+
+
+def test_a_paper_reported_missing_is_no_question_about_the_acts(engine: Engine):
+    """"документов ... нет" in a reported incident names the paper that is missing, not an act asked about: when no
+    requirement is found for it, no act is the answer."""
+    answer = engine.ask("Проверка: у подопечных на дому услуги фактически не оказываются, а документов о "
+                        "приостановлении нет. Степень нарушения?")
+    assert not answer.results or answer.results[0].type != "document"
+    assert engine.ask("приказ 343 действует?").results[0].type == "document"

@@ -8,7 +8,7 @@ from knowledge.answer.catalogue import annexes
 from knowledge.answer.compose import cite, label, short_title
 from knowledge.answer.context import Context, Facets, choices, warn
 from knowledge.answer.policy import ANSWER, CLARIFY, DOCUMENT_LEAD, DOCUMENT_POINTS, NOT_FOUND, leader
-from knowledge.answer.understand import DOCUMENT_CUES, Understood
+from knowledge.answer.understand import DOCUMENT_CUES, STRONG_DOCUMENT_CUES, Understood
 from knowledge.answer.years import RELATIVE, asked_years
 from knowledge.domain import Answer, Result
 from knowledge.i18n import date
@@ -21,8 +21,15 @@ IN_FORCE_FROM = ("%қолданысқа енгізіл%", "%күшіне ен%",
 class Documents:
     name = "document"
 
+    @staticmethod
+    def _about_acts(u: Understood) -> bool:
+        """An act asked about: a document word, unless it is only the paper a reported incident says is missing
+        ("документов о приостановлении нет"), where the act must be asked for outright (its status, which act)."""
+        reported = {"not_done", "incident"} & u.cues
+        return bool(DOCUMENT_CUES & u.cues) and (not reported or bool((STRONG_DOCUMENT_CUES | {"in_force"}) & u.cues))
+
     def answer(self, u: Understood, reply: Answer, ctx: Context) -> bool:
-        if u.intent != self.name and not DOCUMENT_CUES & u.cues:
+        if u.intent != self.name and not self._about_acts(u):
             return False  # tried after another intent found nothing: only a question about acts is one
         lang, documents = reply.lang, ctx.catalogue.documents
         points = _points(u, ctx)
