@@ -638,3 +638,21 @@ def test_a_verbal_noun_read_for_a_service_is_looked_up_by_its_own_keys() -> None
 ])
 def test_check_asks_for_a_checklist_unless_something_is_reported_not_done(question, intent):
     assert understand(question).intent == intent
+
+
+@pytest.mark.parametrize(("question", "setting"), [
+    ("в ДИ нет кружков для проживающих", "stationary"),  # ДИ: дом-интернат
+    ("Орал күндізгі бөлім логопед сабағы қанша", "semi_stationary"),
+])
+def test_abbreviated_and_short_names_of_a_setting(question, setting):
+    assert understand(question).filters.setting == setting
+
+
+@pytest.mark.parametrize("question", [
+    "қажеттілікті бағалау мерзімінен кеш жүргізілді",
+    "оценку потребности провели с опозданием",
+    "the needs assessment was done late",
+])
+def test_something_done_late_is_reported_as_not_done_right(question):
+    u = understand(question)
+    assert "not_done" in u.cues and u.intent == "violation"
