@@ -169,3 +169,10 @@ def test_advice_said_the_everyday_way_is_the_printed_consultation(engine, questi
 def test_not_a_single_one_counts_nothing_asked(engine):
     answer = engine.ask("Үйде күтімдегі апаны бірде-бір демалыс шарасына тартпаған. Бұл қандай бұзушылық?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 34
+
+
+def test_one_who_cannot_get_up_is_the_acts_severely_limited(engine):
+    """"төсектен тұра алмайтын" (cannot get out of bed) is how people say the acts' "ауыр дәрежеде шектелген": the
+    service for the severely limited is meant, not the plain one."""
+    answer = engine.ask("қарттар үйінде төсектен тұра алмайтын кісінің тырнағын кесу, қала, айына қанша")
+    assert answer.status == "answer" and "шектелген" in answer.results[0].fields["service"]
