@@ -737,3 +737,11 @@ def test_a_requirement_is_found_by_what_its_text_lists_not_only_by_its_summary(e
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "criterion"
     assert answer.results[0].fields["item"] == item
+
+
+@pytest.mark.parametrize("question", ["nobody invites the home-care clients to any leisure activities, is it minor?",
+                                      "at home nobody brings the clients to leisure activities, degree?"])
+def test_leisure_activities_not_offered_at_home_are_the_leisure_requirement(engine, question):
+    """The acts' "іс-шаралар" are "activities" as much as "events": leisure activities are not vocational ones."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 34
