@@ -176,3 +176,12 @@ def test_one_who_cannot_get_up_is_the_acts_severely_limited(engine):
     service for the severely limited is meant, not the plain one."""
     answer = engine.ask("қарттар үйінде төсектен тұра алмайтын кісінің тырнағын кесу, қала, айына қанша")
     assert answer.status == "answer" and "шектелген" in answer.results[0].fields["service"]
+
+
+@pytest.mark.parametrize("question", ["жеке жұмыс жоспары уақытында жасалмай қалды, өрескел ме",
+                                      "жеке жұмыс жоспары уақытында дайындалмады"])
+def test_on_time_is_the_acts_deadline(engine, question):
+    """"уақытында" (on time) is how people say the acts' "мерзім" (deadline): the plan drawn up late is the
+    deadline's requirement (3), not the plan's being there (4)."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 3
