@@ -64,6 +64,9 @@ OUT_OF_SCOPE = [
     ("как получить пособие через ЦОН, какие документы?", "ru"),
     ("Орал қаласында қарттар үйіне кезекке қалай тұруға болады?", "kk"),
     ("how long is the waiting list for a care home in Oral?", "en"),
+    # a carer to recommend
+    ("Орал қаласында жақсы сиделка бар ма?", "kk"),
+    ("can you recommend a good carer for my grandmother in Oral?", "en"),
     # an office's hours, a district named or not
     ("Бәйтерек аудандық әкімдігі нешеде ашылады?", "kk"),
     ("аудандық бөлімде түскі үзіліс қашан", "kk"),
