@@ -149,6 +149,10 @@ HELD_OUT_ZZZZZ = DATA / "questions-heldout-2026-12-01zzy.jsonl"
 HELD_OUT_ZZZZZA = DATA / "questions-heldout-2026-12-01zzz.jsonl"
 HELD_OUT_ZZZZZB = DATA / "questions-heldout-2026-12-01zzza.jsonl"
 HELD_OUT_ZZZZZC = DATA / "questions-heldout-2026-12-01zzzb.jsonl"
+HELD_OUT_ZZZZZD = DATA / "questions-heldout-2026-12-01zzzc.jsonl"
+HELD_OUT_ZZZZZE = DATA / "questions-heldout-2026-12-01zzzd.jsonl"
+HELD_OUT_ZZZZZF = DATA / "questions-heldout-2026-12-01zzze.jsonl"
+HELD_OUT_ZZZZZG = DATA / "questions-heldout-2026-12-01zzzf.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -414,6 +418,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZA, 130, 0.92, 2, "5929df4395916c255677118076496730dcf880889a7ce2bf14a2d34486d94c8b"),
     (HELD_OUT_ZZZZZB, 130, 0.96, 1, "0d2640cd6a017d9775066addac68985049a52b206145d5d266737d4c1ff4f655"),
     (HELD_OUT_ZZZZZC, 130, 0.93, 3, "c52d4d7690c5eaa5c701927049b3aaec8f4aa21f7a7c038e61b6cf35dfc7729e"),
+    # on 2026-12-01 in the eleventh session, after ZZZZZ–ZZZZZC's classes were fixed: ZZZZZD 127/130 (97.7 %), 0
+    # confidently wrong; ZZZZZE 119/130 (91.5 %), 5 confidently wrong; ZZZZZF 127/130 (97.7 %), 2 confidently wrong;
+    # ZZZZZG 122/130 (93.8 %), 2 confidently wrong
+    (HELD_OUT_ZZZZZD, 130, 0.97, 0, "cb117caabfd5dde42ec4464aabf0eadc9d05044173833d3d69de7bda21442ba4"),
+    (HELD_OUT_ZZZZZE, 130, 0.91, 5, "993f75b11c312c99f0920892d743434bf43ddaf61fbfd8009be619dffd7e300e"),
+    (HELD_OUT_ZZZZZF, 130, 0.97, 2, "81b5b3a950da66e35e499b84cbf33c9e3d5c23702a483948166c2bdb28424477"),
+    (HELD_OUT_ZZZZZG, 130, 0.93, 2, "cbbd9a77f2b39d8a155e144007e35594a0d89c6ba736f56635f0d9df8089cdd2"),
 ]
 
 
