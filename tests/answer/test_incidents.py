@@ -745,3 +745,14 @@ def test_leisure_activities_not_offered_at_home_are_the_leisure_requirement(engi
     """The acts' "іс-шаралар" are "activities" as much as "events": leisure activities are not vocational ones."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 34
+
+
+@pytest.mark.parametrize("question", [
+    "мүгедек бала тәрбиелеп отырған отбасына қажеттілікті бағалау бірнеше апта кешіктірілді",
+    "бала тәрбиелеп отырған отбасына қажеттілікті бағалауды бір ай кешіктірдік, қай өлшемшарт",
+])
+def test_who_the_family_is_is_the_story_not_the_requirement(engine, question):
+    """"бала тәрбиелеп отырған отбасына" says whom it happened to; the assessment done late is the requirement (1),
+    not the help due to families raising a child (35)."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 1
