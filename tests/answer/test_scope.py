@@ -64,6 +64,10 @@ OUT_OF_SCOPE = [
     ("как получить пособие через ЦОН, какие документы?", "ru"),
     ("Орал қаласында қарттар үйіне кезекке қалай тұруға болады?", "kk"),
     ("how long is the waiting list for a care home in Oral?", "en"),
+    # a free place in a home, a job vacancy
+    ("Бөрлі ауданындағы қарттар үйінде бос орын бар ма?", "kk"),
+    ("есть ли свободные места в доме престарелых в Уральске?", "ru"),
+    ("есть вакансия соцработника в Бурлинском районе?", "ru"),
     # a carer to recommend
     ("Орал қаласында жақсы сиделка бар ма?", "kk"),
     ("can you recommend a good carer for my grandmother in Oral?", "en"),
