@@ -756,3 +756,10 @@ def test_who_the_family_is_is_the_story_not_the_requirement(engine, question):
     not the help due to families raising a child (35)."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 1
+
+
+def test_the_old_man_not_washed_is_whom_it_happened_to_not_what_was_not_given(engine):
+    """"қартты жуындырмады": the accusative "қартты" is the person, the story; the washing and hygiene not given is
+    the personal-care requirement (23, 26), not the household help that also names old people (24)."""
+    answer = engine.ask("үйде күтімде әлеуметтік қызметкер қартты жуындырмады, гигиенасына көмектеспеді, дәрежесі")
+    assert answer.status == "answer" and answer.results[0].fields["item"] in (23, 26)
