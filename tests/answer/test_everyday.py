@@ -185,3 +185,12 @@ def test_on_time_is_the_acts_deadline(engine, question):
     deadline's requirement (3), not the plan's being there (4)."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 3
+
+
+@pytest.mark.parametrize("question", ["интернатта жестау тілін үйрету дефектолог, қала",
+                                      "стационар жестау тілін үйретуге көмек қала"])
+def test_teaching_a_language_is_the_acts_helping_to_master_it(engine, question):
+    """"ымдау/жестау тілін үйрету" (teaching sign language) is the acts' "жестау тілін меңгеруіне жәрдемдесу"
+    (helping to master it), not the translation into sign language."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and "меңгеру" in answer.results[0].fields["service"]
