@@ -153,6 +153,10 @@ HELD_OUT_ZZZZZD = DATA / "questions-heldout-2026-12-01zzzc.jsonl"
 HELD_OUT_ZZZZZE = DATA / "questions-heldout-2026-12-01zzzd.jsonl"
 HELD_OUT_ZZZZZF = DATA / "questions-heldout-2026-12-01zzze.jsonl"
 HELD_OUT_ZZZZZG = DATA / "questions-heldout-2026-12-01zzzf.jsonl"
+HELD_OUT_ZZZZZH = DATA / "questions-heldout-2026-12-01zzzg.jsonl"
+HELD_OUT_ZZZZZI = DATA / "questions-heldout-2026-12-01zzzh.jsonl"
+HELD_OUT_ZZZZZJ = DATA / "questions-heldout-2026-12-01zzzi.jsonl"
+HELD_OUT_ZZZZZK = DATA / "questions-heldout-2026-12-01zzzj.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -425,6 +429,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZE, 130, 0.91, 5, "993f75b11c312c99f0920892d743434bf43ddaf61fbfd8009be619dffd7e300e"),
     (HELD_OUT_ZZZZZF, 130, 0.97, 2, "81b5b3a950da66e35e499b84cbf33c9e3d5c23702a483948166c2bdb28424477"),
     (HELD_OUT_ZZZZZG, 130, 0.93, 2, "cbbd9a77f2b39d8a155e144007e35594a0d89c6ba736f56635f0d9df8089cdd2"),
+    # on 2026-12-01 in the eleventh session, after ZZZZZD–ZZZZZG's classes were fixed: ZZZZZH 117/130 (90.0 %), 2
+    # confidently wrong; ZZZZZI 123/130 (94.6 %), 2 confidently wrong; ZZZZZJ 120/130 (92.3 %), 3 confidently wrong;
+    # ZZZZZK 126/130 (96.9 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZH, 130, 0.9, 2, "039f7efe48afa5d665a5ef0279f977f189ffedf959b94f243129146d2ca2dc70"),
+    (HELD_OUT_ZZZZZI, 130, 0.94, 2, "a83396b39cbad19f224b8e95d13c80c8494cbea886617146b7d2916d9b524e80"),
+    (HELD_OUT_ZZZZZJ, 130, 0.92, 3, "41104dd031e3be8557fb616b6e2cdde8cb317e75853b06e1d9a4ad373dc7a113"),
+    (HELD_OUT_ZZZZZK, 130, 0.96, 1, "4871ef68c31be24f9769f5c9d93ef437ace6fa41544c1eb5f33ce50c18a89893"),
 ]
 
 
