@@ -763,3 +763,14 @@ def test_the_old_man_not_washed_is_whom_it_happened_to_not_what_was_not_given(en
     the personal-care requirement (23, 26), not the household help that also names old people (24)."""
     answer = engine.ask("үйде күтімде әлеуметтік қызметкер қартты жуындырмады, гигиенасына көмектеспеді, дәрежесі")
     assert answer.status == "answer" and answer.results[0].fields["item"] in (23, 26)
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("в газете написали, что инвалиды не могут попасть в туалет нашего центра. какая степень?", 74),
+    ("две подтверждённые жалобы: у входа нет пандуса для инвалидов. какая степень?", 87),
+])
+def test_the_same_requirement_in_another_section_is_found_by_the_things_it_lists(engine, question, item):
+    """The media's, the local authorities' and the complaints' criteria about access list what the inspection's
+    criteria list (the ramp, the toilet) and say for whom: the section the question names leads."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
