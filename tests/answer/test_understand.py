@@ -656,3 +656,13 @@ def test_abbreviated_and_short_names_of_a_setting(question, setting):
 def test_something_done_late_is_reported_as_not_done_right(question):
     u = understand(question)
     assert "not_done" in u.cues and u.intent == "violation"
+
+
+@pytest.mark.parametrize(("question", "intent", "degree"), [
+    ("тексеру актісіне күтім сапасы сақталмаған деп жазылды, қандай дәреже", "violation", None),  # a report
+    ("тәуекел дәрежесін бағалау өлшемшарттары бұйрығы қай күні тіркелді", "document", None),  # "бұйрығы"
+    ("в интернате нет журнала учёта, это мелочь?", "violation", "minor"),
+])
+def test_an_inspection_report_an_order_in_any_case_and_a_trifle(question, intent, degree):
+    u = understand(question)
+    assert (u.intent, u.degree) == (intent, degree)
