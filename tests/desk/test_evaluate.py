@@ -157,6 +157,10 @@ HELD_OUT_ZZZZZH = DATA / "questions-heldout-2026-12-01zzzg.jsonl"
 HELD_OUT_ZZZZZI = DATA / "questions-heldout-2026-12-01zzzh.jsonl"
 HELD_OUT_ZZZZZJ = DATA / "questions-heldout-2026-12-01zzzi.jsonl"
 HELD_OUT_ZZZZZK = DATA / "questions-heldout-2026-12-01zzzj.jsonl"
+HELD_OUT_ZZZZZL = DATA / "questions-heldout-2026-12-01zzzk.jsonl"
+HELD_OUT_ZZZZZM = DATA / "questions-heldout-2026-12-01zzzl.jsonl"
+HELD_OUT_ZZZZZN = DATA / "questions-heldout-2026-12-01zzzm.jsonl"
+HELD_OUT_ZZZZZO = DATA / "questions-heldout-2026-12-01zzzn.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -436,6 +440,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZI, 130, 0.94, 2, "a83396b39cbad19f224b8e95d13c80c8494cbea886617146b7d2916d9b524e80"),
     (HELD_OUT_ZZZZZJ, 130, 0.92, 3, "41104dd031e3be8557fb616b6e2cdde8cb317e75853b06e1d9a4ad373dc7a113"),
     (HELD_OUT_ZZZZZK, 130, 0.96, 1, "4871ef68c31be24f9769f5c9d93ef437ace6fa41544c1eb5f33ce50c18a89893"),
+    # on 2026-12-01 in the eleventh session, after ZZZZZH–ZZZZZK's classes were fixed: ZZZZZL 126/130 (96.9 %), 1
+    # confidently wrong; ZZZZZM 121/130 (93.1 %), 3 confidently wrong; ZZZZZN 122/130 (93.8 %), 2 confidently wrong;
+    # ZZZZZO 124/130 (95.4 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZL, 130, 0.96, 1, "658e40ba04dcaa9380932238414384726341a8c9cda73ccf992579d92dbbfad2"),
+    (HELD_OUT_ZZZZZM, 130, 0.93, 3, "8816f1d42ec9d3b1ba2903e993078d9f2441fae37ce24b501dd1c0ba3e1d7d91"),
+    (HELD_OUT_ZZZZZN, 130, 0.93, 2, "88fd74256005cb0fdb98a44f7e873a47236b90e4725d2f4ea189dfeff5dd92f1"),
+    (HELD_OUT_ZZZZZO, 130, 0.95, 1, "18c1db85f3a62ba055cea964bb882a63182b57e1eedc932bd44cb552f46cff29"),
 ]
 
 
