@@ -55,6 +55,7 @@ MIN_PLACE = 4  # letters of a place's name at least (shorter words beside "distr
 PLACE_LIKE = 75  # a name this like a place of the base (rapidfuzz ratio) is that place misspelt
 MARKER_WEIGHT = 0.35  # an incident's own words ("provided", "missing"), counted only where they match
 _NAMED = "in_name"  # a phrase of a service's name holding a filter's word ("city telephone"): the name, no filter
+_DISORDER = "disorder"  # "нарушения ОДА": the disorder's words are searched, "нарушение" is no violation
 # cues whose words stay content words, counted where they match (names use them: "special social services" too)
 _MARKERS = frozenset(["incident", "not_done", "how_to", "field"])
 INCIDENT_CUES = frozenset(["not_done", "incident"])  # the cues of an incident reported (see knowledge.answer.negation)
@@ -197,7 +198,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
-        if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS or m.term.key == _NAMED):
+        if m is not None and m.term.key == _DISORDER and index == m.start:
+            continue  # "нарушениями" of "нарушениями ОДА" names no violation, nor anything to search for
+        if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS or m.term.key in (_NAMED, _DISORDER)):
             # the words of a topic or an incident also name things ("пособий", "not provided"); an incident's count
             # only where they match (optional, like a position): "done" must not make "laundry not done" the answer
             if alt_words[index] not in _NEGATING and not glossary.is_stopword(word):

@@ -666,3 +666,18 @@ def test_something_done_late_is_reported_as_not_done_right(question):
 def test_an_inspection_report_an_order_in_any_case_and_a_trifle(question, intent, degree):
     u = understand(question)
     assert (u.intent, u.degree) == (intent, degree)
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("сколько инструкторов ЛФК положено, если 60 проживающих с нарушениями ОДА", "staffing"),
+    ("the decision on services was issued late, how serious?", "violation"),
+])
+def test_a_disorder_is_no_violation_and_something_issued_late_is_one(question, intent):
+    u = understand(question)
+    assert u.intent == intent
+    assert "violation" not in u.cues or intent == "violation"
+
+
+def test_the_words_of_a_disorder_are_still_searched():
+    words = [w.text for w in understand("патронаж детей с нарушениями ОДА на дому").words]
+    assert "ода" in words and not any(w.startswith("нарушени") for w in words)
