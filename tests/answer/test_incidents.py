@@ -774,3 +774,9 @@ def test_the_same_requirement_in_another_section_is_found_by_the_things_it_lists
     criteria list (the ramp, the toilet) and say for whom: the section the question names leads."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_a_report_on_an_official_website_is_the_media_section(engine):
+    """"ресми сайтта жарияланды": the website is one of the ways the media section names (the internet)."""
+    answer = engine.ask("әкімдіктің ресми сайтында қарттарға үйде тамақ жеткізілмейді деп жазылды, қандай өлшемшарт")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 72
