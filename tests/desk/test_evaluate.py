@@ -161,6 +161,10 @@ HELD_OUT_ZZZZZL = DATA / "questions-heldout-2026-12-01zzzk.jsonl"
 HELD_OUT_ZZZZZM = DATA / "questions-heldout-2026-12-01zzzl.jsonl"
 HELD_OUT_ZZZZZN = DATA / "questions-heldout-2026-12-01zzzm.jsonl"
 HELD_OUT_ZZZZZO = DATA / "questions-heldout-2026-12-01zzzn.jsonl"
+HELD_OUT_ZZZZZP = DATA / "questions-heldout-2026-12-01zzzo.jsonl"
+HELD_OUT_ZZZZZQ = DATA / "questions-heldout-2026-12-01zzzp.jsonl"
+HELD_OUT_ZZZZZR = DATA / "questions-heldout-2026-12-01zzzq.jsonl"
+HELD_OUT_ZZZZZS = DATA / "questions-heldout-2026-12-01zzzr.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -447,6 +451,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZM, 130, 0.93, 3, "8816f1d42ec9d3b1ba2903e993078d9f2441fae37ce24b501dd1c0ba3e1d7d91"),
     (HELD_OUT_ZZZZZN, 130, 0.93, 2, "88fd74256005cb0fdb98a44f7e873a47236b90e4725d2f4ea189dfeff5dd92f1"),
     (HELD_OUT_ZZZZZO, 130, 0.95, 1, "18c1db85f3a62ba055cea964bb882a63182b57e1eedc932bd44cb552f46cff29"),
+    # on 2026-12-01 in the eleventh session, after ZZZZZL–ZZZZZO's classes were fixed: ZZZZZP 123/130 (94.6 %), 2
+    # confidently wrong; ZZZZZQ 126/130 (96.9 %), 1 confidently wrong; ZZZZZR 121/130 (93.1 %), 3 confidently wrong;
+    # ZZZZZS 122/130 (93.8 %), 3 confidently wrong
+    (HELD_OUT_ZZZZZP, 130, 0.94, 2, "825513b0b9004ce7e59c6484791448a557f4530b5dedfd6e7901ac78b86ee75c"),
+    (HELD_OUT_ZZZZZQ, 130, 0.96, 1, "a16f3dc10299484e573aadbbafde1483b368d71f2d49fec19a1ce782fee6f197"),
+    (HELD_OUT_ZZZZZR, 130, 0.93, 3, "3b105bf0bf3385f887610ee3e8f0bd70347f5412570307201494b4f9f653f764"),
+    (HELD_OUT_ZZZZZS, 130, 0.93, 3, "bcaa87089d5df86c4d0bff6dbc2e51e9903e8842bcc1e933a23bc534e70361c0"),
 ]
 
 
