@@ -49,6 +49,7 @@ _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "ну�
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
+_OR = frozenset(["или", "либо", "or", "алде", "ili"])  # "мелочь или серьёзно": which degree, not yes or no
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
 _NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
 MIN_PLACE = 4  # letters of a place's name at least (shorter words beside "district" are particles)
@@ -170,6 +171,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             if _HOW_BAD & set(words[max(m.start - 2, 0):m.start] + alt_words[max(m.start - 2, 0):m.start]):
                 cues.add("violation")  # "насколько это грубо": how bad, no yes-or-no about a degree
                 continue
+            if _weighed_against(words, m.start, m.end):
+                degrees.append("")  # "это мелочь или серьёзно?": which one, no yes-or-no about this degree
             degrees.append(_DEGREE_CUES[term.key])
         elif term.key == "staffing" and " ".join(term.words).rstrip("*") in _WEAK_STAFFING:
             cues.add("staffing_weak")
@@ -362,6 +365,14 @@ STRONG_DOCUMENT_CUES = frozenset({"effective", "documents_list", "repealed_statu
 
 # Forms of "беру" (to give) that, after a converb ("жазып", "апарып", "оқып"), only say it is done for someone
 _HELPING = frozenset({"беру", "беруге", "береди", "берди", "берип", "берсе", "беретин", "берген", "беремиз", "бересиз"})
+
+
+def _weighed_against(words: list[str], start: int, end: int) -> bool:
+    """A degree set against something else by "or" ("мелочь или серьёзно", "serious or minor"), not against its
+    own denial ("грубое или нет", "minor or not": those ask yes or no)."""
+    after = words[end + 1] if end + 1 < len(words) and words[end] in _OR else None
+    before = words[start - 2] if start >= 2 and words[start - 1] in _OR else None
+    return any(other is not None and other not in _NEGATING and other != "not" for other in (after, before))
 
 
 def _helps(word: str, before: str) -> bool:

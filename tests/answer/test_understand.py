@@ -682,3 +682,13 @@ def test_a_disorder_is_no_violation_and_something_issued_late_is_one(question, i
 def test_the_words_of_a_disorder_are_still_searched():
     words = [w.text for w in understand("патронаж детей с нарушениями ОДА на дому").words]
     assert "ода" in words and not any(w.startswith("нарушени") for w in words)
+
+
+@pytest.mark.parametrize(("question", "degree"), [
+    ("нет журнала учёта, это мелочь или серьёзно?", None),  # which one: no yes-or-no about "minor"
+    ("is it serious or minor?", None),
+    ("нет журнала учёта, это грубое или нет?", "gross"),  # yes or no about "gross"
+    ("is it minor or not?", "minor"),
+])
+def test_a_degree_set_against_something_else_by_or_asks_which(question, degree):
+    assert understand(question).degree == degree
