@@ -4,6 +4,7 @@
 reading (as a Latin-typed word's Cyrillic one), so the search meets the name. Word by word, by the words' keys
 (every inflection of a word is one row); a row of two words reads each of them so only beside the other.
 
+Russian shorthand is read the same way ("юр консультация": "юридический"; "псих поддержка": "психологический").
 Data: knowledge/data/everyday.tsv (said, printed: the same number of words, word for word).
 """
 

@@ -194,3 +194,13 @@ def test_teaching_a_language_is_the_acts_helping_to_master_it(engine, question):
     (helping to master it), not the translation into sign language."""
     answer = engine.ask(question)
     assert answer.status == "answer" and "меңгеру" in answer.results[0].fields["service"]
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("байтерек на дому юр консультация сколько стоит", "заң"),  # "юр": legal
+    ("на дому псих поддержку не оказывают, какая степень", "психологиялық"),  # "псих": psychological
+])
+def test_russian_shorthand_is_read_as_the_word_it_cuts(engine, question, found):
+    answer = engine.ask(question)
+    best = answer.results[0].fields
+    assert answer.status == "answer" and found in (best.get("service") or best.get("criterion") or "")
