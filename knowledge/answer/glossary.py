@@ -102,6 +102,16 @@ class Glossary:
         return tuple(dict.fromkeys(word for term in self.terms if term.category == "jurisdictions"
                                    if len(word := term.words[0].rstrip("*")) >= 4))
 
+    @cached_property
+    def setting_words(self) -> dict[str, str]:
+        """Each setting's word as the acts print it: the longest word of its first Kazakh term ("стационар" of
+        "жартылай стационар*", "уақытша" of "уақытша болу*"), loose, without its "*"."""
+        found: dict[str, str] = {}
+        for term in self.terms:
+            if term.category == "settings" and "kk" in term.lang.split() and term.key not in found:
+                found[term.key] = max((w.rstrip("*") for w in term.words), key=len)
+        return found
+
     def match(self, words: list[str], roots: list[tuple[str, ...]] | None = None) -> list[Match]:
         """Non-overlapping glossary matches in loose `words`, longest terms first. `roots`: each word's dictionary
         key (knowledge.text `dictionary_key` of the word as typed, in a tuple; empty for a word the Russian dictionary

@@ -241,7 +241,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif m.term.category == "positions":
             content.append(Word(word, alt, 0.35, roots[index], position=True))
         elif m.term.category == "settings":
-            filter_words.append(Word(word, alt, 1.0, roots[index], setting=m.term.key))
+            # a setting other than the one asked about is what was due ("устройство в дом-интернат" from temporary
+            # stay): also read as the acts print the setting ("стационар"), so a requirement naming it is met
+            kazakh = glossary.setting_words.get(m.term.key) if m.term.key != filters.setting else None
+            filter_words.append(Word(word, kazakh or alt, 1.0, roots[index], setting=m.term.key))
         elif m.term.category == "areas" and m.term.key != filters.area:
             content.append(Word(word, alt, 1.0, roots[index]))  # the other area word is part of a name ("city telephone")
     if {"how_to", "documents_list"} <= cues:  # "как оформить ..., какие документы?": the papers to gather

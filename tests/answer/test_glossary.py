@@ -123,3 +123,9 @@ def test_short_keys_do_not_match_by_inflection(glossary: Glossary) -> None:
     assert all(len(root) >= MIN_ROOT for term in glossary.terms for roots in term.roots for root in roots)
     assert all(not roots for term in glossary.terms for word, roots in zip(term.words, term.roots, strict=True)
                if word.endswith("*"))  # stems match by their beginning only
+
+
+def test_each_setting_has_the_word_the_acts_print_it_by():
+    words = load_glossary().setting_words
+    assert words["stationary"] == "стационар" and words["temporary"] == "уакытша"
+    assert set(words) == {"stationary", "semi_stationary", "home", "temporary"}

@@ -780,3 +780,16 @@ def test_a_report_on_an_official_website_is_the_media_section(engine):
     """"ресми сайтта жарияланды": the website is one of the ways the media section names (the internet)."""
     answer = engine.ask("әкімдіктің ресми сайтында қарттарға үйде тамақ жеткізілмейді деп жазылды, қандай өлшемшарт")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 72
+
+
+@pytest.mark.parametrize("question", [
+    "временное пребывание: юрист не помог деду собрать бумаги для устройства в дом-интернат. незначительное нарушение?",
+    "temporary stay: the lawyer did not help gather papers for a care home place, is it a minor violation?",
+])
+def test_another_setting_named_as_the_goal_is_read_as_the_acts_print_it(engine, question):
+    """From temporary stay, a place in a residential home is what was due: the setting word is also read as the acts
+    print it ("стационар"), so the requirement to help place people in residential institutions (51) is found."""
+    answer = engine.ask(question)
+    assert answer.status in ("answer", "clarify")
+    first = answer.results[0].fields["item"] if answer.results else int(answer.choices[0].label.split(".")[0])
+    assert first == 51
