@@ -793,3 +793,12 @@ def test_another_setting_named_as_the_goal_is_read_as_the_acts_print_it(engine, 
     assert answer.status in ("answer", "clarify")
     first = answer.results[0].fields["item"] if answer.results else int(answer.choices[0].label.split(".")[0])
     assert first == 51
+
+
+@pytest.mark.parametrize("question", ["на дому инвалиду не помогли получить бесплатную медпомощь по ИПР, какая степень?",
+                                      "на дому не содействовали в получении бесплатной медпомощи и МСЭ, это грубо?"])
+def test_free_medical_care_is_not_the_free_legal_help(engine, question):
+    """"бесплатная медпомощь" is the guaranteed free medical care (ГОБМП) of the rehabilitation-programme
+    requirement (26), not the advocate's free legal help (37), which shares "бесплатной помощи"."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 26
