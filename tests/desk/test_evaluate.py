@@ -165,6 +165,10 @@ HELD_OUT_ZZZZZP = DATA / "questions-heldout-2026-12-01zzzo.jsonl"
 HELD_OUT_ZZZZZQ = DATA / "questions-heldout-2026-12-01zzzp.jsonl"
 HELD_OUT_ZZZZZR = DATA / "questions-heldout-2026-12-01zzzq.jsonl"
 HELD_OUT_ZZZZZS = DATA / "questions-heldout-2026-12-01zzzr.jsonl"
+HELD_OUT_ZZZZZT = DATA / "questions-heldout-2026-12-01zzzs.jsonl"
+HELD_OUT_ZZZZZU = DATA / "questions-heldout-2026-12-01zzzt.jsonl"
+HELD_OUT_ZZZZZV = DATA / "questions-heldout-2026-12-01zzzu.jsonl"
+HELD_OUT_ZZZZZW = DATA / "questions-heldout-2026-12-01zzzv.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -458,6 +462,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZQ, 130, 0.96, 1, "a16f3dc10299484e573aadbbafde1483b368d71f2d49fec19a1ce782fee6f197"),
     (HELD_OUT_ZZZZZR, 130, 0.93, 3, "3b105bf0bf3385f887610ee3e8f0bd70347f5412570307201494b4f9f653f764"),
     (HELD_OUT_ZZZZZS, 130, 0.93, 3, "bcaa87089d5df86c4d0bff6dbc2e51e9903e8842bcc1e933a23bc534e70361c0"),
+    # on 2026-12-01 in the eleventh session, after ZZZZZP–ZZZZZS's classes were fixed: ZZZZZT 129/130 (99.2 %), 0
+    # confidently wrong; ZZZZZU 124/130 (95.4 %), 1 confidently wrong; ZZZZZV 125/130 (96.2 %), 0 confidently wrong;
+    # ZZZZZW 124/130 (95.4 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZT, 130, 0.99, 0, "3ce6960005ea24a962e8d51677ee4a8b918410e6b1bb97e6dd86e56b0573f52b"),
+    (HELD_OUT_ZZZZZU, 130, 0.95, 1, "365d4ce33574bd436aef226550128d33d070b101d736e050f3a98f043360b609"),
+    (HELD_OUT_ZZZZZV, 130, 0.96, 0, "b4e57fc9b7d63e167d92df43b1443c99ecc3e588109eee14738572cd3ff96d09"),
+    (HELD_OUT_ZZZZZW, 130, 0.95, 1, "c45c5e4d1f75be44004ccc2d5212f131808e396f143b5d75f7c7255b831ac2fd"),
 ]
 
 
