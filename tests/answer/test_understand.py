@@ -692,3 +692,8 @@ def test_the_words_of_a_disorder_are_still_searched():
 ])
 def test_a_degree_set_against_something_else_by_or_asks_which(question, degree):
     assert understand(question).degree == degree
+
+
+@pytest.mark.parametrize("question", ["массаж стационар горот", "лфк на дому бурли горад сколько"])
+def test_the_city_typed_as_heard_is_the_city(question):
+    assert understand(question).filters.area == "city"
