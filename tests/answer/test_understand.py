@@ -697,3 +697,11 @@ def test_a_degree_set_against_something_else_by_or_asks_which(question, degree):
 @pytest.mark.parametrize("question", ["массаж стационар горот", "лфк на дому бурли горад сколько"])
 def test_the_city_typed_as_heard_is_the_city(question):
     assert understand(question).filters.area == "city"
+
+
+@pytest.mark.parametrize(("question", "position"), [
+    ("в интернате не оказывают психиатрическую помощь, какая степень", None),  # a service, no job title
+    ("сколько стоит консультация психиатра в стационаре", "psychiatrist"),
+])
+def test_psychiatric_care_is_a_service_and_the_psychiatrist_a_position(question, position):
+    assert understand(question).filters.position == position
