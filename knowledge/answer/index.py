@@ -64,6 +64,12 @@ class Hit:
         return sum(1 for s in self.matched if s >= INFLECTED)
 
 
+def _cyrillic_form(word: Word) -> str:
+    """A Latin-typed word by its Cyrillic reading ("kvarts" → "кварц"), the way the names print it; others as
+    typed."""
+    return word.alt if word.alt and word.text.isascii() else word.text
+
+
 def key_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in loose_words(text) if len(w) >= 2 and not w.isdigit())
 
@@ -278,7 +284,7 @@ class Index:
         optional: list[bool] = []
         found = [self._matches(word) for word in words]
         for at, (matches, after) in enumerate(zip(found, found[1:], strict=False)):
-            if joined := self._joined(words[at].text, words[at + 1].text, matches, after):
+            if joined := self._joined(_cyrillic_form(words[at]), _cyrillic_form(words[at + 1]), matches, after):
                 found[at], found[at + 1] = {**matches, **joined}, {**after, **joined}
         for word, matches in zip(words, found, strict=True):
             if drop_unmatched and not matches:

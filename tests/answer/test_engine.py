@@ -475,6 +475,8 @@ def test_a_question_naming_no_area_is_answered_for_the_one_area_priced(engine):
     assert single.status == "answer" and single.filters.area is None
 
 
-def test_quartz_therapy_typed_as_two_words_is_its_service(engine):
-    answer = engine.ask("Бөрлі жартылай стационарда кварц терапия күніне қанша?")
+@pytest.mark.parametrize("question", ["Бөрлі жартылай стационарда кварц терапия күніне қанша?",
+                                      "Borli jartylai statsionarda kvarts terapiya kunine qansha?"])  # Latin too
+def test_quartz_therapy_typed_as_two_words_is_its_service(engine, question):
+    answer = engine.ask(question)
     assert answer.status == "answer" and "кварцтерапия" in answer.results[0].fields["service"].casefold()
