@@ -802,3 +802,10 @@ def test_free_medical_care_is_not_the_free_legal_help(engine, question):
     requirement (26), not the advocate's free legal help (37), which shares "бесплатной помощи"."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 26
+
+
+@pytest.mark.parametrize("question", ["на дому ребёнку-инвалиду не помогают с учёбой в школе, какая степень?",
+                                      "home care: nobody helped the disabled child with schooling, how serious?"])
+def test_schooling_not_helped_at_home_is_the_education_requirement(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 30
