@@ -173,6 +173,10 @@ HELD_OUT_ZZZZZX = DATA / "questions-heldout-2026-12-01zzzw.jsonl"
 HELD_OUT_ZZZZZY = DATA / "questions-heldout-2026-12-01zzzx.jsonl"
 HELD_OUT_ZZZZZZ = DATA / "questions-heldout-2026-12-01zzzy.jsonl"
 HELD_OUT_ZZZZZZA = DATA / "questions-heldout-2026-12-01zzzz.jsonl"
+HELD_OUT_ZZZZZZB = DATA / "questions-heldout-2026-12-01zzzza.jsonl"
+HELD_OUT_ZZZZZZC = DATA / "questions-heldout-2026-12-01zzzzb.jsonl"
+HELD_OUT_ZZZZZZD = DATA / "questions-heldout-2026-12-01zzzzc.jsonl"
+HELD_OUT_ZZZZZZE = DATA / "questions-heldout-2026-12-01zzzzd.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -480,6 +484,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZY, 130, 0.96, 0, "7d29919c315184fa59e4071ca66b4e62deffdd834fd666aa3b80feddea74671c"),
     (HELD_OUT_ZZZZZZ, 130, 0.92, 1, "83b98fb74c313703ae335e41cf1ff86f1023e4fe5b83372919762dda34c76fba"),
     (HELD_OUT_ZZZZZZA, 130, 0.96, 1, "06af12bc999da2746a5edbc38aba7ae05ee13be4fc7156047c81db178c99111f"),
+    # on 2026-12-01 in the eleventh session, after ZZZZZX–ZZZZZZA's classes were fixed: ZZZZZZB 123/130 (94.6 %), 2
+    # confidently wrong; ZZZZZZC 126/130 (96.9 %), 0 confidently wrong; ZZZZZZD 121/130 (93.1 %), 1 confidently wrong;
+    # ZZZZZZE 126/130 (96.9 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZZB, 130, 0.94, 2, "1c1c6f9fdad75541445cdb0c1e80efdc0357b65639bcbd707f6117190cc76902"),
+    (HELD_OUT_ZZZZZZC, 130, 0.96, 0, "11370756ec16a8351029654ea029343a91da533830ee2eeebda41c68761beb94"),
+    (HELD_OUT_ZZZZZZD, 130, 0.93, 1, "4bb6ee2abcae0ba1086c8a73cd0f6624f950494ce7ecac3911aeb3d05ee9ad7e"),
+    (HELD_OUT_ZZZZZZE, 130, 0.96, 1, "0638726c76351ee0254246163706754fe70e18199e1c0e45f47f89f2bf2771cd"),
 ]
 
 
