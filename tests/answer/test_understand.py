@@ -672,6 +672,7 @@ def test_an_inspection_report_an_order_in_any_case_and_a_trifle(question, intent
     ("сколько инструкторов ЛФК положено, если 60 проживающих с нарушениями ОДА", "staffing"),
     ("the decision on services was issued late, how serious?", "violation"),
     ("the needs assessment was made after the deadline, what degree?", "violation"),
+    ("the decision on services for a client was issued three weeks late, how serious?", "violation"),
 ])
 def test_a_disorder_is_no_violation_and_something_issued_late_is_one(question, intent):
     u = understand(question)
