@@ -204,3 +204,10 @@ def test_russian_shorthand_is_read_as_the_word_it_cuts(engine, question, found):
     answer = engine.ask(question)
     best = answer.results[0].fields
     assert answer.status == "answer" and found in (best.get("service") or best.get("criterion") or "")
+
+
+def test_clothes_not_changed_is_the_acts_dressing(engine):
+    """"киім-кешегін ауыстырмаған" (did not change her clothes) is the acts' dressing ("киіну, шешіну"), personal
+    care (23), not the laundry that also names clothes (24)."""
+    answer = engine.ask("үйде күтімде қызметкер әжені екі апта жуындырмаған, киім-кешегін ауыстырмаған, дәрежесі")
+    assert answer.status == "answer" and answer.results[0].fields["item"] in (23, 26)
