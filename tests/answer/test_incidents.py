@@ -795,13 +795,11 @@ def test_another_setting_named_as_the_goal_is_read_as_the_acts_print_it(engine, 
     assert first == 51
 
 
-@pytest.mark.parametrize("question", ["на дому инвалиду не помогли получить бесплатную медпомощь по ИПР, какая степень?",
-                                      "на дому не содействовали в получении бесплатной медпомощи и МСЭ, это грубо?"])
-def test_free_medical_care_is_not_the_free_legal_help(engine, question):
-    """"бесплатная медпомощь" is the guaranteed free medical care (ГОБМП) of the rehabilitation-programme
-    requirement (26), not the advocate's free legal help (37), which shares "бесплатной помощи"."""
-    answer = engine.ask(question)
-    assert answer.status == "answer" and answer.results[0].fields["item"] == 26
+def test_free_medical_care_in_temporary_stay_is_its_medical_requirement(engine):
+    """"бесплатная медпомощь" is the guaranteed free medical care (ГОБМП) of temporary stay's social-medical
+    requirement (43), not the benefits or the legal help that share "помощь"."""
+    answer = engine.ask("при временном пребывании не помогли получить бесплатную медпомощь, какая степень?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 43
 
 
 @pytest.mark.parametrize("question", ["на дому ребёнку-инвалиду не помогают с учёбой в школе, какая степень?",
