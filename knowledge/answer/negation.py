@@ -47,7 +47,7 @@ _KAZAKH_NONE = frozenset(["жок", "zhoq", "zhok", "joq"])  # "жоқ" (loose):
 # Question particles: "жоқ па", "нет ли" ask whether something exists; they report nothing missing.
 _QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
 # "или нет", "or not": the other half of a yes-or-no question ("действует или нет?"), nothing reported missing
-_OR = frozenset(["или", "либо", "ili", "or"])
+OR_WORDS = frozenset(["или", "либо", "ili", "or"])
 # Words opening a condition: a negation after them in the same clause describes a case ("если нет родственников").
 _CONDITION = frozenset(["если", "ежели", "когда", "случае", "егер", "if", "unless", "when", "whenever"])
 # Relative words: the same, unless they open the question, where they ask ("кто не получил", "which ... is not").
@@ -266,7 +266,7 @@ def _job_title_missing(words: list[tuple[str, str]], clause: list[int], taken: l
 def _asked_or_not(raw: list[str], clause: list[int], start: int, end: int) -> bool:
     """"действует или нет?", "valid or not?": one word of negation after "or", ending its clause, is the other half
     of a yes-or-no question, nothing reported missing."""
-    return (end - start == 1 and start > 0 and raw[start - 1].casefold() in _OR
+    return (end - start == 1 and start > 0 and raw[start - 1].casefold() in OR_WORDS
             and (end == len(raw) or clause[end] != clause[start]))
 
 

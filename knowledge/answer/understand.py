@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from knowledge.answer.everyday import load_everyday
 from knowledge.answer.glossary import Glossary, Match, load_glossary
-from knowledge.answer.negation import NOT_DONE, read_negations, split_fused
+from knowledge.answer.negation import NOT_DONE, OR_WORDS, read_negations, split_fused
 from knowledge.domain import Filters
 from knowledge.text import (
     KAZAKH_LETTERS,
@@ -49,7 +49,7 @@ _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "ну�
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
-_OR = frozenset(["или", "либо", "or", "алде", "ili"])  # "мелочь или серьёзно": which degree, not yes or no
+_OR = OR_WORDS | {"алде"}  # and Kazakh "әлде" (loose): "мелочь или серьёзно" asks which degree, not yes or no
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words
 _NEGATING = _NEGATION | {"нет", "жоқ", "жок", "но", "нот"}
 MIN_PLACE = 4  # letters of a place's name at least (shorter words beside "district" are particles)
@@ -194,7 +194,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         cues.add("described")
     if "checklist_weak" in cues:  # "check" asks for a checklist unless something is reported not done
         cues.discard("checklist_weak")
-        cues.update(() if negations.incident else ("checklist",))
+        if not negations.incident:
+            cues.add("checklist")
     content: list[Word] = []
     filter_words: list[Word] = []
     everyday = load_everyday()
