@@ -173,11 +173,11 @@ class Glossary:
         if found is None:
             if len(self._tails_found) >= FUZZY_CACHE:
                 self._tails_found.clear()
-            # a slip is rarely in the first letter: only the tails starting alike are compared
+            # a slip is rarely in the first letter: only the tails starting alike are compared; two letters
+            # swapped ("suregon") are one slip, as for single words
             found = self._tails_found[word] = tuple(
                 term for term in self._tail_heads.get(word[:1], ())
-                if fuzz.ratio(word[:len(term.words[-1]) - 1] if term.prefix else word,
-                              term.words[-1].rstrip("*")) >= 87)
+                if _one_slip(word[:len(term.words[-1]) - 1] if term.prefix else word, term.words[-1].rstrip("*")))
         return found
 
     def _fuzzy_term(self, word: str) -> Term | None:
@@ -235,6 +235,10 @@ class Glossary:
                         position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
                         weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies,
                         city_terms=self.city_terms)
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    return fuzz.ratio(typed, word) >= 87 or (len(typed) == len(word) and OSA.distance(typed, word) == 1)
 
 
 def _same(one: Term, other: Term) -> bool:

@@ -83,6 +83,8 @@ def test_a_phrase_matches_with_a_typo_in_its_long_last_word(glossary: Glossary) 
     assert found(glossary, "serius") == []  # the words before it say which phrase: alone it is nothing known
     assert found(glossary, "how sirius") == []  # two letters off: too far
     assert found(glossary, "carer eucator") == [("positions", "educator", 0, 2)]  # a slip in the second letter
+    # two letters swapped in the last word are one slip, as in a single word: the phrase, not the lone "surgeon"
+    assert found(glossary, "orthopedic suregon") == [("positions", "traumatologist", 0, 2)]
 
 
 def test_stopwords_and_positions_in_the_knowledge_base(glossary: Glossary) -> None:

@@ -207,11 +207,20 @@ def test_a_name_word_services_share_names_no_position(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(("question", "lang"), [("Сколько стоит приём стоматолога в областном стационаре?", "ru"),
-                                              ("how much is a dentist's consultation in residential care", "en")])
+                                              ("how much is a dentist's consultation in residential care", "en"),
+                                              ("консультация врача-хирурга в стационаре, город", "ru"),
+                                              ("хирург кеңесі стационарда ауылда", "kk")])
 def test_a_specialist_no_table_names_is_not_in_the_base(engine: Engine, question: str, lang: str) -> None:
     answer = engine.ask(question)
     assert (answer.intent, answer.status, answer.results) == ("tariff", "not_found", [])
     assert answer.text.startswith(label("position_not_in_base", lang).split("{")[0])
+
+
+@pytest.mark.parametrize("question", ["qualified medical consultation by the trauma-orthopedic doctor in stationary care",
+                                      "consultation with an orthopedic doctor, oblast stationary"])
+def test_a_doctor_named_by_adjective_in_english_is_that_position(engine: Engine, question: str) -> None:
+    answer = engine.ask(question + ", city")
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Травмотолог-ортопед дәрігер"
 
 
 def test_a_specialist_the_base_names_elsewhere_is_offered_with_its_services(engine: Engine) -> None:
