@@ -181,6 +181,10 @@ HELD_OUT_ZZZZZZF = DATA / "questions-heldout-2026-12-01zzzze.jsonl"
 HELD_OUT_ZZZZZZG = DATA / "questions-heldout-2026-12-01zzzzf.jsonl"
 HELD_OUT_ZZZZZZH = DATA / "questions-heldout-2026-12-01zzzzg.jsonl"
 HELD_OUT_ZZZZZZI = DATA / "questions-heldout-2026-12-01zzzzh.jsonl"
+HELD_OUT_ZZZZZZJ = DATA / "questions-heldout-2026-12-01zzzzi.jsonl"
+HELD_OUT_ZZZZZZK = DATA / "questions-heldout-2026-12-01zzzzj.jsonl"
+HELD_OUT_ZZZZZZL = DATA / "questions-heldout-2026-12-01zzzzk.jsonl"
+HELD_OUT_ZZZZZZM = DATA / "questions-heldout-2026-12-01zzzzl.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -502,6 +506,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZG, 130, 0.94, 2, "c89c42d4ad38892fd725c5ec70bbc5f54e054d80278757e1cd9eb20be39f8a39"),
     (HELD_OUT_ZZZZZZH, 130, 0.93, 5, "a9ca65338f4cfc1241324a6d9c66b3fbbeff09fa858357de8a576beaed06f6af"),
     (HELD_OUT_ZZZZZZI, 130, 0.94, 1, "30a5b32a9e2a4a1d79f091441a19f07d9c84dd050021c5e81ca3ad3a1cbbc9a6"),
+    # scored once on 2026-12-01 in the twelfth session, on its first engine, with the three others of its
+    # round: ZZZZZZJ 123/130 (94.6 %), 3 confidently wrong; ZZZZZZK 124/130 (95.4 %), 3 confidently wrong; ZZZZZZL
+    # 118/130 (90.8 %), 0 confidently wrong; ZZZZZZM 128/130 (98.5 %), 0 confidently wrong
+    (HELD_OUT_ZZZZZZJ, 130, 0.94, 3, "96515c64bed0f604aaf670be8c3e4b55e792a6d0fadc9a62527b6d63d803b26e"),
+    (HELD_OUT_ZZZZZZK, 130, 0.95, 3, "81fe9ab76777d73fa88679c587aec14618df8ca932bad9dbc5827bcda13e987c"),
+    (HELD_OUT_ZZZZZZL, 130, 0.90, 0, "6f48035a0736f5ea484d1e227d8aecd457b39ab33904b7dacb70828c71afb659"),
+    (HELD_OUT_ZZZZZZM, 130, 0.98, 0, "db1bfff39b71652fed44d4880a099e820970913ec4b3ec36691b71cc405ac790"),
 ]
 
 
