@@ -163,7 +163,10 @@ def test_a_question_not_answered_gets_follow_ups_from_its_words(engine: Engine, 
                                       "счета копились два месяца. Какая степень?",
                                       # how bad it is asked, with a town named (no area of a rate)
                                       "A woman at the temporary stay centre wanted to return to her home town, but staff "
-                                      "never helped her buy tickets or food for the trip. How serious is that?"])
+                                      "never helped her buy tickets or food for the trip. How serious is that?",
+                                      # the service's own word is a word of paying, and a degree is asked
+                                      "соцработник на дому не помог деду оплатить свет и газ, это грубое?",
+                                      "the carer did not help my grandmother pay her utility bills, is that gross?"])
 def test_an_incident_is_never_answered_with_a_tariff(engine: Engine, question: str) -> None:
     assert all(result.type != "tariff" for result in engine.ask(question).results)
 

@@ -62,8 +62,11 @@ def refine_intent(u: Understood, ctx: Context) -> str:
     if u.intent == STAFFING.name and {"in_force", "repealed_status"} & u.cues and (
             _names_an_act_number(u, ctx) or not STAFFING.asks_head_count(u)):
         return "document"  # "is order 343 on staffing norms still in force?", "...repealed?": the act, no head count
-    if u.intent == TARIFFS.name and incident.report(u) and "violation" in u.cues and not {"price", "tariff"} & u.cues:
-        return VIOLATIONS.name  # something not done or missing, and how bad it is asked: no price, whatever place
+    if u.intent == TARIFFS.name and incident.report(u) and ("violation" in u.cues or u.degree) and not (
+            {"price", "tariff_named"} & u.cues):
+        # something not done or missing, and how bad it is asked: no price, whatever place, even when a word of the
+        # service is a word of paying ("не помог оплатить коммуналку, это грубое?")
+        return VIOLATIONS.name
     if u.intent not in ("tariff", "unknown") or u.filters.area or u.filters.jurisdiction:
         return u.intent
     if STAFFING.asks_head_count(u) and STAFFING.best_score(u, ctx) >= ANSWER_SCORE:
