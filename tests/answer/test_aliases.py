@@ -262,3 +262,15 @@ def test_a_short_alias_says_what_tells_its_service_from_a_look_alike(engine) -> 
 def test_a_landline_is_the_city_telephone_service(engine) -> None:
     answer = engine.ask("Oblast residential care: landline phone service, rural tariff per month?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 10
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    # the act prints halotherapy as "тұз кеніші" (a salt mine): a salt cave named with it is that service ...
+    ("salt cave halotherapy in stationary care, nurse, rural", 102),
+    ("галотерапия в соляной пещере, стационар, село", 102),
+    # ... and cave therapy without it is still speleotherapy
+    ("salt cave therapy in stationary care, rural", 59),
+])
+def test_a_service_named_by_its_own_word_beside_a_shared_description(engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
