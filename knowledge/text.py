@@ -364,13 +364,15 @@ def _strip_kazakh(word: str, loose_form: bool) -> str | None:
 
 
 # A negated Kazakh verb: the stem, the negation -ма/-ме (after vowels and л р й у), -ба/-бе (after м н ң з ж),
-# -па/-пе (after voiceless consonants and б в г д), then a tense, participle or verbal-noun ending ("жүргізбеді",
-# "жүргізілмеді", "көрсетпеген", "бермейді", "жүргізбеуі"). Loose spellings are included (і→и, й→и, ғ→г).
+# -па/-пе (after voiceless consonants and б в г д), then a tense, participle, verbal-noun or converb ending
+# ("жүргізбеді", "жүргізілмеді", "көрсетпеген", "бермейді", "жүргізбеуі", "бермей"). Loose spellings are included
+# (і→и, й→и, ғ→г).
 _NEGATED = re.compile(
     r"^(?P<root>[^\W\d_]{2,}?)"
     r"(?:(?<=[аеиоуыэюяәіүұөёлрйу])м[ае]|(?<=[мнңзж])б[ае]|(?<=[пткқсшфхцчбвгдғ])п[ае])"
     r"(?:ды|ді|ди|йды|йді|иды|иди|ған|ган|ген|йтын|йтін|итын|итин|у|уы|уі|уи|уын|уін|уин|ғандық|гандык|гендік|гендик|"
-    r"дық|дік|дык|дик|дым|дім|дим)$")  # ... and the past with a person ("тартпадық": we did not involve)
+    r"дық|дік|дык|дик|дым|дім|дим|й|и)$")  # ... the past with a person ("тартпадық": we did not involve), and the
+# negative converb before an auxiliary ("бермей жүр": keeps not giving; "ала алмай жүр": cannot get)
 
 
 # The passive of a vowel-final verb, -л- or -н- before a participle or the verbal noun ("жасалған", "бақылану" →

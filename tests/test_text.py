@@ -171,13 +171,16 @@ def test_stem_reads_a_voiced_final_as_voiceless() -> None:
     ("жургизбеди", "жургизу"),  # typed without Kazakh letters
     ("тартпадық", "тарту"),  # the past with a person: "we did not involve"
     ("жуындырмадым", "жуындыру"),  # ... "I did not bathe"
+    ("бермей", "беру"),  # the negative converb: "бермей жүр" (keeps not giving)
+    ("алмаи", "алу"),  # ... typed without Kazakh letters ("ала алмай жүр": cannot get)
 ])
 def test_a_negated_kazakh_verb_reads_as_its_verbal_noun(negated: str, verbal_noun: str) -> None:
     assert kazakh_negation(negated) == verbal_noun
     assert stem(negated) == stem(verbal_noun)
 
 
-@pytest.mark.parametrize("word", ["медсестра", "помады", "команды", "жүргізу", "ауылда", "тебеді", "беді", "мәзірі"])
+@pytest.mark.parametrize("word", ["медсестра", "помады", "команды", "жүргізу", "ауылда", "тебеді", "беді", "мәзірі",
+                                  "самай", "семей", "змей"])
 def test_other_words_are_no_negated_verbs(word: str) -> None:
     assert kazakh_negation(word) is None
 

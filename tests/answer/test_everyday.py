@@ -56,6 +56,21 @@ def test_a_service_said_the_everyday_way_is_found(engine, question: str, item: i
     assert answer.results[0].fields["item"] == item and answer.results[0].fields["jurisdiction"] == "oblast"
 
 
+@pytest.mark.parametrize("question", ["мүгедекке санаторийге жолдама берілмеді, бұл елеулі бұзушылық па",
+                                      "мүгедектігі бар інім санаторийге жолдама ала алмай жүр, қандай бұзушылық"])
+def test_a_voucher_to_a_sanatorium_is_its_treatment_not_a_road(engine, question: str):
+    """"жолдама" (a voucher) begins like "жол" (a road): beside "санаторий" it is the sanatorium treatment."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 65
+
+
+def test_how_long_it_went_on_names_nothing_not_done():
+    """"жарты жылдан бері" (for half a year now): no content word, so "жарты" meets no "жартылай" (semi-)."""
+    texts = [w.text for w in understand("саңырау балаға жарты жылдан бері есту аппаратын бермей жүр").words]
+    assert "жарты" not in texts and "бери" not in texts
+    assert understand("жарты стационарда массаж қанша").filters.setting == "semi_stationary"
+
+
 def test_a_negated_verb_said_the_everyday_way_is_what_was_not_done():
     """"жуындырмады" names the service (bathing): not the generic verb a negation usually is, it weighs in full."""
     words = {w.text: w.weight for w in understand("қарияны жуындырмады").words}
