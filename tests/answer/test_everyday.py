@@ -48,6 +48,7 @@ def test_a_latin_typed_word_gets_the_printed_reading_of_its_cyrillic_one():
     ("облыстық стационарда қарияның тырнағын алып беру айына қанша, ауыл?", 1),  # the converb of the same phrase
     ("облыстық стационарда ауыл тарифімен тырнақ қию қанша?", 1),
     ("облыстық стационарда қарияның тырнағын қиып беру қанша, қала?", 1),
+    ("стационарда шаш қидыру қызметі қалада қанша тұрады", 3),  # the causative: "have one's hair cut"
     ("statsionarda auruhanada jatqan klientke azyq-tulik aparyp beru qala tarifi qansha?", 13),
     ("стационарда ауруханада жатқан адамға азық-түлік апару қанша тұрады, қала?", 13)])
 def test_a_service_said_the_everyday_way_is_found(engine, question: str, item: int):

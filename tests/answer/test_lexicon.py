@@ -220,3 +220,9 @@ def test_a_client_who_died_is_the_funeral_service(engine, question):
 def test_nobody_driven_anywhere_is_the_transport_criterion(engine):
     answer = engine.ask("Автобус в доме-интернате сломан, клиентов месяц никуда не возили, транспорта нет — это грубо?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 9
+
+
+def test_a_meal_not_given_is_the_feeding_requirement(engine):
+    """"не покормили" is "покормить", a form of feeding the lexicon names with "тамақтану"."""
+    answer = engine.ask("вчера в интернате проживающих не покормили обедом, какая это степень нарушения")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 7
