@@ -185,6 +185,9 @@ HELD_OUT_ZZZZZZJ = DATA / "questions-heldout-2026-12-01zzzzi.jsonl"
 HELD_OUT_ZZZZZZK = DATA / "questions-heldout-2026-12-01zzzzj.jsonl"
 HELD_OUT_ZZZZZZL = DATA / "questions-heldout-2026-12-01zzzzk.jsonl"
 HELD_OUT_ZZZZZZM = DATA / "questions-heldout-2026-12-01zzzzl.jsonl"
+HELD_OUT_ZZZZZZN = DATA / "questions-heldout-2026-12-01zzzzm.jsonl"
+HELD_OUT_ZZZZZZO = DATA / "questions-heldout-2026-12-01zzzzn.jsonl"
+HELD_OUT_ZZZZZZP = DATA / "questions-heldout-2026-12-01zzzzo.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -513,6 +516,12 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZK, 130, 0.95, 3, "81fe9ab76777d73fa88679c587aec14618df8ca932bad9dbc5827bcda13e987c"),
     (HELD_OUT_ZZZZZZL, 130, 0.90, 0, "6f48035a0736f5ea484d1e227d8aecd457b39ab33904b7dacb70828c71afb659"),
     (HELD_OUT_ZZZZZZM, 130, 0.98, 0, "db1bfff39b71652fed44d4880a099e820970913ec4b3ec36691b71cc405ac790"),
+    # scored once on 2026-12-01 at the twelfth session's end, on its last engine, with the others of its
+    # round: ZZZZZZN 125/130 (96.2 %), 1 confidently wrong; ZZZZZZO 126/130 (96.9 %), 1 confidently wrong; ZZZZZZP
+    # 126/130 (96.9 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZZN, 130, 0.96, 1, "47bdc0f5ed51068443c58c68ee911973d33fe60c148e3a2dd17b46e5cf6189de"),
+    (HELD_OUT_ZZZZZZO, 130, 0.96, 1, "8c7eadd85db1d6fe7e51a78e76422bdcf24ed28fa7a2f1c5a6d9fe0fd78f9d8c"),
+    (HELD_OUT_ZZZZZZP, 130, 0.96, 1, "6eec1e747d4be0fff99d6ca5d830b5d2747869aa7da785ea802f2c96abd944f1"),
 ]
 
 
