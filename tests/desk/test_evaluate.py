@@ -188,6 +188,10 @@ HELD_OUT_ZZZZZZM = DATA / "questions-heldout-2026-12-01zzzzl.jsonl"
 HELD_OUT_ZZZZZZN = DATA / "questions-heldout-2026-12-01zzzzm.jsonl"
 HELD_OUT_ZZZZZZO = DATA / "questions-heldout-2026-12-01zzzzn.jsonl"
 HELD_OUT_ZZZZZZP = DATA / "questions-heldout-2026-12-01zzzzo.jsonl"
+HELD_OUT_ZZZZZZQ = DATA / "questions-heldout-2026-12-02a.jsonl"
+HELD_OUT_ZZZZZZR = DATA / "questions-heldout-2026-12-02b.jsonl"
+HELD_OUT_ZZZZZZS = DATA / "questions-heldout-2026-12-02c.jsonl"
+HELD_OUT_ZZZZZZT = DATA / "questions-heldout-2026-12-02d.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -522,6 +526,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZN, 130, 0.96, 1, "47bdc0f5ed51068443c58c68ee911973d33fe60c148e3a2dd17b46e5cf6189de"),
     (HELD_OUT_ZZZZZZO, 130, 0.96, 1, "8c7eadd85db1d6fe7e51a78e76422bdcf24ed28fa7a2f1c5a6d9fe0fd78f9d8c"),
     (HELD_OUT_ZZZZZZP, 130, 0.96, 1, "6eec1e747d4be0fff99d6ca5d830b5d2747869aa7da785ea802f2c96abd944f1"),
+    # scored once on 2026-12-02 in the thirteenth session, on its first engine (the twelfth session's last), with the
+    # three others of its round: ZZZZZZQ 125/130 (96.2 %), 0 confidently wrong; ZZZZZZR 125/130 (96.2 %), 2 confidently
+    # wrong; ZZZZZZS 115/130 (88.5 %), 2 confidently wrong; ZZZZZZT 118/130 (90.8 %), 2 confidently wrong
+    (HELD_OUT_ZZZZZZQ, 130, 0.96, 0, "642f2d44f22eff1aea45043c3fa4c659da30dabf578bc1219de8c064bf0485e9"),
+    (HELD_OUT_ZZZZZZR, 130, 0.96, 2, "a2857d5883311d3dd6a2ec3f0a83bd2832ae5ce73f67f6ae76e383e12e77f3cf"),
+    (HELD_OUT_ZZZZZZS, 130, 0.88, 2, "8de9b39da99d6fe30d174161dfbd52466a1ec1d45dc52e5d16ff7eaf459ef0d5"),
+    (HELD_OUT_ZZZZZZT, 130, 0.90, 2, "8b9cc84270dcd7d8a26cb4191cde47f34707ae5959e84ad3d4f1d97c1aaa1fa9"),
 ]
 
 
