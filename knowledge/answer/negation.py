@@ -12,7 +12,7 @@
   "nurse missing"): staff are the staffing norms' matter, no requirement of the criteria, so no ground to answer a
   violation on;
 - a case DESCRIBED, no incident: a negation inside a condition ("если ... не", "при отсутствии", "в случае", "когда",
-  "if / unless / when ... not", Kazakh "егер", the conditional -са/-се "берілмесе", "болмаса", "жоқ болса",
+  "if / unless / when / because ... not", Kazakh "егер", "себебі", the conditional -са/-се "берілмесе", "болмаса", "жоқ болса",
   "болмаған жағдайда") or a relative clause ("которые не могут", "у кого нет", "who do not", the Kazakh participles
   "жүре алмайтын", "кәмелетке толмаған балалар") says who or what a service is for; it reports nothing not done.
 A negation that is asked about ("жоқ па", "нет ли") is none of these. When a question has several, the strongest
@@ -48,8 +48,10 @@ _KAZAKH_NONE = frozenset(["жок", "zhoq", "zhok", "joq"])  # "жоқ" (loose):
 _QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли", "ma", "me", "ba", "be", "pa", "pe", "li"])
 # "или нет", "or not": the other half of a yes-or-no question ("действует или нет?"), nothing reported missing
 OR_WORDS = frozenset(["или", "либо", "ili", "or"])
-# Words opening a condition: a negation after them in the same clause describes a case ("если нет родственников").
-_CONDITION = frozenset(["если", "ежели", "когда", "случае", "егер", "if", "unless", "when", "whenever"])
+# Words opening a condition or a reason: a negation after them in the same clause describes a case ("если нет
+# родственников", "because he is not allowed on public transport": who the service is for).
+_CONDITION = frozenset(["если", "ежели", "когда", "случае", "егер", "if", "unless", "when", "whenever", "because",
+                        "since", "потому", "посколку", "себеби"])
 # Relative words: the same, unless they open the question, where they ask ("кто не получил", "which ... is not").
 _RELATIVE = frozenset(["который", "которая", "которое", "которые", "которых", "которым", "которыми", "которого",
                        "которому", "кто", "кого", "кому", "кем", "чей", "чья", "чьи", "где", "who", "whom", "whose",

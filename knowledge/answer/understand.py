@@ -428,7 +428,10 @@ def guess_intent(u: Understood) -> str:
     # something reported not done whose degree is asked is a violation ("our staff didn't help ... How serious?"), and
     # so is any question asking a degree ("... as required. Is this gross?"): never a head count
     reported = ("violation" in cues or u.degree is not None) and bool(u.incident or {"not_done", "incident"} & cues)
-    if ("staffing" in cues and not reported) or (weak_staffing and u.filters.area is None and u.degree is None
+    # a staffing word beside a price or an area asked ("our staff collects his benefits ... rural tariff?") names who
+    # does the service: a rate is asked, unless a head count is given with it
+    priced_here = bool({"price", "tariff_named"} & cues or u.filters.area)
+    if ("staffing" in cues and not reported and (has_number or not priced_here)) or (weak_staffing and u.filters.area is None and u.degree is None
                                                  and not ({"violation", "document"} & cues)):
         return "staffing"
     f = u.filters

@@ -63,6 +63,9 @@ def test_something_missing(question):
     "if the recipient does not have relatives",
     "residents who can not walk",
     "сколько стоит массаж, если его не провели",
+    "nurse accompanying a client to the clinic because he is not allowed on public transport",  # a reason, too
+    "сопровождение в поликлинику, потому что ему не разрешен общественный транспорт",
+    "емханаға ілесіп жүру, себебі ол қоғамдық көлікке отыра алмайды",
 ])
 def test_a_negation_in_a_condition_or_a_relative_clause_describes_a_case(question):
     assert how(question) == (0, True)

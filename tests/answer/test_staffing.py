@@ -161,6 +161,16 @@ def test_a_price_asked_with_a_staffing_word_stays_a_tariff(engine: Engine):
     assert engine.ask("сколько стоит массаж, который положен в стационаре").intent == "tariff"
 
 
+def test_staff_doing_a_service_whose_rate_is_asked_is_a_tariff_question(engine: Engine):
+    # "our staff" says who does the service; the rate and the area asked make it a tariff question
+    answer = engine.ask("a care home resident can't get to the bank so our staff collects his benefits with a power "
+                        "of attorney. what's the rural tariff for that")
+    assert answer.intent == "tariff" and answer.status == "answer"
+    assert (answer.results[0].fields["item"], answer.results[0].fields["rate_rural"]) == (34, 1998)
+    # a head count with it is still a staffing question
+    assert engine.ask("how many staff for 80 residents in a rural care home").intent == "staffing"
+
+
 def test_the_position_named_decides_over_the_other_words(engine: Engine):
     """A position word is what a staffing question asks: "болуы керек" or "бір" must not pick a title holding them
     ("кітапхана ... болғанда")."""
