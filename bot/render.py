@@ -180,7 +180,7 @@ def answer_blocks(answer: Answer) -> list[str]:
             citations = dict.fromkeys(
                 (r.citation.document, r.citation.title, r.citation.annex, r.citation.item) for r in answer.results)
             blocks += [cite(Citation(document, title, annex, item, "")) for document, title, annex, item in citations]
-    if answer.status == "not_found":
+    if answer.status == "not_found" and not answer.results:  # a fine not held, beside the degree held, needs no hint
         blocks.append("<i>" + esc(_("Try other words, or see /help for examples.")) + "</i>")
     return warning_blocks(answer) + blocks if answer.status == "answer" else blocks + warning_blocks(answer)
 

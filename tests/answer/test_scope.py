@@ -193,11 +193,13 @@ def test_sanctions_are_not_in_the_base(engine: Engine, question: str, lang: str)
 @pytest.mark.parametrize(("question", "lang", "criterion", "degree"), [
     ("какой штраф за отсутствие индивидуального плана работы", "ru", 3, "significant"),
     ("what is the fine if there is no individual work plan", "en", 3, "significant"),
+    ("what fine do we pay for a missing ramp at the entrance", "en", 53, "gross"),
 ])
 def test_a_fine_for_a_named_violation_still_gets_its_degree(engine: Engine, question: str, lang: str,
                                                             criterion: int, degree: str) -> None:
+    # the fine asked is not found (no answer to it), and the degree the base holds is shown below the note
     answer = engine.ask(question)
-    assert answer.status == "answer" and answer.intent == "violation"
+    assert answer.status == "not_found" and answer.intent == "sanction"
     assert answer.text.startswith("ℹ " + label("no_sanctions", lang))
     assert label("no_sanctions", lang) in answer.warnings
     best = answer.results[0]

@@ -1,6 +1,7 @@
 """Sanctions: "какой штраф за отсутствие плана", "айыппұл қандай", "what is the penalty for ...". The base holds no
 fines or other sanctions (the Code of Administrative Offences sets them): the reply says so, and when the question
-also names a violation, still gives its degree from the risk criteria. A fine asked for a degree alone ("штраф за
+also names a violation, still gives its degree from the risk criteria, below that note, as what the base holds
+instead: the fine asked is not found, so the reply is no answer to it. A fine asked for a degree alone ("штраф за
 грубое нарушение") is not in the base: the definition of the degree is no answer to it."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Sanctions:
             lines: list[str] = []
             warn(reply, lines, note, icon="ℹ")
             reply.text = "\n".join([*lines, reply.text])
+            reply.intent, reply.status = self.name, NOT_FOUND  # the degree is shown; the fine asked is not held
             return True
         reply.intent, reply.status, reply.results, reply.verdict = self.name, NOT_FOUND, [], None
         reply.text = note
