@@ -274,3 +274,31 @@ def test_a_landline_is_the_city_telephone_service(engine) -> None:
 def test_a_service_named_by_its_own_word_beside_a_shared_description(engine, question, item):
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+# The kinds of service a requirement lists ("әлеуметтік-психологиялық, әлеуметтік-педагогикалық ..."), each by the
+# stem its Russian and English renderings write it with: two criteria differing only in their kinds are told apart by
+# them, so a rendering dropping one sends a question naming that kind to the other criterion.
+SERVICE_KINDS = {
+    "әлеуметтік-тұрмыстық": ("быт", "household"),
+    "әлеуметтік-медициналық": ("медицин", "medical"),
+    "әлеуметтік-психологиялық": ("психолог", "psycholog"),
+    "әлеуметтік-педагогикалық": ("педагог", "pedagog"),
+    "әлеуметтік-еңбек": ("труд", "labour"),
+    "әлеуметтік-мәдени": ("культур", "cultur"),
+    "әлеуметтік-экономикалық": ("эконом", "econom"),
+    "әлеуметтік-құқықтық": ("прав", "legal"),
+}
+
+
+def test_a_criterion_s_long_rendering_names_every_kind_of_service_it_lists(by_lang, names):
+    dropped = []
+    for (kind, *_), name in names.items():
+        listed = [stems for word, stems in SERVICE_KINDS.items() if word in name.casefold()]
+        if kind != "criterion" or len(listed) < 2:  # one kind: a short rendering may say "services" alone
+            continue
+        aliases = by_lang[concept_key(kind, name)]
+        for lang, at in (("ru", 0), ("en", 1)):
+            longest = max(aliases[lang], key=len).casefold()
+            dropped += [(name[:60], lang, stems[at]) for stems in listed if stems[at] not in longest]
+    assert dropped == []

@@ -816,3 +816,26 @@ def test_a_requirement_of_the_setting_asked_leads_one_for_every_setting(engine: 
     public transport every setting must make accessible (59), whose one word "транспорт" matched a little better."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 9
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    # the way said (the media, the local authority's data) and the kind of services not provided decide together
+    ("по данным СМИ в центре не оказывают психологические и педагогические услуги, какая степень нарушения", 73),
+    ("по данным МИО в полустационаре не оказаны юридические и психологические услуги, какая степень", 80),
+    # ... even when the criterion of that way shares no other word with the question
+    ("БАҚ-та қарттар үйінде медициналық көмек көрсетілмегені жазылды, қай дәреже", 72),
+])
+def test_the_kind_of_services_named_decides_between_the_criteria_of_a_way(engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+@pytest.mark.parametrize("question", ["колясочник не может зайти в здание, какая степень",
+                                      "в сми написали, что колясочники не могут зайти в наш центр, какая степень"])
+def test_a_wheelchair_user_kept_out_is_an_entrance_not_a_wheelchair(engine, question):
+    # "колясочник" says who, "зайти" what was not possible: the entrances' requirement, never the wheelchairs' one
+    answer = engine.ask(question)
+    first = answer.results[0].fields["item"] if answer.results else None
+    assert first not in (64, 76, 83, 89)
+    offered = [first] if answer.status == "answer" else [int(c.label.split(".")[0]) for c in answer.choices]
+    assert offered[0] in (53, 74)

@@ -32,7 +32,7 @@ from knowledge.answer.policy import (
     Decision,
     decide,
 )
-from knowledge.answer.service_kinds import required_kind
+from knowledge.answer.service_kinds import failed_kinds, required_kind
 from knowledge.answer.understand import Understood
 from knowledge.domain import DEGREE_KK, Answer, Citation, Result
 from knowledge.i18n import gettext
@@ -47,6 +47,7 @@ NAMED_ONLY = frozenset({"complaints", "internet", "reports"})  # sections whose 
 INSPECTED = 0.01  # ... a plain look-alike of one of them leads it by this much
 KIND_SCORE = 0.3  # a tariff service found this well names the kind of service the incident is about
 KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the setting asked) this far ahead
+KIND_NAMED = 0.05  # a criterion requiring the kind of services the question names ("психологические услуги")
 SETTING_PENALTY = 0.08  # a criterion naming no setting, behind a near-equal naming the setting asked
 NAMED_SHARE = 0.6  # a criterion this much of whose words a found service's name says is the one naming that service
 NAMED_BONUS = 0.15  # ... and leads the other criteria of the kind
@@ -166,7 +167,7 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
         hits = _of_the_failed_kind(_with_service_kind(hits, u, ctx, reading, only, way), u, ctx, reading, way)
     named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
     setting = u.filters.setting
-    found = [replace(h, score=h.score + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
+    found = [replace(h, score=h.score + (KIND_NAMED if _kind_named(reading, h) else 0.0) + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
                                                          mentioned)
                      - (SETTING_PENALTY if setting and not _settings(h, ctx.catalogue.named_settings) else 0.0))
              for h in hits]
@@ -317,21 +318,39 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     if not named or not hits:
         return hits
     sure = [_sure_of_object(reading, h, way) for h in hits]
-    most = max(sure)
-    best = hits[sure.index(most)] if most else None
+    # of the requirements matching as many object words, the one whose kind the question says by name ("не оказывали
+    # психологическую помощь": the psychological one, not a medical one matching "помощь" and a story word as well)
+    first = max(range(len(hits)), key=lambda i: (sure[i], _kind_named(reading, hits[i])))
+    best = hits[first] if sure[first] else None
     kind = required_kind(best.target) if best else None
     failed = ctx.catalogue.kinds.failed(kind) if kind else frozenset()
     if not failed:
         return hits
-    idents = {target.ident for i in failed
-              if lexicon.section((target := ctx.catalogue.criteria[i]).rows[0]["section"] or "") in named}
+    of_way = frozenset(i for i in failed if lexicon.section(ctx.catalogue.criteria[i].rows[0]["section"] or "") in named)
+    idents = {ctx.catalogue.criteria[i].ident for i in of_way}
     lead = best.score + NAMED_LEAD
+    # one the search left out (its text shares few of the question's words) is found again among those of the way
+    listed = {h.target.ident for h in hits}
+    hits = hits + [h for h in incident.search(ctx.catalogue.criterion_index, reading, only=of_way, limit=len(of_way))
+                   if h.target.ident not in listed]
 
     def leading(hit: Hit) -> Hit:  # the requirement's words matched are its evidence too, as for a named service
         return replace(hit, score=max(hit.score + KIND_BONUS, lead), matched=_lent_evidence(hit.matched, best.matched),
                        sure=max(hit.sure, best.sure))
 
     return sorted((leading(h) if h.target.ident in idents else h for h in hits), key=lambda h: -h.score)
+
+
+KIND_STEM = 6  # letters a kind's name shares with its Russian word ("психологиялық", "психологический")
+
+
+def _kind_named(reading: incident.Reading, hit: Hit) -> bool:
+    """Whether a question word the requirement matched for sure is the name of a kind it requires (or, for the
+    guaranteed volume not fulfilled, lists)."""
+    kind = required_kind(hit.target)
+    stems = {k[:KIND_STEM] for k in ((kind,) if kind else failed_kinds(hit.target))}
+    return any(sim >= incident.SURE and stems & {word.text[:KIND_STEM], (word.alt or "")[:KIND_STEM]}
+               for word, sim in zip(reading.words, hit.matched, strict=False))
 
 
 def _lent_evidence(own: tuple[float, ...], lent: tuple[float, ...]) -> tuple[float, ...]:
