@@ -16,6 +16,7 @@ from knowledge.answer.index import INFLECTED, Hit
 ANSWER_SCORE = 0.5  # at or above: confident enough to answer (when not tied)
 CLARIFY_SCORE = 0.34  # between: ask back with choices; below: not found
 TIE = 0.035  # two different things this close are a tie → ask
+SURER = 0.05  # ... and this close when the other one finds more of the question's words for sure
 COMPARE = 0.08  # the same thing in other tables (settings, jurisdictions) this close to the best is shown alongside
 MIN_COVER = 0.34  # one matching word must cover at least this much of the name to be answered outright
 TO_THE_POINT = 0.05  # a near rival whose name the question covers this much better is a real alternative
@@ -156,9 +157,10 @@ def tied(hit: Hit, top: Hit) -> bool:
     one's name says clearly more that the user did not say (then the best one is simply more to the point)."""
     if hit.score < top.score - TIE:
         # a little further behind, but its name is clearly more to the point: the best one only covers more of the
-        # question's words because its long name happens to contain them ("юридически значимых документов")
-        return (hit.score >= top.score - COMPARE and hit.sure >= top.sure
-                and hit.cover >= top.cover + TO_THE_POINT)
+        # question's words because its long name happens to contain them ("юридически значимых документов"); or it
+        # finds more of the question's words for sure, the best one leading on a short name it covers well
+        return (hit.score >= top.score - COMPARE and hit.sure >= top.sure and hit.cover >= top.cover + TO_THE_POINT
+                or hit.score >= top.score - SURER and hit.sure > top.sure)
     same_words = len(hit.matched) == len(top.matched) and all(
         abs(a - b) <= 0.1 for a, b in zip(hit.matched, top.matched, strict=True))
     clearer = CLEARER_WHOLE if top.cover >= WHOLE_NAME else CLEARER

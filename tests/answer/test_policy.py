@@ -18,6 +18,7 @@ from knowledge.answer.policy import (
     MAX_CHOICES,
     NOT_FOUND,
     SOLE_LEAD,
+    SURER,
     TIE,
     TO_THE_POINT,
     WEAK_LEAD_RATIO,
@@ -192,6 +193,18 @@ def test_a_rival_a_little_behind_but_more_to_the_point_is_a_tie():
     to_the_point = hit("documents help", 0.8 - (TIE + COMPARE) / 2, cover=0.4 + TO_THE_POINT)
     assert tied(to_the_point, best)
     assert decide([best, to_the_point], WORDS).status == CLARIFY
+
+
+def test_a_rival_a_little_behind_finding_more_words_for_sure_is_a_tie():
+    # the best leads on a short name it covers well ("representation in court and investigation"); the other finds
+    # more of the question's words ("trafficking", "cooperate", "court", "help"): the user chooses
+    best = hit("representation in court", 0.8, cover=0.6, sure=3)
+    surer = hit("help cooperating with courts in trafficking cases", 0.8 - (TIE + SURER) / 2, cover=0.35, sure=4)
+    assert tied(surer, best)
+    assert decide([best, surer], WORDS).status == CLARIFY
+    # ... not when it is further behind, nor when it finds no more words for sure
+    assert not tied(hit("help cooperating", 0.8 - SURER - 0.01, cover=0.35, sure=4), best)
+    assert not tied(hit("help cooperating", 0.8 - (TIE + SURER) / 2, cover=0.35, sure=3), best)
 
 
 def test_the_same_thing_in_other_tables_is_compared_one_per_table():
