@@ -199,3 +199,13 @@ def test_a_paper_reported_missing_is_no_question_about_the_acts(engine: Engine):
                         "приостановлении нет. Степень нарушения?")
     assert not answer.results or answer.results[0].type != "document"
     assert engine.ask("приказ 343 действует?").results[0].type == "document"
+
+
+@pytest.mark.parametrize("question", ["стационардағы қызметкерлердің штат нормативі қандай бұйрықпен бекітілген",
+                                      "штатные нормативы для интерната каким приказом утверждены, действует ли он",
+                                      "which order set the staffing norms of residential care homes, is it in force"])
+def test_the_staffing_norms_of_a_setting_are_the_act_holding_them_not_its_tariff_decree(engine: Engine, question):
+    # the setting named is whose staff; the staffing norms' act (repealed) is meant, not the oblast's tariff decree
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].citation.status == "repealed"
+    assert "343" in answer.results[0].fields["number"]

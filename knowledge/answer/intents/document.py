@@ -152,9 +152,9 @@ def _points(u: Understood, ctx: Context) -> dict[str, float]:
         if u.filters.jurisdiction and doc.get("jurisdiction") == u.filters.jurisdiction:
             points[doc_id] += 2
         kind = doc.get("kind")
-        # a checklist asked for is of the act holding the checklists: the setting named is the checklist's, not a
-        # tariff table's ("проверочный лист по надомному обслуживанию")
-        checklist = "checklist" in u.cues and "tariff" not in u.cues
+        # a checklist or staffing norms asked for are of the act holding them: the setting named is theirs, not a
+        # tariff table's ("проверочный лист по надомному обслуживанию", "штат нормативтері стационарда")
+        checklist = bool({"checklist", "staffing"} & u.cues) and "tariff" not in u.cues
         if u.filters.setting and not checklist and any(a.get("setting") == u.filters.setting for a in annexes(doc)):
             points[doc_id] += 1
         if kind == "tariffs" and ("tariff" in u.cues or (u.filters.setting and not checklist)):
