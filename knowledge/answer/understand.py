@@ -46,6 +46,7 @@ _TOWN = re.compile(r"(?<![\w.])(?<!\d\s)г\.\s*[А-ЯЁӘҒҚҢӨҰҮҺІ]")  # 
 # is a post and a rate alike ("ставка психолога, село": a rate, where an area is asked).
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
                   "how many", "per 100", "units", "posts", "ставк", "ставок"}
+_COUNT_ASKED = frozenset(["канша", "неше", "сколко", "many"])  # a number asked for (loose)
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
@@ -431,7 +432,10 @@ def guess_intent(u: Understood) -> str:
     # a staffing word beside a price or an area asked ("our staff collects his benefits ... rural tariff?") names who
     # does the service: a rate is asked, unless a head count is given with it
     priced_here = bool({"price", "tariff_named"} & cues or u.filters.area)
-    if ("staffing" in cues and not reported and (has_number or not priced_here)) or (weak_staffing and u.filters.area is None and u.degree is None
+    # ... and beside a violation named ("our staff did nothing to help ... How serious is this violation?"), who
+    # failed: a violation question, unless a head count is given or asked with it ("қанша ауыр науқасқа бір бірлік")
+    judged = "violation" in cues and not _COUNT_ASKED.intersection(loose(t) for t in u.tokens)
+    if ("staffing" in cues and not reported and (has_number or not (priced_here or judged))) or (weak_staffing and u.filters.area is None and u.degree is None
                                                  and not ({"violation", "document"} & cues)):
         return "staffing"
     f = u.filters

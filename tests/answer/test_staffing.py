@@ -281,3 +281,20 @@ def test_a_position_named_by_words_no_staffing_title_prints_is_its_title(engine,
     assert answer.intent == "staffing" and answer.status in ("answer", "clarify")
     shown = answer.results[0].fields["position"] if answer.status == "answer" else answer.choices[0].label
     assert "Емдік дене шынықтыру" in shown
+
+
+@pytest.mark.parametrize(("question", "position"), [
+    ("250 adam turatyn internatqa aspazshy neshe shtat", "Аспазшы"),
+    ("180 adam turatyn qarttar uyine massazhist qansha shtat", "Массаж жасау жөніндегі мейіргер"),
+])
+def test_a_head_count_in_latin_script_kazakh_is_read_as_in_cyrillic(engine: Engine, question, position):
+    # "adam" is a recipients' word, "aspazshy" the title said: the one position, its band for the head count
+    answer = engine.ask(question)
+    assert answer.intent == "staffing" and answer.status == "answer"
+    assert {r.fields["position"] for r in answer.results} == {position}
+
+
+def test_staff_failing_beside_a_violation_named_is_a_violation_question(engine: Engine):
+    answer = engine.ask("our staff did nothing to help the client restore his lost ID documents. how serious is "
+                        "this violation?")
+    assert answer.intent == "violation"

@@ -101,7 +101,8 @@ class Staffing:
         repealed = compose.repealed_line(act, lang) if act.get("status") == "repealed" else ""
         if repealed:
             reply.warnings.append(repealed)  # asked about staffing: the act's status is said whatever answers
-        said = {k for t in u.tokens for k in keys(t)}
+        # the title's words as said, in Cyrillic too ("aspazshy" says "аспазшы")
+        said = {k for t in u.tokens for form in {t, to_cyrillic(t) if is_latin(t) else t} for k in keys(form)}
 
         def rival(hit: Hit, top: Hit) -> bool:  # "аспазшы" asked: "Бас аспазшы" (one word more) is no rival
             return not (_title_said(top.target, said) and not _title_said(hit.target, said))
@@ -192,7 +193,7 @@ def _search(u: Understood, ctx: Context) -> list[Hit]:
     # a position word is what a staffing question asks about: not optional here, as it is beside a service's name
     index = ctx.catalogue.staffing_index
     words = [replace(w, weight=max(w.weight, 1.0), alt=_titled(w, u, index, ctx))
-             for w in u.words if not w.text.startswith(RECIPIENT_WORDS)]
+             for w in u.words if not any(form.startswith(RECIPIENT_WORDS) for form in (w.text, w.alt or ""))]
     return index.search(words + _title_words(u, index, ctx), limit=10, drop_unmatched=True)
 
 
