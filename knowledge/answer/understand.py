@@ -46,6 +46,9 @@ _TOWN = re.compile(r"(?<![\w.])(?<!\d\s)г\.\s*[А-ЯЁӘҒҚҢӨҰҮҺІ]")  # 
 # is a post and a rate alike ("ставка психолога, село": a rate, where an area is asked).
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
                   "how many", "per 100", "units", "posts", "ставк", "ставок"}
+# Words before a place that make it where someone comes from or goes back to, not the table asked (loose forms)
+_STORY_PLACE = frozenset(["баска", "другои", "другого", "другом", "другую", "another", "other", "туган",
+                          "родное", "родную", "родном", "родного", "роднои", "родныи"])
 _COUNT_ASKED = frozenset(["канша", "неше", "сколко", "many"])  # a number asked for (loose)
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
@@ -159,6 +162,13 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif term.category == "settings":
             filters.setting = filters.setting or term.key
             settings += [term.key] if term.key not in settings else []
+        elif term.category in ("areas", "jurisdictions") and _STORY_PLACE & set(
+                words[max(m.start - 1, 0):m.start] + alt_words[max(m.start - 1, 0):m.start]):
+            # "басқа облыстан келген", "туған ауылына", "from another region": where someone comes from or goes
+            # back to, no filter; "тарифы другой области", "басқа облыстың": another region's tables, not held
+            if term.category == "jurisdictions" and not _from_there(words, alt_words, m.start, m.end):
+                scopes.insert(0, "other_place")
+            continue
         elif term.category == "areas":
             filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
         elif term.category == "jurisdictions":
@@ -405,6 +415,18 @@ def _converb(word: str) -> bool:
 def _converb_form(word: str) -> bool:
     """A loose word ending as a Kazakh converb does ("жазып", "оқып", "тазалап")."""
     return len(word) > 3 and word.endswith(("ып", "ип", "п"))
+
+
+_FROM = frozenset(["из", "from", "iz"])
+_FROM_ENDINGS = ("тан", "тен", "дан", "ден", "нан", "нен")  # the Kazakh ablative (loose): "облыстан"
+
+
+def _from_there(words: list[str], alt_words: list[str], start: int, end: int) -> bool:
+    """Whether a place is said as where someone comes from ("из другой области", "басқа облыстан", "from another
+    region") or goes to ("туған ауылына"), rather than whose tables are asked ("другой области", "басқа облыстың")."""
+    before = set(words[max(start - 2, 0):start] + alt_words[max(start - 2, 0):start])
+    place = [w for w in words[start:end] + alt_words[start:end] if w]
+    return bool(_FROM & before) or any(w.endswith(_FROM_ENDINGS + ("ына", "ине", "на", "не", "а", "е")) for w in place)
 
 
 def guess_intent(u: Understood) -> str:

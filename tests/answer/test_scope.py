@@ -334,3 +334,22 @@ def test_a_pronoun_names_no_service(engine: Engine):
 def test_people_hours_and_waiting_are_not_in_the_base(engine: Engine, question):
     answer = engine.ask(question)
     assert answer.status == "not_found" and not answer.results
+
+
+@pytest.mark.parametrize("question", ["тарифы другой области на массаж в стационаре",
+                                      "басқа облыстың стационар тарифтері қанша",
+                                      "what are the home care rates of another region"])
+def test_another_region_s_tables_are_not_held(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.status == "not_found" and not answer.results
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("уақытша болу бөлімшесіне басқа облыстан келген адамды туған ауылына билет алып беріп жібердік, тарифі қанша", 3),
+    ("мужчина из другой области во временном пребывании, купили ему билет домой в родное село, сколько стоит", 3),
+])
+def test_where_someone_comes_from_or_goes_back_to_is_no_filter(engine: Engine, question: str, item: int) -> None:
+    # "from another region", "to his home village": the story, not the table asked (no oblast, no rural area)
+    answer = engine.ask(question)
+    assert answer.filters.jurisdiction is None and answer.filters.area is None
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
