@@ -839,3 +839,13 @@ def test_a_wheelchair_user_kept_out_is_an_entrance_not_a_wheelchair(engine, ques
     assert first not in (64, 76, 83, 89)
     offered = [first] if answer.status == "answer" else [int(c.label.split(".")[0]) for c in answer.choices]
     assert offered[0] in (53, 74)
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    # the same records compared, found at an inspection visit (minor) or in the monitoring of reports (significant)
+    ("при выезде на объект проверяющие увидели, что список получателей не совпадает с е-собес, какая степень", 5),
+    ("мониторинг бойынша қызмет алушылар саны е-собеспен сәйкес келмейді, қандай дәреже", 78),
+])
+def test_an_inspection_visit_said_outright_leads_to_the_visit_s_criterion(engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
