@@ -44,6 +44,7 @@ LOOK_ALIKE = 0.6  # share of the shorter criterion's words the other one repeats
 SECTION_BONUS = 0.1  # a criterion of the section the question names the way of, ahead of its look-alikes
 SECTION_PENALTY = 0.2  # ... and one of a section needing a way the question does not say, behind the others
 NAMED_ONLY = frozenset({"complaints", "internet", "reports"})  # sections whose criteria hold only when said so
+VISIT = "visit"  # the section of what an inspection visit finds
 INSPECTED = 0.01  # ... a plain look-alike of one of them leads it by this much
 KIND_SCORE = 0.3  # a tariff service found this well names the kind of service the incident is about
 KIND_BONUS = 0.1  # ... and puts the criteria requiring that kind (in the setting asked) this far ahead
@@ -166,6 +167,8 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
     if not reading.relative_taught:  # a lesson the family was not given: what it was about is no service due
         hits = _of_the_failed_kind(_with_service_kind(hits, u, ctx, reading, only, way), u, ctx, reading, way)
     named, mentioned = incident.sections_named(u), incident.sections_named(u, mentioned=True)
+    if VISIT in named:  # the visit said outright: records both compare with ("е-собес") allow no other way
+        mentioned = named
     setting = u.filters.setting
     found = [replace(h, score=h.score + (KIND_NAMED if _kind_named(reading, h) else 0.0) + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
                                                          mentioned)
