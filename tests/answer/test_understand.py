@@ -251,6 +251,8 @@ def test_latin_words_carry_their_cyrillic_reading() -> None:
 def test_stopwords_and_single_letters_are_dropped() -> None:
     assert words(understand("и в массаж для a the")) == [("массаж", None, 1.0)]
     assert [w[0] for w in words(understand("their massage got its"))] == ["massage"]  # English function words
+    # ... and those of phone-typed stories ("why", "during", "pls"): no word of a service's name
+    assert [w[0] for w in words(understand("why massage during the week pls thx"))] == ["massage", "week"]
 
 
 def test_numbers() -> None:
