@@ -47,7 +47,7 @@ _TOWN = re.compile(r"(?<![\w.])(?<!\d\s)г\.\s*[А-ЯЁӘҒҚҢӨҰҮҺІ]")  # 
 _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "нужна", "требуется", "положено", "need", "needed", "required",
                   "how many", "per 100", "units", "posts", "ставк", "ставок"}
 # Words before a place that make it where someone comes from or goes back to, not the table asked (loose forms)
-_STORY_PLACE = frozenset(["баска", "другои", "другого", "другом", "другую", "another", "other", "туган",
+_STORY_PLACE = frozenset(["баска", "другои", "другого", "другом", "другую", "another", "other", "туган", "оз",
                           "родное", "родную", "родном", "родного", "роднои", "родныи"])
 _COUNT_ASKED = frozenset(["канша", "неше", "сколко", "many"])  # a number asked for (loose)
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
@@ -149,6 +149,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     scopes: list[str] = []
     named_city = False
     typo_position = False
+    story_places: set[int] = set()  # where a place said as someone's way there or back starts: no word to search
     named = {m.term.key for m in matches if m.term.category == "settings" and m.term.words not in glossary.weak_settings}
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
@@ -166,8 +167,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 words[max(m.start - 1, 0):m.start] + alt_words[max(m.start - 1, 0):m.start]):
             # "басқа облыстан келген", "туған ауылына", "from another region": where someone comes from or goes
             # back to, no filter; "тарифы другой области", "басқа облыстың": another region's tables, not held
-            if term.category == "jurisdictions" and not _from_there(words, alt_words, m.start, m.end):
+            if term.category == "jurisdictions" and not _from_there(words, alt_words, m.start, m.end, term.lang):
                 scopes.insert(0, "other_place")
+            story_places.add(m.start)
             continue
         elif term.category == "areas":
             filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
@@ -213,6 +215,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     for index, word in enumerate(words):
         m = taken[index]
         alt = alt_words[index] if translit[index] else None
+        if m is not None and m.start in story_places and m.term.category in ("areas", "jurisdictions"):
+            continue
         if m is not None and m.term.key == _DISORDER and index == m.start:
             continue  # "нарушениями" of "нарушениями ОДА" names no violation, nor anything to search for
         if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS or m.term.key in (_NAMED, _DISORDER)):
@@ -300,9 +304,12 @@ def _unknown_place(words: list[str], alt_words: list[str], matches: list, taken:
     def a_place_of_the_base(word: str) -> bool:  # spelt otherwise ("Börlı", "Бурли")
         return any(fuzz.ratio(word[:len(known) + 1], known) >= PLACE_LIKE for known in glossary.place_words)
 
+    def a_way_there(m: Match) -> bool:  # "уехать в другой район": where someone goes, no district asked about
+        return words[m.start - 1] in _STORY_PLACE and _from_there(words, alt_words, m.start - 1, m.end, m.term.lang)
+
     return any(m.term.key == "district" and m.start and a_name(m.start - 1)
                and not a_place_of_the_base(words[m.start - 1]) and not a_place_of_the_base(alt_words[m.start - 1])
-               for m in matches)
+               and not a_way_there(m) for m in matches)
 
 
 def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
@@ -418,15 +425,23 @@ def _converb_form(word: str) -> bool:
 
 
 _FROM = frozenset(["из", "from", "iz"])
-_FROM_ENDINGS = ("тан", "тен", "дан", "ден", "нан", "нен")  # the Kazakh ablative (loose): "облыстан"
+_TO = frozenset(["в", "во", "к", "to", "into", "back"])  # a way there ("уехать в другой район"): with no ending below
+_IN_OR_OF = ("е", "и", "ом", "ого")  # Russian "в другом районе", "другой области": where or whose, no way there
+# the Kazakh ablative and dative (loose): "облыстан" (from), "ауылына" (to)
+_FROM_OR_TO_ENDINGS = ("тан", "тен", "дан", "ден", "нан", "нен", "ына", "ине", "на", "не", "га", "ге", "ка", "ке", "а", "е")
 
 
-def _from_there(words: list[str], alt_words: list[str], start: int, end: int) -> bool:
+def _from_there(words: list[str], alt_words: list[str], start: int, end: int, lang: str) -> bool:
     """Whether a place is said as where someone comes from ("из другой области", "басқа облыстан", "from another
-    region") or goes to ("туған ауылына"), rather than whose tables are asked ("другой области", "басқа облыстың")."""
+    region") or goes to ("туған ауылына", "уехать в другой район"), rather than whose tables are asked ("другой
+    области", "в другом районе", "басқа облыстың")."""
     before = set(words[max(start - 2, 0):start] + alt_words[max(start - 2, 0):start])
     place = [w for w in words[start:end] + alt_words[start:end] if w]
-    return bool(_FROM & before) or any(w.endswith(_FROM_ENDINGS + ("ына", "ине", "на", "не", "а", "е")) for w in place)
+    if _FROM & before:
+        return True
+    if lang == "kk":
+        return any(w.endswith(_FROM_OR_TO_ENDINGS) for w in place)
+    return bool(_TO & before) and not any(w.endswith(_IN_OR_OF) for w in place[-1:])
 
 
 def guess_intent(u: Understood) -> str:

@@ -353,3 +353,13 @@ def test_where_someone_comes_from_or_goes_back_to_is_no_filter(engine: Engine, q
     answer = engine.ask(question)
     assert answer.filters.jurisdiction is None and answer.filters.area is None
     assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+@pytest.mark.parametrize(("question", "scope"), [
+    ("мужчина просил помочь уехать в другой район, билет так и не купили", None),  # where he goes back to
+    ("перевезти бабушку в другой район, сколько стоит", None),
+    ("тарифы на дому другого района", "other_place"),  # whose tables: not held
+    ("massage rate in another district", "other_place"),
+])
+def test_another_district_is_beyond_the_base_unless_it_is_a_way_there(question: str, scope) -> None:
+    assert understand(question).scope == scope
