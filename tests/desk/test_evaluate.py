@@ -192,6 +192,10 @@ HELD_OUT_ZZZZZZQ = DATA / "questions-heldout-2026-12-02a.jsonl"
 HELD_OUT_ZZZZZZR = DATA / "questions-heldout-2026-12-02b.jsonl"
 HELD_OUT_ZZZZZZS = DATA / "questions-heldout-2026-12-02c.jsonl"
 HELD_OUT_ZZZZZZT = DATA / "questions-heldout-2026-12-02d.jsonl"
+HELD_OUT_ZZZZZZU = DATA / "questions-heldout-2026-12-02e.jsonl"
+HELD_OUT_ZZZZZZV = DATA / "questions-heldout-2026-12-02f.jsonl"
+HELD_OUT_ZZZZZZW = DATA / "questions-heldout-2026-12-02g.jsonl"
+HELD_OUT_ZZZZZZX = DATA / "questions-heldout-2026-12-02h.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -533,6 +537,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZR, 130, 0.96, 2, "a2857d5883311d3dd6a2ec3f0a83bd2832ae5ce73f67f6ae76e383e12e77f3cf"),
     (HELD_OUT_ZZZZZZS, 130, 0.88, 2, "8de9b39da99d6fe30d174161dfbd52466a1ec1d45dc52e5d16ff7eaf459ef0d5"),
     (HELD_OUT_ZZZZZZT, 130, 0.90, 2, "8b9cc84270dcd7d8a26cb4191cde47f34707ae5959e84ad3d4f1d97c1aaa1fa9"),
+    # scored once on 2026-12-02 in the thirteenth session, after ZZZZZZQ–T's classes were fixed, with the others of
+    # its round: ZZZZZZU 128/130 (98.5 %), 0 confidently wrong; ZZZZZZV 122/130 (93.8 %), 1 confidently wrong;
+    # ZZZZZZW 125/130 (96.2 %), 1 confidently wrong; ZZZZZZX 126/130 (96.9 %), 0 confidently wrong
+    (HELD_OUT_ZZZZZZU, 130, 0.98, 0, "4172fba28355072e635469bc23813bb853f294935577fe0cae9e05ffdf38d39c"),
+    (HELD_OUT_ZZZZZZV, 130, 0.93, 1, "3631d3b48c7251ba44b30ac0404ce75599f7bfb8e15c32e66b1c50f44dcc7bc9"),
+    (HELD_OUT_ZZZZZZW, 130, 0.96, 1, "9a664f74a23b13c0deb7ec93a0c954fbd12fe4e08dcda4388e10fd82dde8d25c"),
+    (HELD_OUT_ZZZZZZX, 130, 0.96, 0, "7f7054d13da5e675eaab3930ce17bf039bc1088664ea3e96d31ef09db126ff8a"),
 ]
 
 
