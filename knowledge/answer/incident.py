@@ -28,7 +28,7 @@ from knowledge.answer.catalogue import Catalogue
 from knowledge.answer.index import INFLECTED, SURE, Hit, Index, Target
 from knowledge.answer.negation import ABSENT, NOT_DONE  # noqa: F401 - what `report` says, for its callers
 from knowledge.answer.understand import Understood, Word
-from knowledge.text import is_latin, keys, loose, loose_words, russian_pos, tokens
+from knowledge.text import is_latin, keys, loose, loose_words, russian_pos, to_cyrillic, tokens
 
 INCIDENTS_PATH = PACKAGE_DIR / "data" / "incidents.toml"
 ACTION_PENALTY = 0.15  # a requirement not naming the asked action, when another does, falls this far behind
@@ -153,11 +153,11 @@ class Lexicon:
         if known is None:
             if len(self._ways) > WAYS_CACHE:
                 self._ways.clear()
-            words = [loose(t) for t in raw]
             ways = self.mentioned_by if mentioned else self.found_by
+            readings = _readings(raw)
             known = self._ways[(raw, mentioned)] = frozenset(
                 kind for kind, patterns in ways.items()
-                if _found(patterns, words))
+                if any(_found(patterns, words) for words in readings))
         return known
 
     def ways_for_sure(self, raw: tuple[str, ...]) -> frozenset[str]:
@@ -184,8 +184,9 @@ class Lexicon:
         if found is None:
             if len(self._way_runs) > WAYS_CACHE:
                 self._way_runs.clear()
-            words = [loose(t) for t in raw]
-            found = self._way_runs[raw] = (words, tuple(self._ways_at(words)))
+            readings = _readings(raw)
+            runs = dict.fromkeys(run for words in readings for run in self._ways_at(words))
+            found = self._way_runs[raw] = (readings[0], tuple(runs))
         return found
 
     def _ways_at(self, words: list[str]) -> Iterator[tuple[str, int, int]]:
@@ -214,6 +215,15 @@ class Reading:
     negated: bool
     action_words: list[Word] = field(default_factory=list)  # the question's action words, searched as optional
     relative_taught: bool = False  # a lesson not given to the family ("не научили дочь ухаживать")
+
+
+def _readings(raw: tuple[str, ...]) -> list[list[str]]:
+    """The loose words of a question as typed, and, when it has Latin-script words, as read in Cyrillic too
+    ("eki shagym" says "екі шағым"; English words keep their own reading)."""
+    typed = [loose(t) for t in raw]
+    if not any(is_latin(t) for t in raw):
+        return [typed]
+    return [typed, [loose(to_cyrillic(t)) if is_latin(t) else w for t, w in zip(raw, typed, strict=True)]]
 
 
 def _found(patterns: tuple[Pattern, ...], words: list[str]) -> bool:

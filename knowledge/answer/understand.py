@@ -49,6 +49,8 @@ _WEAK_STAFFING = {"керек", "кажет", "нужно", "нужен", "ну�
 # Words before a place that make it where someone comes from or goes back to, not the table asked (loose forms)
 _STORY_PLACE = frozenset(["баска", "другои", "другого", "другом", "другую", "another", "other", "туган", "оз",
                           "родное", "родную", "родном", "родного", "роднои", "родныи"])
+# letters and groups English spells with and Kazakh or Russian typed in Latin letters hardly ever does
+_ENGLISH_SPELLING = re.compile(r"c(?!h)|w|x|ph|th|tion|ee|oo|ck|ou")
 _COUNT_ASKED = frozenset(["канша", "неше", "сколко", "many"])  # a number asked for (loose)
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
@@ -360,7 +362,9 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
             elif lemma(to_cyrillic(token)):
                 votes["ru"] += 1  # a Russian word in Latin letters ("stoit", "provel")
             else:
-                votes["en"] += 0.5
+                # a Latin word no dictionary knows, in a text with no English word: English by its spelling
+                # ("physiotherapy"), else Kazakh typed in Latin letters ("eki shagym tusti ... rastaldy")
+                votes["en" if _ENGLISH_SPELLING.search(token) else "kk"] += 0.5
         elif KAZAKH_LETTERS.intersection(token):
             votes["kk"] += 2
         elif index in matched:

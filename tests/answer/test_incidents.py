@@ -24,7 +24,7 @@ from knowledge.answer.incident import (
 from knowledge.answer.index import Target
 from knowledge.answer.intents import refine_intent
 from knowledge.answer.understand import understand
-from knowledge.text import loose
+from knowledge.text import loose, tokens
 
 # ------------------------------------------------------------------------------------------------ the reading
 
@@ -849,3 +849,9 @@ def test_a_wheelchair_user_kept_out_is_an_entrance_not_a_wheelchair(engine, ques
 def test_an_inspection_visit_said_outright_leads_to_the_visit_s_criterion(engine, question, item):
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_a_way_said_in_latin_script_kazakh_is_read_as_in_cyrillic():
+    lexicon = load_lexicon()
+    assert lexicon.ways_for_sure(tuple(tokens("karttar uiine eki shagym tusti"))) == {"complaints"}
+    assert lexicon.ways_for_sure(tuple(tokens("two complaints came in"))) == {"complaints"}  # English as it is

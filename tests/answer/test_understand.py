@@ -23,6 +23,8 @@ def words(u: Understood) -> list[tuple[str, str | None, float]]:
     ("jartylay statsionarda meyirger massazh auylda qansha", "kk"),  # Latin-script Kazakh words
     ("Bórli aýdanynda úıde kútim qansha", "kk"),  # the 2018 acute alphabet
     ("awılda şaştaraz", "kk"),  # letters only Kazakh Latin has
+    ("eki shagym tusti, dari bermeidi, ekeui de rastaldy", "kk"),  # Latin words no dictionary knows, no English word
+    ("hydrotherapy Baiterek", "en"),  # ... spelt as English is
     ("", "kk"),  # nothing to go on: Kazakh, the bot's first language
 ])
 def test_language(question: str, lang: str) -> None:
