@@ -163,11 +163,11 @@ class Lexicon:
     def ways_for_sure(self, raw: tuple[str, ...]) -> frozenset[str]:
         """The section kinds whose way the question says for sure: a counted way ("two complaints or more") with a
         count of two or more in the COUNT_REACH words before it ("две подтверждённые жалобы", "3 шағым")."""
-        words, ways = self._ways_in(raw)
+        readings, ways = self._ways_in(raw)
 
         def counted(i: int) -> bool:
             return any((w in self.counts and w not in self.single) or (w.isdigit() and int(w) >= 2)
-                       for w in words[max(0, i - COUNT_REACH):i])
+                       for words in readings for w in words[max(0, i - COUNT_REACH):i])
 
         return frozenset(kind for kind, start, _ in ways if kind not in self.counted or counted(start))
 
@@ -175,18 +175,20 @@ class Lexicon:
         """The loose words saying how a violation came to light ("жалобы", "БАҚ"), with the COUNT_REACH words before
         each (its count or verb: "две подтверждённые жалобы", "екі шағым"): they tell the section, not what was not
         done."""
-        words, ways = self._ways_in(raw)
-        return frozenset(word for _, start, end in ways for word in words[max(0, start - COUNT_REACH):end])
+        readings, ways = self._ways_in(raw)
+        return frozenset(word for words in readings for _, start, end in ways
+                         for word in words[max(0, start - COUNT_REACH):end])
 
-    def _ways_in(self, raw: tuple[str, ...]) -> tuple[list[str], tuple[tuple[str, int, int], ...]]:
-        """The question's loose words and the runs naming a way in them, read once for both readers above."""
+    def _ways_in(self, raw: tuple[str, ...]) -> tuple[list[list[str]], tuple[tuple[str, int, int], ...]]:
+        """The question's loose words (as typed, and in Cyrillic when Latin) and the runs naming a way in them, read
+        once for both readers above."""
         found = self._way_runs.get(raw)
         if found is None:
             if len(self._way_runs) > WAYS_CACHE:
                 self._way_runs.clear()
             readings = _readings(raw)
             runs = dict.fromkeys(run for words in readings for run in self._ways_at(words))
-            found = self._way_runs[raw] = (readings[0], tuple(runs))
+            found = self._way_runs[raw] = (readings, tuple(runs))
         return found
 
     def _ways_at(self, words: list[str]) -> Iterator[tuple[str, int, int]]:
