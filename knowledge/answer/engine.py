@@ -186,6 +186,8 @@ class Engine:
             # price is asked and no degree ("не помогала с оплатой ... Какая степень?" asks a degree)
             priced = "tariff" in u.cues and "violation" not in u.cues
             among = [name for name in BEST_MATCH_AMONG if name != "tariff" or "not_done" not in u.cues or priced]
+            if u.degree:  # a degree asked ("это грубое или нет?"): a checklist's requirement carries none
+                among = [name for name in among if name != "checklist"]
             ranked = [intent for intent in map(BY_NAME.get, among) if isinstance(intent, Ranked)]
             step = clear_best({intent.name: intent.best_score(u, self.context) for intent in ranked}) or ""
         intent = BY_NAME.get(step)

@@ -855,3 +855,9 @@ def test_a_way_said_in_latin_script_kazakh_is_read_as_in_cyrillic():
     lexicon = load_lexicon()
     assert lexicon.ways_for_sure(tuple(tokens("karttar uiine eki shagym tusti"))) == {"complaints"}
     assert lexicon.ways_for_sure(tuple(tokens("two complaints came in"))) == {"complaints"}  # English as it is
+
+
+def test_a_degree_asked_is_never_answered_with_a_checklist_requirement(engine):
+    # a checklist's requirement carries no degree: "is it gross?" gets a criterion, a question back or nothing
+    answer = engine.ask("работа комиссии не по регламенту, это грубое?")
+    assert not any(r.type == "checklist" for r in answer.results)
