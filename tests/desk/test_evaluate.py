@@ -548,9 +548,9 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZV, 130, 0.93, 1, "3631d3b48c7251ba44b30ac0404ce75599f7bfb8e15c32e66b1c50f44dcc7bc9"),
     (HELD_OUT_ZZZZZZW, 130, 0.96, 1, "9a664f74a23b13c0deb7ec93a0c954fbd12fe4e08dcda4388e10fd82dde8d25c"),
     (HELD_OUT_ZZZZZZX, 130, 0.96, 0, "7f7054d13da5e675eaab3930ce17bf039bc1088664ea3e96d31ef09db126ff8a"),
-    # scored once on 2026-12-02 at the thirteenth session's end, on its last engine, with the others of its round:
-    # ZZZZZZY 123/130 (94.6 %), 0 confidently wrong; ZZZZZZZ 120/130 (92.3 %), 3 confidently wrong; ZZZZZZZA 121/130
-    # (93.1 %), 3 confidently wrong; ZZZZZZZB 125/130 (96.2 %), 0 confidently wrong
+    # scored once on 2026-12-02 in the thirteenth session, after ZZZZZZU–X's classes were fixed, with the others of
+    # its round: ZZZZZZY 123/130 (94.6 %), 0 confidently wrong; ZZZZZZZ 120/130 (92.3 %), 3 confidently wrong;
+    # ZZZZZZZA 121/130 (93.1 %), 3 confidently wrong; ZZZZZZZB 125/130 (96.2 %), 0 confidently wrong
     (HELD_OUT_ZZZZZZY, 130, 0.94, 0, "0a2d1dbf43c8d9feb6bb0b16621bf7474403c7f8289fff5625022f2f535bcfed"),
     (HELD_OUT_ZZZZZZZ, 130, 0.92, 3, "b1fec0b0424b701b4d2d7d237798eafc90217a230850c939ad6fb0b38a5f4952"),
     (HELD_OUT_ZZZZZZZA, 130, 0.93, 3, "48f75e045f95af2b3d1e752f22f188da375bca3b6de9d9481473e3bf75b2db2d"),
