@@ -861,3 +861,20 @@ def test_a_degree_asked_is_never_answered_with_a_checklist_requirement(engine):
     # a checklist's requirement carries no degree: "is it gross?" gets a criterion, a question back or nothing
     answer = engine.ask("работа комиссии не по регламенту, это грубое?")
     assert not any(r.type == "checklist" for r in answer.results)
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    # the media said as "ақпарат құралдары" (no "бұқаралық"): the media's criterion of the kind not provided
+    ("ақпарат құралдарында қарттар үйінде тамақ пен медициналық көмек берілмейді деп жазылды, қай дәреже", 72),
+])
+def test_a_way_said_in_other_words_leads_to_its_section(engine, question, item):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == item
+
+
+def test_the_local_bodies_data_are_the_monitoring_of_reports_and_e_sobes_alone_is_not():
+    lexicon = load_lexicon()
+    assert "reports" in lexicon.ways_said(tuple(tokens("по данным акимата нет условий")), False)
+    assert "reports" in lexicon.ways_said(tuple(tokens("жао деректері бойынша")), False)
+    # the records every section compares with: said, they name no way
+    assert "reports" not in lexicon.ways_said(tuple(tokens("список не совпадает с данными е-собес")), False)
