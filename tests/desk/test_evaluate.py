@@ -200,6 +200,10 @@ HELD_OUT_ZZZZZZY = DATA / "questions-heldout-2026-12-02i.jsonl"
 HELD_OUT_ZZZZZZZ = DATA / "questions-heldout-2026-12-02j.jsonl"
 HELD_OUT_ZZZZZZZA = DATA / "questions-heldout-2026-12-02k.jsonl"
 HELD_OUT_ZZZZZZZB = DATA / "questions-heldout-2026-12-02l.jsonl"
+HELD_OUT_ZZZZZZZC = DATA / "questions-heldout-2026-12-02m.jsonl"
+HELD_OUT_ZZZZZZZD = DATA / "questions-heldout-2026-12-02n.jsonl"
+HELD_OUT_ZZZZZZZE = DATA / "questions-heldout-2026-12-02o.jsonl"
+HELD_OUT_ZZZZZZZF = DATA / "questions-heldout-2026-12-02p.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -555,6 +559,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZ, 130, 0.92, 3, "b1fec0b0424b701b4d2d7d237798eafc90217a230850c939ad6fb0b38a5f4952"),
     (HELD_OUT_ZZZZZZZA, 130, 0.93, 3, "48f75e045f95af2b3d1e752f22f188da375bca3b6de9d9481473e3bf75b2db2d"),
     (HELD_OUT_ZZZZZZZB, 130, 0.96, 0, "ba43d7f3cf8c569536014e12a43728c6dbe39ee7a6b7c85f931cabb114531831"),
+    # scored once on 2026-12-02 at the thirteenth session's end, on its last engine, with the others of its round:
+    # ZZZZZZZC 123/130 (94.6 %), 3 confidently wrong; ZZZZZZZD 118/130 (90.8 %), 1 confidently wrong; ZZZZZZZE 128/130
+    # (98.5 %), 1 confidently wrong; ZZZZZZZF 119/130 (91.5 %), 3 confidently wrong
+    (HELD_OUT_ZZZZZZZC, 130, 0.94, 3, "2bb7617a5dc5459495ec48df132395cdcdcd2cb142135282f71062d4d287a946"),
+    (HELD_OUT_ZZZZZZZD, 130, 0.90, 1, "6432b2f3806d65cc7acf4b0eedbedd68493eb9c468d026e392c03bd809f48ecc"),
+    (HELD_OUT_ZZZZZZZE, 130, 0.98, 1, "f0c91eee60534deff532575368c018a82dfe7673bebe0fd7b91d65dd2048e825"),
+    (HELD_OUT_ZZZZZZZF, 130, 0.91, 3, "d4e10efd8a87b5dc451acbf6e4443696ac9bd016277c054729a9c3fe5913e9fb"),
 ]
 
 
