@@ -11,10 +11,11 @@
 - no incident either: something missing whose only content word is a job title ("не было врача", "дәрігер жоқ",
   "nurse missing"): staff are the staffing norms' matter, no requirement of the criteria, so no ground to answer a
   violation on;
-- a case DESCRIBED, no incident: a negation inside a condition ("если ... не", "при отсутствии", "в случае", "когда",
-  "if / unless / when / because ... not", Kazakh "егер", "себебі", the conditional -са/-се "берілмесе", "болмаса", "жоқ болса",
-  "болмаған жағдайда") or a relative clause ("которые не могут", "у кого нет", "who do not", the Kazakh participles
-  "жүре алмайтын", "кәмелетке толмаған балалар") says who or what a service is for; it reports nothing not done.
+- a case DESCRIBED, no incident: a negation inside a condition or a reason ("если ... не", "при отсутствии", "в
+  случае", "когда", "потому что", "if / unless / when / because ... not", Kazakh "егер", "себебі", the conditional
+  -са/-се "берілмесе", "болмаса", "жоқ болса", "болмаған жағдайда") or a relative clause ("которые не могут", "у
+  кого нет", "who do not", the Kazakh participles "жүре алмайтын", "кәмелетке толмаған балалар") says who or what a
+  service is for; it reports nothing not done.
 A negation that is asked about ("жоқ па", "нет ли") is none of these. When a question has several, the strongest
 reported one counts (not done over absent); described ones count only when nothing is reported.
 """

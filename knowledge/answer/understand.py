@@ -165,8 +165,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         elif term.category == "settings":
             filters.setting = filters.setting or term.key
             settings += [term.key] if term.key not in settings else []
-        elif term.category in ("areas", "jurisdictions") and _STORY_PLACE & set(
-                words[max(m.start - 1, 0):m.start] + alt_words[max(m.start - 1, 0):m.start]):
+        elif term.category in ("areas", "jurisdictions") and _after_a_story_word(words, alt_words, m.start):
             # "басқа облыстан келген", "туған ауылына", "from another region": where someone comes from or goes
             # back to, no filter; "тарифы другой области", "басқа облыстың": another region's tables, not held
             if term.category == "jurisdictions" and not _from_there(words, alt_words, m.start, m.end, term.lang):
@@ -307,7 +306,8 @@ def _unknown_place(words: list[str], alt_words: list[str], matches: list, taken:
         return any(fuzz.ratio(word[:len(known) + 1], known) >= PLACE_LIKE for known in glossary.place_words)
 
     def a_way_there(m: Match) -> bool:  # "уехать в другой район": where someone goes, no district asked about
-        return words[m.start - 1] in _STORY_PLACE and _from_there(words, alt_words, m.start - 1, m.end, m.term.lang)
+        return _after_a_story_word(words, alt_words, m.start) and _from_there(words, alt_words, m.start - 1, m.end,
+                                                                              m.term.lang)
 
     return any(m.term.key == "district" and m.start and a_name(m.start - 1)
                and not a_place_of_the_base(words[m.start - 1]) and not a_place_of_the_base(alt_words[m.start - 1])
@@ -432,7 +432,13 @@ _FROM = frozenset(["из", "from", "iz"])
 _TO = frozenset(["в", "во", "к", "to", "into", "back"])  # a way there ("уехать в другой район"): with no ending below
 _IN_OR_OF = ("е", "и", "ом", "ого")  # Russian "в другом районе", "другой области": where or whose, no way there
 # the Kazakh ablative and dative (loose): "облыстан" (from), "ауылына" (to)
-_FROM_OR_TO_ENDINGS = ("тан", "тен", "дан", "ден", "нан", "нен", "ына", "ине", "на", "не", "га", "ге", "ка", "ке", "а", "е")
+_FROM_OR_TO_ENDINGS = ("тан", "тен", "дан", "ден", "нан", "нен", "ына", "ине", "на", "не", "га", "ге", "ка", "ке",
+                       "а", "е")
+
+
+def _after_a_story_word(words: list[str], alt_words: list[str], start: int) -> bool:
+    """Whether the word before a place is one making it someone's way there or back ("басқа", "другой", "туған")."""
+    return start > 0 and bool(_STORY_PLACE & {words[start - 1], alt_words[start - 1]})
 
 
 def _from_there(words: list[str], alt_words: list[str], start: int, end: int, lang: str) -> bool:
@@ -476,8 +482,9 @@ def guess_intent(u: Understood) -> str:
     # ... and beside a violation named ("our staff did nothing to help ... How serious is this violation?"), who
     # failed: a violation question, unless a head count is given or asked with it ("қанша ауыр науқасқа бір бірлік")
     judged = "violation" in cues and not _COUNT_ASKED.intersection(loose(t) for t in u.tokens)
-    if ("staffing" in cues and not reported and (has_number or not (priced_here or judged))) or (weak_staffing and u.filters.area is None and u.degree is None
-                                                 and not ({"violation", "document"} & cues)):
+    strong = "staffing" in cues and not reported and (has_number or not (priced_here or judged))
+    if strong or (weak_staffing and u.filters.area is None and u.degree is None
+                  and not ({"violation", "document"} & cues)):
         return "staffing"
     f = u.filters
     # a price or an area is asked only of a tariff: "per doctors' orders" in a service's name is no act asked about,

@@ -101,8 +101,7 @@ class Staffing:
         repealed = compose.repealed_line(act, lang) if act.get("status") == "repealed" else ""
         if repealed:
             reply.warnings.append(repealed)  # asked about staffing: the act's status is said whatever answers
-        # the title's words as said, in Cyrillic too ("aspazshy" says "аспазшы")
-        said = {k for t in u.tokens for form in {t, to_cyrillic(t) if is_latin(t) else t} for k in keys(form)}
+        said = {k for t in u.tokens for k in keys(t)}  # a Latin-typed title's key is its Cyrillic one ("aspazshy")
 
         def rival(hit: Hit, top: Hit) -> bool:  # "аспазшы" asked: "Бас аспазшы" (one word more) is no rival
             return not (_title_said(top.target, said) and not _title_said(hit.target, said))

@@ -170,8 +170,8 @@ def _search(u: Understood, ctx: Context, reading: incident.Reading | None = None
     if VISIT in named:  # the visit said outright: records both compare with ("е-собес") allow no other way
         mentioned = named
     setting = u.filters.setting
-    found = [replace(h, score=h.score + (KIND_NAMED if _kind_named(reading, h) else 0.0) + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named,
-                                                         mentioned)
+    found = [replace(h, score=h.score + (KIND_NAMED if _kind_named(reading, h) else 0.0)
+                     + _section_weight(lexicon.section(h.target.rows[0]["section"] or ""), named, mentioned)
                      - (SETTING_PENALTY if setting and not _settings(h, ctx.catalogue.named_settings) else 0.0))
              for h in hits]
     if not setting:
@@ -329,7 +329,8 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     failed = ctx.catalogue.kinds.failed(kind) if kind else frozenset()
     if not failed:
         return hits
-    of_way = frozenset(i for i in failed if lexicon.section(ctx.catalogue.criteria[i].rows[0]["section"] or "") in named)
+    of_way = frozenset(i for i in failed
+                       if lexicon.section(ctx.catalogue.criteria[i].rows[0]["section"] or "") in named)
     idents = {ctx.catalogue.criteria[i].ident for i in of_way}
     lead = best.score + NAMED_LEAD
     # one the search left out (its text shares few of the question's words) is found again among those of the way
