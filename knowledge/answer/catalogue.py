@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.answer.aliases import ConceptKey, aliases_by_lang, concept_key
+from knowledge.answer.counterparts import Counterparts
 from knowledge.answer.glossary import Glossary, Term
 from knowledge.answer.index import Index, Target
 from knowledge.answer.lexicon import Lexicon, load_entries, load_lexicon
@@ -31,7 +32,7 @@ from knowledge.answer.tariff_rows import services
 from knowledge.answer.years import in_force
 from knowledge.domain import LANGS, Jurisdiction
 from knowledge.kb import load_jurisdictions
-from knowledge.text import loose, tokens
+from knowledge.text import key, loose, tokens
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class Catalogue:
     synonyms: Callable[[str], tuple[str, ...]] | None = None
     service_index: Index = field(init=False)
     kinds: Kinds = field(init=False)  # the kind of each service and the criteria requiring each kind
+    counterparts: Counterparts = field(init=False)  # each requirement's criterion in the annex's other sections
     criterion_index: Index = field(init=False)
     checklist_index: Index = field(init=False)
     staffing_index: Index = field(init=False)
@@ -91,6 +93,7 @@ class Catalogue:
                 self._act_dates[number] = self._act_dates.get(number, frozenset()) | {year}
         self.service_index = Index(self.services, self.synonyms)
         self.kinds = Kinds(self.services, self.criteria)
+        self.counterparts = Counterparts(self.criteria, requirement_words)
         self.criterion_index = Index(self.criteria, self.synonyms)
         self.checklist_index = Index(self.checklist, self.synonyms)
         self.staffing_index = Index(self.staffing, self.synonyms)
@@ -378,6 +381,17 @@ def _checklist_settings(checklist: list[Target], glossary: Glossary) -> dict[int
             settings = {s for s, n in counts.items() if 2 * n >= len(targets)}
         found[annex] = settings
     return found
+
+
+MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
+
+
+@lru_cache(maxsize=1024)
+def requirement_words(text: str) -> frozenset[str]:
+    """A requirement's words after the setting it opens with ("Үйде қызмет көрсету жағдайларында ..."), keyed."""
+    words = tokens(text)
+    lead = next((i for i, w in enumerate(words[:LEAD_WORDS]) if loose(w).startswith(SETTING_WORD)), -1)
+    return frozenset(key(w) for w in words[lead + 1:] if len(w) >= MIN_WORD and not w.isdigit())
 
 
 def _named_settings(targets: list[Target], glossary: Glossary) -> dict[tuple, frozenset[str]]:

@@ -12,11 +12,10 @@ offered as choices.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 from itertools import zip_longest
 
 from knowledge.answer import compose, incident
-from knowledge.answer.catalogue import LEAD_WORDS, SETTING_WORD
+from knowledge.answer.catalogue import requirement_words
 from knowledge.answer.compose import ANNEX, ITEM, cite, label, truncate
 from knowledge.answer.context import Context, localised_name
 from knowledge.answer.index import Hit, Target
@@ -36,7 +35,7 @@ from knowledge.answer.service_kinds import failed_kinds, required_kind
 from knowledge.answer.understand import Understood
 from knowledge.domain import DEGREE_KK, Answer, Citation, Result
 from knowledge.i18n import gettext
-from knowledge.text import key, loose, tokens
+from knowledge.text import loose, tokens
 
 SHOWN_ALONGSIDE = 2  # near-equal criteria of the same degree quoted with the best one
 SHOWN = 4  # criteria in one answer at most (the best one, its near-equals and its look-alikes)
@@ -54,7 +53,6 @@ NAMED_SHARE = 0.6  # a criterion this much of whose words a found service's name
 NAMED_BONUS = 0.15  # ... and leads the other criteria of the kind
 NAMED_LEAD = 0.05  # ... by at least this much (up to an answerable score)
 TOLD = 2  # content words beyond these tell a case, not a question about what a degree is
-MIN_WORD = 4  # shorter words (conjunctions, postpositions) say nothing about what a criterion requires
 
 
 class Violations:
@@ -320,19 +318,26 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     named = lexicon.ways_for_sure(tuple(u.tokens))
     if not named or not hits:
         return hits
-    sure = [_sure_of_object(reading, h, way) for h in hits]
+    plain = hits
+    sure = [_sure_of_object(reading, h, way) for h in plain]
     # of the requirements matching as many object words, the one whose kind the question says by name ("не оказывали
     # психологическую помощь": the psychological one, not a medical one matching "помощь" and a story word as well)
-    first = max(range(len(hits)), key=lambda i: (sure[i], _kind_named(reading, hits[i])))
-    best = hits[first] if sure[first] else None
-    kind = required_kind(best.target) if best else None
-    failed = ctx.catalogue.kinds.failed(kind) if kind else frozenset()
-    if not failed:
+    first = max(range(len(plain)), key=lambda i: (sure[i], _kind_named(reading, plain[i])))
+    best = plain[first] if sure[first] else None
+    if best is None:
         return hits
-    of_way = frozenset(i for i in failed
+    of_way = frozenset(i for i in _of_ways(best.target, ctx)
                        if lexicon.section(ctx.catalogue.criteria[i].rows[0]["section"] or "") in named)
+    if not of_way:
+        return hits
     idents = {ctx.catalogue.criteria[i].ident for i in of_way}
-    lead = best.score + NAMED_LEAD
+    lead = best.score
+    if not required_kind(best.target):
+        # the way's criterion listing the very object found (not a kind of service inferred) leads the way's others
+        # too, matching only story words ("кассаға, гардеробқа арбамен ...": the service zones', not the aids')
+        lead = max([lead] + [h.score for h in hits if h.target.ident not in idents
+                             and lexicon.section(h.target.rows[0]["section"] or "") in named])
+    lead += NAMED_LEAD
     # one the search left out (its text shares few of the question's words) is found again among those of the way
     listed = {h.target.ident for h in hits}
     hits = hits + [h for h in incident.search(ctx.catalogue.criterion_index, reading, only=of_way, limit=len(of_way))
@@ -343,6 +348,17 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
                        sure=max(hit.sure, best.sure))
 
     return sorted((leading(h) if h.target.ident in idents else h for h in hits), key=lambda h: -h.score)
+
+
+def _of_ways(requirement: Target, ctx: Context) -> frozenset[int]:
+    """The criteria of the ways of coming to light that a plain requirement's failure falls under: those listing its
+    kind of services as not rendered (social-household ...), else those listing its object (wheelchairs, ramps)."""
+    catalogue = ctx.catalogue
+    kind = required_kind(requirement)
+    if kind:
+        return catalogue.kinds.failed(kind)
+    index = next((i for i, target in enumerate(catalogue.criteria) if target is requirement), None)
+    return frozenset(catalogue.counterparts.listing(index).values()) if index is not None else frozenset()
 
 
 KIND_STEM = 6  # letters a kind's name shares with its Russian word ("психологиялық", "психологический")
@@ -382,9 +398,9 @@ def _named_by_service(service: Target, criteria: list[Target]) -> tuple | None:
     other's): "... жуыну, тамақ ішу ... жеке қызмет көрсету және гигиеналық сипаттағы әлеуметтік-тұрмыстық
     қызметтер" (a tariff item) is what "жеке қызмет көрсетушінің әлеуметтік-тұрмыстық және гигиеналық сипаттағы
     қызметтерді ұсыну" (criterion 23) requires, not the household chores of criterion 24."""
-    said = _requirement_words(service.names[0])
+    said = requirement_words(service.names[0])
     shares = sorted(((len(words & said) / len(words), c.ident) for c in criteria
-                     if (words := _requirement_words(c.names[0]))), reverse=True)
+                     if (words := requirement_words(c.names[0]))), reverse=True)
     if not shares or shares[0][0] < NAMED_SHARE or (len(shares) > 1 and shares[1][0] >= shares[0][0]):
         return None
     return shares[0][1]
@@ -409,7 +425,7 @@ def look_alike(hit: Hit, top: Hit, named_settings: dict) -> bool:
     a, b = hit.target.rows[0], top.target.rows[0]
     if a["section"] == b["section"] and _settings(hit, named_settings) == _settings(top, named_settings):
         return False
-    words_a, words_b = _requirement_words(a["criterion"]), _requirement_words(b["criterion"])
+    words_a, words_b = requirement_words(a["criterion"]), requirement_words(b["criterion"])
     shorter = min(len(words_a), len(words_b))
     return shorter > 0 and len(words_a & words_b) >= LOOK_ALIKE * shorter
 
@@ -436,13 +452,6 @@ def _finds_all_of(hit: Hit, top: Hit) -> bool:
 
 def _settings(hit: Hit, named_settings: dict) -> frozenset[str]:
     return named_settings.get(("criterion", hit.target.ident), frozenset())
-
-
-@lru_cache(maxsize=1024)
-def _requirement_words(text: str) -> frozenset[str]:
-    words = tokens(text)
-    lead = next((i for i, w in enumerate(words[:LEAD_WORDS]) if loose(w).startswith(SETTING_WORD)), -1)
-    return frozenset(key(w) for w in words[lead + 1:] if len(w) >= MIN_WORD and not w.isdigit())
 
 
 def _criterion_lines(shown: list[Hit], lang: str, ctx: Context) -> list[str]:
