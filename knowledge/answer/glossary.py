@@ -203,6 +203,12 @@ class Glossary:
             hit = process.extractOne(probe, self._fuzzy_choices[length], scorer=fuzz.ratio, score_cutoff=87)
             if hit is None:  # two letters swapped ("уақыташ") cost the ratio two edits: count them as one
                 hit = self._swapped(probe, length)
+            if hit is None and length and len(word) > length:
+                # a letter slipped into a stem ("оресекел"): its start one letter longer is the stem and that letter,
+                # inside it ("фактісі" is no "актісі")
+                hit = process.extractOne(word[:length + 1], self._fuzzy_choices[length], scorer=fuzz.ratio,
+                                         score_cutoff=87)
+                hit = hit if hit is not None and hit[0][:2] == word[:2] else None
             if hit is not None and (best is None or hit[1] > best[0]):
                 best = (hit[1], terms[hit[2]])
         return best[1] if best else None

@@ -68,6 +68,12 @@ def test_a_swap_is_one_typo_not_any_two_edits(glossary: Glossary) -> None:
     assert found(glossary, "уақытаа") == []  # two letters changed: too far
 
 
+def test_a_letter_slipped_into_a_stem_is_a_typo_of_it(glossary: Glossary) -> None:
+    assert found(glossary, "оресекел ме") == [("cues", "degree_gross", 0, 1)]
+    assert found(glossary, "стацнионарда") == [("settings", "stationary", 0, 1)]
+    assert found(glossary, "фактісінің") == []  # a letter before the stem makes another word ("актісі": the act's)
+
+
 def test_a_doubled_letter_written_once_is_a_typo_of_the_stem(glossary: Glossary) -> None:
     assert found_by_keys(glossary, "временое пребывание") == [("settings", "temporary", 0, 1)]
     assert found_by_keys(glossary, "масажист") == [("positions", "massage_nurse", 0, 1)]
