@@ -231,3 +231,14 @@ def test_clothes_not_changed_is_the_acts_dressing(engine):
     care (23), not the laundry that also names clothes (24)."""
     answer = engine.ask("үйде күтімде қызметкер әжені екі апта жуындырмаған, киім-кешегін ауыстырмаған, дәрежесі")
     assert answer.status == "answer" and answer.results[0].fields["item"] in (23, 26)
+
+
+@pytest.mark.parametrize("question", [
+    # "туған ауыл", "өз ауылы", "родной город": the former place of residence the acts print, not the rural area
+    "уақытша болу бөлімшесінде тұрған кісіге туған ауылына қайтуға билет алып бермедік, бұл қандай дәреже",
+    "уақытша болу бөлімшесінде тұрған кісіге өз ауылына қайтуға билет алып бермедік, бұл қандай дәреже",
+])
+def test_going_back_home_said_the_everyday_way_is_the_former_place_of_residence(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer", answer.text
+    assert answer.results[0].fields["item"] == 42
