@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from knowledge.answer.everyday import load_everyday
-from knowledge.answer.glossary import Glossary, Match, load_glossary
+from knowledge.answer.glossary import Glossary, Match, Term, load_glossary
 from knowledge.answer.negation import NOT_DONE, OR_WORDS, read_negations, split_fused
 from knowledge.domain import Filters
 from knowledge.text import (
@@ -26,6 +26,7 @@ from knowledge.text import (
     dictionary_key,
     english_key,
     is_latin,
+    kazakh_negation,
     keys,
     lemma,
     loose,
@@ -143,6 +144,9 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 matches.append(m)
                 for i in range(m.start, m.end):
                     taken[i] = m
+    if (slot := _degree_slot(words, taken, matches, glossary)) is not None:
+        matches.append(slot)
+        taken[slot.start] = slot
     filters = Filters()
     settings: list[str] = []
     weak_settings: list[str] = []
@@ -343,6 +347,7 @@ def _reads_russian(token: str, glossary: Glossary) -> bool:
 def detect_language(raw: list[str], words: list[str], matches: list, glossary: Glossary,
                     english: bool = True) -> str:
     votes: Counter[str] = Counter()
+    plain: list[str] = []  # Cyrillic words with no Kazakh letter that nothing else tells the language of
     matched = {}
     for m in matches:
         for i in range(m.start, m.end):
@@ -374,7 +379,14 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
         elif words[index] in glossary.stopwords.get("kk", ()):
             votes["kk"] += 1
         elif re.search(r"[а-я]", token):
-            votes["ru"] += 0.6
+            plain.append(token)
+    # Cyrillic words without Kazakh letters: Russian, or Kazakh typed on a Russian keyboard ("кызмет", "берилмеди").
+    # When most of them (two or more) are words the Russian dictionary does not know, they are Kazakh; a Russian
+    # question's misspelt or technical words ("масаж", "дарсонвализация") are fewer than the ones it knows.
+    unknown = [len(token) >= 3 and not lemma(token) for token in plain]  # "в", "у" tell nothing either way
+    kazakh = sum(unknown) >= 2 and 2 * sum(unknown) > sum(len(token) >= 3 for token in plain)
+    for strange in unknown:
+        votes["kk" if kazakh and strange else "ru"] += 0.5 if kazakh and strange else 0.6
     if not votes:
         return "kk"
     best = max(votes.values())
@@ -434,6 +446,41 @@ _IN_OR_OF = ("е", "и", "ом", "ого")  # Russian "в другом райо�
 # the Kazakh ablative and dative (loose): "облыстан" (from), "ауылына" (to)
 _FROM_OR_TO_ENDINGS = ("тан", "тен", "дан", "ден", "нан", "нен", "ына", "ине", "на", "не", "га", "ге", "ка", "ке",
                        "а", "е")
+
+
+_VIOLATION_NOUNS = ("бузушылы", "нарушен", "violation", "buzushyl")  # loose: the noun a degree word stands before
+DEGREE_SLOT_LIKENESS = 70  # a misspelt word before "бұзушылық" this like a degree's word is that degree ...
+DEGREE_SLOT_LEAD = 8  # ... when it is this much more like it than like any other degree's word
+
+
+def _degree_slot(words: list[str], taken: list[Match | None], matches: list[Match],
+                 glossary: Glossary) -> Match | None:
+    """A word no term matched, right before the word "violation" ("оскелел бузушылык па?"), read as the degree it
+    looks most like: that is the place of a degree, and a misspelling too far for a typo elsewhere is still told
+    apart from the other two degrees' words there. None when a degree was read already."""
+    if any(m.term.key in _DEGREE_CUES for m in matches):
+        return None
+    for m in matches:
+        at = m.start - 1
+        if m.term.key != "violation" or not m.term.words[0].startswith(_VIOLATION_NOUNS) or at < 0 \
+                or taken[at] is not None or len(words[at]) < 5 or glossary.is_stopword(words[at]) \
+                or lemma(words[at]) or kazakh_negation(words[at]):
+            continue
+        likeness = sorted(((_likeness(words[at], term), term) for term in glossary.terms
+                           if term.key in _DEGREE_CUES and len(term.words) == 1), key=lambda pair: -pair[0])
+        best = likeness[0] if likeness else None
+        other = next((score for score, term in likeness if term.key != best[1].key), 0.0) if best else 0.0
+        if best and best[0] >= DEGREE_SLOT_LIKENESS and best[0] - other >= DEGREE_SLOT_LEAD:
+            return Match(best[1], at, at + 1, typo=True)
+    return None
+
+
+def _likeness(word: str, term: Term) -> float:
+    """How like a one-word term a word is: a stem ("елеул*") by the word's start as long, or a letter longer."""
+    stem = term.words[0].rstrip("*")
+    if not term.prefix:
+        return fuzz.ratio(word, stem)
+    return max(fuzz.ratio(word[:size], stem) for size in (len(stem), len(stem) + 1))
 
 
 def _after_a_story_word(words: list[str], alt_words: list[str], start: int) -> bool:

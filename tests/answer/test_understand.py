@@ -25,6 +25,12 @@ def words(u: Understood) -> list[tuple[str, str | None, float]]:
     ("awılda şaştaraz", "kk"),  # letters only Kazakh Latin has
     ("eki shagym tusti, dari bermeidi, ekeui de rastaldy", "kk"),  # Latin words no dictionary knows, no English word
     ("hydrotherapy Baiterek", "en"),  # ... spelt as English is
+    # Kazakh on a Russian keyboard: most of its words are none the Russian dictionary knows
+    ("уйде кызмет алатын кариага тамак жеткизилмеди, кандай бузушылык", "kk"),
+    ("Байтерек ауданы уйде пеш жагуга комир жеткизу тарифи канша", "kk"),
+    # a Russian question's misspelt or technical words are fewer than the ones the dictionary knows
+    ("дарсонвализацыя в стационаре на селе, сколько стоит за месяц", "ru"),
+    ("ЭЭГ у невролога в стационаре, какой сельский тариф", "ru"),
     ("", "kk"),  # nothing to go on: Kazakh, the bot's first language
 ])
 def test_language(question: str, lang: str) -> None:
@@ -144,6 +150,23 @@ def test_which_act_sets_something_is_a_document_question(question: str) -> None:
 def test_how_heavy_asks_a_degree_not_a_price(question: str) -> None:
     u = understand(question)
     assert u.intent == "violation" and "price" not in u.cues
+
+
+@pytest.mark.parametrize(("question", "degree"), [
+    ("стационарда колик берилмеди, уш рет баралмай калдык. оскелел бузушылык па?", "gross"),
+    ("бұл ереккел бұзушылық па", "gross"),
+    ("уйде тамак жеткизилмеди, елеуели бузушылык па", "significant"),
+])
+def test_a_misspelt_word_before_violation_is_the_degree_it_looks_most_like(question: str, degree: str) -> None:
+    assert understand(question).degree == degree
+
+
+@pytest.mark.parametrize("question", [
+    "бір ай бойы тамақ болмады бұзушылық па",  # a negated verb ("болмады" ~ "болмашы") is no degree word
+    "бұл қандай бұзушылық",
+])
+def test_no_degree_is_read_off_a_verb_or_a_question_word(question: str) -> None:
+    assert understand(question).degree is None
 
 
 def test_two_degrees_named_ask_which_one_not_whether() -> None:
