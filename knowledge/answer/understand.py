@@ -52,6 +52,7 @@ _STORY_PLACE = frozenset(["баска", "другои", "другого", "др�
                           "родное", "родную", "родном", "родного", "роднои", "родныи"])
 # letters and groups English spells with and Kazakh or Russian typed in Latin letters hardly ever does
 _ENGLISH_SPELLING = re.compile(r"c(?!h)|w|x|ph|th|tion|ee|oo|ck|ou")
+_EVENT = "shar"  # Latin "is-shara" (іс-шара, an event): its "is" is no English "is"
 _COUNT_ASKED = frozenset(["канша", "неше", "сколко", "many"])  # a number asked for (loose)
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
 _HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
@@ -323,12 +324,21 @@ def _looks_english(raw: list[str], matches: list, glossary: Glossary) -> bool:
     transliterated Russian or Kazakh ("skolko stoit massazh", "psiholog diagnostika ne provel")."""
     english_words = glossary.stopwords.get("en", set())
     if any(is_latin(t) and t in english_words and t not in glossary.kk_latin and not _reads_russian(t, glossary)
-           for t in raw):  # "i", "a", "no", "to" also spell Russian words ("и", "а", "но", "то")
+           and not (t == "is" and raw[i + 1:i + 2] and raw[i + 1].startswith(_EVENT))
+           for i, t in enumerate(raw)):  # "i", "a", "no", "to" also spell Russian words ("и", "а", "но", "то")
         return True
-    # an English-only term whose words all spell Russian ones ("semi" is "семьи") is no evidence on its own
-    # nor is a place name, spelt alike in every Latin transliteration ("Burlinskiy")
+    # an English-only term whose words all spell Russian ones ("semi" is "семьи") is no evidence on its own, nor is
+    # a place name, spelt alike in every Latin transliteration ("Burlinskiy"), nor a term the same words name in
+    # Cyrillic too ("polustacionar", "logopedtin": transliterated, not English)
     return any(m.term.lang == "en" and m.term.category != "jurisdictions" and all(is_latin(t) for t in raw[m.start:m.end])
-               and not _spells_russian(m, raw, glossary) for m in matches)
+               and not _spells_russian(m, raw, glossary) and not _transliterated(m, raw, glossary) for m in matches)
+
+
+def _transliterated(m: Match, raw: list[str], glossary: Glossary) -> bool:
+    """Whether the Latin words of an English term's match, read in Cyrillic, are a Russian or Kazakh term's words
+    for the same thing."""
+    cyrillic = [loose(to_cyrillic(t)) for t in raw[m.start:m.end]]
+    return any(o.term.key == m.term.key and o.term.lang != "en" and o.start == 0 for o in glossary.match(cyrillic))
 
 
 def _spells_russian(m: Match, raw: list[str], glossary: Glossary) -> bool:

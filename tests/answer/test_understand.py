@@ -31,6 +31,11 @@ def words(u: Understood) -> list[tuple[str, str | None, float]]:
     # a Russian question's misspelt or technical words are fewer than the ones the dictionary knows
     ("дарсонвализацыя в стационаре на селе, сколько стоит за месяц", "ru"),
     ("ЭЭГ у невролога в стационаре, какой сельский тариф", "ru"),
+    # Latin words the glossary knows in Cyrillic too are transliterated, not English; nor is "is-shara" (іс-шара)
+    ("pochem elektroforez polustacionar gorod", "ru"),
+    ("jartylai stacionar logopedtin BOS terapiasy bir kunge qansha", "kk"),
+    ("uide qyzmet korsetude demalys is-sharalaryna tartpady, qandai buzushylyq", "kk"),
+    ("is this a gross violation", "en"),
     ("", "kk"),  # nothing to go on: Kazakh, the bot's first language
 ])
 def test_language(question: str, lang: str) -> None:
