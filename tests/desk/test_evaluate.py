@@ -204,6 +204,10 @@ HELD_OUT_ZZZZZZZC = DATA / "questions-heldout-2026-12-02m.jsonl"
 HELD_OUT_ZZZZZZZD = DATA / "questions-heldout-2026-12-02n.jsonl"
 HELD_OUT_ZZZZZZZE = DATA / "questions-heldout-2026-12-02o.jsonl"
 HELD_OUT_ZZZZZZZF = DATA / "questions-heldout-2026-12-02p.jsonl"
+HELD_OUT_ZZZZZZZG = DATA / "questions-heldout-2026-12-02q.jsonl"
+HELD_OUT_ZZZZZZZH = DATA / "questions-heldout-2026-12-02r.jsonl"
+HELD_OUT_ZZZZZZZI = DATA / "questions-heldout-2026-12-02s.jsonl"
+HELD_OUT_ZZZZZZZJ = DATA / "questions-heldout-2026-12-02t.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -566,6 +570,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZD, 130, 0.90, 1, "6432b2f3806d65cc7acf4b0eedbedd68493eb9c468d026e392c03bd809f48ecc"),
     (HELD_OUT_ZZZZZZZE, 130, 0.98, 1, "f0c91eee60534deff532575368c018a82dfe7673bebe0fd7b91d65dd2048e825"),
     (HELD_OUT_ZZZZZZZF, 130, 0.91, 3, "d4e10efd8a87b5dc451acbf6e4443696ac9bd016277c054729a9c3fe5913e9fb"),
+    # scored once on 2026-12-02 in the fourteenth session, after ZZZZZZZC–F's classes were fixed, with the others of its
+    # round: ZZZZZZZG 126/130 (96.9 %), 0 confidently wrong; ZZZZZZZH 117/130 (90.0 %), 3 confidently wrong; ZZZZZZZI
+    # 129/130 (99.2 %), 0 confidently wrong; ZZZZZZZJ 122/130 (93.8 %), 6 confidently wrong
+    (HELD_OUT_ZZZZZZZG, 130, 0.96, 0, "92aa674507dc96150a1c4b0409a1315f1ba9b4c75b6bcab5c00674fe4b7094e1"),
+    (HELD_OUT_ZZZZZZZH, 130, 0.90, 3, "5f11cc2ad96d8ff1c96518b1a18a6bb041b2aa47742b4ad29f29daccc14d341d"),
+    (HELD_OUT_ZZZZZZZI, 130, 0.99, 0, "ced88af2e52926a70ccbffcbd01f7fdd117c647fb452ca8e2239bc5ef9ef7818"),
+    (HELD_OUT_ZZZZZZZJ, 130, 0.93, 6, "edf57286c080d8d6c18d93e86b263d46906f3514f25cab420c5bc53b3d05d02b"),
 ]
 
 
