@@ -37,6 +37,11 @@ OUT_OF_SCOPE = [
     ("сколько дней отпуска положено соцработнику", "ru"),
     ("Әлеуметтік кодекстің 135-бабында не жазылған?", "kk"),
     ("how many days of annual leave does a carer get", "en"),
+    # the price of an aid itself, as the state buys it, and a disabled person's taxi
+    ("what does a wheelchair cost to buy for a client", "en"),
+    ("какая закупочная цена слухового аппарата", "ru"),
+    ("мемлекеттік сатып алу бойынша протездің бағасы қанша", "kk"),
+    ("сколько стоит поездка на инватакси", "ru"),
     # private services, and the amount of targeted social assistance
     ("Сколько стоит частная сиделка в Уральске в месяц?", "ru"),
     ("how much does a private nurse charge in Oral", "en"),
@@ -127,6 +132,14 @@ def test_follow_ups_come_from_the_question_s_own_words(engine: Engine) -> None:
     assert queries(massage) != queries(hospital)  # never one fixed list
     for choice in massage.choices:  # each follow-up is a question the engine answers or narrows down
         assert engine.ask(choice.query).status in ("answer", "clarify")
+
+
+@pytest.mark.parametrize("question", ["Börli home care: help buying food for a client, rate",
+                                      "азық-түлік сатып алуға көмек Бөрлі үйде ауыл"])
+def test_buying_as_a_service_is_still_its_tariff(engine: Engine, question: str) -> None:
+    """Buying for a client is a service; only the price of an aid itself is out of scope."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 40
 
 
 def test_benefits_as_the_subject_of_a_service_are_still_answered(engine: Engine) -> None:
