@@ -55,6 +55,7 @@ class Glossary:
     weak_negation: frozenset[str] = frozenset()  # loose verbs that, negated, describe rather than report
     weak_settings: frozenset[tuple[str, ...]] = frozenset()  # setting terms (their words) that yield to another
     implies: dict[str, frozenset[str]] = field(default_factory=dict)  # cue → the other cues it also is (`also`)
+    reads: dict[str, str] = field(default_factory=dict)  # cue → the printed word it is searched as (`reads`, loose)
     city_terms: frozenset[tuple[str, ...]] = frozenset()  # a jurisdiction's terms naming a city: the city area too
     # the terms by their first word: as written, by a dictionary key of it, or a stem (see `_starting`)
     _by_first: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -239,7 +240,7 @@ class Glossary:
         kept = [term for term in self.terms if term.category != "scope" or not any(_same(term, a) for a in added)]
         return Glossary(terms=kept + added, stopwords=self.stopwords, kk_latin=self.kk_latin,
                         position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
-                        weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies,
+                        weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies, reads=self.reads,
                         city_terms=self.city_terms)
 
 
@@ -315,7 +316,9 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     weak_settings = frozenset(term.words for lang, texts in data.get("settings_weak", {}).items() for text in texts
                               if (term := _term("settings", "", lang, text)) is not None)
     implies = {key: frozenset(entry["also"]) for key, entry in data.get("cues", {}).items() if entry.get("also")}
+    reads = {key: loose(entry["reads"]) for key, entry in data.get("cues", {}).items() if entry.get("reads")}
     city = frozenset(term.words for entry in data.get("jurisdictions", {}).values() for text in entry.get("city", [])
                      if (term := _term("jurisdictions", "", "ru", text)) is not None)
     return Glossary(terms=terms, stopwords=stopwords, kk_latin=kk_latin, position_kb=position_kb, weak_scope=weak,
-                    weak_negation=negation, weak_settings=weak_settings, implies=implies, city_terms=city)
+                    weak_negation=negation, weak_settings=weak_settings, implies=implies, reads=reads,
+                    city_terms=city)

@@ -102,7 +102,9 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             found.incident = max(found.incident, how)
 
     for m in matches:
-        if m.term.category == "cues" and m.term.key in ("incident", "not_done"):
+        # a cue that is also "not done" ("с опозданием": done late) reports it like "not_done" itself
+        kind = "not_done" if "not_done" in glossary.implies.get(m.term.key, ()) else m.term.key
+        if m.term.category == "cues" and kind in ("incident", "not_done"):
             if m.end < len(raw) and raw[m.end] in _QUESTION_PARTICLES:
                 continue  # "бар ма, жоқ па": asked, not reported
             if _asked_or_not(raw, clause, m.start, m.end):
@@ -110,7 +112,7 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             if m.term.words[-1] in _KAZAKH_NONE and _qualifies(words, clause, taken, glossary, m.end - 1):
                 negation(m.start, DESCRIBED)  # "туыстары жоқ қарттарға"
             else:
-                negation(m.start, NOT_DONE if m.term.key == "not_done" else ABSENT, m.end)
+                negation(m.start, NOT_DONE if kind == "not_done" else ABSENT, m.end)
                 if (thing := _missing_thing(raw, clause, taken, m)) is not None:
                     found.missing.add(thing)
                 at = m.end - 2 if raw[m.end - 1] == "t" and m.end - 2 >= m.start else m.end - 1  # "hasn't": "hasn" "t"

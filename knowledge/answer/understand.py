@@ -225,6 +225,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             continue
         if m is not None and m.term.key == _DISORDER and index == m.start:
             continue  # "нарушениями" of "нарушениями ОДА" names no violation, nor anything to search for
+        if m is not None and m.term.key in glossary.reads:
+            if index == m.start:  # "с опозданием": the deadline the acts print ("мерзім"), searched as a word asked
+                content.append(Word(glossary.reads[m.term.key], None, 1.0, ()))
+            continue
         if m is not None and (m.term.category == "scope" or m.term.key in _MARKERS or m.term.key in (_NAMED, _DISORDER)):
             # the words of a topic or an incident also name things ("пособий", "not provided"); an incident's count
             # only where they match (optional, like a position): "done" must not make "laundry not done" the answer

@@ -172,9 +172,23 @@ def test_a_number_counting_no_story_word_stays_content():
     ("по данным мониторинга отчётов", {"reports"}),
     ("в СМИ написали, что услуги не оказаны", {"internet"}),
     ("список получателей не совпадает с Е-собес", set()),  # E-sobes is what the records must match, no section
+    ("по отчётам организации состав получателей расходится с порталом", {"reports"}),
+    ("per akimat data the list of recipients is wrong", {"reports"}),
 ])
 def test_the_way_a_violation_came_to_light(question, named):
     assert sections_named(understand(question)) == named
+
+
+@pytest.mark.parametrize("question", ["жеке жұмыс жоспары кешіктіріп жасалды, қандай бұзушылық",
+                                      "жеке жұмыс жоспарын кешігіп әзірледік, бұл қандай бұзушылық",
+                                      "план работы с клиентом составили позже срока — какое нарушение?"])
+def test_done_late_is_the_deadline_not_kept(engine: Engine, question):
+    """Done late: something not done, and what was not kept is the deadline ("... әзірлеу мерзімінің сақталуы", 3),
+    not the plan's being there and filled in (4)."""
+    u = understand(question)
+    assert "not_done" in u.cues and "мерзим" in [w.text for w in u.words]
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 3
 
 
 def test_setting_words_are_optional_in_the_search():
