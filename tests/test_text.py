@@ -173,6 +173,8 @@ def test_stem_reads_a_voiced_final_as_voiceless() -> None:
     ("жуындырмадым", "жуындыру"),  # ... "I did not bathe"
     ("бермей", "беру"),  # the negative converb: "бермей жүр" (keeps not giving)
     ("алмаи", "алу"),  # ... typed without Kazakh letters ("ала алмай жүр": cannot get)
+    ("берілмепті", "берілу"),  # the past heard of: "it turns out it was not given"
+    ("жасалмапты", "жасалу"),
 ])
 def test_a_negated_kazakh_verb_reads_as_its_verbal_noun(negated: str, verbal_noun: str) -> None:
     assert kazakh_negation(negated) == verbal_noun
@@ -180,7 +182,7 @@ def test_a_negated_kazakh_verb_reads_as_its_verbal_noun(negated: str, verbal_nou
 
 
 @pytest.mark.parametrize("word", ["медсестра", "помады", "команды", "жүргізу", "ауылда", "тебеді", "беді", "мәзірі",
-                                  "самай", "семей", "змей"])
+                                  "самай", "семей", "змей", "тапты", "кепті"])
 def test_other_words_are_no_negated_verbs(word: str) -> None:
     assert kazakh_negation(word) is None
 
