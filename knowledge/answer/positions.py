@@ -336,6 +336,16 @@ class Positions:
         cores = {title: self._core(title) for title in best}
         return frozenset(title for title in best if not any(cores[other] < cores[title] for other in best))
 
+    def nearest_first(self, rows: list[dict], asked: Asked) -> list[dict]:
+        """A service's rows, none of them the asked position's: those whose title shares most words with it first
+        ("Әлеуметтік жұмыс жөніндегі маман" before "Шаруашылық бикесі" for "әлеуметтік қызметкер")."""
+        def shared(row: dict) -> int:
+            words, keys = self._words(row.get("position") or "")
+            return max((sum(_word_fits(w, words, keys) for w in term) for part in asked.parts
+                        for term in self.terms.get(part.key, ())), default=0)
+
+        return sorted(rows, key=lambda row: -shared(row)) if asked else rows
+
     def _said(self, title: str, asked: Asked) -> int:
         """How many of the question's other words a title holds (by the index's likeness)."""
         words = self._words(title)[0]

@@ -486,3 +486,13 @@ def test_free_legal_aid_got_for_the_client_is_the_advocate_s_service(engine):
     assert answer.status in ("answer", "clarify")
     first = answer.results[0].fields["service"] if answer.status == "answer" else answer.choices[0].label
     assert "адвокат" in first.casefold()
+
+
+@pytest.mark.parametrize("question", ["funeral arrangements by a social worker in residential care, city rate",
+                                      "стационарда жерлеу рәсімін әлеуметтік қызметкер ұйымдастырса қалада қанша"])
+def test_a_position_the_item_lacks_leads_with_the_nearest_one_it_has(engine, question):
+    """Funerals in residential care are priced for the social work specialist and the housekeeper, not the social
+    worker asked: the answer says so, and the specialist (the title sharing "әлеуметтік") comes first."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 9
+    assert answer.results[0].fields["position"].startswith("Әлеуметтік жұмыс")

@@ -441,8 +441,9 @@ def _result(row: dict, hit: Hit, lang: str, ctx: Context) -> Result:
 
 
 def _rows(hit: Hit, asked: Asked, ctx: Context) -> list[dict]:
-    """A service's rows: only the asked position's when it has that position, else all of them."""
-    return ctx.positions.of(hit, asked)[1] or hit.target.rows
+    """A service's rows: only the asked position's when it has that position, else all of them, the nearest to it
+    first."""
+    return ctx.positions.of(hit, asked)[1] or ctx.positions.nearest_first(hit.target.rows, asked)
 
 
 def _prefer_position(hits: list[Hit], asked: Asked, positions: Positions) -> list[Hit]:
