@@ -197,7 +197,8 @@ def test_a_service_no_alias_names_is_found_in_russian_and_english(reworded_kb, q
                                               ("invited", "тарту"), ("join", "тарту"),
                                               ("responsibility", "жауапкершилик"), ("присмотр", "бакылау"),
                                               ("watching", "бакылау"), ("получает", "алу"),
-                                              ("некачественно", "сапасын"), ("купить", "сатып"), ("buy", "сатып")])
+                                              ("некачественно", "сапасын"), ("купить", "сатып"), ("buy", "сатып"),
+                                              ("surdotechnical", "сурдотехникалык"), ("typhlotechnics", "тифлотехникалык")])
 def test_a_rendering_leads_back_to_its_kazakh_words_in_any_inflection(lexicon, word, kazakh):
     assert kazakh in lexicon.kazakh_of(word)
 
