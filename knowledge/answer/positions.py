@@ -344,7 +344,8 @@ class Positions:
             return max((sum(_word_fits(w, words, keys) for w in term) for part in asked.parts
                         for term in self.terms.get(part.key, ())), default=0)
 
-        return sorted(rows, key=lambda row: -shared(row)) if asked else rows
+        # two positions named ("дефектолог логопед") ask which of them: no order between the titles
+        return sorted(rows, key=lambda row: -shared(row)) if len(asked.parts) == 1 else rows
 
     def _said(self, title: str, asked: Asked) -> int:
         """How many of the question's other words a title holds (by the index's likeness)."""

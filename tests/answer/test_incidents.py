@@ -892,3 +892,12 @@ def test_the_local_bodies_data_are_the_monitoring_of_reports_and_e_sobes_alone_i
     assert "reports" in lexicon.ways_said(tuple(tokens("жао деректері бойынша")), False)
     # the records every section compares with: said, they name no way
     assert "reports" not in lexicon.ways_said(tuple(tokens("список не совпадает с данными е-собес")), False)
+
+
+@pytest.mark.parametrize("question", ["тексеруші келіп кіреберісте пандус жоқ екенін жазды, бұл өрескел ме",
+                                      "инспектор пришёл и записал, что у входа нет пандуса, это грубое нарушение?"])
+def test_who_came_and_found_it_is_the_story_not_the_requirement(engine: Engine, question):
+    """The inspector who came ("тексеруші келіп") says how it came to light; the entrance ("кіреберіс") without a
+    ramp is the entry group's accessibility (53), not a check of skills or the E-sobes records."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 53
