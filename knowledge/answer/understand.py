@@ -52,6 +52,7 @@ _STORY_PLACE = frozenset(["баска", "другои", "другого", "др�
                           "родное", "родную", "родном", "родного", "роднои", "родныи"])
 # letters and groups English spells with and Kazakh or Russian typed in Latin letters hardly ever does
 _ENGLISH_SPELLING = re.compile(r"c(?!h)|w|x|ph|th|tion|ee|oo|ck|ou")
+_WEIGHED = "weighed"  # the cue of two things weighed against each other ("дешевле", "vs", "қымбат")
 _EVENT = "shar"  # Latin "is-shara" (іс-шара, an event): its "is" is no English "is"
 _COUNT_ASKED = frozenset(["канша", "неше", "сколко", "many"])  # a number asked for (loose)
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
@@ -157,6 +158,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     named_city = False
     typo_position = False
     story_places: set[int] = set()  # where a place said as someone's way there or back starts: no word to search
+    areas: set[str] = set()  # the areas named
     named = {m.term.key for m in matches if m.term.category == "settings" and m.term.words not in glossary.weak_settings}
     for m in sorted(matches, key=lambda m: m.start):
         term = m.term
@@ -179,6 +181,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             continue
         elif term.category == "areas":
             filters.area = term.key  # the last one said wins ("городская телефонная связь ... село")
+            areas.add(term.key)
         elif term.category == "jurisdictions":
             filters.jurisdiction = filters.jurisdiction or term.key
             named_city = named_city or term.words in glossary.city_terms
@@ -204,6 +207,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
         scopes.insert(0, "other_place")  # "Zhanibek district": a place of the oblast the base holds no acts of
     if (named_city or _TOWN.search(text)) and filters.area is None:
         filters.area = "city"  # "полустационар в Уральске", "г. Аксай": the oblast's city, or a town, is the city area
+    # "в селе дешевле или в городе?", "city vs village": both areas weighed against each other, both shown
+    weighed_areas = len(areas) > 1 and _WEIGHED in cues
+    if weighed_areas:
+        filters.area = None
     # "болмашы ма әлде өрескел ме?": two degrees named ask which one it is, not whether it is either
     degree = degrees[0] if len(set(degrees)) == 1 else None
     negations = read_negations(text, raw, translit, matches, taken, glossary)
@@ -271,7 +278,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             # stay): also read as the acts print the setting ("стационар"), so a requirement naming it is met
             kazakh = glossary.setting_words.get(m.term.key) if m.term.key != filters.setting else None
             filter_words.append(Word(word, kazakh or alt, 1.0, roots[index], setting=m.term.key))
-        elif m.term.category == "areas" and m.term.key != filters.area:
+        elif m.term.category == "areas" and m.term.key != filters.area and not weighed_areas:
             content.append(Word(word, alt, 1.0, roots[index]))  # the other area word is part of a name ("city telephone")
     if {"how_to", "documents_list"} <= cues:  # "как оформить ..., какие документы?": the papers to gather
         cues.discard("documents_list")

@@ -260,8 +260,10 @@ def test_latin_script_kazakh_stopwords_are_no_content() -> None:
 
 
 def test_the_first_setting_and_the_last_area_win() -> None:
-    u = understand("стационар на дому в городе или в селе")
+    u = understand("стационар на дому в городе, в селе")
     assert (u.filters.setting, u.filters.area) == ("stationary", "rural")
+    # ... unless the two areas are weighed against each other ("или в"): then both are shown
+    assert understand("стационар на дому в городе или в селе").filters.area is None
 
 
 # ---------------------------------------------------------------- words and numbers
@@ -738,3 +740,22 @@ def test_the_city_typed_as_heard_is_the_city(question):
 ])
 def test_psychiatric_care_is_a_service_and_the_psychiatrist_a_position(question, position):
     assert understand(question).filters.position == position
+
+
+@pytest.mark.parametrize("question", ["в селе дешевле массаж в стационаре или в городе?",
+                                      "residential care massage: city vs village, which costs more",
+                                      "стационарда массаж қалада қымбат па, ауылда ма"])
+def test_two_areas_weighed_against_each_other_leave_the_area_open(question: str) -> None:
+    u = understand(question)
+    assert u.filters.area is None and "weighed" in u.cues
+    assert not {"город", "city", "кала", "селе", "village", "ауылда"} & {w.text for w in u.words}
+
+
+def test_an_area_word_of_a_name_is_still_searched_beside_the_area_asked() -> None:
+    u = understand("городская телефонная связь в стационаре в селе")
+    assert u.filters.area == "rural" and any(w.text.startswith("город") for w in u.words)
+
+
+def test_psych_is_psychological(engine) -> None:
+    answer = engine.ask("psych consultation in residential care, city rate")
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Психолог"
