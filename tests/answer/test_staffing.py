@@ -219,6 +219,15 @@ def test_a_head_count_is_read_in_any_script_and_case(engine: Engine, question: s
     assert answer.results[0].fields["position"].startswith("Аспазшы") and answer.results[0].fields["recipients"] == "26-50"
 
 
+@pytest.mark.parametrize("question", ["сколько медсестер надо в доме престарелых на 180 коек",
+                                      "skolko medsester nado v internate na 180 koek"])
+def test_nurses_for_beds_in_the_plural_genitive(engine: Engine, question: str):
+    """"медсестер" (no "ё") is "медсестра", "коек" is beds (the head count's word), "надо" asks a norm."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.intent == "staffing"
+    assert answer.results[0].fields["position"] == "Мейіргер" and answer.results[0].fields["recipients"] == "151-200"
+
+
 @pytest.mark.parametrize("question", ["Our staff did not help the client apply for benefits. How serious is that?",
                                       "Персонал не помог клиенту оформить пособие — это нарушение?",
                                       # a degree asked is a violation question with no violation word

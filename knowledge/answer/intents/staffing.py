@@ -24,7 +24,7 @@ from knowledge.text import is_latin, key, keys, loose, to_cyrillic, tokens
 # the head count's own words ("100 қызмет алушыға", "per 100 residents", "на 75 мест") say nothing about the position
 RECIPIENT_WORDS = tuple(loose(word) for word in (
     "қызмет", "алушы", "получат", "recipient", "resident", "человек", "адам", "клиент", "people", "жител", "проживающ",
-    "мест", "койк", "bed", "төсек"))
+    "мест", "койк", "коек", "bed", "төсек"))  # "на 200 коек": the plural genitive drops the stem's "й"
 _NOTE_MARK = re.compile(r"\s*\([^()]*ескертпе\)")  # "(3,4,5-ескертпе)": the notes a title is marked with
 FOLLOW_UP = "штат нормативі"  # added to a chosen position so the follow-up question is read as a staffing one
 HOUR_WORDS = tuple(loose(word) for word in ("hour", "час", "сағат", "сагат", "saghat", "sagat"))  # "24-hour", "24 часа"
