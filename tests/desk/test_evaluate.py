@@ -208,6 +208,10 @@ HELD_OUT_ZZZZZZZG = DATA / "questions-heldout-2026-12-02q.jsonl"
 HELD_OUT_ZZZZZZZH = DATA / "questions-heldout-2026-12-02r.jsonl"
 HELD_OUT_ZZZZZZZI = DATA / "questions-heldout-2026-12-02s.jsonl"
 HELD_OUT_ZZZZZZZJ = DATA / "questions-heldout-2026-12-02t.jsonl"
+HELD_OUT_ZZZZZZZK = DATA / "questions-heldout-2026-12-02u.jsonl"
+HELD_OUT_ZZZZZZZL = DATA / "questions-heldout-2026-12-02v.jsonl"
+HELD_OUT_ZZZZZZZM = DATA / "questions-heldout-2026-12-02w.jsonl"
+HELD_OUT_ZZZZZZZN = DATA / "questions-heldout-2026-12-02x.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -577,6 +581,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZH, 130, 0.90, 3, "5f11cc2ad96d8ff1c96518b1a18a6bb041b2aa47742b4ad29f29daccc14d341d"),
     (HELD_OUT_ZZZZZZZI, 130, 0.99, 0, "ced88af2e52926a70ccbffcbd01f7fdd117c647fb452ca8e2239bc5ef9ef7818"),
     (HELD_OUT_ZZZZZZZJ, 130, 0.93, 6, "edf57286c080d8d6c18d93e86b263d46906f3514f25cab420c5bc53b3d05d02b"),
+    # scored once on 2026-12-02 in the fourteenth session, after ZZZZZZZG–J's classes were fixed, with the others of its
+    # round: ZZZZZZZK 127/130 (97.7 %), 0 confidently wrong; ZZZZZZZL 129/130 (99.2 %), 0 confidently wrong; ZZZZZZZM
+    # 124/130 (95.4 %), 2 confidently wrong; ZZZZZZZN 121/129 (93.8 %), 2 confidently wrong
+    (HELD_OUT_ZZZZZZZK, 130, 0.97, 0, "0d87ecca2046663ee7a1fa8a8e3b535770143944190e17b01db6112b0296d03c"),
+    (HELD_OUT_ZZZZZZZL, 130, 0.99, 0, "80392daeb30b3220ab446bbc725f45ec36de91b338022bf1718320ed0918e0d9"),
+    (HELD_OUT_ZZZZZZZM, 130, 0.95, 2, "eb10fdcbbda052679bae37b1e7837dd29bf80ee5c88009419dacfd7bb2062dc4"),
+    (HELD_OUT_ZZZZZZZN, 129, 0.93, 2, "51e9f944570a205520d7110ab03a487f57f0d57b99b098cc1eef21acd5205b12"),
 ]
 
 
