@@ -174,6 +174,7 @@ def test_a_number_counting_no_story_word_stays_content():
     ("список получателей не совпадает с Е-собес", set()),  # E-sobes is what the records must match, no section
     ("по отчётам организации состав получателей расходится с порталом", {"reports"}),
     ("per akimat data the list of recipients is wrong", {"reports"}),
+    ("әкімдік деректері бойынша алушылар тізімі сәйкес келмейді", {"reports"}),
 ])
 def test_the_way_a_violation_came_to_light(question, named):
     assert sections_named(understand(question)) == named

@@ -42,6 +42,10 @@ OUT_OF_SCOPE = [
     ("какая закупочная цена слухового аппарата", "ru"),
     ("мемлекеттік сатып алу бойынша протездің бағасы қанша", "kk"),
     ("сколько стоит поездка на инватакси", "ru"),
+    ("сколько стоит кресло-коляска в магазине", "ru"),
+    # what the bills cost, not the help paying them
+    ("сколько стоит газ в Уральске за месяц", "ru"),
+    ("how much is the gas for a flat in Oral", "en"),
     # private services, and the amount of targeted social assistance
     ("Сколько стоит частная сиделка в Уральске в месяц?", "ru"),
     ("how much does a private nurse charge in Oral", "en"),
@@ -140,6 +144,11 @@ def test_buying_as_a_service_is_still_its_tariff(engine: Engine, question: str) 
     """Buying for a client is a service; only the price of an aid itself is out of scope."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 40
+
+
+def test_help_paying_the_bills_is_still_its_tariff(engine: Engine) -> None:
+    answer = engine.ask("Бөрлі үйде коммуналдық төлемдерді төлеуге көмек қанша")
+    assert answer.status == "answer" and answer.results[0].type == "tariff"
 
 
 def test_benefits_as_the_subject_of_a_service_are_still_answered(engine: Engine) -> None:
