@@ -212,6 +212,10 @@ HELD_OUT_ZZZZZZZK = DATA / "questions-heldout-2026-12-02u.jsonl"
 HELD_OUT_ZZZZZZZL = DATA / "questions-heldout-2026-12-02v.jsonl"
 HELD_OUT_ZZZZZZZM = DATA / "questions-heldout-2026-12-02w.jsonl"
 HELD_OUT_ZZZZZZZN = DATA / "questions-heldout-2026-12-02x.jsonl"
+HELD_OUT_ZZZZZZZO = DATA / "questions-heldout-2026-12-02y.jsonl"
+HELD_OUT_ZZZZZZZP = DATA / "questions-heldout-2026-12-02z.jsonl"
+HELD_OUT_ZZZZZZZQ = DATA / "questions-heldout-2026-12-02za.jsonl"
+HELD_OUT_ZZZZZZZR = DATA / "questions-heldout-2026-12-02zb.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -588,6 +592,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZL, 130, 0.99, 0, "80392daeb30b3220ab446bbc725f45ec36de91b338022bf1718320ed0918e0d9"),
     (HELD_OUT_ZZZZZZZM, 130, 0.95, 2, "eb10fdcbbda052679bae37b1e7837dd29bf80ee5c88009419dacfd7bb2062dc4"),
     (HELD_OUT_ZZZZZZZN, 129, 0.93, 2, "51e9f944570a205520d7110ab03a487f57f0d57b99b098cc1eef21acd5205b12"),
+    # scored once on 2026-12-02 in the fourteenth session, after ZZZZZZZK–N's classes were fixed, with the others of its
+    # round: ZZZZZZZO 122/129 (94.6 %), 1 confidently wrong; ZZZZZZZP 127/130 (97.7 %), 0 confidently wrong; ZZZZZZZQ
+    # 124/130 (95.4 %), 2 confidently wrong; ZZZZZZZR 124/130 (95.4 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZZZO, 129, 0.94, 1, "cf9098dd741e5f0008207ca57f5840098f98efdda3f8cb140b490bdfafbc3ec9"),
+    (HELD_OUT_ZZZZZZZP, 130, 0.97, 0, "4fe2507246df0b92abcf37f7e2c8aacbc48ba652ae7a368ba84fce73ef7f0e60"),
+    (HELD_OUT_ZZZZZZZQ, 130, 0.95, 2, "8fac40c3688e1d0a7316aa7a00ead3b500d41ba55f06d9ff9ea0b2fff5dbaa91"),
+    (HELD_OUT_ZZZZZZZR, 130, 0.95, 1, "8f8acaa39dae4cd53c73bf4bf892c6097f027230799ef4ef6d6a5d8dd639bc96"),
 ]
 
 
