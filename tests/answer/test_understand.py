@@ -759,3 +759,8 @@ def test_an_area_word_of_a_name_is_still_searched_beside_the_area_asked() -> Non
 def test_psych_is_psychological(engine) -> None:
     answer = engine.ask("psych consultation in residential care, city rate")
     assert answer.status == "answer" and answer.results[0].fields["position"] == "Психолог"
+
+
+def test_under_is_a_function_word() -> None:
+    """"under his rehab programme": "under" names nothing a requirement or a service is about."""
+    assert "under" not in {w.text for w in understand("he never got hearing aids under his rehab programme").words}
