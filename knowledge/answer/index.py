@@ -24,6 +24,7 @@ from knowledge.text import english_key, is_english_key, is_latin, keys, loose, l
 
 STEM = 7  # letters compared: Kazakh and Russian suffixes vary after that
 INFLECTED = 0.85  # same stem, other inflection ("клубная" / "клубной", "құқығы" / "құқықтарына")
+FIRST_PART = 5  # letters of each part of a name word made of two, at least
 COMPOUND = 0.9  # a Russian compound abbreviation of two name words ("физкультура" = "физическая культура")
 MIN_ROOTED = 3  # shorter words are left to exact and typo matching: their endings cannot be told from their roots
 QUERY_WEIGHT = 0.75  # share of the score for covering the question (the rest: covering the key)
@@ -193,6 +194,14 @@ class Index:
         for word, found in compounds.items():
             if word in postings and (apart := [k for k in found if k not in self.postings[word]]):
                 self.postings[word] = self.postings[word] + tuple(apart)
+        # A name word made of two ("кварцтерапия": "кварц" + "терапия", "парафинотерапия" with a linking "о"), the
+        # second a name word of its own: its first part alone ("кварц") says it.
+        self.first_parts: dict[str, list[str]] = {}
+        for word in self.postings:
+            for cut in range(FIRST_PART, len(word) - FIRST_PART + 1):
+                rest = word[cut:]
+                if rest in self.postings or (rest[:1] == "о" and rest[1:] in self.postings and len(rest) > FIRST_PART):
+                    self.first_parts.setdefault(word[:cut], []).append(word)
         self.compound_heads: dict[str, list[str]] = {}
         for word in self.compound_postings:
             self.compound_heads.setdefault(word[:6], []).append(word)
@@ -236,6 +245,8 @@ class Index:
             for vocab_word in self.by_root.get(root, ()):
                 if found.get(vocab_word, 0.0) < INFLECTED:
                     found[vocab_word] = INFLECTED
+        for compound in self.first_parts.get(word, ()):
+            found[compound] = max(found.get(compound, 0.0), INFLECTED)
         if len(word) >= 7:
             for compound in self.compound_heads.get(word[:6], ()):
                 if compound == word or _inflection(word, compound):
@@ -348,7 +359,8 @@ class Index:
         joined, start = first + second, first + second[:MIN_JOINED]
         return {w: 1.0 if w == joined else INFLECTED for w in self.by_head.get(first[:MIN_JOINED], ())
                 if w.startswith(start) and (w == joined or _inflection(joined, w))
-                and matches.get(w, 0.0) < INFLECTED and after.get(w, 0.0) < INFLECTED}
+                and (matches.get(w, 0.0) < INFLECTED or w in self.first_parts.get(first, ()))
+                and after.get(w, 0.0) < INFLECTED}
 
     def _rarity(self, matches: dict[str, float]) -> float:
         """How telling a question word is: as common as the commonest of its own forms in the names ("қызметі" is

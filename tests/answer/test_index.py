@@ -246,3 +246,15 @@ def test_a_name_word_typed_as_two_words_is_found_by_both() -> None:
     assert hits[0].target.ident == (0,) and hits[0].matched[0] >= INFLECTED and hits[0].matched[1] >= INFLECTED
     # two words that only spell a name word's beginning together, by a guess, are read apart
     assert index.search(words("кварт", "терапия"))[0].target.ident == (1,)
+
+
+def test_the_first_part_of_a_name_word_made_of_two_says_it() -> None:
+    """"кварц" is "кварцтерапия" ("кварц" + "терапия", itself a name word); "парафин" is "парафинотерапия" with the
+    linking "о"."""
+    index = Index([Target("service", (0,), ["Кварцтерапия қызметтері"]), Target("service", (1,), ["Парафинотерапия"]),
+                   Target("service", (2,), ["Психологиялық терапия"])])
+    assert index.word_matches("кварц").get("кварцтерапия", 0.0) >= INFLECTED
+    assert index.word_matches("парафин").get("парафинотерапия", 0.0) >= INFLECTED
+    assert "терапия" not in index.first_parts  # "психологиялық терапия": no word of two
+    hits = index.search([Word("кварц", None, 1.0)])
+    assert hits and hits[0].target.ident == (0,)
