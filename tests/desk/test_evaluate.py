@@ -216,6 +216,10 @@ HELD_OUT_ZZZZZZZO = DATA / "questions-heldout-2026-12-02y.jsonl"
 HELD_OUT_ZZZZZZZP = DATA / "questions-heldout-2026-12-02z.jsonl"
 HELD_OUT_ZZZZZZZQ = DATA / "questions-heldout-2026-12-02za.jsonl"
 HELD_OUT_ZZZZZZZR = DATA / "questions-heldout-2026-12-02zb.jsonl"
+HELD_OUT_ZZZZZZZS = DATA / "questions-heldout-2026-12-02zc.jsonl"
+HELD_OUT_ZZZZZZZT = DATA / "questions-heldout-2026-12-02zd.jsonl"
+HELD_OUT_ZZZZZZZU = DATA / "questions-heldout-2026-12-02ze.jsonl"
+HELD_OUT_ZZZZZZZV = DATA / "questions-heldout-2026-12-02zf.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -599,6 +603,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZP, 130, 0.97, 0, "4fe2507246df0b92abcf37f7e2c8aacbc48ba652ae7a368ba84fce73ef7f0e60"),
     (HELD_OUT_ZZZZZZZQ, 130, 0.95, 2, "8fac40c3688e1d0a7316aa7a00ead3b500d41ba55f06d9ff9ea0b2fff5dbaa91"),
     (HELD_OUT_ZZZZZZZR, 130, 0.95, 1, "8f8acaa39dae4cd53c73bf4bf892c6097f027230799ef4ef6d6a5d8dd639bc96"),
+    # scored once on 2026-12-02 at the fourteenth session's end, on its last engine, with the others of its round:
+    # ZZZZZZZS 127/130 (97.7 %), 1 confidently wrong; ZZZZZZZT 128/130 (98.5 %), 0 confidently wrong; ZZZZZZZU 129/130
+    # (99.2 %), 0 confidently wrong; ZZZZZZZV 124/129 (96.1 %), 2 confidently wrong
+    (HELD_OUT_ZZZZZZZS, 130, 0.97, 1, "045810bd3bbfdf3dcd62805c6c52d32e24d80a82113aa016c5a3ace53648f0ec"),
+    (HELD_OUT_ZZZZZZZT, 130, 0.98, 0, "bef19c549d1c4c945a2e6aa906f9f473bba1adfbfe5a242d5fe087f7e565fdda"),
+    (HELD_OUT_ZZZZZZZU, 130, 0.99, 0, "7faebb0fba598181b868be1bba098e76e96363b760edd3c8c91d089892b56bae"),
+    (HELD_OUT_ZZZZZZZV, 129, 0.96, 2, "d94e548b09057fe4749dcb5be4458470cd995dac7852df2bcb98b2cd2c93e122"),
 ]
 
 
