@@ -175,6 +175,7 @@ def test_stem_reads_a_voiced_final_as_voiceless() -> None:
     ("алмаи", "алу"),  # ... typed without Kazakh letters ("ала алмай жүр": cannot get)
     ("берілмепті", "берілу"),  # the past heard of: "it turns out it was not given"
     ("жасалмапты", "жасалу"),
+    ("толтырылмағанын", "толтырылу"),  # the participle said as a fact: "found that it was not filled in"
 ])
 def test_a_negated_kazakh_verb_reads_as_its_verbal_noun(negated: str, verbal_noun: str) -> None:
     assert kazakh_negation(negated) == verbal_noun

@@ -181,6 +181,7 @@ def test_the_way_a_violation_came_to_light(question, named):
 
 
 @pytest.mark.parametrize("question", ["жеке жұмыс жоспары кешіктіріп жасалды, қандай бұзушылық",
+                                      "жеке жұмыс жоспарын әзірлеу мерзімі бұзылды, бұл қандай бұзушылық",
                                       "жеке жұмыс жоспарын кешігіп әзірледік, бұл қандай бұзушылық",
                                       "план работы с клиентом составили позже срока — какое нарушение?"])
 def test_done_late_is_the_deadline_not_kept(engine: Engine, question):
