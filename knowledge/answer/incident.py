@@ -165,11 +165,16 @@ class Lexicon:
         count of two or more in the COUNT_REACH words before it ("две подтверждённые жалобы", "3 шағым")."""
         readings, ways = self._ways_in(raw)
 
-        def counted(i: int) -> bool:
-            return any((w in self.counts and w not in self.single) or (w.isdigit() and int(w) >= 2)
-                       for words in readings for w in words[max(0, i - COUNT_REACH):i])
+        def many(w: str) -> bool:
+            return (w in self.counts and w not in self.single) or (w.isdigit() and int(w) >= 2)
 
-        return frozenset(kind for kind, start, _ in ways if kind not in self.counted or counted(start))
+        def counted(start: int, end: int) -> bool:
+            # the count before the way ("две жалобы"), or after it as who complained ("жалоба от двух семей")
+            return any(many(w) for words in readings for w in words[max(0, start - COUNT_REACH):start]) or any(
+                words[end:end + 1] and words[end] in _FROM and many(words[end + 1] if end + 1 < len(words) else "")
+                for words in readings)
+
+        return frozenset(kind for kind, start, end in ways if kind not in self.counted or counted(start, end))
 
     def way_words(self, raw: tuple[str, ...]) -> frozenset[str]:
         """The loose words saying how a violation came to light ("жалобы", "БАҚ"), with the COUNT_REACH words before
@@ -217,6 +222,9 @@ class Reading:
     negated: bool
     action_words: list[Word] = field(default_factory=list)  # the question's action words, searched as optional
     relative_taught: bool = False  # a lesson not given to the family ("не научили дочь ухаживать")
+
+
+_FROM = frozenset({"от", "from"})  # "жалобы от двух семей", "complaints from two families": who complained
 
 
 def _readings(raw: tuple[str, ...]) -> list[list[str]]:

@@ -175,6 +175,9 @@ def test_a_number_counting_no_story_word_stays_content():
     ("по отчётам организации состав получателей расходится с порталом", {"reports"}),
     ("per akimat data the list of recipients is wrong", {"reports"}),
     ("әкімдік деректері бойынша алушылар тізімі сәйкес келмейді", {"reports"}),
+    ("жалоба от двух семей, что не пришёл соцработник", {"complaints"}),  # the count after, as who complained
+    ("complaints from three families about the food", {"complaints"}),
+    ("жалоба от одной семьи", set()),
 ])
 def test_the_way_a_violation_came_to_light(question, named):
     assert sections_named(understand(question)) == named
