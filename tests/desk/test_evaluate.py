@@ -220,6 +220,10 @@ HELD_OUT_ZZZZZZZS = DATA / "questions-heldout-2026-12-02zc.jsonl"
 HELD_OUT_ZZZZZZZT = DATA / "questions-heldout-2026-12-02zd.jsonl"
 HELD_OUT_ZZZZZZZU = DATA / "questions-heldout-2026-12-02ze.jsonl"
 HELD_OUT_ZZZZZZZV = DATA / "questions-heldout-2026-12-02zf.jsonl"
+HELD_OUT_ZZZZZZZW = DATA / "questions-heldout-2026-12-02zg.jsonl"
+HELD_OUT_ZZZZZZZX = DATA / "questions-heldout-2026-12-02zh.jsonl"
+HELD_OUT_ZZZZZZZY = DATA / "questions-heldout-2026-12-02zi.jsonl"
+HELD_OUT_ZZZZZZZZ = DATA / "questions-heldout-2026-12-02zj.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -610,6 +614,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZT, 130, 0.98, 0, "bef19c549d1c4c945a2e6aa906f9f473bba1adfbfe5a242d5fe087f7e565fdda"),
     (HELD_OUT_ZZZZZZZU, 130, 0.99, 0, "7faebb0fba598181b868be1bba098e76e96363b760edd3c8c91d089892b56bae"),
     (HELD_OUT_ZZZZZZZV, 129, 0.96, 2, "d94e548b09057fe4749dcb5be4458470cd995dac7852df2bcb98b2cd2c93e122"),
+    # scored once on 2026-12-02 at the fourteenth session's end, on its last engine (after ZZZZZZZS–V's classes were
+    # fixed), with the others of its round: ZZZZZZZW 125/130 (96.2 %), 2 confidently wrong; ZZZZZZZX 125/130 (96.2 %), 2
+    # confidently wrong; ZZZZZZZY 124/130 (95.4 %), 4 confidently wrong; ZZZZZZZZ 125/129 (96.9 %), 2 confidently wrong
+    (HELD_OUT_ZZZZZZZW, 130, 0.96, 2, "97bc9eeb89ba396ebfd72b469f5d5d572a17902d849ff8c5f5ca1377926dd188"),
+    (HELD_OUT_ZZZZZZZX, 130, 0.96, 2, "7048c06f402e97090789d2b0afab2195711dd5caa3495909ea468ca8e7224a48"),
+    (HELD_OUT_ZZZZZZZY, 130, 0.95, 4, "fd811a42e48cf1e6b99ef476a032b7875a10538cf02fb842329f4a96106a4f25"),
+    (HELD_OUT_ZZZZZZZZ, 129, 0.96, 2, "046e9d69cda67e258805b41579b48d1a5b239aece6f840ec77194be4eb824eb1"),
 ]
 
 
