@@ -36,6 +36,7 @@ from knowledge.text import (
     russian_pos,
     to_cyrillic,
     tokens,
+    verb_lemma,
 )
 
 ABSENT, NOT_DONE = 1, 2  # how a question reports an incident (Understood.incident); 0: it reports none
@@ -137,6 +138,11 @@ def read_negations(text: str, raw: list[str], translit: list[str | None], matche
             found.verbs.add(index)
             weak = loose(lemma(word) or "") in glossary.weak_negation
             negation(index, NOT_DONE if russian_pos(word) in _REPORTING and not weak else ABSENT)
+        elif previous in _RUSSIAN_NOT and russian_pos(word) == "NOUN" and (verb := verb_lemma(word)) is not None:
+            # a verb the dictionary reads first as a noun ("не вели": a name first, "вести" too): after "не" Russian
+            # puts its verbs (not its pronouns: "не моя работа")
+            found.verbs.add(index)
+            negation(index, ABSENT if loose(verb) in glossary.weak_negation else NOT_DONE)
         elif lemma(word) is None and (kazakh := _kazakh_negated(word)) is not None:
             found.kazakh_verbs.add(index)
             found.verbs.add(index)

@@ -27,6 +27,7 @@ def how(question: str) -> tuple[int, bool]:
     "the plan isn't drawn up",
     "the plan was not drawn up",
     "neobespechenie dostupnosti transporta",  # a fused negation in transliterated Russian
+    "на дому не вели патронаж",  # a verb the dictionary reads first as a name ("Вели")
 ])
 def test_something_not_done(question):
     assert how(question) == (NOT_DONE, False)
@@ -133,3 +134,9 @@ def test_a_misspelt_noun_of_action_negated_in_one_word_still_reports_something_n
 @pytest.mark.parametrize("question", ["необходимость справки для оформления", "неделя без массажа"])
 def test_a_word_beginning_with_ne_is_not_split_unless_it_reads_as_a_negated_action(question):
     assert understand(question).incident != NOT_DONE
+
+
+def test_a_pronoun_after_not_is_no_verb():
+    """"не моя работа" (not my job): "моя" also reads as a form of "мыть" (to wash), but after "не" it is the
+    pronoun; nothing is reported not done by it."""
+    assert how("не моя работа") == (0, False)
