@@ -209,3 +209,13 @@ def test_the_staffing_norms_of_a_setting_are_the_act_holding_them_not_its_tariff
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].citation.status == "repealed"
     assert "343" in answer.results[0].fields["number"]
+
+
+@pytest.mark.parametrize("question", ["where does it say that a missing ramp is a gross violation",
+                                      "где сказано, что отсутствие пандуса — грубое нарушение, номер приказа?"])
+def test_where_a_rule_is_written_asks_for_the_act(engine: Engine, question):
+    """"Where does it say ..." / "номер приказа" ask for the act holding the rule (the risk criteria's order), not
+    the rule's degree again."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "document"
+    assert "401" in answer.results[0].fields["number"]
