@@ -496,3 +496,10 @@ def test_a_position_the_item_lacks_leads_with_the_nearest_one_it_has(engine, que
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 9
     assert answer.results[0].fields["position"].startswith("Әлеуметтік жұмыс")
+
+
+@pytest.mark.parametrize("question", ["прачка стирает и гладит бельё в стационаре, городской тариф",
+                                      "laundress washing clothes in residential care, rural rate"])
+def test_the_laundress_is_the_laundry_machinist(engine, question):
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Киім және іш-киім жуатын машинист"
