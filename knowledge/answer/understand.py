@@ -426,12 +426,15 @@ STRONG_DOCUMENT_CUES = frozenset({"effective", "documents_list", "repealed_statu
 _HELPING = frozenset({"беру", "беруге", "береди", "берди", "берип", "берсе", "беретин", "берген", "беремиз", "бересиз"})
 
 
+_OR_WHAT = frozenset(["not", "как", "что", "what"])  # "мелочь или как?", "minor or what": yes or no, nothing weighed
+
+
 def _weighed_against(words: list[str], start: int, end: int) -> bool:
     """A degree set against something else by "or" ("мелочь или серьёзно", "serious or minor"), not against its
     own denial ("грубое или нет", "minor or not": those ask yes or no)."""
     after = words[end + 1] if end + 1 < len(words) and words[end] in _OR else None
     before = words[start - 2] if start >= 2 and words[start - 1] in _OR else None
-    return any(other is not None and other not in _NEGATING and other != "not" for other in (after, before))
+    return any(other is not None and other not in _NEGATING and other not in _OR_WHAT for other in (after, before))
 
 
 def _helps(word: str, before: str) -> bool:

@@ -724,6 +724,8 @@ def test_the_words_of_a_disorder_are_still_searched():
     ("is it serious or minor?", None),
     ("нет журнала учёта, это грубое или нет?", "gross"),  # yes or no about "gross"
     ("is it minor or not?", "minor"),
+    ("нет журнала учёта, это мелочь или как?", "minor"),  # "or what": yes or no about "minor"
+    ("is it minor or what", "minor"),
 ])
 def test_a_degree_set_against_something_else_by_or_asks_which(question, degree):
     assert understand(question).degree == degree
