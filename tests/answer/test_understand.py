@@ -766,3 +766,11 @@ def test_psych_is_psychological(engine) -> None:
 def test_under_is_a_function_word() -> None:
     """"under his rehab programme": "under" names nothing a requirement or a service is about."""
     assert "under" not in {w.text for w in understand("he never got hearing aids under his rehab programme").words}
+
+
+def test_its_severity_asked_is_a_violation_question(engine) -> None:
+    """"ауырлығы қандай" (how severe is it) asks a degree: the participle before it reports what was not done."""
+    question = "уақытша болу бөлімінде келген адамға алғашқы медициналық тексеру жасалмаған, ауырлығы қандай"
+    assert understand(question).intent == "violation"
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].type == "criterion"
