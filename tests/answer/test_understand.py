@@ -770,7 +770,7 @@ def test_under_is_a_function_word() -> None:
 
 def test_its_severity_asked_is_a_violation_question(engine) -> None:
     """"ауырлығы қандай" (how severe is it) asks a degree: the participle before it reports what was not done."""
-    question = "уақытша болу бөлімінде келген адамға алғашқы медициналық тексеру жасалмаған, ауырлығы қандай"
+    question = "уақытша болу бөлімінде келген адамға алғашқы медициналық тексеру жасалмаған ауырлығы қандай"
     assert understand(question).intent == "violation"
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "criterion"
