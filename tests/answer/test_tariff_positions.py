@@ -503,3 +503,13 @@ def test_a_position_the_item_lacks_leads_with_the_nearest_one_it_has(engine, que
 def test_the_laundress_is_the_laundry_machinist(engine, question):
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["position"] == "Киім және іш-киім жуатын машинист"
+
+
+def test_a_condition_said_leads_to_the_service_s_variant_for_it(engine):
+    """"Лежачему ... ногти подстричь": nail cutting for those who cannot move (item 20) first, the plain nail cutting
+    (item 1) behind it; without the condition the plain one is answered."""
+    answer = engine.ask("лежачему деду ногти подстричь в стационаре сколько в городе")
+    first = answer.results[0].fields["item"] if answer.status == "answer" else answer.choices[0].query
+    assert first == 20 or "ограничения" in first, answer.text
+    plain = engine.ask("подстричь ногти в стационаре город")
+    assert plain.status == "answer" and plain.results[0].fields["item"] == 1

@@ -14,7 +14,7 @@ from knowledge.answer import compose, groups, names
 from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, distinct_name, same_name, warn
-from knowledge.answer.index import Hit, Target
+from knowledge.answer.index import Hit, Target, key_words
 from knowledge.answer.intents import tariff_years as years
 from knowledge.answer.intents.tariff_compare import compared_text
 from knowledge.answer.intents.tariff_years import When
@@ -83,7 +83,7 @@ class Tariffs:
         words = asked.search_words(u.words)
         hits = catalogue.service_index.search(words, limit=40,
                                               only=catalogue.services_in(f.setting, f.jurisdiction, when.view))
-        hits = _prefer_position(hits, asked, positions)
+        hits = _prefer_position(_condition_said(hits), asked, positions)
         group = groups.named(" ".join(u.tokens))  # the question's first words (a pasted page is cut short)
         hits = [h for h in hits if not groups.for_other_group(h.target, group)]  # "для детей" is no adults' service
         hits = _without_negated(hits, u, catalogue.synonyms)
@@ -444,6 +444,32 @@ def _rows(hit: Hit, asked: Asked, ctx: Context) -> list[dict]:
     """A service's rows: only the asked position's when it has that position, else all of them, the nearest to it
     first."""
     return ctx.positions.of(hit, asked)[1] or ctx.positions.nearest_first(hit.target.rows, asked)
+
+
+SURE = 0.8  # a question word a name matches this well is found for sure
+VARIANT_LEAD = 0.08  # a plain service's variant for the condition said leads it by this much: no tie to ask about
+
+
+def _condition_said(hits: list[Hit]) -> list[Hit]:
+    """A plain service ("Тырнақтарды кесу") leading while its variant for a condition, in the same table and ending
+    with the plain one's name ("Тіршілік-тынысы ... шектелген жағдайда тырнақтарды кесу"), finds for sure a word the
+    plain one does not ("лежачему"): the variant is the service asked, the condition said. It lends the plain one's
+    words (the way the service itself was said: "подстричь") and leads it."""
+    if len(hits) < 2:
+        return hits
+    top = hits[0]
+    plain = key_words(top.target.names[0])
+    if not plain:
+        return hits
+    for at, hit in enumerate(hits[1:], 1):
+        own = key_words(hit.target.names[0])
+        if table_of(hit.target) != table_of(top.target) or len(own) <= len(plain) or own[-len(plain):] != plain:
+            continue
+        if any(mine >= SURE and theirs < SURE for mine, theirs in zip(hit.matched, top.matched, strict=False)):
+            matched = tuple(max(a, b) for a, b in zip(hit.matched, top.matched, strict=False))
+            lifted = replace(hit, score=top.score + VARIANT_LEAD, matched=matched)
+            return [lifted] + hits[:at] + hits[at + 1:]
+    return hits
 
 
 def _prefer_position(hits: list[Hit], asked: Asked, positions: Positions) -> list[Hit]:
