@@ -35,7 +35,7 @@ class Counterparts:
         sections: dict[str, list[int]] = {}
         for index, target in enumerate(criteria):
             sections.setdefault(target.rows[0]["section"] or "", []).append(index)
-        self._listed: dict[int, dict[str, int]] = {}
+        self._listed: dict[tuple, dict[str, int]] = {}
         for index, target in enumerate(criteria):
             weight = sum(rarity[w] for w in own[index])
             if not weight:
@@ -47,8 +47,9 @@ class Counterparts:
                                 reverse=True)
                 best, second = shares[0], (shares[1][0] if len(shares) > 1 else 0.0)
                 if best[0] >= LISTS_SHARE and best[0] >= LISTS_LEAD * second:
-                    self._listed.setdefault(index, {})[section] = best[1]
+                    self._listed.setdefault(target.ident, {})[section] = best[1]
 
-    def listing(self, index: int) -> dict[str, int]:
-        """The criteria of other sections listing criterion `index`'s object, by section heading."""
-        return self._listed.get(index, {})
+    def listing(self, ident: tuple) -> dict[str, int]:
+        """The criteria (their places in the list given) of other sections listing the object of the criterion
+        `ident`, by section heading."""
+        return self._listed.get(ident, {})

@@ -240,8 +240,8 @@ class Glossary:
         kept = [term for term in self.terms if term.category != "scope" or not any(_same(term, a) for a in added)]
         return Glossary(terms=kept + added, stopwords=self.stopwords, kk_latin=self.kk_latin,
                         position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
-                        weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies, reads=self.reads,
-                        city_terms=self.city_terms)
+                        weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies,
+                        reads=self.reads, city_terms=self.city_terms)
 
 
 def _one_slip(typed: str, word: str) -> bool:

@@ -170,9 +170,8 @@ class Lexicon:
 
         def counted(start: int, end: int) -> bool:
             # the count before the way ("две жалобы"), or after it as who complained ("жалоба от двух семей")
-            return any(many(w) for words in readings for w in words[max(0, start - COUNT_REACH):start]) or any(
-                words[end:end + 1] and words[end] in _FROM and many(words[end + 1] if end + 1 < len(words) else "")
-                for words in readings)
+            return any(any(many(w) for w in words[max(0, start - COUNT_REACH):start])
+                       or (end + 1 < len(words) and words[end] in _FROM and many(words[end + 1])) for words in readings)
 
         return frozenset(kind for kind, start, end in ways if kind not in self.counted or counted(start, end))
 

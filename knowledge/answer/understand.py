@@ -407,7 +407,10 @@ def detect_language(raw: list[str], words: list[str], matches: list, glossary: G
     unknown = [len(token) >= 3 and not lemma(token) for token in plain]  # "в", "у" tell nothing either way
     kazakh = sum(unknown) >= 2 and 2 * sum(unknown) > sum(len(token) >= 3 for token in plain)
     for strange in unknown:
-        votes["kk" if kazakh and strange else "ru"] += 0.5 if kazakh and strange else 0.6
+        if kazakh and strange:
+            votes["kk"] += 0.5
+        else:
+            votes["ru"] += 0.6
     if not votes:
         return "kk"
     best = max(votes.values())

@@ -14,7 +14,7 @@ from knowledge.answer import compose, groups, names
 from knowledge.answer.catalogue import table_of
 from knowledge.answer.compose import cite, label
 from knowledge.answer.context import Context, distinct_name, same_name, warn
-from knowledge.answer.index import Hit, Target, key_words
+from knowledge.answer.index import SURE, Hit, Target, key_words
 from knowledge.answer.intents import tariff_years as years
 from knowledge.answer.intents.tariff_compare import compared_text
 from knowledge.answer.intents.tariff_years import When
@@ -446,7 +446,6 @@ def _rows(hit: Hit, asked: Asked, ctx: Context) -> list[dict]:
     return ctx.positions.of(hit, asked)[1] or ctx.positions.nearest_first(hit.target.rows, asked)
 
 
-SURE = 0.8  # a question word a name matches this well is found for sure
 VARIANT_LEAD = 0.08  # a plain service's variant for the condition said leads it by this much: no tie to ask about
 
 

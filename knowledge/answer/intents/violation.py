@@ -318,12 +318,11 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     named = lexicon.ways_for_sure(tuple(u.tokens))
     if not named or not hits:
         return hits
-    plain = hits
-    sure = [_sure_of_object(reading, h, way) for h in plain]
+    sure = [_sure_of_object(reading, h, way) for h in hits]
     # of the requirements matching as many object words, the one whose kind the question says by name ("не оказывали
     # психологическую помощь": the psychological one, not a medical one matching "помощь" and a story word as well)
-    first = max(range(len(plain)), key=lambda i: (sure[i], _kind_named(reading, plain[i])))
-    best = plain[first] if sure[first] else None
+    first = max(range(len(hits)), key=lambda i: (sure[i], _kind_named(reading, hits[i])))
+    best = hits[first] if sure[first] else None
     if best is None:
         return hits
     of_way = frozenset(i for i in _of_ways(best.target, ctx)
@@ -353,12 +352,10 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
 def _of_ways(requirement: Target, ctx: Context) -> frozenset[int]:
     """The criteria of the ways of coming to light that a plain requirement's failure falls under: those listing its
     kind of services as not rendered (social-household ...), else those listing its object (wheelchairs, ramps)."""
-    catalogue = ctx.catalogue
     kind = required_kind(requirement)
     if kind:
-        return catalogue.kinds.failed(kind)
-    index = next((i for i, target in enumerate(catalogue.criteria) if target is requirement), None)
-    return frozenset(catalogue.counterparts.listing(index).values()) if index is not None else frozenset()
+        return ctx.catalogue.kinds.failed(kind)
+    return frozenset(ctx.catalogue.counterparts.listing(requirement.ident).values())
 
 
 KIND_STEM = 6  # letters a kind's name shares with its Russian word ("психологиялық", "психологический")
