@@ -116,6 +116,9 @@ class ChecklistItem:
     line_end: int = 0
 
 
+AS_PRINTED = ""  # a staffing row whose values cannot be put in their columns without a guess: its line as printed
+
+
 @dataclass
 class StaffingNorm:
     """One cell of a staffing-norm table (`003`): how many staff units of a position per number of recipients."""
@@ -123,7 +126,7 @@ class StaffingNorm:
     document: str
     table: str  # which organisation type / table the norm belongs to
     position: str
-    recipients: str  # the column header as printed, e.g. "100 қызмет алушыға"
+    recipients: str  # the column header as printed, e.g. "100 қызмет алушыға"; AS_PRINTED: the row in no column
     value: str  # as printed: "1", "0,5", "1 (1 per 25)" ...
     item: str = ""  # row number as printed
     line_start: int = 0

@@ -107,6 +107,8 @@ LABELS: dict[str, str] = {
     "band_any": N_("any number of recipients"),
     "band_note": N_("note {note}"),
     "per_institution": N_("{n} per institution"),
+    "row_as_printed": N_("The text of the act does not show which figure of this row belongs to which head-count "
+                         "column ({columns}), so no figure is picked. The row as printed:"),
     "no_post": N_("not provided"),
     "standard_norms": N_("according to the standard norms"),
     "items": N_("items {items}"),

@@ -106,6 +106,20 @@ def test_without_a_head_count_every_band_in_numeric_order(engine: Engine):
     assert "• 151–500 recipients: 2" in answer.text and "26–50" not in answer.text
 
 
+@pytest.mark.parametrize(("question", "lang", "position", "printed"), [
+    ("сколько буфетчиков на 80 человек", "ru", "Буфетші", "- 0,5 0,5 50 қызмет алушыға 1 бірлік"),
+    ("how many drivers staffing 120 residents", "en", "Жүргізуші", "- 1 техникалық жүріп тұрған көлік құралына 1 бірлік"),
+    ("дезинфектор 100 адамға қанша штат", "kk", "Дезинфектор", "0,5 0,5 1 1 1,5 2 2 2 2"),
+])
+def test_a_row_the_act_prints_in_no_clear_column_is_shown_as_printed_with_no_figure_picked(
+        engine: Engine, question, lang, position, printed):
+    answer = engine.ask(question)
+    assert (answer.intent, answer.status, answer.lang) == ("staffing", "answer", lang)
+    assert [(r.fields["position"], r.fields["value"]) for r in answer.results] == [(position, printed)]
+    assert printed in answer.text and "≤25; 26–50" in answer.text  # the columns it may stand in, in a short form
+    assert answer.results[0].citation.status == "repealed" and answer.warnings
+
+
 def test_a_rule_printed_in_every_band_is_read_once(engine: Engine):
     answer = engine.ask("палатный санитар на круглосуточный пост, штатный норматив", "en")
     assert answer.status == "answer" and "5,25" in answer.results[0].fields["value"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.domain import Passage, StaffingNorm
+from knowledge.domain import AS_PRINTED, Passage, StaffingNorm
 from knowledge.ingest.manifest import load_manifest, read_source
 from knowledge.ingest.parsers.rules import parse_rules
 from knowledge.ingest.parsers.staffing_table import join_fragments, parse_table, row_values, split_position
@@ -80,7 +80,8 @@ def test_columns_and_a_full_row(parsed):
 def test_all_norms_have_a_position_and_a_value(parsed):
     norms, _ = parsed
     assert len(norms) > 500
-    assert all(n.position and n.value and n.recipients and n.item and n.line_start for n in norms)
+    assert all(n.position and n.value and n.item and n.line_start for n in norms)
+    assert all(n.recipients for n in norms if n.item not in AMBIGUOUS)
     assert all(n.document == "003" for n in norms)
 
 
@@ -90,10 +91,14 @@ def test_all_norms_have_a_position_and_a_value(parsed):
 AMBIGUOUS = {"4", "5", "17", "21", "22", "44", "59", "74"}
 
 
-def test_ambiguous_rows_are_left_out_and_named(parsed):
+def test_ambiguous_rows_are_kept_as_printed_in_no_column_and_named(parsed):
     norms, passages = parsed
-    items = {n.item for n in norms}
-    assert AMBIGUOUS.isdisjoint(items)
+    read = {n.item for n in norms if n.recipients != AS_PRINTED}
+    assert AMBIGUOUS.isdisjoint(read)
+    printed = {n.item: n for n in norms if n.recipients == AS_PRINTED}
+    assert set(printed) == AMBIGUOUS and len([n for n in norms if n.item in AMBIGUOUS]) == len(AMBIGUOUS)
+    assert printed["44"].position == "Буфетші" and printed["44"].value == "- 0,5 0,5 50 қызмет алушыға 1 бірлік"
+    assert printed["59"].value == "- - - 0,5 0,5 1 1 1 1 1 / 1"  # its two pieces, in printed order
     unread = passages[-1].extra["unread_rows"]
     assert {line.split()[0] for line in unread} == AMBIGUOUS
     assert "59 Дәріхана меңгерушісі (дәріхана болған жағдайда): values or merged text outside the value line" \
@@ -103,7 +108,7 @@ def test_ambiguous_rows_are_left_out_and_named(parsed):
 def test_every_printed_row_is_read_in_every_column_unless_ambiguous(parsed):
     norms, passages = parsed
     printed = {row for p in passages if p.kind == "staffing_table" for row in p.extra["rows"]}
-    items = {n.item for n in norms}
+    items = {n.item for n in norms if n.recipients != AS_PRINTED}
     assert printed - items == AMBIGUOUS  # a long merged cell, or a row printed in pieces, is read
     assert items <= printed
     bands = [n.recipients for n in norms if n.item == "1"]

@@ -17,7 +17,7 @@ from knowledge.answer.index import Hit, Index, Target
 from knowledge.answer.names import quoted
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide, enough_evidence
 from knowledge.answer.understand import Understood, Word
-from knowledge.domain import Answer, Choice, Result
+from knowledge.domain import AS_PRINTED, Answer, Choice, Result
 from knowledge.i18n import number
 from knowledge.text import is_latin, key, keys, loose, to_cyrillic, tokens
 
@@ -123,7 +123,11 @@ class Staffing:
         asked = [row for row, b in rows if count is not None and b and not b.note and b.holds(count)]
         heading = f"{label('staffing', lang)}{_setting(top.target, ctx, lang)}: {_position(top.target, lang)}"
         shown = asked or [row for row, _ in rows]
-        if asked:
+        printed = [row for row, _ in rows if row["recipients"] == AS_PRINTED]
+        if printed:  # no figure to give: the line as printed, and the columns it stands in
+            lines = [heading, label("row_as_printed", lang).format(columns="; ".join(_columns(top.target, ctx, lang))),
+                     " / ".join(quoted(row["value"], lang) for row in printed)]
+        elif asked:
             band = Band.read(asked[0]["recipients"])
             lines = [f"{heading} — {band.words(lang) if band else asked[0]['recipients']}: "
                      f"{value_words(asked[0]['value'], lang)}"]
@@ -235,6 +239,27 @@ def _merged(rows: list[tuple[dict, Band | None]]) -> list[tuple[dict, Band | Non
         else:
             merged.append((row, band))
     return merged
+
+
+def _columns(target: Target, ctx: Context, lang: str) -> list[str]:
+    """The head-count columns of the position's table, in the reply language, in printed order."""
+    table = target.ident[0]
+    for other in ctx.catalogue.staffing:
+        recipients = [row["recipients"] for row in other.rows]
+        if other.ident[0] == table and AS_PRINTED not in recipients:
+            return [_short(band, lang) if (band := Band.read(r)) else r for r in recipients]
+    return []
+
+
+def _short(band: Band, lang: str) -> str:
+    """"26–50", "≤25", ">500", "6–30 (note 1)": a column in a few characters, to be read in a list of eleven."""
+    if band.high is None:
+        text = f">{band.low - 1}"
+    elif band.low == 0:
+        text = f"≤{band.high}"
+    else:
+        text = f"{band.low}–{band.high}"
+    return text + (" (" + label("band_note", lang).format(note=band.note) + ")" if band.note else "")
 
 
 def _rows_by_band(target: Target) -> list[tuple[dict, Band | None]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.domain import Passage, StaffingNorm
+from knowledge.domain import AS_PRINTED, Passage, StaffingNorm
 from knowledge.ingest.manifest import Document
 from knowledge.ingest.parsers.staffing_table import parse_table, row_values, split_position
 from knowledge.ingest.repair import clean, join_cell
@@ -122,10 +122,15 @@ def parse_rules(text: str, document: Document) -> tuple[list[StaffingNorm], list
             values, reason = row_values(row, len(columns))
             printed = " / ".join(clean(t) for block in row.blocks + row.stray for _, t in block)
             rendered.append(f"{row.item}. {position}" + (f" ({marks}-ескертпе)" if marks else "") + f": {printed}")
+            shown = position + (f" ({marks}-ескертпе)" if marks else "")
             if values is None:
                 skipped.append(f"{row.item} {position}: {reason}")
+                # the row as printed, in no column: its position can still be asked, and is answered with the
+                # printed line and a caution instead of a figure picked by a guess
+                norms.append(StaffingNorm(document=document.id, table=title, position=shown, recipients=AS_PRINTED,
+                                          value=printed, item=row.item, line_start=row.line_start,
+                                          line_end=row.line_end))
                 continue
-            shown = position + (f" ({marks}-ескертпе)" if marks else "")
             norms.extend(
                 StaffingNorm(document=document.id, table=title, position=shown, recipients=column, value=value,
                              item=row.item, line_start=row.line_start, line_end=row.line_end)
