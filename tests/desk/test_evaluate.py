@@ -224,6 +224,10 @@ HELD_OUT_ZZZZZZZW = DATA / "questions-heldout-2026-12-02zg.jsonl"
 HELD_OUT_ZZZZZZZX = DATA / "questions-heldout-2026-12-02zh.jsonl"
 HELD_OUT_ZZZZZZZY = DATA / "questions-heldout-2026-12-02zi.jsonl"
 HELD_OUT_ZZZZZZZZ = DATA / "questions-heldout-2026-12-02zj.jsonl"
+HELD_OUT_ZZZZZZZZA = DATA / "questions-heldout-2026-12-02zk.jsonl"
+HELD_OUT_ZZZZZZZZB = DATA / "questions-heldout-2026-12-02zl.jsonl"
+HELD_OUT_ZZZZZZZZC = DATA / "questions-heldout-2026-12-02zm.jsonl"
+HELD_OUT_ZZZZZZZZD = DATA / "questions-heldout-2026-12-02zn.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -621,6 +625,14 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZX, 130, 0.96, 2, "7048c06f402e97090789d2b0afab2195711dd5caa3495909ea468ca8e7224a48"),
     (HELD_OUT_ZZZZZZZY, 130, 0.95, 4, "fd811a42e48cf1e6b99ef476a032b7875a10538cf02fb842329f4a96106a4f25"),
     (HELD_OUT_ZZZZZZZZ, 129, 0.96, 2, "046e9d69cda67e258805b41579b48d1a5b239aece6f840ec77194be4eb824eb1"),
+    # scored once on 2026-12-02 at the fifteenth session's start, on its first engine (after ZZZZZZZW–ZZZZZZZZ's classes
+    # were fixed), with the others of its round: ZZZZZZZZA 128/130 (98.5 %), 0 confidently wrong; ZZZZZZZZB 124/130
+    # (95.4 %), 0 confidently wrong; ZZZZZZZZC 128/130 (98.5 %), 0 confidently wrong; ZZZZZZZZD 130/130 (100.0 %), 0
+    # confidently wrong
+    (HELD_OUT_ZZZZZZZZA, 130, 0.98, 0, "8003122f2615b76e58448f1cc0f918d946003eec7b56e0e5ccdf4faf2c5d0bc4"),
+    (HELD_OUT_ZZZZZZZZB, 130, 0.95, 0, "ea3042a829268251b1b2ee82f8fd00f4668d6ddde7227f6434dde129ff6ef1c8"),
+    (HELD_OUT_ZZZZZZZZC, 130, 0.98, 0, "2a77286d047685d9d0d90d4b5e19dfe3815f0aeebc5ee01c215bead8f3a7b5d4"),
+    (HELD_OUT_ZZZZZZZZD, 130, 1.00, 0, "8ef25494a1541eedbd7e0d1c198597309fb8f03200103c4bdd2f6d335e51bb43"),
 ]
 
 
