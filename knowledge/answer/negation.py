@@ -61,6 +61,8 @@ _RELATIVE = frozenset(["который", "которая", "которое", "к
 _RUSSIAN_WHEN = "при"  # "при отсутствии": a condition only right before the negation ("при стационаре" is a place)
 # Kazakh words after a negation that make it a condition: "жоқ болса", "болмаған жағдайда", "жоқ кезде".
 _CLOSES_CASE = frozenset(["болса", "жагдаида", "кезде", "кезинде"])  # loose forms, Latin-script read in Cyrillic
+_DURING = frozenset(["кезде", "кезинде", "барысында", "kezinde", "barysynda"])  # "тексеру кезінде": during (loose)
+_BE_KK = ("бол", "bol")  # "болған", "болатын": a form of "to be" between a negation and its closing word
 _KAZAKH_CONDITIONAL = {"са": "ды", "се": "ді"}  # "берілмесе" is read like its past tense, "берілмеді"
 CASE_REACH = 6  # words back from a negation in which its condition or relative word stands
 # English "not" before these sets a limit or adds ("not more than 10", "not only"): no negation of a fact.
@@ -240,7 +242,10 @@ def _describes(words: list[tuple[str, str]], clause: list[int], index: int) -> b
             return True
     if index and _RUSSIAN_WHEN in words[index - 1]:
         return True
+    # right after it, or after "болған" / "болатын" ("жоқ болған кезде"); after another word the closing word is that
+    # word's ("пандус жоқ тексеру кезінде анықталды": found during the inspection, a report)
     return any(_CLOSES_CASE.intersection(words[after]) and clause[after] == clause[index]
+               and (after == index + 1 or any(w.startswith(_BE_KK) for w in words[index + 1] if w))
                for after in range(index + 1, min(index + 3, len(words))))
 
 
@@ -254,6 +259,8 @@ def _qualifies(words: list[tuple[str, str]], clause: list[int], taken: list[Matc
     if following >= len(words) or clause[following] != clause[index]:
         return False
     after, m = words[following][0], taken[following]
+    if following + 1 < len(words) and _DURING.intersection(words[following + 1]):
+        return False  # "пандус жоқ тексеру кезінде анықталды": the next word opens when it was found
     return (not glossary.is_stopword(after) and after not in _QUESTION_PARTICLES and not after.isdigit()
             and (m is None or m.term.category == "positions"))
 

@@ -175,6 +175,8 @@ def test_a_number_counting_no_story_word_stays_content():
     ("по отчётам организации состав получателей расходится с порталом", {"reports"}),
     ("per akimat data the list of recipients is wrong", {"reports"}),
     ("әкімдік деректері бойынша алушылар тізімі сәйкес келмейді", {"reports"}),
+    ("тексеру кезінде пандус жоқ екені анықталды", {"visit"}),  # during the inspection
+    ("тексеру барысында жоспар жоқ болып шықты", {"visit"}),
 ])
 def test_the_way_a_violation_came_to_light(question, named):
     assert sections_named(understand(question)) == named

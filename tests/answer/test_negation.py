@@ -41,6 +41,10 @@ def test_something_not_done(question):
     "the ramp is missing",
     "ramp not at the entrance",  # a bare English "not": something not so
     "получатели не могут передвигаться",  # "cannot" says what is not possible, not what was not done
+    # "тексеру кезінде" after it is when it was found, no condition of its own, nor a noun "жоқ" qualifies
+    "пандус жоқ тексеру кезінде анықталды",
+    "арбамен кіре алмайды тексеру кезінде анықталды",
+    "кіреберісте пандус жоқ деп жазды",  # the quotative: what was written, reported
 ])
 def test_something_missing(question):
     assert how(question) == (ABSENT, False)
@@ -54,6 +58,7 @@ def test_something_missing(question):
     "получатели, которые не могут ходить",
     "у кого нет родственников",
     "туыстары жоқ болса",
+    "туыстары жоқ болған кезде",  # "to be" between the negation and the word making it a condition
     "туыстары болмаған жағдайда",
     "егер туыстары жоқ болса",
     "жерлеу рәсімдері туыстары болмаса",  # the Kazakh conditional -са/-се
