@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.answer.understand import MAX_TOKENS, Understood, understand
 from knowledge.domain import Filters
+from knowledge.text import loose
 
 
 def words(u: Understood) -> list[tuple[str, str | None, float]]:
@@ -774,3 +775,19 @@ def test_its_severity_asked_is_a_violation_question(engine) -> None:
     assert understand(question).intent == "violation"
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].type == "criterion"
+
+
+@pytest.mark.parametrize(("typed", "printed"), [("элеуметтик", "әлеуметтік"), ("кэсиптик", "кәсіптік")])
+def test_a_kazakh_word_typed_with_e_for_its_look_alike_ae_is_also_read_with_ae(typed: str, printed: str) -> None:
+    word = next(w for w in understand(f"стационар {typed} қызмет").words if w.text == loose(typed))
+    assert word.alt == loose(printed)
+
+
+def test_a_russian_word_with_e_keeps_its_own_reading() -> None:
+    word = next(w for w in understand("экспертиза документов").words if w.text.startswith("е"))
+    assert word.alt is None
+
+
+def test_a_rate_asked_with_ae_typed_as_e_is_answered(engine) -> None:
+    answer = engine.ask("стационар егде жастагы адамдарга элеуметтик психологиялык камкорлык ауыл")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 137
