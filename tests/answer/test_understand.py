@@ -791,3 +791,9 @@ def test_a_russian_word_with_e_keeps_its_own_reading() -> None:
 def test_a_rate_asked_with_ae_typed_as_e_is_answered(engine) -> None:
     answer = engine.ask("стационар егде жастагы адамдарга элеуметтик психологиялык камкорлык ауыл")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 137
+
+
+@pytest.mark.parametrize(("question", "area"), [("үйде күтім ауылдық жерде", "rural"), ("қалалық жерде массаж", "city")])
+def test_an_area_said_with_jer_is_the_area_and_leaves_no_word_to_search(question: str, area: str) -> None:
+    u = understand(question)
+    assert u.filters.area == area and not any(w.text.startswith("жер") for w in u.words)
