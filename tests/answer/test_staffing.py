@@ -129,11 +129,12 @@ def test_a_rule_printed_in_every_band_is_read_once(engine: Engine):
 
 def test_a_chosen_title_s_note_number_is_no_head_count(engine: Engine):
     """The follow-up of a choice asks for the title without its note marks: "(3,4,5-ескертпе)" counts no one."""
-    clarify = engine.ask("палатные санитары штатный норматив на 60 человек")
+    clarify = engine.ask("санитар штат на 60 человек")
     assert clarify.status == "clarify"
-    follow_up = engine.ask(clarify.choices[1].query)
-    assert follow_up.status == "answer" and "ескертпе" not in clarify.choices[1].query
-    assert "51–100" in follow_up.text
+    noted = next(c for c in clarify.choices if c.query.startswith("Бақылау"))  # "(4-ескертпе)" in the table
+    follow_up = engine.ask(noted.query)
+    assert follow_up.status == "answer" and "ескертпе" not in noted.query
+    assert "51–100" in follow_up.text and len({r.fields["position"] for r in follow_up.results}) == 1
 
 
 def test_an_act_number_is_no_head_count(engine: Engine):
@@ -321,3 +322,13 @@ def test_staff_failing_beside_a_violation_named_is_a_violation_question(engine: 
     answer = engine.ask("our staff did nothing to help the client restore his lost ID documents. how serious is "
                         "this violation?")
     assert answer.intent == "violation"
+
+
+@pytest.mark.parametrize("question", ["сколько положено палатных санитарок на 80 проживающих", "палаталық санитар штаты"])
+def test_a_title_the_table_prints_twice_is_answered_with_both_rows_each_cited(engine: Engine, question):
+    # "Санитар-палатадығы" (per group, note 2) and "Санитар-палатадағы" (per post, notes 3-5): one title, two rows
+    answer = engine.ask(question)
+    assert (answer.intent, answer.status) == ("staffing", "answer")
+    assert {r.fields["position"].split(" (")[0] for r in answer.results} == {"Санитар-палатадығы", "Санитар-палатадағы"}
+    assert {r.citation.item for r in answer.results} == {"35", "36"}
+    assert sum(line.startswith(("Дереккөз", "Источник")) for line in answer.text.splitlines()) == 2

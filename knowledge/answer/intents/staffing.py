@@ -16,6 +16,7 @@ from knowledge.answer.context import Context
 from knowledge.answer.index import Hit, Index, Target
 from knowledge.answer.names import quoted
 from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide, enough_evidence
+from knowledge.answer.staffing_names import position_key
 from knowledge.answer.understand import Understood, Word
 from knowledge.domain import AS_PRINTED, Answer, Choice, Result
 from knowledge.i18n import number
@@ -106,7 +107,7 @@ class Staffing:
         def rival(hit: Hit, top: Hit) -> bool:  # "аспазшы" asked: "Бас аспазшы" (one word more) is no rival
             return not (_title_said(top.target, said) and not _title_said(hit.target, said))
 
-        decision = decide(hits, check_evidence=False, rival=rival)
+        decision = decide(hits, check_evidence=False, rival=rival, same=_one_title)
         if decision.status == NOT_FOUND:
             return False
         counts = head_counts(u, ctx)
@@ -116,16 +117,29 @@ class Staffing:
             reply.choices = [_choice(h, lang, counts) for h in decision.hits[:MAX_CHOICES]]
             return True
         reply.status = ANSWER
-        top = decision.best
-        rows = _rows_by_band(top.target)
+        lines = []
+        for hit in decision.hits:  # one position; two when the table prints its title twice (see `_one_title`)
+            first = len(reply.results)
+            lines += self._position_lines(hit, counts, reply, ctx, act, lang)
+            lines.append(f"{label('source', lang)}: {cite(reply.results[first].citation, lang)}")
+        if repealed:
+            lines.append("⚠ " + repealed)
+        reply.text = "\n".join(lines)
+        return True
+
+
+    def _position_lines(self, hit: Hit, counts: list[int], reply: Answer, ctx: Context, act: dict,
+                        lang: str) -> list[str]:
+        """The lines of one position's norm (the band holding the head count, else every band), its rows added to
+        the reply's results."""
+        rows = _rows_by_band(hit.target)
         # the ordinary band holding the head count (a noted column is for one kind of unit: listed, never picked)
         count = next((n for n in counts if any(b and not b.note and b.holds(n) for _, b in rows)), None)
         asked = [row for row, b in rows if count is not None and b and not b.note and b.holds(count)]
-        heading = f"{label('staffing', lang)}{_setting(top.target, ctx, lang)}: {_position(top.target, lang)}"
-        shown = asked or [row for row, _ in rows]
+        heading = f"{label('staffing', lang)}{_setting(hit.target, ctx, lang)}: {_position(hit.target, lang)}"
         printed = [row for row, _ in rows if row["recipients"] == AS_PRINTED]
         if printed:  # no figure to give: the line as printed, and the columns it stands in
-            lines = [heading, label("row_as_printed", lang).format(columns="; ".join(_columns(top.target, ctx, lang))),
+            lines = [heading, label("row_as_printed", lang).format(columns="; ".join(_columns(hit.target, ctx, lang))),
                      " / ".join(quoted(row["value"], lang) for row in printed)]
         elif asked:
             band = Band.read(asked[0]["recipients"])
@@ -134,16 +148,21 @@ class Staffing:
         else:
             lines = [heading] + [f"• {band.words(lang) if band else row['recipients']}: {value_words(row['value'], lang)}"
                                  for row, band in _merged(rows)]
-        for row in shown:
+        for row in asked or [row for row, _ in rows]:
             reply.results.append(Result(
                 type="staffing", citation=ctx.citation(act["id"], None, row.get("item") or None, lang),
-                score=min(top.score, 1.0), fields={"table": row["table_name"], "position": row["position"],
+                score=min(hit.score, 1.0), fields={"table": row["table_name"], "position": row["position"],
                                                    "recipients": row["recipients"], "value": row["value"]}))
-        lines.append(f"{label('source', lang)}: {cite(reply.results[0].citation, lang)}")
-        if repealed:
-            lines.append("⚠ " + repealed)
-        reply.text = "\n".join(lines)
-        return True
+        return lines
+
+
+def _one_title(hit: Hit, top: Hit) -> bool:
+    """Two rows of one position: the table prints the same title twice, with other notes and a letter apart
+    ("Санитар-палатадығы (2-ескертпе)", per group; "Санитар-палатадағы (3,4,5-ескертпе)", per post). Asked
+    alike, both are shown."""
+    a, b = position_key(hit.target.ident[1]), position_key(top.target.ident[1])
+    return a != b and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1 \
+        and hit.target.ident[0] == top.target.ident[0]
 
 
 def head_counts(u: Understood, ctx: Context | None = None) -> list[int]:
