@@ -332,3 +332,18 @@ def test_a_title_the_table_prints_twice_is_answered_with_both_rows_each_cited(en
     assert {r.fields["position"].split(" (")[0] for r in answer.results} == {"Санитар-палатадығы", "Санитар-палатадағы"}
     assert {r.citation.item for r in answer.results} == {"35", "36"}
     assert sum(line.startswith(("Дереккөз", "Источник")) for line in answer.text.splitlines()) == 2
+
+
+@pytest.mark.parametrize(("question", "positions"), [
+    ("200 орындық интернатқа жүргізуші мен күзетші неше бірлік", {"Жүргізуші", "Күзетші"}),
+    ("штатный норматив: сколько сторожей и водителей положено", {"Жүргізуші", "Күзетші"}),
+])
+def test_two_positions_asked_together_are_each_answered(engine: Engine, question, positions):
+    answer = engine.ask(question)
+    assert (answer.intent, answer.status) == ("staffing", "answer")
+    assert {r.fields["position"] for r in answer.results} == positions
+
+
+def test_a_title_said_only_as_part_of_a_longer_one_is_not_asked_too(engine: Engine):
+    answer = engine.ask("бас аспазшы штат 100 адамға")  # "аспазшы" is said only inside "бас аспазшы"
+    assert answer.status == "answer" and {r.fields["position"] for r in answer.results} == {"Бас аспазшы"}

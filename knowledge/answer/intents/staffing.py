@@ -15,7 +15,7 @@ from knowledge.answer.compose import cite, label, truncate
 from knowledge.answer.context import Context
 from knowledge.answer.index import Hit, Index, Target
 from knowledge.answer.names import quoted
-from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, decide, enough_evidence
+from knowledge.answer.policy import ANSWER, CLARIFY, MAX_CHOICES, NOT_FOUND, Decision, decide, enough_evidence
 from knowledge.answer.staffing_names import position_key
 from knowledge.answer.understand import Understood, Word
 from knowledge.domain import AS_PRINTED, Answer, Choice, Result
@@ -29,6 +29,7 @@ RECIPIENT_WORDS = tuple(loose(word) for word in (
 _NOTE_MARK = re.compile(r"\s*\([^()]*ескертпе\)")  # "(3,4,5-ескертпе)": the notes a title is marked with
 FOLLOW_UP = "штат нормативі"  # added to a chosen position so the follow-up question is read as a staffing one
 HOUR_WORDS = tuple(loose(word) for word in ("hour", "час", "сағат", "сагат", "saghat", "sagat"))  # "24-hour", "24 часа"
+MAX_NAMED = 3  # positions asked in one question and answered together ("сторожей и водителей")
 MAX_HEAD_COUNT = 100_000  # a larger number is no head count (a year, an act number)
 _PER_INSTITUTION = re.compile(r"^мекемеге\s*(\d+(?:[.,]\d+)?)\s*бірлік$")  # "мекемеге 1 бірлік": per institution
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -111,6 +112,8 @@ class Staffing:
         if decision.status == NOT_FOUND:
             return False
         counts = head_counts(u, ctx)
+        if decision.status == CLARIFY and len(named := _each_named(decision.hits, said)) > 1:
+            decision = Decision(ANSWER, named)  # "жүргізуші мен күзетші": each position asked, each answered
         if decision.status == CLARIFY:
             reply.status = CLARIFY
             reply.text = label("clarify", lang) + ("\n" + repealed if repealed else "")
@@ -228,6 +231,19 @@ def _title_words(u: Understood, index: Index, ctx: Context) -> list[Word]:
         return []
     pieces = [p for p in ctx.glossary.position_kb.get(position, ()) if " " in p]
     return [Word(loose(t), None, 1.0) for t in tokens(pieces[0])] if pieces else []
+
+
+def _each_named(hits: list[Hit], said: set[str]) -> list[Hit]:
+    """The positions the question names each by a whole title of its own: none of them is only a part of another
+    one's title said ("аспазшы" of "бас аспазшы"); at most MAX_NAMED."""
+    titles = {}
+    for hit in hits:
+        words = max((frozenset(key(t) for t in tokens(title)) for title in hit.target.names[1:]
+                     if title and all(key(t) in said for t in tokens(title))), key=len, default=None)
+        if words and hit.target.ident not in titles:
+            titles[hit.target.ident] = (hit, words)
+    named = [hit for hit, words in titles.values() if not any(words < other for _, other in titles.values())]
+    return named[:MAX_NAMED]
 
 
 def _title_said(target: Target, said: set[str]) -> bool:
