@@ -177,6 +177,7 @@ def test_a_number_counting_no_story_word_stays_content():
     ("әкімдік деректері бойынша алушылар тізімі сәйкес келмейді", {"reports"}),
     ("тексеру кезінде пандус жоқ екені анықталды", {"visit"}),  # during the inspection
     ("тексеру барысында жоспар жоқ болып шықты", {"visit"}),
+    ("проверка выявила, что санобработку не провели", {"visit"}),
 ])
 def test_the_way_a_violation_came_to_light(question, named):
     assert sections_named(understand(question)) == named
@@ -914,3 +915,10 @@ def test_who_came_and_found_it_is_the_story_not_the_requirement(engine: Engine, 
     ramp is the entry group's accessibility (53), not a check of skills or the E-sobes records."""
     answer = engine.ask(question)
     assert answer.status == "answer" and answer.results[0].fields["item"] == 53
+
+
+@pytest.mark.parametrize(("question", "found"), [("проверка выявила, что санобработку не провели", "выявила"),
+                                                  ("тексеру кезінде жоспар жоқ екені анықталды", "анықталды")])
+def test_the_word_for_found_is_a_story_word(question, found):
+    weights = {w.text: w.weight for w in read(understand(question)).words}
+    assert weights[loose(found)] < 1  # how it came to light, counted only where a requirement says it
