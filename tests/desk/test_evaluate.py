@@ -228,6 +228,10 @@ HELD_OUT_ZZZZZZZZA = DATA / "questions-heldout-2026-12-02zk.jsonl"
 HELD_OUT_ZZZZZZZZB = DATA / "questions-heldout-2026-12-02zl.jsonl"
 HELD_OUT_ZZZZZZZZC = DATA / "questions-heldout-2026-12-02zm.jsonl"
 HELD_OUT_ZZZZZZZZD = DATA / "questions-heldout-2026-12-02zn.jsonl"
+HELD_OUT_ZZZZZZZZE = DATA / "questions-heldout-2026-12-02zo.jsonl"
+HELD_OUT_ZZZZZZZZF = DATA / "questions-heldout-2026-12-02zp.jsonl"
+HELD_OUT_ZZZZZZZZG = DATA / "questions-heldout-2026-12-02zq.jsonl"
+HELD_OUT_ZZZZZZZZH = DATA / "questions-heldout-2026-12-02zr.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -633,6 +637,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZB, 130, 0.95, 0, "ea3042a829268251b1b2ee82f8fd00f4668d6ddde7227f6434dde129ff6ef1c8"),
     (HELD_OUT_ZZZZZZZZC, 130, 0.98, 0, "2a77286d047685d9d0d90d4b5e19dfe3815f0aeebc5ee01c215bead8f3a7b5d4"),
     (HELD_OUT_ZZZZZZZZD, 130, 1.00, 0, "8ef25494a1541eedbd7e0d1c198597309fb8f03200103c4bdd2f6d335e51bb43"),
+    # scored once on 2026-12-02 in the fifteenth session, on 7d88afd (after ZZZZZZZZA–D's classes were fixed), with the
+    # others of its round: ZZZZZZZZE 127/130 (97.7 %), 1 confidently wrong; ZZZZZZZZF 128/130 (98.5 %), 0 confidently
+    # wrong; ZZZZZZZZG 128/130 (98.5 %), 0 confidently wrong; ZZZZZZZZH 129/130 (99.2 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZZZZE, 130, 0.97, 1, "5f092099d6075643a9f47a26a9f01d1b46b56b04e242f3714aa4264669d7a78b"),
+    (HELD_OUT_ZZZZZZZZF, 130, 0.98, 0, "8b757fa58d3a422d7a71e1e5d87ee5c03414b4a13c04d6d1c25f1b8393d4cc4f"),
+    (HELD_OUT_ZZZZZZZZG, 130, 0.98, 0, "9bf4a04bd8949e4247c096f3dc39ba8831a5ed6db6963112761d3bdec881b0a8"),
+    (HELD_OUT_ZZZZZZZZH, 130, 0.99, 1, "2e4a329c805e596ab9df33cf6756c767611c2a7c4eb9cb93f7206f53cdb8d5c8"),
 ]
 
 
