@@ -462,11 +462,19 @@ _ENGLISH = "en:"  # marks an English key apart from every Cyrillic one
 MIN_ENGLISH_STEM = 4  # letters left after an ending is taken off ("helping" → "help"; "bring" stays)
 
 
+# English words people use for one another in this field, keyed as one ("elderly" meets "older people", "disabled"
+# meets "persons with disabilities")
+_ENGLISH_SAME = {"elderly": "older", "aged": "older", "senior": "older", "disability": "disabl", "children": "child",
+                 "kid": "child", "kids": "child"}
+
+
 def english_key(token: str) -> str | None:
     """The key of an English word by a light stem: the plural, "-ing" and "-ed" off, then a silent "e" ("clients",
     "client"; "helping", "help"; "services", "service"; "allowances" stays apart from "allowed"). Marked so it never
     meets a Cyrillic key; None for a token not in Latin letters or too short to stem."""
     word = loose(token)
+    if word in _ENGLISH_SAME and is_latin(word):  # short ones too ("kid")
+        return _ENGLISH + _ENGLISH_SAME[word]
     if not is_latin(word) or len(word) < MIN_ENGLISH_STEM or not word.isalpha():
         return None
     for ending, instead in _ENGLISH_SUFFIXES:
@@ -476,7 +484,8 @@ def english_key(token: str) -> str | None:
             break
     if len(word) > MIN_ENGLISH_STEM and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]  # "shopping" → "shopp" → "shop"
-    return _ENGLISH + (word[:-1] if word.endswith("e") and len(word) > MIN_ENGLISH_STEM else word)
+    word = word[:-1] if word.endswith("e") and len(word) > MIN_ENGLISH_STEM else word
+    return _ENGLISH + _ENGLISH_SAME.get(word, word)
 
 
 def is_english_key(root: str) -> bool:

@@ -375,6 +375,13 @@ def test_english_words_key_alike_by_a_light_stem(one: str, other: str) -> None:
     assert english_key(one) == english_key(other) is not None
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    ("elderly", "older"), ("seniors", "older"), ("disabled", "disabilities"), ("kid", "children"), ("kids", "child"),
+])
+def test_english_words_used_for_one_another_here_key_alike(one: str, other: str) -> None:
+    assert english_key(one) == english_key(other) is not None
+
+
 @pytest.mark.parametrize(("one", "other"), [("allowances", "allowed"), ("status", "stat"), ("nursery", "nurse")])
 def test_english_words_of_other_stems_key_apart(one: str, other: str) -> None:
     assert english_key(one) != english_key(other)

@@ -480,3 +480,13 @@ def test_a_question_naming_no_area_is_answered_for_the_one_area_priced(engine):
 def test_quartz_therapy_typed_as_two_words_is_its_service(engine, question):
     answer = engine.ask(question)
     assert answer.status == "answer" and "кварцтерапия" in answer.results[0].fields["service"].casefold()
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("Baiterek home care: escort an elderly person outside the home in the village, price", "5"),
+    ("Baiterek home care: escort a disabled kid outside the home in the village, price", "4"),
+])
+def test_english_words_for_the_same_people_reach_the_row_saying_them_otherwise(engine, question, item):
+    # "elderly" / "older people", "kid" / "children": one key each
+    answer = engine.ask(question)
+    assert answer.status == "answer" and str(answer.results[0].fields["item"]) == item

@@ -98,6 +98,10 @@ class Violations:
         chosen = decision.hits
         if not u.filters.setting:  # no setting said: of near-equals of one degree, one for every setting leads
             chosen = sorted(chosen, key=lambda h: bool(_settings(h, catalogue.named_settings)))
+        else:  # a setting said: of near-equals of one degree in one section, the one naming that setting leads
+            section = chosen[0].target.rows[0]["section"]
+            chosen = sorted(chosen, key=lambda h: (h.target.rows[0]["section"] != section,
+                                                   u.filters.setting not in _settings(h, catalogue.named_settings)))
         shown = _with_look_alikes(chosen, hits, catalogue.named_settings)
         reply.intent, reply.status = self.name, ANSWER
         reply.results = [_result(h, lang, ctx) for h in shown]
