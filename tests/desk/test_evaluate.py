@@ -232,6 +232,10 @@ HELD_OUT_ZZZZZZZZE = DATA / "questions-heldout-2026-12-02zo.jsonl"
 HELD_OUT_ZZZZZZZZF = DATA / "questions-heldout-2026-12-02zp.jsonl"
 HELD_OUT_ZZZZZZZZG = DATA / "questions-heldout-2026-12-02zq.jsonl"
 HELD_OUT_ZZZZZZZZH = DATA / "questions-heldout-2026-12-02zr.jsonl"
+HELD_OUT_ZZZZZZZZI = DATA / "questions-heldout-2026-12-02zs.jsonl"
+HELD_OUT_ZZZZZZZZJ = DATA / "questions-heldout-2026-12-02zt.jsonl"
+HELD_OUT_ZZZZZZZZK = DATA / "questions-heldout-2026-12-02zu.jsonl"
+HELD_OUT_ZZZZZZZZL = DATA / "questions-heldout-2026-12-02zv.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -644,6 +648,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZF, 130, 0.98, 0, "8b757fa58d3a422d7a71e1e5d87ee5c03414b4a13c04d6d1c25f1b8393d4cc4f"),
     (HELD_OUT_ZZZZZZZZG, 130, 0.98, 0, "9bf4a04bd8949e4247c096f3dc39ba8831a5ed6db6963112761d3bdec881b0a8"),
     (HELD_OUT_ZZZZZZZZH, 130, 0.99, 1, "2e4a329c805e596ab9df33cf6756c767611c2a7c4eb9cb93f7206f53cdb8d5c8"),
+    # scored once on 2026-12-02 in the fifteenth session, on 62c5d8e (after ZZZZZZZZE–H's classes were fixed), with the
+    # others of its round: ZZZZZZZZI 126/129 (97.7 %), 1 confidently wrong; ZZZZZZZZJ 127/130 (97.7 %), 2 confidently
+    # wrong; ZZZZZZZZK 128/130 (98.5 %), 0 confidently wrong; ZZZZZZZZL 127/130 (97.7 %), 0 confidently wrong
+    (HELD_OUT_ZZZZZZZZI, 129, 0.97, 1, "ce8417885b4e00923621f3b505818376d73019ac7c2284308351a21c83326348"),
+    (HELD_OUT_ZZZZZZZZJ, 130, 0.97, 2, "1069cb527c55ba1b45fb5a8cece4fb83345366c02ce80ba81799a2f9bc92da64"),
+    (HELD_OUT_ZZZZZZZZK, 130, 0.98, 0, "177f49a25e4505b0958a957a637632ebabd1ed27f642c778775d8c5bd287c552"),
+    (HELD_OUT_ZZZZZZZZL, 130, 0.97, 0, "5c512fdf6f31ea6e473731f0275e712a796cae7618f594458356126ff2b24cc2"),
 ]
 
 
