@@ -46,6 +46,10 @@ OUT_OF_SCOPE = [
     # what the bills cost, not the help paying them
     ("сколько стоит газ в Уральске за месяц", "ru"),
     ("how much is the gas for a flat in Oral", "en"),
+    # the utilities' own tariffs
+    ("what is the electricity tariff in Oral this year", "en"),
+    ("тариф на электроэнергию в ЗКО", "ru"),
+    ("Оралда газ тарифі қанша", "kk"),
     # private services, and the amount of targeted social assistance
     ("Сколько стоит частная сиделка в Уральске в месяц?", "ru"),
     ("how much does a private nurse charge in Oral", "en"),

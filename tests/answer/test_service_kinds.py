@@ -123,3 +123,10 @@ def test_one_person_complaining_is_no_count_of_complaints(engine):
     """"бабушка жаловалась" tells the story: the criteria of two complaints or more do not take the lead."""
     answer = engine.ask("Соцработник на дому месяц не покупал продукты, бабушка жаловалась. Какая степень?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 24
+
+
+def test_a_way_named_leads_to_its_criterion_through_the_requirement_it_lists_of_those_found_alike(engine):
+    # "жұмыс" finds the work plan (3) and the clubs' work (19) for sure alike: complaints list the social-cultural
+    # services of 19, so two complaints lead to the complaints' criterion for them (86), not to a visit's criterion
+    answer = engine.ask("стационардағы психолог қызмет алушылармен жұмыс істемейді деп екі шағым түсті, қандай дәреже")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 86

@@ -325,13 +325,22 @@ def _of_the_failed_kind(hits: list[Hit], u: Understood, ctx: Context, reading: i
     sure = [_sure_of_object(reading, h, way) for h in hits]
     # of the requirements matching as many object words, the one whose kind the question says by name ("не оказывали
     # психологическую помощь": the psychological one, not a medical one matching "помощь" and a story word as well)
-    first = max(range(len(hits)), key=lambda i: (sure[i], _kind_named(reading, hits[i])))
-    best = hits[first] if sure[first] else None
-    if best is None:
+    rank = [(sure[i], _kind_named(reading, hits[i])) for i in range(len(hits))]
+    top = max(rank)
+    if not top[0]:
         return hits
-    of_way = frozenset(i for i in _of_ways(best.target, ctx)
-                       if lexicon.section(ctx.catalogue.criteria[i].rows[0]["section"] or "") in named)
-    if not of_way:
+    # of the plain requirements found equally well and for sure, the first the named way's criteria list ("жұмыс"
+    # finds the work plan and the clubs' work alike: complaints list the clubs' social-cultural services, not the plan)
+    first = rank.index(top)
+    tied = [hits[first]] + ([h for i, h in enumerate(hits) if rank[i] == top and i != first
+                             and lexicon.section(h.target.rows[0]["section"] or "") not in NAMED_ONLY]
+                            if top[0] >= 2 else [])
+    for best in tied:
+        of_way = frozenset(i for i in _of_ways(best.target, ctx)
+                           if lexicon.section(ctx.catalogue.criteria[i].rows[0]["section"] or "") in named)
+        if of_way:
+            break
+    else:
         return hits
     idents = {ctx.catalogue.criteria[i].ident for i in of_way}
     lead = best.score
