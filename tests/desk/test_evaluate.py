@@ -236,6 +236,8 @@ HELD_OUT_ZZZZZZZZI = DATA / "questions-heldout-2026-12-02zs.jsonl"
 HELD_OUT_ZZZZZZZZJ = DATA / "questions-heldout-2026-12-02zt.jsonl"
 HELD_OUT_ZZZZZZZZK = DATA / "questions-heldout-2026-12-02zu.jsonl"
 HELD_OUT_ZZZZZZZZL = DATA / "questions-heldout-2026-12-02zv.jsonl"
+HELD_OUT_ZZZZZZZZM = DATA / "questions-heldout-2026-12-02zw.jsonl"
+HELD_OUT_ZZZZZZZZN = DATA / "questions-heldout-2026-12-02zx.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -655,6 +657,11 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZJ, 130, 0.97, 2, "1069cb527c55ba1b45fb5a8cece4fb83345366c02ce80ba81799a2f9bc92da64"),
     (HELD_OUT_ZZZZZZZZK, 130, 0.98, 0, "177f49a25e4505b0958a957a637632ebabd1ed27f642c778775d8c5bd287c552"),
     (HELD_OUT_ZZZZZZZZL, 130, 0.97, 0, "5c512fdf6f31ea6e473731f0275e712a796cae7618f594458356126ff2b24cc2"),
+    # scored once on 2026-12-02 at the fifteenth session's end, on its last engine 9a0ee29 (after ZZZZZZZZI–L's classes
+    # were fixed), with the other of its round: ZZZZZZZZM 122/129 (94.6 %), 1 confidently wrong; ZZZZZZZZN 127/130 (97.7
+    # %), 2 confidently wrong
+    (HELD_OUT_ZZZZZZZZM, 129, 0.94, 1, "3d90494d4c558afaa5dba5a7f209f440f7cb00ae14ebd4108726341ada4c3f81"),
+    (HELD_OUT_ZZZZZZZZN, 130, 0.97, 2, "6f7e9e24379f10b081294c57c046410e907595d7bc2fbfee9f2ac3e4314490fa"),
 ]
 
 
