@@ -121,9 +121,9 @@ class Staffing:
             return True
         reply.status = ANSWER
         lines = []
-        for hit in decision.hits:  # one position; two when the table prints its title twice (see `_one_title`)
+        for hit in decision.hits:  # one position; more when the title is printed twice or several are named
             first = len(reply.results)
-            lines += self._position_lines(hit, counts, reply, ctx, act, lang)
+            lines += _position_lines(hit, counts, reply, ctx, act, lang)
             lines.append(f"{label('source', lang)}: {cite(reply.results[first].citation, lang)}")
         if repealed:
             lines.append("⚠ " + repealed)
@@ -131,32 +131,31 @@ class Staffing:
         return True
 
 
-    def _position_lines(self, hit: Hit, counts: list[int], reply: Answer, ctx: Context, act: dict,
-                        lang: str) -> list[str]:
-        """The lines of one position's norm (the band holding the head count, else every band), its rows added to
-        the reply's results."""
-        rows = _rows_by_band(hit.target)
-        # the ordinary band holding the head count (a noted column is for one kind of unit: listed, never picked)
-        count = next((n for n in counts if any(b and not b.note and b.holds(n) for _, b in rows)), None)
-        asked = [row for row, b in rows if count is not None and b and not b.note and b.holds(count)]
-        heading = f"{label('staffing', lang)}{_setting(hit.target, ctx, lang)}: {_position(hit.target, lang)}"
-        printed = [row for row, _ in rows if row["recipients"] == AS_PRINTED]
-        if printed:  # no figure to give: the line as printed, and the columns it stands in
-            lines = [heading, label("row_as_printed", lang).format(columns="; ".join(_columns(hit.target, ctx, lang))),
-                     " / ".join(quoted(row["value"], lang) for row in printed)]
-        elif asked:
-            band = Band.read(asked[0]["recipients"])
-            lines = [f"{heading} — {band.words(lang) if band else asked[0]['recipients']}: "
-                     f"{value_words(asked[0]['value'], lang)}"]
-        else:
-            lines = [heading] + [f"• {band.words(lang) if band else row['recipients']}: {value_words(row['value'], lang)}"
-                                 for row, band in _merged(rows)]
-        for row in asked or [row for row, _ in rows]:
-            reply.results.append(Result(
-                type="staffing", citation=ctx.citation(act["id"], None, row.get("item") or None, lang),
-                score=min(hit.score, 1.0), fields={"table": row["table_name"], "position": row["position"],
-                                                   "recipients": row["recipients"], "value": row["value"]}))
-        return lines
+def _position_lines(hit: Hit, counts: list[int], reply: Answer, ctx: Context, act: dict, lang: str) -> list[str]:
+    """The lines of one position's norm (the band holding the head count, else every band), its rows added to
+    the reply's results."""
+    rows = _rows_by_band(hit.target)
+    # the ordinary band holding the head count (a noted column is for one kind of unit: listed, never picked)
+    count = next((n for n in counts if any(b and not b.note and b.holds(n) for _, b in rows)), None)
+    asked = [row for row, b in rows if count is not None and b and not b.note and b.holds(count)]
+    heading = f"{label('staffing', lang)}{_setting(hit.target, ctx, lang)}: {_position(hit.target, lang)}"
+    printed = [row for row, _ in rows if row["recipients"] == AS_PRINTED]
+    if printed:  # no figure to give: the line as printed, and the columns it stands in
+        lines = [heading, label("row_as_printed", lang).format(columns="; ".join(_columns(hit.target, ctx, lang))),
+                 " / ".join(quoted(row["value"], lang) for row in printed)]
+    elif asked:
+        band = Band.read(asked[0]["recipients"])
+        lines = [f"{heading} — {band.words(lang) if band else asked[0]['recipients']}: "
+                 f"{value_words(asked[0]['value'], lang)}"]
+    else:
+        lines = [heading] + [f"• {band.words(lang) if band else row['recipients']}: {value_words(row['value'], lang)}"
+                             for row, band in _merged(rows)]
+    for row in asked or [row for row, _ in rows]:
+        reply.results.append(Result(
+            type="staffing", citation=ctx.citation(act["id"], None, row.get("item") or None, lang),
+            score=min(hit.score, 1.0), fields={"table": row["table_name"], "position": row["position"],
+                                               "recipients": row["recipients"], "value": row["value"]}))
+    return lines
 
 
 def _one_title(hit: Hit, top: Hit) -> bool:
@@ -236,7 +235,7 @@ def _title_words(u: Understood, index: Index, ctx: Context) -> list[Word]:
 def _each_named(hits: list[Hit], said: set[str]) -> list[Hit]:
     """The positions the question names each by a whole title of its own: none of them is only a part of another
     one's title said ("аспазшы" of "бас аспазшы"); at most MAX_NAMED."""
-    titles = {}
+    titles: dict[tuple, tuple[Hit, frozenset[str]]] = {}
     for hit in hits:
         words = max((frozenset(key(t) for t in tokens(title)) for title in hit.target.names[1:]
                      if title and all(key(t) in said for t in tokens(title))), key=len, default=None)
