@@ -190,7 +190,7 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             if filters.position is None or (typo_position and not m.typo):
                 filters.position, typo_position = term.key, m.typo
         elif term.key in _DEGREE_CUES:
-            if _HOW_BAD & set(words[max(m.start - 2, 0):m.start] + alt_words[max(m.start - 2, 0):m.start]):
+            if _how_bad_before(words, alt_words, taken, m.start):
                 cues.add("violation")  # "насколько это грубо": how bad, no yes-or-no about a degree
                 continue
             if _weighed_against(words, m.start, m.end):
@@ -432,6 +432,20 @@ _HELPING = frozenset({"беру", "беруге", "береди", "берди", 
 
 
 _OR_WHAT = frozenset(["not", "как", "что", "what"])  # "мелочь или как?", "minor or what": yes or no, nothing weighed
+
+
+def _how_bad_before(words: list[str], alt_words: list[str], taken: list, start: int) -> bool:
+    """"насколько (это) грубо": how bad, asked just before the degree word, with no cue between ("насколько
+    серьёзно, значительное?": the how-bad is the first phrase's, the degree after it asks yes or no)."""
+    for back in (1, 2):
+        at = start - back
+        if at < 0:
+            return False
+        if words[at] in _HOW_BAD or alt_words[at] in _HOW_BAD:
+            return True
+        if taken[at] is not None and taken[at].term.category == "cues":
+            return False  # a degree word, or a how-bad phrase of its own ("насколько серьёзно")
+    return False
 
 
 def _weighed_against(words: list[str], start: int, end: int) -> bool:

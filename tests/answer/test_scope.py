@@ -389,3 +389,9 @@ def test_where_someone_comes_from_or_goes_back_to_is_no_filter(engine: Engine, q
 ])
 def test_another_district_is_beyond_the_base_unless_it_is_a_way_there(question: str, scope) -> None:
     assert understand(question).scope == scope
+
+
+def test_a_latin_pension_question_reading_as_russian_is_still_out_of_scope(engine: Engine) -> None:
+    # every word reads as Russian in Cyrillic ("минимум", "пенсион", "казахстан"): still a pension, shown no tariff
+    answer = engine.ask("pension minimum kazakhstan")
+    assert answer.status == "not_found" and not answer.results

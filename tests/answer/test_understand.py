@@ -797,3 +797,11 @@ def test_a_rate_asked_with_ae_typed_as_e_is_answered(engine) -> None:
 def test_an_area_said_with_jer_is_the_area_and_leaves_no_word_to_search(question: str, area: str) -> None:
     u = understand(question)
     assert u.filters.area == area and not any(w.text.startswith("жер") for w in u.words)
+
+
+@pytest.mark.parametrize(("question", "degree"), [
+    ("не возили на лечение, насколько серьёзно, значительное?", "significant"),  # how bad, then a yes or no
+    ("насколько это грубо", None),  # how bad only
+])
+def test_a_degree_after_a_how_bad_phrase_of_its_own_asks_yes_or_no(question: str, degree: str | None) -> None:
+    assert understand(question).degree == degree
