@@ -919,7 +919,8 @@ def test_who_came_and_found_it_is_the_story_not_the_requirement(engine: Engine, 
 
 
 @pytest.mark.parametrize(("question", "found"), [("проверка выявила, что санобработку не провели", "выявила"),
-                                                  ("тексеру кезінде жоспар жоқ екені анықталды", "анықталды")])
+                                                  ("тексеру кезінде жоспар жоқ екені анықталды", "анықталды"),
+                                                  ("мүгедекке құрал бермеді, тексеру тапты", "тапты")])
 def test_the_word_for_found_is_a_story_word(question, found):
     weights = {w.text: w.weight for w in read(understand(question)).words}
     assert weights[loose(found)] < 1  # how it came to light, counted only where a requirement says it
