@@ -238,6 +238,10 @@ HELD_OUT_ZZZZZZZZK = DATA / "questions-heldout-2026-12-02zu.jsonl"
 HELD_OUT_ZZZZZZZZL = DATA / "questions-heldout-2026-12-02zv.jsonl"
 HELD_OUT_ZZZZZZZZM = DATA / "questions-heldout-2026-12-02zw.jsonl"
 HELD_OUT_ZZZZZZZZN = DATA / "questions-heldout-2026-12-02zx.jsonl"
+HELD_OUT_ZZZZZZZZO = DATA / "questions-heldout-2026-12-02zy.jsonl"
+HELD_OUT_ZZZZZZZZP = DATA / "questions-heldout-2026-12-02zz.jsonl"
+HELD_OUT_ZZZZZZZZQ = DATA / "questions-heldout-2026-12-02zza.jsonl"
+HELD_OUT_ZZZZZZZZR = DATA / "questions-heldout-2026-12-02zzb.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -662,6 +666,13 @@ HELD_OUT_SETS = [
     # %), 2 confidently wrong
     (HELD_OUT_ZZZZZZZZM, 129, 0.94, 1, "3d90494d4c558afaa5dba5a7f209f440f7cb00ae14ebd4108726341ada4c3f81"),
     (HELD_OUT_ZZZZZZZZN, 130, 0.97, 2, "6f7e9e24379f10b081294c57c046410e907595d7bc2fbfee9f2ac3e4314490fa"),
+    # scored once on 2026-12-02 at the fifteenth session's very end, on its final engine c3006d1, with the others of its
+    # round: ZZZZZZZZO 126/130 (96.9 %), 0 confidently wrong; ZZZZZZZZP 126/130 (96.9 %), 1 confidently wrong; ZZZZZZZZQ
+    # 124/130 (95.4 %), 4 confidently wrong; ZZZZZZZZR 129/130 (99.2 %), 0 confidently wrong
+    (HELD_OUT_ZZZZZZZZO, 130, 0.96, 0, "eaa1d9fe38aefe3a3fc9e8cdbf281cb663c62fc76ba12684c124cdb20e0f9a8a"),
+    (HELD_OUT_ZZZZZZZZP, 130, 0.96, 1, "5701379edaad5eda6fa3413484dc5c1062974a0c25d1c0ec9bd2196259a09305"),
+    (HELD_OUT_ZZZZZZZZQ, 130, 0.95, 4, "3d5353e540a422bfca2f93072fa60f10c635b0f9a0104bde4db6cc663220ac7f"),
+    (HELD_OUT_ZZZZZZZZR, 130, 0.99, 0, "53af1c0814fc50f0f129cf3113e1965fe11d87fc032f0baa5faf0774979d1891"),
 ]
 
 
