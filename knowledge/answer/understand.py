@@ -56,7 +56,9 @@ _WEIGHED = "weighed"  # the cue of two things weighed against each other ("де�
 _EVENT = "shar"  # Latin "is-shara" (іс-шара, an event): its "is" is no English "is"
 _COUNT_ASKED = frozenset(["канша", "неше", "сколко", "many"])  # a number asked for (loose)
 _DEGREE_CUES = {"degree_gross": "gross", "degree_significant": "significant", "degree_minor": "minor"}
-_HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "how", "qanshalyqty", "qanshalyq"])  # before a degree
+# before a degree word: how bad ("канша ауыр бұзушылық": how grave a violation, typed "канщалыкты" too)
+_HOW_BAD = frozenset(["насколко", "каншалыкты", "каншалык", "канщалыкты", "канша", "how", "qanshalyqty", "qanshalyq",
+                      "qansha", "kansha"])
 _NEGATION = frozenset(["не", "ни"])  # Russian particles that negate the verb after them
 _OR = OR_WORDS | {"алде"}  # and Kazakh "әлде" (loose): "мелочь или серьёзно" asks which degree, not yes or no
 # Negating words read in Cyrillic ("no" is "но", "not" "нот"): markers of an incident, never content words

@@ -179,6 +179,7 @@ def test_a_number_counting_no_story_word_stays_content():
     ("тексеру барысында жоспар жоқ болып шықты", {"visit"}),
     ("проверка выявила, что санобработку не провели", {"visit"}),
     ("the list does not match E-sobes per the akimat (LEO) data and reports", {"reports"}),
+    ("отчёты показали, что услуги не выполнены", {"reports"}),
 ])
 def test_the_way_a_violation_came_to_light(question, named):
     assert sections_named(understand(question)) == named

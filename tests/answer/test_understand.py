@@ -802,6 +802,9 @@ def test_an_area_said_with_jer_is_the_area_and_leaves_no_word_to_search(question
 @pytest.mark.parametrize(("question", "degree"), [
     ("не возили на лечение, насколько серьёзно, значительное?", "significant"),  # how bad, then a yes or no
     ("насколько это грубо", None),  # how bad only
+    ("жоспар жасалмаған, ауыр бұзушылық па", "gross"),  # a grave one asked: yes or no
+    ("жоспар жасалмаған, бұл канша ауыр бұзушылык", None),  # how grave
+    ("врача не вызвали, это минор или нет?", "minor"),
 ])
 def test_a_degree_after_a_how_bad_phrase_of_its_own_asks_yes_or_no(question: str, degree: str | None) -> None:
     assert understand(question).degree == degree
