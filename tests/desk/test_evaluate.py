@@ -666,7 +666,7 @@ HELD_OUT_SETS = [
     # %), 2 confidently wrong
     (HELD_OUT_ZZZZZZZZM, 129, 0.94, 1, "3d90494d4c558afaa5dba5a7f209f440f7cb00ae14ebd4108726341ada4c3f81"),
     (HELD_OUT_ZZZZZZZZN, 130, 0.97, 2, "6f7e9e24379f10b081294c57c046410e907595d7bc2fbfee9f2ac3e4314490fa"),
-    # scored once on 2026-12-02 at the fifteenth session's very end, on its final engine c3006d1, with the others of its
+    # scored once on 2026-12-02 near the fifteenth session's end, on c3006d1, with the others of its
     # round: ZZZZZZZZO 126/130 (96.9 %), 0 confidently wrong; ZZZZZZZZP 126/130 (96.9 %), 1 confidently wrong; ZZZZZZZZQ
     # 124/130 (95.4 %), 4 confidently wrong; ZZZZZZZZR 129/130 (99.2 %), 0 confidently wrong
     (HELD_OUT_ZZZZZZZZO, 130, 0.96, 0, "eaa1d9fe38aefe3a3fc9e8cdbf281cb663c62fc76ba12684c124cdb20e0f9a8a"),
