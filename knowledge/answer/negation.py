@@ -61,8 +61,9 @@ _RELATIVE = frozenset(["который", "которая", "которое", "к
 _RUSSIAN_WHEN = "при"  # "при отсутствии": a condition only right before the negation ("при стационаре" is a place)
 # Kazakh words after a negation that make it a condition: "жоқ болса", "болмаған жағдайда", "жоқ кезде".
 _CLOSES_CASE = frozenset(["болса", "жагдаида", "кезде", "кезинде"])  # loose forms, Latin-script read in Cyrillic
-_DURING = frozenset(["кезде", "кезинде", "барысында", "kezinde", "barysynda"])  # "тексеру кезінде": during (loose)
-_BE_KK = ("бол", "bol")  # "болған", "болатын": a form of "to be" between a negation and its closing word
+# loose forms, Latin-script read in Cyrillic (each word is looked at as typed and as read in Cyrillic)
+_DURING = frozenset(["кезде", "кезинде", "барысында"])  # "тексеру кезінде": during
+_BE_KK = "бол"  # "болған", "болатын": a form of "to be" between a negation and its closing word
 _KAZAKH_CONDITIONAL = {"са": "ды", "се": "ді"}  # "берілмесе" is read like its past tense, "берілмеді"
 CASE_REACH = 6  # words back from a negation in which its condition or relative word stands
 # English "not" before these sets a limit or adds ("not more than 10", "not only"): no negation of a fact.

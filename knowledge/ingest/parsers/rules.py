@@ -121,8 +121,8 @@ def parse_rules(text: str, document: Document) -> tuple[list[StaffingNorm], list
             position, marks = split_position(row.fragments, notes)
             values, reason = row_values(row, len(columns))
             printed = " / ".join(clean(t) for block in row.blocks + row.stray for _, t in block)
-            rendered.append(f"{row.item}. {position}" + (f" ({marks}-ескертпе)" if marks else "") + f": {printed}")
             shown = position + (f" ({marks}-ескертпе)" if marks else "")
+            rendered.append(f"{row.item}. {shown}: {printed}")
             if values is None:
                 skipped.append(f"{row.item} {position}: {reason}")
                 # the row as printed, in no column: its position can still be asked, and is answered with the
