@@ -242,6 +242,10 @@ HELD_OUT_ZZZZZZZZO = DATA / "questions-heldout-2026-12-02zy.jsonl"
 HELD_OUT_ZZZZZZZZP = DATA / "questions-heldout-2026-12-02zz.jsonl"
 HELD_OUT_ZZZZZZZZQ = DATA / "questions-heldout-2026-12-02zza.jsonl"
 HELD_OUT_ZZZZZZZZR = DATA / "questions-heldout-2026-12-02zzb.jsonl"
+HELD_OUT_ZZZZZZZZS = DATA / "questions-heldout-2026-12-02zzc.jsonl"
+HELD_OUT_ZZZZZZZZT = DATA / "questions-heldout-2026-12-02zzd.jsonl"
+HELD_OUT_ZZZZZZZZU = DATA / "questions-heldout-2026-12-02zze.jsonl"
+HELD_OUT_ZZZZZZZZV = DATA / "questions-heldout-2026-12-02zzf.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -673,6 +677,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZP, 130, 0.96, 1, "5701379edaad5eda6fa3413484dc5c1062974a0c25d1c0ec9bd2196259a09305"),
     (HELD_OUT_ZZZZZZZZQ, 130, 0.95, 4, "3d5353e540a422bfca2f93072fa60f10c635b0f9a0104bde4db6cc663220ac7f"),
     (HELD_OUT_ZZZZZZZZR, 130, 0.99, 0, "53af1c0814fc50f0f129cf3113e1965fe11d87fc032f0baa5faf0774979d1891"),
+    # scored once on 2026-12-02 at the sixteenth session's start, on 395982d, with the others of its round: ZZZZZZZZS
+    # 124/129 (96.1 %), 1 confidently wrong; ZZZZZZZZT 123/130 (94.6 %), 2 confidently wrong; ZZZZZZZZU 123/130 (94.6
+    # %), 4 confidently wrong; ZZZZZZZZV 127/130 (97.7 %), 0 confidently wrong
+    (HELD_OUT_ZZZZZZZZS, 129, 0.96, 1, "bad861a4550974a2d3f636bf8a7f851eb5eab3a0d20045c2894474018953dd5f"),
+    (HELD_OUT_ZZZZZZZZT, 130, 0.94, 2, "7a71e89f6fc26b38eb053248db4c3c4244306b5e1d7d3b51be665832e0202fb7"),
+    (HELD_OUT_ZZZZZZZZU, 130, 0.94, 4, "dedbcae50fc8fc6cc2d8786f20c6838a81ba493446d723739b461cfd1b3a8f16"),
+    (HELD_OUT_ZZZZZZZZV, 130, 0.97, 0, "f7dba205c70b6b79e66492cfa33a6fc06b64f8f9068d3b2d8c0b9bd27fad0871"),
 ]
 
 
