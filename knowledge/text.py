@@ -217,7 +217,16 @@ _ABBREVIATIONS = {"спец": "специальный", "соц": "социал�
 _ABBREVIATED = re.compile(r"(спец|соц)(?=(?:спец|соц)?[а-яё]{4,}$)")
 
 
+# "облстационар", "облполустационар", "облсобес": the oblast's, shortened to "обл" before a word of its own; only
+# for words no Russian dictionary knows ("область", "облегчение" are words) and not the Kazakh "облыс".
+_OBLAST = "обл"
+_OBLAST_WORD = "областной"
+
+
 def _unabbreviated(token: str) -> list[str]:
+    if token.startswith(_OBLAST) and len(token) >= len(_OBLAST) + 4 and not token.startswith("облыс") \
+            and dictionary_form(token) is None:
+        return [_OBLAST_WORD, *_unabbreviated(token[len(_OBLAST):])]
     if not token.startswith(("спец", "соц")) or token.startswith(("специал", "социал", "спецодежд")):
         return [token]
     parts: list[str] = []
@@ -274,6 +283,7 @@ def loose_words(text: str) -> tuple[str, ...]:
 _VOWELS = "аеиоуыэюяәіүұөё"
 _CLASSES = {"V": _VOWELS, "Z": "бвгджзйлмнңрғуһ", "S": "пткқсшфхцчщг", "P": "ыі", "M": "мнң", "N": "мнңыі",
             "C": "бвгджзйлмнңрғһпткқсшфхцчщьу"}
+_LOOSE_CLASSES = {name: letters.translate(_LOOSE) for name, letters in _CLASSES.items()}
 _KK_ENDINGS: dict[str, str] = {
     # case, plural, possessive and derivation endings of nouns
     **dict.fromkeys(["ның", "нің"], "VM"),
@@ -389,6 +399,17 @@ KAZAKH_NOT = "емес"
 # The Kazakh past participle ("толмаған", "келген"), with Kazakh letters and loose: before a noun it makes a relative
 # clause, before "жоқ" a verb said not done
 PARTICIPLE_ENDINGS = ("ған", "ген", "ган", "қан", "кен", "кан")
+
+
+def kazakh_genitive_of(word: str, base: str) -> bool:
+    """Whether a loose word is a loose Kazakh noun with the genitive ending its last sound takes: "терапиясының"
+    of "терапиясы" (the first noun of a compound title is said either way: "еңбек терапиясы нұсқаушысы", "еңбек
+    терапиясының нұсқаушысы")."""
+    if len(base) < 3 or not word.startswith(base) or len(word) != len(base) + 3:
+        return False
+    ending, last = word[len(base):], base[-1]
+    return ending[1:] in ("ын", "ин") and any(
+        ending[0] == first and any(last in _LOOSE_CLASSES[c] for c in cls) for first, cls in (("н", "VM"), ("д", "Z"), ("т", "S")))
 
 
 def kazakh_negation(word: str) -> str | None:

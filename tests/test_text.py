@@ -14,6 +14,7 @@ from knowledge.text import (
     fold,
     is_latin,
     is_russian_verb,
+    kazakh_genitive_of,
     kazakh_negation,
     key,
     key_tokens,
@@ -65,6 +66,21 @@ def test_russian_compound_abbreviations_are_read_as_their_words() -> None:
     assert tokens("соцработник") == ["социальный", "работник"]
     assert tokens("специалист социальной спецодежда соц") == ["специалист", "социальной", "спецодежда", "соц"]
     assert key(tokens("соцработе")[0]) == key("социальной")  # meets the full word in the index
+
+
+def test_the_oblast_shortened_before_a_word_is_read_whole() -> None:
+    assert tokens("облполустационар") == ["областной", "полустационар"]
+    assert tokens("Облстационаре облсобес") == ["областной", "стационаре", "областной", "собес"]
+    # words of their own stay whole: Russian ones the dictionary knows, the Kazakh "облыс"
+    assert tokens("область облегчение облыстық") == ["область", "облегчение", "облыстық"]
+
+
+def test_the_kazakh_genitive_is_told_by_the_sound_before_it() -> None:
+    assert kazakh_genitive_of(loose("терапиясының"), loose("терапиясы"))
+    assert kazakh_genitive_of(loose("мұғалімнің"), loose("мұғалім"))
+    assert kazakh_genitive_of(loose("психологтың"), loose("психолог"))
+    assert not kazakh_genitive_of(loose("терапиясыдың"), loose("терапиясы"))  # -дың never follows a vowel
+    assert not kazakh_genitive_of(loose("терапиясына"), loose("терапиясы"))  # another case
 
 
 def test_the_shortened_district_is_read_whole() -> None:

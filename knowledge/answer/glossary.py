@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge import PACKAGE_DIR
-from knowledge.text import dictionary_key, loose, tokens
+from knowledge.text import dictionary_key, kazakh_genitive_of, loose, tokens
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
 CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues", "scope")
@@ -152,6 +152,8 @@ class Glossary:
         """The terms (their places in `terms`, in order) whose first word may be this one: the same word, a stem it
         begins with (two letters or more), or a whole word of the same first two letters sharing a dictionary key."""
         found = list(self._by_first.get(word, ()))
+        if len(word) > 5:  # a Kazakh compound's first noun in the genitive ("терапиясының"): `_matches` checks it
+            found += self._by_first.get(word[:-3], ())
         for end in range(2, len(word) + 1):
             found += self._by_stem.get(word[:end], ())
         for root in roots:
@@ -264,7 +266,8 @@ def _matches(term: Term, words: list[str], start: int, roots: list[tuple[str, ..
         if part.endswith("*"):
             if not word.startswith(part[:-1]):
                 return False
-        elif word != part and not (roots and term.roots and term.roots[offset].intersection(roots[start + offset])):
+        elif word != part and not (roots and term.roots and term.roots[offset].intersection(roots[start + offset])) \
+                and not (offset < len(term.words) - 1 and "kk" in term.lang.split() and kazakh_genitive_of(word, part)):
             return False
     return True
 

@@ -183,6 +183,7 @@ class Positions:
                 continue
             parts.append(Part(raw[i], _forms(words, alts, i, i + 1), word=word, alt=alts[i]))
             free.add(word)
+        parts = self._refining(parts, free)
         if not parts:
             return Asked(ruled_out=frozenset(ruled))
         named = {w for p in parts for w in p.words}
@@ -202,6 +203,19 @@ class Positions:
         only = all(self._title_likeness(list(forms)) >= LIKE or not self._service_likeness(list(forms))
                    or of_the_title(forms) for forms in others)
         return replace(asked, only=only)
+
+    def _refining(self, parts: list[Part], free: set[str]) -> list[Part]:
+        """With a position named by the glossary, a free word is a part of it only when some printed title holds
+        both ("врач ... невропатолог"); one no such title holds is a story or service word ("мама" like "маманы",
+        "терапию" like "терапиясы" beside "учитель-дефектолог"): kept, it would fit no row at all. It is left out of
+        `free` too, so that it keeps its full weight in the service search."""
+        named = [p for p in parts if p.key]
+        loose_parts = [p for p in parts if not p.key]
+        if not named or not loose_parts or not any(self.fits(t, Asked(tuple(named))) for t in self.titles):
+            return parts
+        kept = [p for p in loose_parts if any(self.fits(t, Asked((*named, p))) for t in self.titles)]
+        free.difference_update(p.word for p in loose_parts if p not in kept)
+        return [p for p in parts if p.key or p in kept]
 
     def _names_a_title(self, forms: list[str]) -> bool:
         """A word names a position when it is like a title word, and more like it than any service-name word (a word

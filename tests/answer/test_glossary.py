@@ -48,6 +48,13 @@ def test_longer_terms_win(glossary: Glossary) -> None:
     assert found(glossary, "care home") == [("settings", "stationary", 0, 2)]
 
 
+def test_a_kazakh_compounds_first_noun_may_be_in_the_genitive(glossary: Glossary) -> None:
+    """"еңбек терапиясы нұсқаушысы" and "еңбек терапиясының нұсқаушысы" are both said; only the words before the
+    last take it, and only in Kazakh terms."""
+    assert found(glossary, "еңбек терапиясының нұсқаушысы") == [("positions", "occupational_therapy_instructor", 0, 3)]
+    assert found(glossary, "еңбек терапиясына нұсқаушысы") != [("positions", "occupational_therapy_instructor", 0, 3)]
+
+
 def test_any_spelling_of_a_term_matches(glossary: Glossary) -> None:
     assert found(glossary, "мейиргер") == found(glossary, "мейіргер") == [("positions", "nurse", 0, 1)]
     assert found(glossary, "медсёстры") == [("positions", "nurse", 0, 1)]  # ё read as е

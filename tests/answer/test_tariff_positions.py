@@ -62,6 +62,18 @@ def test_glossary_positions_fit_titles_by_their_words(ctx: Context) -> None:
     assert "Врач-невролог" in fitting(ctx, "невролог дәрігер")
 
 
+def test_a_word_no_title_holds_beside_a_named_position_is_no_part_of_it(ctx: Context, engine: Engine) -> None:
+    """"мама" is like "маманы", "терапию" like "терапиясы", but no title holds them with "учитель-дефектолог":
+    they are the story's and the service's words, and the defectologist's row is the answer."""
+    question = "учитель-дефектолог БОС-терапию, мама спрашивает сколько это стоит в полустационаре"
+    assert {part.key for part in asked_in(ctx, question).parts} == {"teacher", "defectologist"}
+    answer = engine.ask(question)
+    assert answer.status == "answer" and [r.fields["position"] for r in answer.results] == ["Дефектолог мұғалім"]
+    # a free word some title holds with the named position stays a part of it
+    assert [(p.key, p.word) for p in asked_in(ctx, "учитель трудового обучения").parts] == [("teacher", ""),
+                                                                                            ("", "трудового")]
+
+
 def test_titles_the_glossary_lacks_are_found_from_their_printed_words(bare_context: Context) -> None:
     asked = asked_in(bare_context, "терапевт")
     assert [(part.key, part.word) for part in asked.parts] == [("", "терапевт")]
