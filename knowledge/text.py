@@ -382,10 +382,11 @@ _NEGATED = re.compile(
     r"(?:(?<=[аеиоуыэюяәіүұөёлрйу])м[ае]|(?<=[мнңзж])б[ае]|(?<=[пткқсшфхцчбвгдғ])п[ае])"
     r"(?:ды|ді|ди|йды|йді|иды|иди|ған|ган|ген|йтын|йтін|итын|итин|у|уы|уі|уи|уын|уін|уин|ғандық|гандык|гендік|гендик|"
     r"дық|дік|дык|дик|дым|дім|дим|й|и|пты|пті|пти|"
-    r"ғанын|ганын|генін|генин)$")  # ... the past with a person ("тартпадық": we did not
+    r"ғанын|ганын|генін|генин|ғаны|ганы|гені|гени)$")  # ... the past with a person ("тартпадық": we did not
 # involve), the negative converb before an auxiliary ("бермей жүр": keeps not giving; "ала алмай жүр": cannot get),
 # the past heard of ("берілмепті": it turns out it was not given), and the participle said as a fact
-# ("толтырылмағанын анықтады": found that it was not filled in)
+# ("толтырылмағанын анықтады": found that it was not filled in; "берілмегені анықталды": that it was not given was
+# found)
 
 
 # The passive of a vowel-final verb, -л- or -н- before a participle or the verbal noun ("жасалған", "бақылану" →

@@ -192,6 +192,8 @@ def test_stem_reads_a_voiced_final_as_voiceless() -> None:
     ("берілмепті", "берілу"),  # the past heard of: "it turns out it was not given"
     ("жасалмапты", "жасалу"),
     ("толтырылмағанын", "толтырылу"),  # the participle said as a fact: "found that it was not filled in"
+    ("берілмегені", "берілу"),  # ... as the subject: "that it was not given (was found)"
+    ("берилмегени", "берилу"),
 ])
 def test_a_negated_kazakh_verb_reads_as_its_verbal_noun(negated: str, verbal_noun: str) -> None:
     assert kazakh_negation(negated) == verbal_noun

@@ -287,6 +287,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     if {"how_to", "documents_list"} <= cues:  # "как оформить ..., какие документы?": the papers to gather
         cues.discard("documents_list")
         scopes.append("paperwork")
+    if {"price", "tariff_named"} & cues and (filters.setting or filters.position):
+        # a service's price asked in a setting or of a position asks no list of acts, whatever the story says ("все
+        # документы потерял ... какой тариф на восстановление документов")
+        cues.discard("documents_list")
     numbers = _DIGITS.findall(text)
     understood = Understood(question=question, lang=detect_language(raw, words, matches, glossary, english),
                             filters=filters, cues=cues, degree=degree, numbers=numbers, words=content,
@@ -575,8 +579,10 @@ def guess_intent(u: Understood) -> str:
     # failed: a violation question, unless a head count is given or asked with it ("қанша ауыр науқасқа бір бірлік")
     judged = "violation" in cues and not _COUNT_ASKED.intersection(loose(t) for t in u.tokens)
     strong = "staffing" in cues and not reported and (has_number or not (priced_here or judged))
+    # two areas or things weighed ("city vs rural") are rates compared: a weak staffing word ("I need the city
+    # figure") asks no head count then
     if strong or (weak_staffing and u.filters.area is None and u.degree is None
-                  and not ({"violation", "document"} & cues)):
+                  and not ({"violation", "document", _WEIGHED} & cues)):
         return "staffing"
     f = u.filters
     # a price or an area is asked only of a tariff: "per doctors' orders" in a service's name is no act asked about,

@@ -62,10 +62,19 @@ def test_language(question: str, lang: str) -> None:
     ("кто утвердил приказ", "document", None),
     ("когда вступает в силу постановление Бурлинского района", "document", None),
     ("привет", "unknown", None),
+    # a weak staffing word beside two areas weighed asks a rate compared, no head count
+    ("stationary qualified medical consultation by a neurologist, city vs rural - I need the figure", "tariff", None),
 ])
 def test_intent(question: str, intent: str, degree: str | None) -> None:
     u = understand(question)
     assert (u.intent, u.degree) == (intent, degree)
+
+
+def test_a_price_asked_in_a_setting_asks_no_list_of_acts() -> None:
+    story = ("Бурлинский район, временное пребывание. Мужчина все документы потерял, юрист помогает восстановить "
+             "удостоверение личности. Какой тариф на восстановление документов?")
+    assert "documents_list" not in understand(story).cues and understand(story).intent == "tariff"
+    assert "documents_list" in understand("покажи все документы").cues
 
 
 def test_cues() -> None:
