@@ -310,6 +310,13 @@ _KK_ENDINGS: dict[str, str] = {
 _NOT_LOOSE_ENDINGS = frozenset(["дир", "тир"])
 # The adjective and abstract-noun suffix -лық/-дық/-тық ("мүгедектік" → "мүгедек") leaves a root of four letters or
 # more: a shorter one is a word of its own that ends alike ("жабдық", equipment, is no "жаб" + "-дық").
+# Verb endings after which a final -т after р is the causative ("шақырт-у", "тексерт-у"), taken off when what is
+# left is long enough to be a verb of its own; after a vowel it is mostly part of the verb ("көрсет", "тарат", "оқыт")
+_VERB_ENDINGS = frozenset(e for e in ("у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ылу", "ілу", "ылған",
+                                    "ілген", "ылды", "ілді", "ылатын", "ілетін")
+                          for e in (e, e.translate(_LOOSE)))
+_CAUSED_AFTER = "р"
+MIN_CAUSED_ROOT = 5
 _DERIVATIONAL = frozenset(e for e in ("лық", "лік", "дық", "дік", "тық", "тік") for e in (e, e.translate(_LOOSE)))
 MIN_DERIVED_ROOT = 4
 # Endings that are Russian declension after these letters, not Kazakh case endings.
@@ -457,7 +464,10 @@ def stem(word: str) -> str:
         stripped = _strip_kazakh(word, loose_form)
         if stripped is None:
             break
-        word = stripped
+        word, ending = stripped, word[len(stripped):]
+        if ending in _VERB_ENDINGS and len(word) > MIN_CAUSED_ROOT and word[-1] == "т" and word[-2] == _CAUSED_AFTER:
+            word = word[:-1]  # the causative -т of a verb ("шақыртуды" → "шақыр", as "шақырмады")
+            break
     # Russian endings go for every word: Kazakh loans end alike ("терапия", "терапиясы") and must meet.
     for ending in _RU_ORDER:
         if word.endswith(ending) and len(word) - len(ending) >= _RU_ENDINGS[ending]:

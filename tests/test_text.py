@@ -217,6 +217,8 @@ def test_other_words_are_no_negated_verbs(word: str) -> None:
     ["жеткізу", "жеткізіп"],
     ["жабдық", "жабдығын", "жабдықтарын", "жабдықтарымен"],  # no "жаб" + "-дық": a root of three letters is a word
     ["мүгедек", "мүгедектік"],  # ... a longer one takes the suffix
+    ["шақыру", "шақырту", "шақыртуды", "шақырмады", "шақыртпады", "шақыртылған"],  # the causative -т after р
+    ["тексеру", "тексерту"],
 ])
 def test_kazakh_verb_forms_possessives_and_verbal_nouns_share_a_stem(forms: list[str]) -> None:
     assert len({stem(form) for form in forms}) == 1, {form: stem(form) for form in forms}
@@ -224,6 +226,11 @@ def test_kazakh_verb_forms_possessives_and_verbal_nouns_share_a_stem(forms: list
 
 def test_a_noun_ending_like_a_converb_keeps_its_stem() -> None:
     assert stem("тәртіп") == stem("тәртібі") and stem("кәсіп") == stem("кәсіптік") and stem("ғұрып") == "ғұрып"
+
+
+def test_a_final_t_is_the_causative_only_after_r_in_a_verb() -> None:
+    assert stem("көрсету") == stem("көрсетілетін") != stem("көрсеу")  # "көрсет" is a verb of its own
+    assert stem("спорт") == "спорт" and stem("ақпаратты") == stem("ақпарат")  # nouns keep their -т
 
 
 def test_a_noun_ending_like_a_passive_keeps_its_stem() -> None:

@@ -537,8 +537,13 @@ def in_setting(catalogue: Catalogue, kind: str, setting: str | None) -> frozense
 
 def object_found(reading: Reading, hit: Hit) -> bool:
     """Whether a requirement has one of the question's object words (not a setting or position word: those are
-    optional) as the same word or stem: what an answer must rest on, beyond a shared setting or job title."""
-    return any(sim >= INFLECTED for word, sim in zip(reading.words, hit.matched, strict=False) if word.weight >= 1)
+    optional) as the same word or stem: what an answer must rest on, beyond a shared setting or job title. A question
+    with no object word ("врачты үйге шақырмаған": the job and the verb denied) rests on both of those found."""
+    found = list(zip(reading.words, hit.matched, strict=False))
+    if any(word.weight >= 1 for word, _ in found):
+        return any(sim >= INFLECTED for word, sim in found if word.weight >= 1)
+    return any(sim >= INFLECTED for word, sim in found if word.position) and \
+        any(sim >= INFLECTED for word, sim in found if word.negated)
 
 
 def search(index: Index, reading: Reading, only: frozenset[int] | None = None, limit: int = SEARCHED) -> list[Hit]:

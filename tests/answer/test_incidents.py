@@ -925,3 +925,12 @@ def test_who_came_and_found_it_is_the_story_not_the_requirement(engine: Engine, 
 def test_the_word_for_found_is_a_story_word(question, found):
     weights = {w.text: w.weight for w in read(understand(question)).words}
     assert weights[loose(found)] < 1  # how it came to light, counted only where a requirement says it
+
+
+@pytest.mark.parametrize("question", ["уйде кызметте врачты уйге шакырмаган кандай бузушылык",
+                                      "үйде қызмет көрсетуде үйге дәрігер шақырмаған, бұл өрескел бұзушылық па"])
+def test_the_job_and_the_verb_denied_found_together_are_evidence_with_no_object_word(engine: Engine, question):
+    """No word of it is an object (a doctor is a job, calling is the verb denied): the requirement naming both the
+    job and the verb is what was not done."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["item"] in (27, "27")
