@@ -242,3 +242,10 @@ def test_going_back_home_said_the_everyday_way_is_the_former_place_of_residence(
     answer = engine.ask(question)
     assert answer.status == "answer", answer.text
     assert answer.results[0].fields["item"] == 42
+
+
+def test_procedures_said_the_everyday_way_are_the_printed_ones(engine):
+    """"емшара" is what people call the procedures the acts print as "процедура"."""
+    assert {w.text: w.alt for w in understand("емшаралар жасалмаған").words}["емшаралар"] == "процедура"
+    answer = engine.ask("стационарда дәрігер жазған емшаралар жасалмаған, бұл қай дәреже")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 12
