@@ -223,7 +223,24 @@ _OBLAST = "обл"
 _OBLAST_WORD = "областной"
 
 
+# "медпомощь", "медосмотр", "диетпитание", "юрпомощь": a Russian word after a shortened adjective, read as both
+# words ("медицинский" meets the acts' "медициналық"); words of their own that begin alike stay whole
+_SHORTENED = {"мед": "медицинский", "диет": "диетический", "юр": "юридический"}
+_WHOLE = ("медсес", "медсёс", "медбрат", "медбике", "медвед", "медлен", "медал", "медик", "медиц", "медит", "медиа",
+          "медн", "медов", "диетолог", "юрис", "юрид", "юрт")
+
+
+def _shortened(token: str) -> list[str] | None:
+    for short, word in _SHORTENED.items():
+        rest = token[len(short):]
+        if token.startswith(short) and len(rest) >= 4 and not token.startswith(_WHOLE) and dictionary_form(rest):
+            return [word, rest]
+    return None
+
+
 def _unabbreviated(token: str) -> list[str]:
+    if (parts := _shortened(token)) is not None:
+        return parts
     if token.startswith(_OBLAST) and len(token) >= len(_OBLAST) + 4 and not token.startswith("облыс") \
             and dictionary_form(token) is None:
         return [_OBLAST_WORD, *_unabbreviated(token[len(_OBLAST):])]

@@ -68,6 +68,14 @@ def test_russian_compound_abbreviations_are_read_as_their_words() -> None:
     assert key(tokens("соцработе")[0]) == key("социальной")  # meets the full word in the index
 
 
+def test_a_shortened_adjective_before_a_word_is_read_as_both() -> None:
+    assert tokens("медпомощь диетпитание юрпомощь") == ["медицинский", "помощь", "диетический", "питание",
+                                                         "юридический", "помощь"]
+    # words of their own, and a nurse typed with a slip, stay whole
+    assert tokens("медсестра медсеста медикаменты юрист медленно") == ["медсестра", "медсеста", "медикаменты", "юрист",
+                                                                       "медленно"]
+
+
 def test_the_oblast_shortened_before_a_word_is_read_whole() -> None:
     assert tokens("облполустационар") == ["областной", "полустационар"]
     assert tokens("Облстационаре облсобес") == ["областной", "стационаре", "областной", "собес"]
