@@ -129,7 +129,7 @@ def test_a_rule_printed_in_every_band_is_read_once(engine: Engine):
 
 def test_a_chosen_title_s_note_number_is_no_head_count(engine: Engine):
     """The follow-up of a choice asks for the title without its note marks: "(3,4,5-ескертпе)" counts no one."""
-    clarify = engine.ask("санитар штат на 60 человек")
+    clarify = engine.ask("санитарлар 60 адамға бақылау палата")  # observation or ward: asked back
     assert clarify.status == "clarify"
     noted = next(c for c in clarify.choices if c.query.startswith("Бақылау"))  # "(4-ескертпе)" in the table
     follow_up = engine.ask(noted.query)
@@ -347,3 +347,10 @@ def test_two_positions_asked_together_are_each_answered(engine: Engine, question
 def test_a_title_said_only_as_part_of_a_longer_one_is_not_asked_too(engine: Engine):
     answer = engine.ask("бас аспазшы штат 100 адамға")  # "аспазшы" is said only inside "бас аспазшы"
     assert answer.status == "answer" and {r.fields["position"] for r in answer.results} == {"Бас аспазшы"}
+
+
+@pytest.mark.parametrize("question", ["стационарда 50 адамга канша санитар керек", "120 adamga qansha sanitar kerek"])
+def test_a_title_said_but_for_what_it_adds_in_brackets_is_the_one_asked(engine: Engine, question: str):
+    """"санитар" is "Санитар (тазалаушы)" (what the brackets add need not be said), not the bath or ward orderly."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and [r.fields["position"] for r in answer.results][:1] == ["Санитар (тазалаушы)"]

@@ -232,6 +232,9 @@ def _title_words(u: Understood, index: Index, ctx: Context) -> list[Word]:
     return [Word(loose(t), None, 1.0) for t in tokens(pieces[0])] if pieces else []
 
 
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
 def _each_named(hits: list[Hit], said: set[str]) -> list[Hit]:
     """The positions the question names each by a whole title of its own: none of them is only a part of another
     one's title said ("аспазшы" of "бас аспазшы"); at most MAX_NAMED."""
@@ -246,8 +249,10 @@ def _each_named(hits: list[Hit], said: set[str]) -> list[Hit]:
 
 
 def _title_said(target: Target, said: set[str]) -> bool:
-    """Whether the question holds every word of one of the position's titles (any language) by its search keys."""
-    return any(all(key(t) in said for t in tokens(title)) for title in target.names[1:] if title)
+    """Whether the question holds every word of one of the position's titles (any language) by its search keys; what
+    a title adds in brackets need not be said ("санитар" says "Санитар (тазалаушы)", not "Ваннашы-санитар")."""
+    return any(all(key(t) in said for t in tokens(_BRACKETS.sub(" ", title)) or ["-"])
+               for title in target.names[1:] if title)
 
 
 def _titled(word: Word, u: Understood, index: Index, ctx: Context) -> str | None:
