@@ -125,6 +125,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
     # Latin words the glossary did not know get a second chance in Cyrillic ("meyirger", "qala"); their intent cues
     # count too unless the text is English (whose words, transliterated, may spell Russian ones: "no" → "но")
     translit = [to_cyrillic(t) if is_latin(t) else None for t in raw]
+    # a Kazakh word typed with the "э" that looks like its "ә" ("элеуметтик"), which no Russian dictionary knows, is
+    # read with "ә" too, as a Latin-typed word is in Cyrillic: by the glossary ("элеуметтик жумыс маманы") and search
+    translit = [t if t is not None or "э" not in w or lemma(w) else w.replace("э", "ә")
+                for t, w in zip(translit, raw, strict=True)]
     alt_words = [loose(t) if t else w for t, w in zip(translit, words, strict=True)]
     english = _looks_english(raw, matches, glossary)
     if english:  # an English word by its light stem too ("helping" meets "help"); Latin-typed Kazakh is no English
@@ -265,8 +269,6 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 alt = made  # "хат жазып-оқып беру": the service is "жазу", "оқу" (writing, reading)
             if not alt and index and words[index - 1] == "не":
                 made = alt = _as_verb(raw[index])  # "не мыла": not washed (the dictionary reads "мыла" as soap)
-            if not alt and "э" in raw[index] and not lemma(raw[index]):
-                alt = loose(raw[index].replace("э", "ә"))  # "элеуметтик": "ә" typed as the "э" it looks like
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0

@@ -792,6 +792,13 @@ def test_a_kazakh_word_typed_with_e_for_its_look_alike_ae_is_also_read_with_ae(t
     assert word.alt == loose(printed)
 
 
+def test_a_position_typed_with_e_for_ae_is_the_position() -> None:
+    """"элеуметтик жумыс жониндеги маман" is the social work specialist's title, read by the glossary as well."""
+    u = understand("Байтерек уйде мэс откизуге жардемдесу элеуметтик жумыс жониндеги маман канша")
+    assert u.filters.position == "social_work_specialist"
+    assert [w.text for w in u.words if not w.position] == ["мес", "откизуге", "жардемдесу"]
+
+
 def test_a_russian_word_with_e_keeps_its_own_reading() -> None:
     word = next(w for w in understand("экспертиза документов").words if w.text.startswith("е"))
     assert word.alt is None
