@@ -23,6 +23,8 @@ from knowledge.text import dictionary_key, kazakh_genitive_of, loose, tokens
 
 GLOSSARY_PATH = PACKAGE_DIR / "data" / "glossary.toml"
 CATEGORIES = ("settings", "areas", "jurisdictions", "positions", "cues", "scope")
+SUBSTITUTED = 7  # a whole word this long with one letter typed for another is a typo of the term
+ENDING = 2  # ... unless the letter is one of its last ones (endings)
 FUZZY_CACHE = 20_000  # misspelt words remembered with their closest term
 MIN_ROOT = 5  # a whole-word term meets other inflections only by a key this long (short ones collide: "кал", "сел")
 
@@ -212,6 +214,11 @@ class Glossary:
                 hit = process.extractOne(word[:length + 1], self._fuzzy_choices[length], scorer=fuzz.ratio,
                                          score_cutoff=87)
                 hit = hit if hit is not None and hit[0][:2] == word[:2] else None
+            if hit is None and not length and len(word) >= SUBSTITUTED:
+                # one letter typed for another in a long whole word ("villige"): one slip, as a swap is; not in its
+                # last letters, where a Kazakh ending differs from a term's ("уақытқа" is no "уақытша")
+                hit = next(((c, 86.0, at) for at, c in enumerate(self._fuzzy_choices[0])
+                            if len(c) == len(word) and _substituted_inside(c, word)), None)
             if hit is not None and (best is None or hit[1] > best[0]):
                 best = (hit[1], terms[hit[2]])
         return best[1] if best else None
@@ -244,6 +251,12 @@ class Glossary:
                         position_kb=self.position_kb, labels=self.labels, weak_scope=self.weak_scope,
                         weak_negation=self.weak_negation, weak_settings=self.weak_settings, implies=self.implies,
                         reads=self.reads, city_terms=self.city_terms)
+
+
+def _substituted_inside(term: str, word: str) -> bool:
+    """Whether `word` is `term` (as long) with one letter typed for another, neither the first nor the last two."""
+    apart = [i for i, (a, b) in enumerate(zip(term, word, strict=True)) if a != b]
+    return len(apart) == 1 and 0 < apart[0] < len(word) - ENDING
 
 
 def _one_slip(typed: str, word: str) -> bool:

@@ -63,6 +63,11 @@ def test_any_spelling_of_a_term_matches(glossary: Glossary) -> None:
     assert found(glossary, "мей\u200bіргер") == [("positions", "nurse", 0, 1)]  # a zero-width space inside
 
 
+def test_a_long_whole_word_with_one_letter_typed_for_another_is_a_typo(glossary: Glossary) -> None:
+    assert found(glossary, "villige") == [("areas", "rural", 0, 1)]
+    assert found(glossary, "уақытқа") == []  # a case ending, not "уақытша" misspelt: the last letters may differ
+
+
 def test_long_terms_match_with_a_typo(glossary: Glossary) -> None:
     assert found(glossary, "дефектолок") == [("positions", "defectologist", 0, 1)]
     assert found(glossary, "стацеонарда") == [("settings", "stationary", 0, 1)]
