@@ -246,6 +246,10 @@ HELD_OUT_ZZZZZZZZS = DATA / "questions-heldout-2026-12-02zzc.jsonl"
 HELD_OUT_ZZZZZZZZT = DATA / "questions-heldout-2026-12-02zzd.jsonl"
 HELD_OUT_ZZZZZZZZU = DATA / "questions-heldout-2026-12-02zze.jsonl"
 HELD_OUT_ZZZZZZZZV = DATA / "questions-heldout-2026-12-02zzf.jsonl"
+HELD_OUT_ZZZZZZZZW = DATA / "questions-heldout-2026-12-02zzg.jsonl"
+HELD_OUT_ZZZZZZZZX = DATA / "questions-heldout-2026-12-02zzh.jsonl"
+HELD_OUT_ZZZZZZZZY = DATA / "questions-heldout-2026-12-02zzi.jsonl"
+HELD_OUT_ZZZZZZZZZ = DATA / "questions-heldout-2026-12-02zzj.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -684,6 +688,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZT, 130, 0.94, 2, "7a71e89f6fc26b38eb053248db4c3c4244306b5e1d7d3b51be665832e0202fb7"),
     (HELD_OUT_ZZZZZZZZU, 130, 0.94, 4, "dedbcae50fc8fc6cc2d8786f20c6838a81ba493446d723739b461cfd1b3a8f16"),
     (HELD_OUT_ZZZZZZZZV, 130, 0.97, 0, "f7dba205c70b6b79e66492cfa33a6fc06b64f8f9068d3b2d8c0b9bd27fad0871"),
+    # scored once on 2026-12-02 in the sixteenth session, on 9f0324c (after ZZZZZZZZS–V's classes were fixed), with the
+    # others of its round: ZZZZZZZZW 126/129 (97.7 %), 0 confidently wrong; ZZZZZZZZX 124/130 (95.4 %), 0 confidently
+    # wrong; ZZZZZZZZY 123/130 (94.6 %), 2 confidently wrong; ZZZZZZZZZ 124/130 (95.4 %), 3 confidently wrong
+    (HELD_OUT_ZZZZZZZZW, 129, 0.97, 0, "06af0c0e1aaa34434d5c1316be1e5188e5bffd693999c1639a730d77f12cd430"),
+    (HELD_OUT_ZZZZZZZZX, 130, 0.95, 0, "a7834bad60cadede2bb84aa93633040995748d0eebd53157362b7bea8847a334"),
+    (HELD_OUT_ZZZZZZZZY, 130, 0.94, 2, "eabc8516cda760436c6d31ed58d1690e2149e888d76f5cd5f71c00ccbd5fdd14"),
+    (HELD_OUT_ZZZZZZZZZ, 130, 0.95, 3, "855f847967260a8057baf42531732f156ff53398124f13915db565b253dae59f"),
 ]
 
 
