@@ -202,6 +202,7 @@ def test_stem_reads_a_voiced_final_as_voiceless() -> None:
     ("толтырылмағанын", "толтырылу"),  # the participle said as a fact: "found that it was not filled in"
     ("берілмегені", "берілу"),  # ... as the subject: "that it was not given (was found)"
     ("берилмегени", "берилу"),
+    ("берилмейди", "берилу"),  # the present, typed with "й" kept and "і" as "и"
 ])
 def test_a_negated_kazakh_verb_reads_as_its_verbal_noun(negated: str, verbal_noun: str) -> None:
     assert kazakh_negation(negated) == verbal_noun

@@ -562,7 +562,9 @@ def guess_intent(u: Understood) -> str:
     stays what its other words make it."""
     cues = u.cues
     has_number = any(len(n) <= 3 for n in u.numbers)
-    if "sanction" in cues and "price" not in cues:
+    # "how much is the fine for a significant violation": a price asked of a fine, beside a violation or a degree, is
+    # the sanction's amount, which no act of the base sets
+    if "sanction" in cues and ("price" not in cues or u.degree or "violation" in cues):
         return "sanction"
     if "which_act" in cues:
         return "document"  # "по какому приказу определяют степень", "which order sets the massage tariff"

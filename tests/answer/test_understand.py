@@ -140,6 +140,8 @@ def test_every_setting_named_is_kept_in_order() -> None:
 def test_other_figures_than_tariffs_are_out_of_scope(question: str) -> None:
     assert understand(question).scope == "other_figures"
     assert understand("штраф в МРП за грубое нарушение").intent == "sanction"  # a fine: the sanction reply says so
+    # the amount of a fine asked beside a violation or a degree: still the sanction, never a price
+    assert understand("how much is the fine for a significant violation").intent == "sanction"
 
 
 @pytest.mark.parametrize("question", ["nobody gave the family social-pedagogical consultations at home, how bad is it",
