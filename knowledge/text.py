@@ -542,6 +542,20 @@ def is_english_key(root: str) -> bool:
     return root.startswith("en:")
 
 
+def unprefixed(token: str) -> str | None:
+    """A borrowed Russian verb made perfective by "про-" ("проконсультировали", "проинформировать") without it, as
+    the acts' names say what is done ("консультации", "информирование"); None for any other word."""
+    found = dictionary_form(_cyrillic(token))
+    if found and found.startswith(_PERFECTIVE) and found.endswith(_LOAN_VERB) and dictionary_form(found[3:]) \
+            and token.casefold().startswith(_PERFECTIVE):
+        return token.casefold()[len(_PERFECTIVE):]
+    return None
+
+
+_PERFECTIVE = "про"
+_LOAN_VERB = "овать"
+
+
 def dictionary_key(token: str) -> str | None:
     """The key of a Russian word's dictionary form (Latin-typed too: "psihologami"); None for a word it does not know."""
     found = dictionary_form(_cyrillic(token))

@@ -25,6 +25,7 @@ from knowledge.text import (
     stem,
     to_cyrillic,
     tokens,
+    unprefixed,
 )
 
 # ---------------------------------------------------------------- fold and tokens
@@ -74,6 +75,12 @@ def test_a_shortened_adjective_before_a_word_is_read_as_both() -> None:
     # words of their own, and a nurse typed with a slip, stay whole
     assert tokens("медсестра медсеста медикаменты юрист медленно") == ["медсестра", "медсеста", "медикаменты", "юрист",
                                                                        "медленно"]
+
+
+def test_a_borrowed_verb_made_perfective_by_pro_is_read_without_it() -> None:
+    assert unprefixed("проконсультировали") == "консультировали"
+    assert unprefixed("Проинформировать") == "информировать"
+    assert unprefixed("провели") is None and unprefixed("программирование") is None  # no borrowed "-овать" verb
 
 
 def test_the_oblast_shortened_before_a_word_is_read_whole() -> None:

@@ -32,6 +32,7 @@ from knowledge.text import (
     loose,
     to_cyrillic,
     tokens,
+    unprefixed,
     verb_lemma,
 )
 
@@ -269,6 +270,8 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
                 alt = made  # "хат жазып-оқып беру": the service is "жазу", "оқу" (writing, reading)
             if not alt and index and words[index - 1] == "не":
                 made = alt = _as_verb(raw[index])  # "не мыла": not washed (the dictionary reads "мыла" as soap)
+            if not alt and (plain := unprefixed(raw[index])):
+                alt = loose(plain)  # "не проконсультировали": the consultations not given
             # a negated Kazakh verb is mostly a generic one ("берілмеді", "жүргізбеді"): it counts where it matches,
             # unless it is the everyday word for a service ("жуындырмады": bathing)
             weight = MARKER_WEIGHT if index in negations.kazakh_verbs and not printed_as else 1.0

@@ -801,6 +801,11 @@ def test_a_position_typed_with_e_for_ae_is_the_position() -> None:
     assert [w.text for w in u.words if not w.position] == ["мес", "откизуге", "жардемдесу"]
 
 
+def test_a_verb_made_perfective_by_pro_is_also_read_without_it() -> None:
+    word = next(w for w in understand("на дому не проконсультировали семью").words if w.negated)
+    assert word.alt == "консултировали"
+
+
 def test_a_russian_word_with_e_keeps_its_own_reading() -> None:
     word = next(w for w in understand("экспертиза документов").words if w.text.startswith("е"))
     assert word.alt is None
