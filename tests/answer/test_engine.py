@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -490,3 +493,13 @@ def test_english_words_for_the_same_people_reach_the_row_saying_them_otherwise(e
     # "elderly" / "older people", "kid" / "children": one key each
     answer = engine.ask(question)
     assert answer.status == "answer" and str(answer.results[0].fields["item"]) == item
+
+
+def test_opening_the_base_does_not_load_the_russian_dictionary(kb_path):
+    """The base stores what the dictionary said of its names' words: opening it must not load the dictionary (a
+    tenth of a second no Kazakh-only use should pay), whatever words the glossary, aliases or lexicon hold."""
+    code = ("import sys; from knowledge.answer.engine import Engine; from knowledge import russian; "
+            f"Engine.open({str(kb_path)!r}); print(russian._analyzer.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.strip() == "0"
