@@ -250,6 +250,10 @@ HELD_OUT_ZZZZZZZZW = DATA / "questions-heldout-2026-12-02zzg.jsonl"
 HELD_OUT_ZZZZZZZZX = DATA / "questions-heldout-2026-12-02zzh.jsonl"
 HELD_OUT_ZZZZZZZZY = DATA / "questions-heldout-2026-12-02zzi.jsonl"
 HELD_OUT_ZZZZZZZZZ = DATA / "questions-heldout-2026-12-02zzj.jsonl"
+HELD_OUT_ZZZZZZZZZA = DATA / "questions-heldout-2026-12-02zzk.jsonl"
+HELD_OUT_ZZZZZZZZZB = DATA / "questions-heldout-2026-12-02zzl.jsonl"
+HELD_OUT_ZZZZZZZZZC = DATA / "questions-heldout-2026-12-02zzm.jsonl"
+HELD_OUT_ZZZZZZZZZD = DATA / "questions-heldout-2026-12-02zzn.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -695,6 +699,14 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZX, 130, 0.95, 0, "a7834bad60cadede2bb84aa93633040995748d0eebd53157362b7bea8847a334"),
     (HELD_OUT_ZZZZZZZZY, 130, 0.94, 2, "eabc8516cda760436c6d31ed58d1690e2149e888d76f5cd5f71c00ccbd5fdd14"),
     (HELD_OUT_ZZZZZZZZZ, 130, 0.95, 3, "855f847967260a8057baf42531732f156ff53398124f13915db565b253dae59f"),
+    # scored once on 2026-12-02 in the sixteenth session, on 08d3ec1 (after ZZZZZZZZW–ZZZZZZZZZ's classes were fixed),
+    # with the others of its round: ZZZZZZZZZA 127/129 (98.4 %), 1 confidently wrong; ZZZZZZZZZB 127/130 (97.7 %), 0
+    # confidently wrong; ZZZZZZZZZC 129/130 (99.2 %), 0 confidently wrong; ZZZZZZZZZD 127/130 (97.7 %), 0 confidently
+    # wrong
+    (HELD_OUT_ZZZZZZZZZA, 129, 0.98, 1, "38bed7c3a6c3422281d7af2f163b7fc989c662d00313de2850b0c678735ce851"),
+    (HELD_OUT_ZZZZZZZZZB, 130, 0.97, 0, "a1136ddcebb1fd573149069ff15545bf6c2fe9651eafa1e43e1eaa59afb50eb6"),
+    (HELD_OUT_ZZZZZZZZZC, 130, 0.99, 0, "2b4bb4829c45c6f812814ea53dc92c58abceb331ba630a771f3f4bdd1c3101b2"),
+    (HELD_OUT_ZZZZZZZZZD, 130, 0.97, 0, "94a2f510ed266f17cde55fa9bd4590de22bb88a523b4dd3fb72e5c0c85e44847"),
 ]
 
 
