@@ -354,3 +354,9 @@ def test_a_title_said_but_for_what_it_adds_in_brackets_is_the_one_asked(engine: 
     """"санитар" is "Санитар (тазалаушы)" (what the brackets add need not be said), not the bath or ward orderly."""
     answer = engine.ask(question)
     assert answer.status == "answer" and [r.fields["position"] for r in answer.results][:1] == ["Санитар (тазалаушы)"]
+
+
+def test_to_be_before_must_names_nothing_asked(engine: Engine):
+    """"қанша болу керек" (how many must there be): "болу" is the verb "to be", no word of a title's "бар болса"."""
+    answer = engine.ask("интернатта шаштараз штаты қанша болу керек, норматив бойынша")
+    assert answer.status == "answer" and answer.results[0].fields["position"].startswith("Шаштараз")
