@@ -249,3 +249,11 @@ def test_procedures_said_the_everyday_way_are_the_printed_ones(engine):
     assert {w.text: w.alt for w in understand("емшаралар жасалмаған").words}["емшаралар"] == "процедура"
     answer = engine.ask("стационарда дәрігер жазған емшаралар жасалмаған, бұл қай дәреже")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 12
+
+
+@pytest.mark.parametrize("question", ["Бурлинский соцработник на дому научить родных ухаживать за лежачим село",
+                                      "Байтерек надомка научить родных уходу и гигиене за лежачим"])
+def test_teaching_relatives_is_the_training_of_family_members(engine, question: str):
+    """"научить родных" is what the names call "обучение членов семьи / родственников": not the bedridden's own care."""
+    answer = engine.ask(question)
+    assert answer.status == "answer" and "отбасы мүшелерін" in answer.results[0].fields["service"]
