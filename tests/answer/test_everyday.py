@@ -257,3 +257,11 @@ def test_teaching_relatives_is_the_training_of_family_members(engine, question: 
     """"научить родных" is what the names call "обучение членов семьи / родственников": not the bedridden's own care."""
     answer = engine.ask(question)
     assert answer.status == "answer" and "отбасы мүшелерін" in answer.results[0].fields["service"]
+
+
+def test_an_old_person_is_the_names_elderly_and_cooking_is_preparing_food(engine):
+    words = {w.text: w.alt for w in understand("жалғыз тұратын қарияға тамақ пісіру").words}
+    assert words["карияга"] == "карт" and "даиындау" in words  # the phrase's word read as printed
+    answer = engine.ask("Бөрлі ауданы, үйде қызмет көрсету. Ауылда жалғыз тұратын әжейге тамақ пісіруге "
+                        "көмектессек, тарифі қанша болады?")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 11
