@@ -254,6 +254,10 @@ HELD_OUT_ZZZZZZZZZA = DATA / "questions-heldout-2026-12-02zzk.jsonl"
 HELD_OUT_ZZZZZZZZZB = DATA / "questions-heldout-2026-12-02zzl.jsonl"
 HELD_OUT_ZZZZZZZZZC = DATA / "questions-heldout-2026-12-02zzm.jsonl"
 HELD_OUT_ZZZZZZZZZD = DATA / "questions-heldout-2026-12-02zzn.jsonl"
+HELD_OUT_ZZZZZZZZZE = DATA / "questions-heldout-2026-12-02zzo.jsonl"
+HELD_OUT_ZZZZZZZZZF = DATA / "questions-heldout-2026-12-02zzp.jsonl"
+HELD_OUT_ZZZZZZZZZG = DATA / "questions-heldout-2026-12-02zzq.jsonl"
+HELD_OUT_ZZZZZZZZZH = DATA / "questions-heldout-2026-12-02zzr.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -707,6 +711,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZZB, 130, 0.97, 0, "a1136ddcebb1fd573149069ff15545bf6c2fe9651eafa1e43e1eaa59afb50eb6"),
     (HELD_OUT_ZZZZZZZZZC, 130, 0.99, 0, "2b4bb4829c45c6f812814ea53dc92c58abceb331ba630a771f3f4bdd1c3101b2"),
     (HELD_OUT_ZZZZZZZZZD, 130, 0.97, 0, "94a2f510ed266f17cde55fa9bd4590de22bb88a523b4dd3fb72e5c0c85e44847"),
+    # scored once on 2026-12-02 at the sixteenth session's end, on cf895b5, with the others of its round: ZZZZZZZZZE
+    # 122/128 (95.3 %), 1 confidently wrong; ZZZZZZZZZF 121/130 (93.1 %), 1 confidently wrong; ZZZZZZZZZG 128/130 (98.5
+    # %), 0 confidently wrong; ZZZZZZZZZH 127/130 (97.7 %), 1 confidently wrong
+    (HELD_OUT_ZZZZZZZZZE, 128, 0.95, 1, "f89a32f219809847da2c0fcfbb9f9759eb1d8aa42d2472c5ef8208afd2127c3a"),
+    (HELD_OUT_ZZZZZZZZZF, 130, 0.93, 1, "89a64ef032b3e2feb05f3a21aa83ff7d1df8b3c2a39af5831fae85dd3634b50f"),
+    (HELD_OUT_ZZZZZZZZZG, 130, 0.98, 0, "ef97265ba167364995c080996e4c16cb54b70fe46ade8821e69f466227cd90fc"),
+    (HELD_OUT_ZZZZZZZZZH, 130, 0.97, 1, "416189b9c2d2d81753a8b97130e524d632fa321c85fe337eb10374917b41a2d2"),
 ]
 
 
