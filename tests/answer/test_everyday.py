@@ -265,3 +265,10 @@ def test_an_old_person_is_the_names_elderly_and_cooking_is_preparing_food(engine
     answer = engine.ask("Бөрлі ауданы, үйде қызмет көрсету. Ауылда жалғыз тұратын әжейге тамақ пісіруге "
                         "көмектессек, тарифі қанша болады?")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 11
+
+
+def test_cutting_a_bedridden_persons_nails_is_the_service_for_the_severely_restricted(engine):
+    """"подстричь" is the names' "стрижка"; "скок" ("сколько" as said) names nothing: the bedridden's row leads."""
+    assert [w.text for w in understand("скок стоит подстричь ногти лежачему").words] == ["подстрич", "ногти", "лежачему"]
+    answer = engine.ask("скок стоит подстричь ногти лежачему в стацонаре, село")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 20
