@@ -230,6 +230,9 @@ _WHOLE = ("медсес", "медсёс", "медбрат", "медбике", "�
           "медн", "медов", "диета", "диети", "диетол", "юрис", "юрид", "юрт")
 
 
+_SHORT_HEADS = frozenset(w[:2] for w in (*_SHORTENED, _OBLAST, "спец", "соц"))
+
+
 def _shortened(token: str) -> list[str] | None:
     for short, word in _SHORTENED.items():
         rest = token[len(short):]
@@ -239,6 +242,8 @@ def _shortened(token: str) -> list[str] | None:
 
 
 def _unabbreviated(token: str) -> list[str]:
+    if token[:2] not in _SHORT_HEADS:  # most words: none of the shortened forms below begins them
+        return [token]
     if (parts := _shortened(token)) is not None:
         return parts
     if token.startswith(_OBLAST) and len(token) >= len(_OBLAST) + 4 and not token.startswith("облыс") \

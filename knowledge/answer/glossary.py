@@ -72,6 +72,8 @@ class Glossary:
     _tail_heads: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _single_lettered: dict[str, Term] = field(default_factory=dict, repr=False)  # stem, a doubled letter once → term
     _fuzzy_found: dict[str, Term | None] = field(default_factory=dict, repr=False)  # word → `_fuzzy_term`
+    # the long whole-word terms by their length and first letter: a letter typed for another keeps both
+    _whole_by_head: dict[tuple[int, str], list[tuple[int, str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for ordinal, term in enumerate(self.terms):
@@ -91,6 +93,8 @@ class Glossary:
             elif len(term.words) > 1 and len(term.words[-1].rstrip("*")) >= 6 and term.category != "scope":
                 self._tail_heads.setdefault(term.words[-1][:1], []).append(term)
         self._fuzzy_choices = {length: [t.words[0].rstrip("*") for t in terms] for length, terms in self._fuzzy.items()}
+        for at, choice in enumerate(self._fuzzy_choices.get(0, ())):
+            self._whole_by_head.setdefault((len(choice), choice[0]), []).append((at, choice))
         for length, terms in self._fuzzy.items():
             letters = self._fuzzy_letters[length] = {}
             for at, (term, stem) in enumerate(zip(terms, self._fuzzy_choices[length], strict=True)):
@@ -217,8 +221,8 @@ class Glossary:
             if hit is None and not length and len(word) >= SUBSTITUTED:
                 # one letter typed for another in a long whole word ("villige"): one slip, as a swap is; not in its
                 # last letters, where a Kazakh ending differs from a term's ("уақытқа" is no "уақытша")
-                hit = next(((c, 86.0, at) for at, c in enumerate(self._fuzzy_choices[0])
-                            if len(c) == len(word) and _substituted_inside(c, word)), None)
+                hit = next(((c, 86.0, at) for at, c in self._whole_by_head.get((len(word), word[0]), ())
+                            if _substituted_inside(c, word)), None)
             if hit is not None and (best is None or hit[1] > best[0]):
                 best = (hit[1], terms[hit[2]])
         return best[1] if best else None
