@@ -330,8 +330,6 @@ _KK_ENDINGS: dict[str, str] = {
 }
 # Loose forms that are ordinary Russian word ends ("командир"): without Kazakh letters they are not Kazakh endings.
 _NOT_LOOSE_ENDINGS = frozenset(["дир", "тир"])
-# The adjective and abstract-noun suffix -лық/-дық/-тық ("мүгедектік" → "мүгедек") leaves a root of four letters or
-# more: a shorter one is a word of its own that ends alike ("жабдық", equipment, is no "жаб" + "-дық").
 # Verb endings after which a final -т after р is the causative ("шақырт-у", "тексерт-у"), taken off when what is
 # left is long enough to be a verb of its own; after a vowel it is mostly part of the verb ("көрсет", "тарат", "оқыт")
 _VERB_ENDINGS = frozenset(e for e in ("у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ылу", "ілу", "ылған",
@@ -339,6 +337,8 @@ _VERB_ENDINGS = frozenset(e for e in ("у", "ған", "ген", "қан", "ке�
                           for e in (e, e.translate(_LOOSE)))
 _CAUSED_AFTER = "р"
 MIN_CAUSED_ROOT = 5
+# The adjective and abstract-noun suffix -лық/-дық/-тық ("мүгедектік" → "мүгедек") leaves a root of four letters or
+# more: a shorter one is a word of its own that ends alike ("жабдық", equipment, is no "жаб" + "-дық").
 _DERIVATIONAL = frozenset(e for e in ("лық", "лік", "дық", "дік", "тық", "тік") for e in (e, e.translate(_LOOSE)))
 MIN_DERIVED_ROOT = 4
 # Endings that are Russian declension after these letters, not Kazakh case endings.
@@ -551,7 +551,7 @@ def unprefixed(token: str) -> str | None:
     """A borrowed Russian verb made perfective by "про-" ("проконсультировали", "проинформировать") without it, as
     the acts' names say what is done ("консультации", "информирование"); None for any other word."""
     found = dictionary_form(_cyrillic(token))
-    if found and found.startswith(_PERFECTIVE) and found.endswith(_LOAN_VERB) and dictionary_form(found[3:]) \
+    if found and found.startswith(_PERFECTIVE) and found.endswith(_LOAN_VERB) and dictionary_form(found[len(_PERFECTIVE):]) \
             and token.casefold().startswith(_PERFECTIVE):
         return token.casefold()[len(_PERFECTIVE):]
     return None

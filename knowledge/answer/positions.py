@@ -206,7 +206,7 @@ class Positions:
 
     def _refining(self, parts: list[Part], free: set[str]) -> list[Part]:
         """With a position named by the glossary, a free word is a part of it only when some printed title holds
-        both ("врач ... невропатолог"); one no such title holds is a story or service word ("мама" like "маманы",
+        both ("учитель трудового обучения": the instructor's title names the teacher of labour); one no such title holds is a story or service word ("мама" like "маманы",
         "терапию" like "терапиясы" beside "учитель-дефектолог"): kept, it would fit no row at all. It is left out of
         `free` too, so that it keeps its full weight in the service search."""
         named = [p for p in parts if p.key]

@@ -27,6 +27,7 @@ RECIPIENT_WORDS = tuple(loose(word) for word in (
     "қызмет", "алушы", "получат", "recipient", "resident", "человек", "адам", "клиент", "people", "жител", "проживающ",
     "мест", "койк", "коек", "bed", "төсек"))  # "на 200 коек": the plural genitive drops the stem's "й"
 _NOTE_MARK = re.compile(r"\s*\([^()]*ескертпе\)")  # "(3,4,5-ескертпе)": the notes a title is marked with
+_BRACKETS = re.compile(r"\([^()]*\)")  # what a title adds ("Санитар (тазалаушы)")
 FOLLOW_UP = "штат нормативі"  # added to a chosen position so the follow-up question is read as a staffing one
 HOUR_WORDS = tuple(loose(word) for word in ("hour", "час", "сағат", "сагат", "saghat", "sagat"))  # "24-hour", "24 часа"
 MAX_NAMED = 3  # positions asked in one question and answered together ("сторожей и водителей")
@@ -232,9 +233,6 @@ def _title_words(u: Understood, index: Index, ctx: Context) -> list[Word]:
     return [Word(loose(t), None, 1.0) for t in tokens(pieces[0])] if pieces else []
 
 
-_BRACKETS = re.compile(r"\([^()]*\)")
-
-
 def _each_named(hits: list[Hit], said: set[str]) -> list[Hit]:
     """The positions the question names each by a whole title of its own: none of them is only a part of another
     one's title said ("аспазшы" of "бас аспазшы"); at most MAX_NAMED."""
@@ -251,8 +249,8 @@ def _each_named(hits: list[Hit], said: set[str]) -> list[Hit]:
 def _title_said(target: Target, said: set[str]) -> bool:
     """Whether the question holds every word of one of the position's titles (any language) by its search keys; what
     a title adds in brackets need not be said ("санитар" says "Санитар (тазалаушы)", not "Ваннашы-санитар")."""
-    return any(all(key(t) in said for t in tokens(_BRACKETS.sub(" ", title)) or ["-"])
-               for title in target.names[1:] if title)
+    titles = (tokens(_BRACKETS.sub(" ", title)) for title in target.names[1:] if title)
+    return any(words and all(key(t) in said for t in words) for words in titles)
 
 
 def _titled(word: Word, u: Understood, index: Index, ctx: Context) -> str | None:
