@@ -41,8 +41,8 @@ def load_names(path: Path) -> Names:
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 3 or fields[1] not in ("ru", "en") or not fields[0].strip() or not fields[2].strip():
-            raise ValueError(f"{path.name} line {number}: expected printed name, lang (ru|en), name: {fields!r}")
+        if len(fields) != 3 or fields[1] not in ("kk", "ru", "en") or not fields[0].strip() or not fields[2].strip():
+            raise ValueError(f"{path.name} line {number}: expected printed name, lang (kk|ru|en), name: {fields!r}")
         names.setdefault(position_key(fields[0]), {}).setdefault(fields[1], []).append(fields[2].strip())
     return names
 
@@ -64,11 +64,12 @@ def position_name(title: str, lang: str) -> str:
 
 @lru_cache(maxsize=1024)
 def position_names(title: str) -> tuple[str, ...]:
-    """Every reviewed Russian and English name of a printed job title (a question may name the position by any)."""
+    """Every reviewed name of a printed job title: Russian, English, and the everyday Kazakh one where people say it
+    otherwise ("кір жуатын машинист"); a question may name the position by any."""
     key = position_key((title or "").strip())
     found: list[str] = []
     for names in (load_names(POSITION_NAMES_PATH), staffing_names()):
-        for lang in ("ru", "en"):
+        for lang in ("kk", "ru", "en"):
             found += [name for name in names.get(key, {}).get(lang, []) if name not in found]
     return tuple(found)
 

@@ -15,7 +15,7 @@ from knowledge.answer.engine import Engine
 from knowledge.answer.glossary import GLOSSARY_PATH, load_glossary
 from knowledge.answer.index import Hit
 from knowledge.answer.intents.tariff import Tariffs, _leading, _prefer_position
-from knowledge.answer.names import position_name
+from knowledge.answer.names import position_name, position_names
 from knowledge.answer.positions import Asked, Positions
 from knowledge.answer.understand import understand
 from knowledge.domain import Answer, Filters
@@ -525,3 +525,11 @@ def test_a_condition_said_leads_to_the_service_s_variant_for_it(engine):
     assert first == 20 or "ограничения" in first, answer.text
     plain = engine.ask("подстричь ногти в стационаре город")
     assert plain.status == "answer" and plain.results[0].fields["item"] == 1
+
+
+@pytest.mark.parametrize("question", ["стационар кір жуатын машинист қала тарифі", "stacionar kir juatyn mashinist qala"])
+def test_a_title_said_the_everyday_kazakh_way_names_its_position(engine: Engine, question: str) -> None:
+    """"кір жуатын машинист" is how people say "Киім және іш-киім жуатын машинист": its reviewed everyday name."""
+    assert "кір жуатын машинист" in position_names("Киім және іш-киім жуатын машинист")
+    answer = engine.ask(question)
+    assert answer.status == "answer" and answer.results[0].fields["position"] == "Киім және іш-киім жуатын машинист"
