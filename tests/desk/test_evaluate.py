@@ -258,6 +258,10 @@ HELD_OUT_ZZZZZZZZZE = DATA / "questions-heldout-2026-12-02zzo.jsonl"
 HELD_OUT_ZZZZZZZZZF = DATA / "questions-heldout-2026-12-02zzp.jsonl"
 HELD_OUT_ZZZZZZZZZG = DATA / "questions-heldout-2026-12-02zzq.jsonl"
 HELD_OUT_ZZZZZZZZZH = DATA / "questions-heldout-2026-12-02zzr.jsonl"
+HELD_OUT_ZZZZZZZZZI = DATA / "questions-heldout-2026-12-02zzs.jsonl"
+HELD_OUT_ZZZZZZZZZJ = DATA / "questions-heldout-2026-12-02zzt.jsonl"
+HELD_OUT_ZZZZZZZZZK = DATA / "questions-heldout-2026-12-02zzu.jsonl"
+HELD_OUT_ZZZZZZZZZL = DATA / "questions-heldout-2026-12-02zzv.jsonl"
 SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "questions-dev.jsonl"
 
 # The tuned set passes whole today (285/285): it may grow, never fall below that.
@@ -718,6 +722,13 @@ HELD_OUT_SETS = [
     (HELD_OUT_ZZZZZZZZZF, 130, 0.93, 1, "89a64ef032b3e2feb05f3a21aa83ff7d1df8b3c2a39af5831fae85dd3634b50f"),
     (HELD_OUT_ZZZZZZZZZG, 130, 0.98, 0, "ef97265ba167364995c080996e4c16cb54b70fe46ade8821e69f466227cd90fc"),
     (HELD_OUT_ZZZZZZZZZH, 130, 0.97, 1, "416189b9c2d2d81753a8b97130e524d632fa321c85fe337eb10374917b41a2d2"),
+    # scored once on 2026-12-02 at the sixteenth session's end, on 58f7c0e, with the others of its round: ZZZZZZZZZI
+    # 127/130 (97.7 %), 1 confidently wrong; ZZZZZZZZZJ 128/130 (98.5 %), 0 confidently wrong; ZZZZZZZZZK 125/130 (96.2
+    # %), 0 confidently wrong; ZZZZZZZZZL 126/130 (96.9 %), 0 confidently wrong
+    (HELD_OUT_ZZZZZZZZZI, 130, 0.97, 1, "b4c6485ba6186fdef604169e178ba268e6dd4cd52465bce5cf696d281ad91dc5"),
+    (HELD_OUT_ZZZZZZZZZJ, 130, 0.98, 0, "a28f743d510105431191055a0eae77d5e0fa82de5fa5e0b4839f4580a9d6e203"),
+    (HELD_OUT_ZZZZZZZZZK, 130, 0.96, 0, "3ba9557400885f6b7ef18b576d054c581541a3823669b892a0516c2875b2f99d"),
+    (HELD_OUT_ZZZZZZZZZL, 130, 0.96, 0, "9d53649d2888733e49ee7dd88c6d09c74188724683db5550e8e05765118b383c"),
 ]
 
 
