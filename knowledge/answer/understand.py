@@ -23,6 +23,7 @@ from knowledge.answer.negation import NOT_DONE, OR_WORDS, read_negations, split_
 from knowledge.domain import Filters
 from knowledge.text import (
     KAZAKH_LETTERS,
+    KAZAKH_NOT,
     dictionary_key,
     english_key,
     is_latin,
@@ -261,8 +262,10 @@ def understand(question: str, glossary: Glossary | None = None) -> Understood:
             said = alt_words if alt else words
             printed_as = None if english else everyday.printed(said, index)
             if printed_as and everyday.in_phrase(said, index):
-                # "есту аппараты" is a hearing aid, not hearing: the phrase's word is read as printed only
-                content.append(Word(printed_as, None, 1.0, (), negated=index in negations.verbs))
+                # "есту аппараты" is a hearing aid, not hearing: the phrase's word is read as printed only; a phrase
+                # denied by the "емес" after it ("жатып қалған емес": not bedridden) names nothing asked
+                if KAZAKH_NOT not in words[index + 1:index + 3]:
+                    content.append(Word(printed_as, None, 1.0, (), negated=index in negations.verbs))
                 continue
             alt = printed_as or alt  # a Latin-typed everyday word's Cyrillic reading names nothing printed
             made = None if printed_as else _done_for_someone(alt_words, index)

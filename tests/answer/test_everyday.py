@@ -272,3 +272,11 @@ def test_cutting_a_bedridden_persons_nails_is_the_service_for_the_severely_restr
     assert [w.text for w in understand("скок стоит подстричь ногти лежачему").words] == ["подстрич", "ногти", "лежачему"]
     answer = engine.ask("скок стоит подстричь ногти лежачему в стацонаре, село")
     assert answer.status == "answer" and answer.results[0].fields["item"] == 20
+
+
+def test_bedridden_said_in_kazakh_is_the_severely_restricted_and_not_bedridden_is_nothing(engine):
+    """"жатып қалған" (bedridden) is what the names call "ауыр дәрежеде шектелген"; "жатып қалған емес" denies it."""
+    answer = engine.ask("стационарда төсекте жатып қалған қарияның тырнағын кесу ауылда қанша")
+    assert answer.status == "answer" and answer.results[0].fields["item"] == 20
+    words = [w.text for w in understand("киім беру (жатып қалған емес, жай клиентке) қала тарифі").words]
+    assert "шектелген" not in words and "ауыр" not in words
