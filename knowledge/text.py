@@ -230,7 +230,7 @@ _WHOLE = ("медсес", "медсёс", "медбрат", "медбике", "�
           "медн", "медов", "диета", "диети", "диетол", "юрис", "юрид", "юрт")
 
 
-_SHORT_HEADS = frozenset(w[:2] for w in (*_SHORTENED, _OBLAST, "спец", "соц"))
+_SHORT_HEADS = frozenset(w[:2] for w in (*_SHORTENED, _OBLAST, *_ABBREVIATIONS))
 
 
 def _shortened(token: str) -> list[str] | None:
@@ -332,8 +332,8 @@ _KK_ENDINGS: dict[str, str] = {
 _NOT_LOOSE_ENDINGS = frozenset(["дир", "тир"])
 # Verb endings after which a final -т after р is the causative ("шақырт-у", "тексерт-у"), taken off when what is
 # left is long enough to be a verb of its own; after a vowel it is mostly part of the verb ("көрсет", "тарат", "оқыт")
-_VERB_ENDINGS = frozenset(e for e in ("у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ылу", "ілу", "ылған",
-                                    "ілген", "ылды", "ілді", "ылатын", "ілетін")
+_VERB_ENDINGS = frozenset(e for e in ("у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін",
+                                      "ылу", "ілу", "ылған", "ілген", "ылды", "ілді", "ылатын", "ілетін")
                           for e in (e, e.translate(_LOOSE)))
 _CAUSED_AFTER = "р"
 MIN_CAUSED_ROOT = 5
@@ -409,8 +409,8 @@ def _strip_kazakh(word: str, loose_form: bool) -> str | None:
 _NEGATED = re.compile(
     r"^(?P<root>[^\W\d_]{2,}?)"
     r"(?:(?<=[аеиоуыэюяәіүұөёлрйу])м[ае]|(?<=[мнңзж])б[ае]|(?<=[пткқсшфхцчбвгдғ])п[ае])"
-    r"(?:ды|ді|ди|йды|йді|йди|иды|иди|ған|ган|ген|йтын|йтін|итын|итин|у|уы|уі|уи|уын|уін|уин|ғандық|гандык|гендік|гендик|"
-    r"дық|дік|дык|дик|дым|дім|дим|й|и|пты|пті|пти|"
+    r"(?:ды|ді|ди|йды|йді|йди|иды|иди|ған|ган|ген|йтын|йтін|итын|итин|у|уы|уі|уи|уын|уін|уин|"
+    r"ғандық|гандык|гендік|гендик|дық|дік|дык|дик|дым|дім|дим|й|и|пты|пті|пти|"
     r"ғанын|ганын|генін|генин|ғаны|ганы|гені|гени)$")  # ... the past with a person ("тартпадық": we did not
 # involve), the negative converb before an auxiliary ("бермей жүр": keeps not giving; "ала алмай жүр": cannot get),
 # the past heard of ("берілмепті": it turns out it was not given), and the participle said as a fact
@@ -431,6 +431,9 @@ KAZAKH_NOT = "емес"
 PARTICIPLE_ENDINGS = ("ған", "ген", "ган", "қан", "кен", "кан")
 
 
+_GENITIVE_AFTER = (("н", "VM"), ("д", "Z"), ("т", "S"))  # -ның after vowels and nasals, -дың voiced, -тың voiceless
+
+
 def kazakh_genitive_of(word: str, base: str) -> bool:
     """Whether a loose word is a loose Kazakh noun with the genitive ending its last sound takes: "терапиясының"
     of "терапиясы" (the first noun of a compound title is said either way: "еңбек терапиясы нұсқаушысы", "еңбек
@@ -438,8 +441,8 @@ def kazakh_genitive_of(word: str, base: str) -> bool:
     if len(base) < 3 or not word.startswith(base) or len(word) != len(base) + 3:
         return False
     ending, last = word[len(base):], base[-1]
-    return ending[1:] in ("ын", "ин") and any(
-        ending[0] == first and any(last in _LOOSE_CLASSES[c] for c in cls) for first, cls in (("н", "VM"), ("д", "Z"), ("т", "S")))
+    return ending[1:] in ("ын", "ин") and any(ending[0] == first and any(last in _LOOSE_CLASSES[c] for c in classes)
+                                              for first, classes in _GENITIVE_AFTER)
 
 
 def kazakh_negation(word: str) -> str | None:
@@ -550,10 +553,10 @@ def is_english_key(root: str) -> bool:
 def unprefixed(token: str) -> str | None:
     """A borrowed Russian verb made perfective by "про-" ("проконсультировали", "проинформировать") without it, as
     the acts' names say what is done ("консультации", "информирование"); None for any other word."""
-    found = dictionary_form(_cyrillic(token))
-    if found and found.startswith(_PERFECTIVE) and found.endswith(_LOAN_VERB) and dictionary_form(found[len(_PERFECTIVE):]) \
-            and token.casefold().startswith(_PERFECTIVE):
-        return token.casefold()[len(_PERFECTIVE):]
+    typed, found = token.casefold(), dictionary_form(_cyrillic(token))
+    if found and typed.startswith(_PERFECTIVE) and found.startswith(_PERFECTIVE) and found.endswith(_LOAN_VERB) \
+            and dictionary_form(found[len(_PERFECTIVE):]):
+        return typed[len(_PERFECTIVE):]
     return None
 
 

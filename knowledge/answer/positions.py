@@ -206,9 +206,10 @@ class Positions:
 
     def _refining(self, parts: list[Part], free: set[str]) -> list[Part]:
         """With a position named by the glossary, a free word is a part of it only when some printed title holds
-        both ("учитель трудового обучения": the instructor's title names the teacher of labour); one no such title holds is a story or service word ("мама" like "маманы",
-        "терапию" like "терапиясы" beside "учитель-дефектолог"): kept, it would fit no row at all. It is left out of
-        `free` too, so that it keeps its full weight in the service search."""
+        both ("учитель трудового обучения": the instructor's title names the teacher of labour); one no such title
+        holds is a story or service word ("мама" like "маманы", "терапию" like "терапиясы" beside
+        "учитель-дефектолог"): kept, it would fit no row at all. It is left out of `free` too, so that it keeps its
+        full weight in the service search."""
         named = [p for p in parts if p.key]
         loose_parts = [p for p in parts if not p.key]
         if not named or not loose_parts or not any(self.fits(t, Asked(tuple(named))) for t in self.titles):
